@@ -1,0 +1,134 @@
+"""The ``rtplan`` command line: ``rtplan --help`` lists the commands.
+
+Subcommands live in :mod:`rtplan.commands`, one module per area, each with
+``ORDER`` (its place in the help) and ``register(subparsers, lang)``; a registered
+sub-parser sets ``func`` to a function ``(args) -> int`` (the exit code).
+
+Exit codes: 0 done, 1 the plan has problems (``validate``, ``--strict`` checks),
+2 the request could not be carried out (wrong arguments, no such plan, refused save).
+Users never see a traceback for their own mistakes; set ``RTPLAN_DEBUG=1`` to see
+one for rtplan's own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import importlib
+import os
+import pkgutil
+import sys
+import traceback
+from collections.abc import Iterator, Sequence
+
+from rtplan import __version__, commands
+from rtplan.exceptions import RtplanError, ValidationError
+from rtplan.messages import normalize_lang, t
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_REFUSED, EXIT_BUG = 0, 1, 2, 3
+
+# argparse's own sentences (gettext msgids), so a facilitator reads Indonesian
+_ARGPARSE_ID = {
+    "usage: ": "cara pakai: ",
+    "positional arguments": "argumen",
+    "options": "pilihan",
+    "optional arguments": "pilihan",
+    "show this help message and exit": "tampilkan bantuan ini lalu keluar",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: kesalahan: %(message)s\n",
+    "the following arguments are required: %s": "argumen berikut wajib diisi: %s",
+    "unrecognized arguments: %s": "argumen tidak dikenal: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "pilihan %(value)r tidak dikenal (pilih dari %(choices)s)",
+    "expected one argument": "perlu satu nilai",
+    "argument %(argument_name)s: %(message)s": "argumen %(argument_name)s: %(message)s",
+    "invalid %(type)s value: %(value)r": "nilai %(type)s tidak sah: %(value)r",
+    "show program's version number and exit": "tampilkan versi program lalu keluar",
+    "ambiguous option: %(option)s could match %(matches)s": "pilihan %(option)s ambigu: bisa %(matches)s",
+}
+
+
+@contextlib.contextmanager
+def _argparse_language(lang: str) -> Iterator[None]:
+    """Word argparse's own help and errors in ``lang`` while the CLI runs."""
+    if lang != "id":
+        yield
+        return
+    original = argparse._  # type: ignore[attr-defined]
+    argparse._ = lambda msg: _ARGPARSE_ID.get(msg, original(msg))  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._ = original  # type: ignore[attr-defined]
+
+
+def _scan_lang(argv: Sequence[str]) -> str | None:
+    """The ``--lang`` given anywhere on the command line (or ``RTPLAN_LANG``)."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return normalize_lang(argv[i + 1])
+        if arg.startswith("--lang="):
+            return normalize_lang(arg.split("=", 1)[1])
+    env = os.environ.get("RTPLAN_LANG")
+    return normalize_lang(env) if env else None
+
+
+def lang_option(parser: argparse.ArgumentParser, lang: str) -> None:
+    """Add ``--lang id|en`` (message language; default: the plan's own)."""
+    parser.add_argument("--lang", choices=("id", "en"), default=argparse.SUPPRESS,
+                        help=t("cli.opt.lang", lang))
+
+
+def build_parser(lang: str) -> argparse.ArgumentParser:
+    """The whole ``rtplan`` parser, worded in ``lang``."""
+    parser = argparse.ArgumentParser(prog="rtplan", description=t("cli.description", lang))
+    parser.add_argument("--version", action="version", version=f"rtplan {__version__}",
+                        help=t("cli.opt.version", lang))
+    lang_option(parser, lang)
+    sub = parser.add_subparsers(dest="command", metavar=t("cli.command_metavar", lang))
+    modules = [importlib.import_module(f"{commands.__name__}.{m.name}")
+               for m in pkgutil.iter_modules(commands.__path__)]
+    for module in sorted(modules, key=lambda m: (m.ORDER, m.__name__)):
+        module.register(sub, lang)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; returns the exit code (``rtplan`` calls ``sys.exit`` with it)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    scanned = _scan_lang(argv)
+    ui_lang = scanned or "id"
+    with _argparse_language(ui_lang):
+        parser = build_parser(ui_lang)
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as exc:  # --help, --version or a usage error
+            return int(exc.code or 0) if isinstance(exc.code, int) else EXIT_REFUSED
+    args.lang = getattr(args, "lang", None) or scanned
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return EXIT_REFUSED
+    try:
+        return int(args.func(args))
+    except ValidationError as exc:
+        print(f"{t('error.prefix', exc.lang)}:", file=sys.stderr)
+        for p in exc.problems:
+            print(f"  - {p.message}", file=sys.stderr)
+        return EXIT_REFUSED
+    except RtplanError as exc:
+        print(f"{t('error.prefix', args.lang or ui_lang)}: {exc}", file=sys.stderr)
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # rtplan's own bug: say so plainly, data is untouched
+        if os.environ.get("RTPLAN_DEBUG"):
+            traceback.print_exc()
+        print(t("error.unexpected", args.lang or ui_lang, error=f"{type(exc).__name__}: {exc}"),
+              file=sys.stderr)
+        return EXIT_BUG
+
+
+def run() -> None:  # pragma: no cover - console entry point
+    sys.exit(main())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    run()

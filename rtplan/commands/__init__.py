@@ -1,0 +1,1 @@
+"""Subcommands of the ``rtplan`` CLI, one module per area (see :mod:`rtplan.cli`)."""

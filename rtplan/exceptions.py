@@ -1,0 +1,46 @@
+"""The exceptions rtplan raises for a user's own mistakes.
+
+The CLI and the widget panels turn each of them into one clear message in the
+plan's language; nobody sees a traceback for a mistake they can fix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from rtplan.validation import Problem
+
+
+class RtplanError(Exception):
+    """Raised when rtplan refuses a request; ``str()`` is the user-facing message."""
+
+
+class PlanNotFoundError(RtplanError):
+    """Raised when a folder is not a plan (missing or without ``plan.toml``)."""
+
+
+class PlanExistsError(RtplanError):
+    """Raised when ``rtplan new`` would overwrite an existing plan."""
+
+
+class PlanFormatError(RtplanError):
+    """Raised when ``plan.toml`` or a table file cannot be read at all."""
+
+
+class ConcurrentChangeError(RtplanError):
+    """Raised when a file changed on disk since it was loaded, so saving would lose that change."""
+
+
+class HistoryError(RtplanError):
+    """Raised when a version to restore does not exist."""
+
+
+class ValidationError(RtplanError):
+    """Raised when data would be saved that breaks a rule; carries every problem found."""
+
+    def __init__(self, problems: Sequence[Problem], lang: str = "id") -> None:
+        self.problems = list(problems)
+        self.lang = lang
+        super().__init__("\n".join(p.message for p in self.problems))

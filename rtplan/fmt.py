@@ -1,0 +1,90 @@
+"""Dates, numbers and Rupiah for people, in the plan's language (Babel).
+
+One helper per kind of value; every user-facing text in rtplan goes through these:
+
+>>> format_date(datetime.date(2026, 8, 17))
+'Senin, 17 Agustus 2026'
+>>> format_idr(1500000)
+'Rp 1.500.000'
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Literal
+
+import pandas as pd
+from babel.dates import format_date as _babel_date
+from babel.dates import get_day_names, get_month_names
+from babel.numbers import format_decimal
+
+from rtplan.messages import normalize_lang
+
+DateStyle = Literal["full", "long", "medium", "short", "iso"]
+
+
+def _as_date(value: object) -> datetime.date | None:
+    if value is None or value is pd.NaT or value is pd.NA:
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.date()
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, str) and value.strip():
+        return datetime.date.fromisoformat(value.strip())
+    return None
+
+
+def format_date(value: object, lang: str = "id", style: DateStyle = "full") -> str:
+    """A date for people: ``full`` ``Senin, 17 Agustus 2026``, ``long`` ``17 Agustus 2026``,
+    ``medium`` ``17 Agu 2026``, ``short`` ``17/08/26``, ``iso`` ``2026-08-17``; ``""`` if empty."""
+    day = _as_date(value)
+    if day is None:
+        return ""
+    if style == "iso":
+        return day.isoformat()
+    return str(_babel_date(day, format=style, locale=normalize_lang(lang)))
+
+
+def format_month(value: object, lang: str = "id", abbreviated: bool = False) -> str:
+    """``Agustus 2026`` (or ``Agu 2026``)."""
+    day = _as_date(value)
+    if day is None:
+        return ""
+    return str(_babel_date(day, format="MMM y" if abbreviated else "MMMM y", locale=normalize_lang(lang)))
+
+
+def month_names(lang: str = "id", abbreviated: bool = False) -> list[str]:
+    """The twelve month names, January first."""
+    names = get_month_names("abbreviated" if abbreviated else "wide", locale=normalize_lang(lang))
+    return [str(names[m]) for m in range(1, 13)]
+
+
+def day_names(lang: str = "id") -> list[str]:
+    """The seven weekday names, Monday first (``Senin`` ... ``Minggu``)."""
+    names = get_day_names("wide", locale=normalize_lang(lang))
+    return [str(names[d]) for d in range(7)]
+
+
+def format_number(value: object, lang: str = "id", decimals: int | None = None) -> str:
+    """``1.234.567,5`` in Indonesian, ``1,234,567.5`` in English; ``""`` if empty."""
+    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    pattern = None if decimals is None else ("#,##0." + "0" * decimals if decimals else "#,##0")
+    return str(format_decimal(value, format=pattern, locale=normalize_lang(lang)))  # type: ignore[arg-type]
+
+
+def format_idr(value: object, lang: str = "id") -> str:
+    """Whole Rupiah, ``Rp 1.500.000`` (``Rp 1,500,000`` in English); negatives ``-Rp 25.000``."""
+    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    amount = round(float(value))  # type: ignore[arg-type]
+    sign = "-" if amount < 0 else ""
+    return f"{sign}Rp {format_decimal(abs(amount), format='#,##0', locale=normalize_lang(lang))}"
+
+
+def format_percent(value: float, lang: str = "id", decimals: int = 0) -> str:
+    """``45%`` / ``45,5%`` from a share between 0 and 1."""
+    return f"{format_number(value * 100, lang, decimals)}%"

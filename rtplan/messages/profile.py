@@ -1,0 +1,33 @@
+"""Messages of step 0 (profile, participants, meetings) and ``rtplan info``."""
+
+MESSAGES = {
+    "profile.unknown": {"id": "(tidak diisi)", "en": "(not given)"},
+    "info.title": {"id": "Rencana", "en": "Plan"},
+    "info.area": {"id": "Wilayah", "en": "Area"},
+    "info.period": {"id": "Periode", "en": "Period"},
+    "info.people": {"id": "Pengurus", "en": "Officers"},
+    "info.households": {"id": "KK / warga", "en": "Households / residents"},
+    "info.participants": {"id": "Peserta", "en": "Participants"},
+    "info.participants_value": {"id": "{n} orang ({p} perempuan, {l} laki-laki)", "en": "{n} ({p} women, {l} men)"},
+    "info.meetings": {"id": "Pertemuan", "en": "Meetings"},
+    "info.meetings_value": {"id": "{n} pertemuan, {a} kehadiran", "en": "{n} meetings, {a} attendances"},
+    "info.needs": {"id": "Kebutuhan", "en": "Needs"},
+    "info.resources": {"id": "Sumber daya", "en": "Resources"},
+    "info.activities": {"id": "Kegiatan", "en": "Activities"},
+    "info.ledger": {"id": "Buku kas", "en": "Cash book"},
+    "info.ledger_value": {"id": "{n} catatan", "en": "{n} entries"},
+    "info.status": {"id": "Pemeriksaan", "en": "Check"},
+    "info.status_ok": {"id": "valid", "en": "valid"},
+    "info.status_bad": {
+        "id": "{n} masalah (lihat: rtplan validate {path})",
+        "en": "{n} problem(s) (see: rtplan validate {path})",
+    },
+    "area.line": {
+        "id": "RT {rt}/RW {rw}, Kel. {kelurahan}, Kec. {kecamatan}, {city}, {province}",
+        "en": "RT {rt}/RW {rw}, Kel. {kelurahan}, Kec. {kecamatan}, {city}, {province}",
+    },
+    "people.ketua_rt": {"id": "Ketua RT", "en": "RT head"},
+    "people.secretary": {"id": "Sekretaris", "en": "Secretary"},
+    "people.treasurer": {"id": "Bendahara", "en": "Treasurer"},
+    "people.facilitator": {"id": "Fasilitator", "en": "Facilitator"},
+}

@@ -1,0 +1,78 @@
+"""The in-memory plan: ``plan.toml`` settings plus one typed DataFrame per table."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from rtplan.messages import normalize_lang
+from rtplan.problems import Problem
+from rtplan.schema import TABLES
+
+
+@dataclass
+class Plan:
+    """A loaded plan folder.
+
+    Attributes
+    ----------
+    path : the plan folder.
+    meta : the parsed ``plan.toml`` (sections ``area``, ``people``, ``period``).
+    tables : every table of :data:`rtplan.schema.TABLES`, typed; missing files are empty.
+    fingerprints : file name -> SHA-256 of its bytes when loaded (``None``: absent);
+        saving refuses when the file on disk no longer matches.
+    load_problems : what could not be parsed while loading (bad types, bad CSV).
+    """
+
+    path: Path
+    meta: dict[str, Any]
+    tables: dict[str, pd.DataFrame]
+    fingerprints: dict[str, str | None] = field(default_factory=dict)
+    load_problems: list[Problem] = field(default_factory=list)
+    message_lang: str = "id"
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        return self.tables[name]
+
+    @property
+    def lang(self) -> str:
+        """The plan's language, ``"id"`` (default) or ``"en"``."""
+        return normalize_lang(self.meta.get("language"))
+
+    @property
+    def title(self) -> str:
+        return str(self.meta.get("title", ""))
+
+    @property
+    def area(self) -> dict[str, str]:
+        return {k: str(v) for k, v in (self.meta.get("area") or {}).items()}
+
+    @property
+    def people(self) -> dict[str, str]:
+        return {k: str(v) for k, v in (self.meta.get("people") or {}).items()}
+
+    @property
+    def period(self) -> tuple[dt.date, dt.date] | None:
+        """``(start, end)`` of the plan period, or ``None`` when not (validly) set."""
+        period = self.meta.get("period") or {}
+        start, end = period.get("start"), period.get("end")
+        if isinstance(start, dt.date) and isinstance(end, dt.date):
+            return (_as_date(start), _as_date(end))
+        return None
+
+    def copy_table(self, name: str) -> pd.DataFrame:
+        """A copy of one table, safe to edit before saving it back."""
+        return self.tables[name].copy()
+
+
+def _as_date(value: dt.date) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def empty_tables() -> dict[str, pd.DataFrame]:
+    """Every declared table, empty, with its dtypes."""
+    return {name: table.empty() for name, table in TABLES.items()}

@@ -1,0 +1,63 @@
+"""A problem found in a plan: where it is, which rule it breaks, the message."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rtplan.messages import t
+from rtplan.schema import TABLES
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One broken rule, located as precisely as possible.
+
+    ``row`` is the row number a spreadsheet shows for the CSV file (the header is
+    row 1, so the first data row is row 2); ``None`` for file-level problems.
+    ``level`` is ``"error"`` (blocks saving, ``rtplan validate`` exits 1) or
+    ``"warning"`` (shown, does not block).
+    """
+
+    file: str
+    row: int | None
+    column: str | None
+    rule: str
+    message: str
+    level: str = "error"
+
+    @property
+    def is_error(self) -> bool:
+        return self.level == "error"
+
+
+def column_title(table: str | None, column: str, lang: str) -> str:
+    """``end_date (Tanggal selesai)``: the CSV header a spreadsheet shows, then its label."""
+    tbl = TABLES.get(table or "")
+    if tbl is not None:
+        try:
+            return f"{column} ({tbl.column(column).label[lang]})"
+        except KeyError:
+            pass
+    return column
+
+
+def problem(
+    lang: str,
+    file: str,
+    row: int | None,
+    column: str | None,
+    rule: str,
+    level: str = "error",
+    **fields: object,
+) -> Problem:
+    """Build a :class:`Problem` whose message names file, row and column in ``lang``."""
+    table = file[:-4] if file.endswith(".csv") else None
+    if row is not None and column is not None:
+        where = t("where.row", lang, file=file, row=row, column=column_title(table, column, lang))
+    elif row is not None:
+        where = t("where.rowonly", lang, file=file, row=row)
+    elif column is not None:
+        where = t("where.field", lang, file=file, column=column_title(table, column, lang))
+    else:
+        where = t("where.file", lang, file=file)
+    return Problem(file, row, column, rule, f"{where}: {t('rule.' + rule, lang, **fields)}", level)

@@ -1,0 +1,179 @@
+"""Text <-> typed values for the plan's CSV tables (the folder's clean format).
+
+Everything that is saved passes through :func:`to_text` and is parsed back with
+:func:`parse_rows`, so what is checked is exactly what is written.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import math
+import re
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+
+from rtplan.problems import Problem, problem
+from rtplan.schema import Column, Table, join_list
+
+_INT = re.compile(r"^-?\d+$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_TIME = re.compile(r"^(\d{1,2})[:.](\d{2})$")
+
+
+def is_missing(value: object) -> bool:
+    """True for None, NA, NaT, NaN and blank strings."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    if isinstance(value, str) and not value.strip():
+        return True
+    try:
+        return bool(pd.isna(value))  # numpy scalars
+    except (TypeError, ValueError):
+        return False
+
+
+def to_text(column: Column, value: object) -> str:
+    """The CSV text of one cell; tolerant of whatever a widget or a script put there."""
+    if isinstance(value, (list, tuple)) and column.kind == "list":
+        return join_list(value)
+    if is_missing(value):
+        return ""
+    kind = column.kind
+    if kind == "date":
+        if isinstance(value, (pd.Timestamp, dt.datetime)):
+            return value.date().isoformat()
+        if isinstance(value, dt.date):
+            return value.isoformat()
+    elif kind == "bool":
+        if isinstance(value, (bool, np.bool_)):
+            return "true" if value else "false"
+    elif kind in ("int", "money"):
+        if isinstance(value, (bool, np.bool_)):
+            return str(value)
+        if isinstance(value, (int, np.integer)):
+            return str(int(value))
+        if isinstance(value, (float, np.floating)):
+            f = float(value)  # type: ignore[arg-type]
+            return str(int(f)) if f.is_integer() else repr(f)
+    elif kind == "time":
+        if isinstance(value, dt.time):
+            return value.strftime("%H:%M")
+    elif kind == "list":
+        return join_list(str(value))
+    return str(value).strip()
+
+
+def parse_cell(column: Column, text: str) -> tuple[object, str | None]:
+    """Parse one cell's text; return ``(value, None)`` or ``(missing, rule)``."""
+    kind = column.kind
+    if text == "":
+        return (pd.NaT if kind == "date" else pd.NA if kind in ("int", "money", "bool") else ""), None
+    if kind in ("int", "money"):
+        if _INT.match(text):
+            return int(text), None
+        return pd.NA, ("money" if kind == "money" else "int")
+    if kind == "bool":
+        low = text.lower()
+        if low in ("true", "false"):
+            return low == "true", None
+        return pd.NA, "bool"
+    if kind == "date":
+        if _DATE.match(text):
+            try:
+                return pd.Timestamp(dt.date.fromisoformat(text)), None
+            except ValueError:
+                pass
+        return pd.NaT, "date"
+    if kind == "time":
+        m = _TIME.match(text)
+        if m and int(m.group(1)) < 24 and int(m.group(2)) < 60:
+            return f"{int(m.group(1)):02d}:{m.group(2)}", None
+        return "", "time"
+    if kind == "list":
+        return join_list(text), None
+    return text, None
+
+
+def parse_rows(
+    table: Table,
+    header: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    lang: str,
+) -> tuple[pd.DataFrame, list[Problem]]:
+    """Turn CSV header + rows (text) into a typed DataFrame and the problems found.
+
+    Declared columns come first in declared order; columns the schema does not know
+    are kept as text after them (the contract may be extended). Cells that cannot be
+    parsed become missing and are reported.
+    """
+    problems: list[Problem] = []
+    file = table.filename
+    header = [h.strip() for h in header]
+    missing = [c.name for c in table.columns if c.required and c.name not in header]
+    if missing:
+        problems.append(problem(lang, file, None, None, "missing_columns", columns=", ".join(missing)))
+    extras = [h for h in header if h and h not in table.column_names]
+    position = {h: i for i, h in enumerate(header) if h}
+    data: dict[str, list[object]] = {c.name: [] for c in table.columns}
+    data.update({h: [] for h in extras})
+    for n, raw in enumerate(rows):
+        row_no = n + 2
+        cells = list(raw)
+        if len(cells) > len(header) and any(c.strip() for c in cells[len(header):]):
+            problems.append(problem(lang, file, row_no, None, "too_many_fields",
+                                    count=len(cells), expected=len(header)))
+        for col in table.columns:
+            i = position.get(col.name)
+            text = cells[i].strip() if i is not None and i < len(cells) else ""
+            value, rule = parse_cell(col, text)
+            if rule:
+                problems.append(problem(lang, file, row_no, col.name, rule, value=text))
+            data[col.name].append(value)
+        for h in extras:
+            i = position[h]
+            data[h].append(cells[i].strip() if i < len(cells) else "")
+    frame = pd.DataFrame(data)
+    for col in table.columns:
+        frame[col.name] = frame[col.name].astype(col.dtype)
+    for h in extras:
+        frame[h] = frame[h].astype("string")
+    return frame.reset_index(drop=True), problems
+
+
+def frame_to_rows(table: Table, frame: pd.DataFrame) -> tuple[list[str], list[list[str]]]:
+    """Header and text rows of ``frame``: declared columns, then any extra columns."""
+    extras = [c for c in frame.columns if c not in table.column_names]
+    header = table.column_names + [str(c) for c in extras]
+    rows: list[list[str]] = []
+    declared = [(c, c.name in frame.columns) for c in table.columns]
+    for record in frame.itertuples(index=False, name=None):
+        values = dict(zip(frame.columns, record))
+        row = [to_text(c, values[c.name]) if present else "" for c, present in declared]
+        row += ["" if is_missing(values[e]) else str(values[e]).strip() for e in extras]
+        rows.append(row)
+    return header, rows
+
+
+def rows_to_csv(header: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
+    """The canonical CSV bytes: UTF-8 without BOM, ``\\n`` line ends, minimal quoting."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buf.getvalue().encode("utf-8")
+
+
+def read_csv_text(data: bytes) -> tuple[list[str], list[list[str]]]:
+    """Split CSV bytes into header and rows (skips fully blank lines)."""
+    text = data.decode("utf-8-sig")
+    reader = csv.reader(io.StringIO(text, newline=""))
+    all_rows = [r for r in reader if any(cell.strip() for cell in r)]
+    if not all_rows:
+        return [], []
+    return all_rows[0], all_rows[1:]

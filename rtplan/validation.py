@@ -1,0 +1,249 @@
+"""Every rule a plan must keep, reported all at once in the plan's language.
+
+Each problem names the file, the row (as a spreadsheet numbers it: header = 1), the
+column and the rule, e.g. ``activities.csv baris 4, kolom end_date (Tanggal
+selesai): tanggal selesai 2026-01-03 sebelum tanggal mulai 2026-02-01``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+
+from rtplan.messages import t
+from rtplan.plan import Plan
+from rtplan.problems import Problem, problem
+from rtplan.schema import META_FIELDS, TABLES, TIE, Column, Table, split_list
+from rtplan.tables import is_missing
+
+# a clock range that ends before it starts is accepted only as an overnight one
+# (ronda malam 22:00-03:00); 21:30-19:30 is a typo and is reported.
+OVERNIGHT_START = "18:00"
+OVERNIGHT_END = "06:00"
+
+_PHONE = re.compile(r"(?<!\d)(?:\+?62|0)8\d{7,11}(?!\d)")
+_NIK = re.compile(r"(?<!\d)\d{16}(?!\d)")
+# free-text tables that end up in shared documents
+_SHARED_TEXT_TABLES = ("needs", "resources", "activities", "meetings", "decisions", "ledger", "problem_tree")
+
+
+def _fmt(value: object) -> str:
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat()
+    return str(value)
+
+
+def check_meta(meta: Mapping[str, Any], lang: str) -> list[Problem]:
+    """Rules of ``plan.toml``: required fields, types, allowed values, period order."""
+    problems: list[Problem] = []
+    file = "plan.toml"
+    for f in META_FIELDS:
+        section = meta.get(f.section, {}) if f.section else meta
+        value = section.get(f.key) if isinstance(section, Mapping) else None
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if f.required:
+                problems.append(problem(lang, file, None, f.path, "required"))
+            continue
+        if f.kind == "int" and (not isinstance(value, int) or isinstance(value, bool)):
+            problems.append(problem(lang, file, None, f.path, "int", value=value))
+        elif f.kind == "date" and not isinstance(value, dt.date):
+            problems.append(problem(lang, file, None, f.path, "date", value=value))
+        elif f.allowed and str(value) not in f.allowed:
+            problems.append(problem(lang, file, None, f.path, "allowed", value=value,
+                                    allowed=", ".join(f.allowed)))
+        elif f.min is not None and isinstance(value, int) and value < f.min:
+            problems.append(problem(lang, file, None, f.path, "min", value=value, min=f.min))
+    period = meta.get("period") or {}
+    start, end = period.get("start"), period.get("end")
+    if isinstance(start, dt.date) and isinstance(end, dt.date) and end < start:
+        problems.append(problem(lang, file, None, "period.end", "end_before_start",
+                                end_label=t("label.period_end", lang), end=end,
+                                start_label=t("label.period_start", lang), start=start))
+    return problems
+
+
+def _time_ok(start: str, end: str) -> bool:
+    return end > start or (end < start and start >= OVERNIGHT_START and end <= OVERNIGHT_END)
+
+
+def check_table(
+    table: Table,
+    frame: pd.DataFrame,
+    lang: str,
+    period: tuple[dt.date, dt.date] | None = None,
+) -> list[Problem]:
+    """Rules within one table: required, allowed, bounds, unique keys, order, period."""
+    problems: list[Problem] = []
+    file = table.filename
+    cols = [c for c in table.columns if c.name in frame.columns]
+    for pos, record in enumerate(frame[[c.name for c in cols]].itertuples(index=False, name=None)):
+        row = pos + 2
+        for col, value in zip(cols, record):
+            problems += _check_cell(table, col, value, row, lang, period)
+        values = dict(zip([c.name for c in cols], record))
+        for start_name, end_name in table.order:
+            start, end = values.get(start_name), values.get(end_name)
+            if is_missing(start) or is_missing(end):
+                continue
+            kind = table.column(start_name).kind
+            bad = (end < start) if kind == "date" else not _time_ok(str(start), str(end))
+            if bad:
+                problems.append(problem(
+                    lang, file, row, end_name, "end_before_start",
+                    end_label=table.column(end_name).label[lang].lower(), end=_fmt(end),
+                    start_label=table.column(start_name).label[lang].lower(), start=_fmt(start)))
+    if table.key and all(k in frame.columns for k in table.key):
+        seen: dict[tuple[str, ...], int] = {}
+        for pos, record in enumerate(frame[list(table.key)].itertuples(index=False, name=None)):
+            if any(is_missing(v) for v in record[:1]):
+                continue
+            key = tuple("" if is_missing(v) else _fmt(v) for v in record)
+            if key in seen:
+                problems.append(problem(lang, file, pos + 2, table.key[0], "duplicate",
+                                        value=" / ".join(k for k in key if k), other=seen[key]))
+            else:
+                seen[key] = pos + 2
+    return problems
+
+
+def _check_cell(
+    table: Table,
+    col: Column,
+    value: object,
+    row: int,
+    lang: str,
+    period: tuple[dt.date, dt.date] | None,
+) -> list[Problem]:
+    file = table.filename
+    if is_missing(value):
+        return [problem(lang, file, row, col.name, "required")] if col.required else []
+    out: list[Problem] = []
+    if col.allowed is not None and str(value) not in col.allowed:
+        out.append(problem(lang, file, row, col.name, "allowed", value=value, allowed=", ".join(col.allowed)))
+    if col.kind in ("int", "money"):
+        number = int(value)  # type: ignore[call-overload]
+        if col.min is not None and number < col.min:
+            rule = "negative_money" if col.kind == "money" and col.min == 0 else "min"
+            out.append(problem(lang, file, row, col.name, rule, value=number, min=col.min))
+        if col.max is not None and number > col.max:
+            out.append(problem(lang, file, row, col.name, "max", value=number, max=col.max))
+    if col.kind == "date" and col.in_period and period is not None:
+        day = pd.Timestamp(value).date()  # type: ignore[arg-type]
+        if not period[0] <= day <= period[1]:
+            out.append(problem(lang, file, row, col.name, "outside_period", value=day,
+                               start=period[0], end=period[1]))
+    if col.kind == "id" and ";" in str(value):
+        out.append(problem(lang, file, row, col.name, "id_semicolon", value=value))
+    if (table.name in _SHARED_TEXT_TABLES and col.kind == "str" and not col.private
+            and looks_private(str(value))):
+        out.append(problem(lang, file, row, col.name, "private_in_text", level="warning"))
+    return out
+
+
+def looks_private(text: str) -> bool:
+    """True when ``text`` seems to hold a phone number or a 16-digit NIK."""
+    squeezed = re.sub(r"(?<=\d)[\s.-](?=\d)", "", text)
+    return bool(_PHONE.search(squeezed) or _NIK.search(squeezed))
+
+
+def check_references(tables: Mapping[str, pd.DataFrame], lang: str) -> list[Problem]:
+    """Every id that points at another table must exist there."""
+    problems: list[Problem] = []
+    for table in TABLES.values():
+        frame = tables.get(table.name)
+        if frame is None or frame.empty:
+            continue
+        for col in table.columns:
+            if col.ref is None or col.name not in frame.columns:
+                continue
+            target_table, target_col = col.ref
+            target = tables.get(target_table)
+            known = set() if target is None else {str(v) for v in target[target_col] if not is_missing(v)}
+            known |= set(col.ref_extra)
+            target_name = f"{TABLES[target_table].filename} ({target_col})"
+            for pos, value in enumerate(frame[col.name]):
+                if is_missing(value):
+                    continue
+                items = split_list(value) if col.kind == "list" else [str(value)]
+                for item in items:
+                    if item not in known:
+                        problems.append(problem(lang, table.filename, pos + 2, col.name, "unknown_ref",
+                                                value=item, target=target_name))
+    return problems
+
+
+def check_special(tables: Mapping[str, pd.DataFrame], lang: str) -> list[Problem]:
+    """Rules that involve several columns of a row in a specific table."""
+    problems: list[Problem] = []
+    pairwise = tables.get("pairwise")
+    if pairwise is not None:
+        for pos, (a, b, w) in enumerate(pairwise[["need_a", "need_b", "winner"]].itertuples(index=False)):
+            if is_missing(a) or is_missing(b):
+                continue
+            if a == b:
+                problems.append(problem(lang, "pairwise.csv", pos + 2, "need_b", "self_pair", value=a))
+            elif not is_missing(w) and w not in (a, b, TIE):
+                problems.append(problem(lang, "pairwise.csv", pos + 2, "winner", "winner_not_in_pair",
+                                        value=w, a=a, b=b))
+    ledger = tables.get("ledger")
+    if ledger is not None:
+        for pos, (inc, exp) in enumerate(ledger[["income_idr", "expense_idr"]].itertuples(index=False)):
+            has_in = not is_missing(inc) and int(inc) != 0
+            has_out = not is_missing(exp) and int(exp) != 0
+            if has_in and has_out:
+                problems.append(problem(lang, "ledger.csv", pos + 2, "expense_idr", "both_amounts"))
+            elif not has_in and not has_out:
+                problems.append(problem(lang, "ledger.csv", pos + 2, "income_idr", "no_amount"))
+    tree = tables.get("problem_tree")
+    if tree is not None and not tree.empty:
+        cores = tree[tree["kind"] == "inti"].groupby("need_id").size()
+        for need_id, count in cores.items():
+            if count > 1:
+                pos = int(tree.index[(tree["need_id"] == need_id) & (tree["kind"] == "inti")][1])
+                problems.append(problem(lang, "problem_tree.csv", pos + 2, "kind", "two_cores", value=need_id))
+    return problems
+
+
+def validate_tables(
+    tables: Mapping[str, pd.DataFrame],
+    meta: Mapping[str, Any],
+    lang: str,
+) -> list[Problem]:
+    """All rules over a set of tables and settings (without the load problems)."""
+    period = None
+    p = meta.get("period") or {}
+    if isinstance(p.get("start"), dt.date) and isinstance(p.get("end"), dt.date):
+        period = (p["start"], p["end"])
+    problems = check_meta(meta, lang)
+    for name, table in TABLES.items():
+        if name in tables:
+            problems += check_table(table, tables[name], lang, period)
+    problems += check_references(tables, lang)
+    problems += check_special(tables, lang)
+    return problems
+
+
+def validate_plan(plan: Plan, lang: str | None = None) -> list[Problem]:
+    """Every problem of a loaded plan, in ``lang`` (default: the plan's language).
+
+    Parameters
+    ----------
+    plan : the plan as loaded by :func:`rtplan.storage.load_plan`.
+    lang : ``"id"`` or ``"en"`` (default: the language the plan was loaded in; load
+        problems are worded in that language, see :func:`rtplan.storage.load_plan`).
+
+    Returns
+    -------
+    list of Problem, errors and warnings, in file order.
+    """
+    lang = lang or plan.message_lang
+    return list(plan.load_problems) + validate_tables(plan.tables, plan.meta, lang)
+
+
+def errors(problems: list[Problem]) -> list[Problem]:
+    """Only the problems that block saving."""
+    return [p for p in problems if p.is_error]
