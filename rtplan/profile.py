@@ -9,7 +9,7 @@ import pandas as pd
 from rtplan.fmt import format_date
 from rtplan.messages import t
 from rtplan.plan import Plan
-from rtplan.schema import AGE_BANDS, SEX
+from rtplan.schema import AGE_BANDS, GROUPS, SEX
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,8 @@ def participation_by(plan: Plan, column: str, lang: str | None = None) -> pd.Dat
     elif column == "age_band":
         order = list(AGE_BANDS)
     else:
-        order = sorted({str(v) for v in plan["participants"][column] if str(v)})
+        present = {str(v) for v in plan["participants"][column] if str(v)}
+        order = [g for g in GROUPS if g in present] + sorted(present - set(GROUPS), key=str.lower)
     table = pd.DataFrame(index=pd.Index(order, name=column))
     for mid in meetings:
         sub = att[att["meeting_id"] == mid]

@@ -214,7 +214,7 @@ def save_tables(
     ValidationError : the problems, worded in the plan's language.
     ConcurrentChangeError : a file changed on disk since the plan was loaded.
     """
-    lang = plan.lang
+    lang = plan.message_lang
     for name in updates:
         if name not in TABLES:
             raise KeyError(t("storage.unknown_table", lang, table=name, tables=", ".join(TABLES)))
@@ -249,7 +249,7 @@ def _write_files(plan: Plan, blobs: Mapping[str, bytes]) -> None:
         current = {f: _read_bytes(folder / f) for f in blobs}
         for filename, data in current.items():
             if _digest(data) != plan.fingerprints.get(filename):
-                raise ConcurrentChangeError(t("storage.changed_on_disk", plan.lang, file=filename))
+                raise ConcurrentChangeError(t("storage.changed_on_disk", plan.message_lang, file=filename))
         for filename, data in blobs.items():
             old = current[filename]
             if old == data:

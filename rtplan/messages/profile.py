@@ -31,3 +31,14 @@ MESSAGES = {
     "people.treasurer": {"id": "Bendahara", "en": "Treasurer"},
     "people.facilitator": {"id": "Fasilitator", "en": "Facilitator"},
 }
+MESSAGES.update({
+    "sex.L": {"id": "Laki-laki", "en": "Men"},
+    "sex.P": {"id": "Perempuan", "en": "Women"},
+    "chart.by_sex": {"id": "Menurut jenis kelamin", "en": "By sex"},
+    "chart.by_age_band": {"id": "Menurut kelompok umur", "en": "By age band"},
+    "chart.by_group": {"id": "Menurut unsur", "en": "By group"},
+    "chart.people": {"id": "orang", "en": "people"},
+    "chart.meeting": {"id": "Pertemuan", "en": "Meeting"},
+    "chart.participation_title": {"id": "Kehadiran warga per pertemuan", "en": "Attendance per meeting"},
+    "summary.total": {"id": "Jumlah orang", "en": "People"},
+})

@@ -1,0 +1,232 @@
+"""Step 0 panels: RT profile, participants, meetings, attendance, participation summary."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as w
+import pandas as pd
+
+from rtplan.charts import participation_figure
+from rtplan.display import html_table
+from rtplan.messages import t
+from rtplan.plan import Plan
+from rtplan.profile import meeting_summary, participation_by
+from rtplan.schema import META_FIELDS, MetaField
+from rtplan.ui.base import _STYLE, PlanSession, StatusLine, TableEditor
+
+
+class ProfileForm(w.VBox):
+    """The settings of ``plan.toml``: title, area, officers, period, households."""
+
+    def __init__(self, session: PlanSession) -> None:
+        self.session = session
+        self.lang = session.lang
+        self.fields: dict[str, w.ValueWidget] = {}
+        for f in META_FIELDS:
+            if f.key == "schema_version":
+                continue
+            self.fields[f.path] = self._widget(f)
+            self.fields[f.path].add_class(f"rtplan-meta-{f.path.replace('.', '-')}")
+        self.save_button = w.Button(description=t("ui.save", self.lang), icon="check", button_style="success")
+        self.save_button.add_class("rtplan-save-profile")
+        self.save_button.on_click(lambda _: self.save())
+        self.status = StatusLine()
+        super().__init__([w.HTML(f"<h3>{t('ui.profile.title', self.lang)}</h3>"), *self.fields.values(),
+                          self.save_button, self.status])
+        self.show()
+
+    def _widget(self, f: MetaField) -> w.ValueWidget:
+        text = f.label[self.lang] + (" *" if f.required else "")
+        common: dict[str, Any] = {"description": text, "style": _STYLE, "layout": w.Layout(width="460px")}
+        if f.kind == "date":
+            return w.DatePicker(**common)
+        if f.allowed:
+            return w.Dropdown(options=list(f.allowed), **common)
+        return w.Text(**common)
+
+    def show(self) -> None:
+        """Show the saved settings."""
+        meta = self.session.plan.meta
+        for f in META_FIELDS:
+            if f.path not in self.fields:
+                continue
+            section = meta.get(f.section, {}) if f.section else meta
+            value = section.get(f.key) if isinstance(section, dict) else None
+            widget = self.fields[f.path]
+            if f.kind == "date":
+                widget.value = value if isinstance(value, dt.date) else None
+            elif f.allowed:
+                widget.value = value if value in f.allowed else f.allowed[0]
+            else:
+                widget.value = "" if value is None else str(value)
+
+    def form_meta(self) -> dict[str, Any]:
+        """The form as ``plan.toml`` settings (numbers parsed; bad ones left for the check)."""
+        meta: dict[str, Any] = {k: (dict(v) if isinstance(v, dict) else v) for k, v in self.session.plan.meta.items()}
+        for f in META_FIELDS:
+            if f.path not in self.fields:
+                continue
+            value: Any = self.fields[f.path].value
+            if f.kind == "int":
+                text = str(value).strip().replace(".", "")
+                value = int(text) if text.lstrip("-").isdigit() else (None if not text else str(value))
+            elif isinstance(value, str):
+                value = value.strip()
+            target = meta.setdefault(f.section, {}) if f.section else meta
+            if value is None:
+                target.pop(f.key, None)
+            else:
+                target[f.key] = value
+        return meta
+
+    def save(self) -> bool:
+        problems = self.session.save({}, meta=self.form_meta())
+        if problems:
+            self.status.error(problems)
+            return False
+        self.status.ok(t("ui.saved", self.lang))
+        return True
+
+
+class AttendancePanel(w.VBox):
+    """Tick who came to a meeting (a big checkbox per participant), then save."""
+
+    def __init__(self, session: PlanSession) -> None:
+        self.session = session
+        self.lang = session.lang
+        self.meeting = w.Dropdown(description=t("ui.attendance.meeting", self.lang), style=_STYLE,
+                                  layout=w.Layout(width="460px"))
+        self.meeting.add_class("rtplan-attendance-meeting")
+        self.boxes: dict[str, w.Checkbox] = {}
+        self.grid = w.GridBox(layout=w.Layout(grid_template_columns="repeat(3, 300px)"))
+        self.count = w.HTML()
+        self.save_button = w.Button(description=t("ui.save", self.lang), icon="check", button_style="success")
+        self.save_button.add_class("rtplan-save-attendance")
+        self.save_button.on_click(lambda _: self.save())
+        self.status = StatusLine()
+        self.meeting.observe(lambda _: self.show(), names="value")
+        session.on_change(self._on_change)
+        super().__init__([w.HTML(f"<h3>{t('ui.attendance.title', self.lang)}</h3>"), self.meeting,
+                          self.count, self.grid, self.save_button, self.status])
+        self.refresh()
+
+    def _on_change(self, changed: set[str]) -> None:
+        if changed & {"participants", "meetings", "attendance"}:
+            self.refresh()
+
+    def refresh(self) -> None:
+        plan = self.session.plan
+        keep = self.meeting.value
+        options = [(f"{m.meeting_id} · {m.title}", m.meeting_id) for m in plan["meetings"].itertuples()]
+        self.meeting.options = options
+        ids = [o[1] for o in options]
+        self.meeting.value = keep if keep in ids else (ids[-1] if ids else None)
+        self.boxes = {}
+        for p in plan["participants"].itertuples():
+            box = w.Checkbox(description=f"{p.participant_id} · {p.name}", indent=False,
+                             layout=w.Layout(width="290px"))
+            box.add_class(f"rtplan-present-{p.participant_id}")
+            box.observe(lambda _: self._count(), names="value")
+            self.boxes[str(p.participant_id)] = box
+        self.grid.children = list(self.boxes.values())
+        self.show()
+
+    def show(self) -> None:
+        """Tick the saved attendance of the chosen meeting."""
+        att = self.session.plan["attendance"]
+        present = set(att[att["meeting_id"] == self.meeting.value]["participant_id"])
+        for pid, box in self.boxes.items():
+            box.value = pid in present
+        self._count()
+        self.status.clear()
+
+    def _count(self) -> None:
+        n = sum(b.value for b in self.boxes.values())
+        self.count.value = t("ui.attendance.count", self.lang, n=n)
+
+    def save(self) -> bool:
+        meeting = self.meeting.value
+        if meeting is None:
+            self.status.error([t("ui.attendance.no_meeting", self.lang)])
+            return False
+        att = self.session.table("attendance")
+        others = att[att["meeting_id"] != meeting]
+        ticked = [pid for pid, box in self.boxes.items() if box.value]
+        new = pd.DataFrame({"meeting_id": [meeting] * len(ticked), "participant_id": ticked})
+        frame = pd.concat([others.astype("object"), new.astype("object")], ignore_index=True)
+        problems = self.session.save({"attendance": frame})
+        if problems:
+            self.status.error(problems)
+            return False
+        self.status.ok(t("ui.attendance.saved", self.lang, n=len(ticked), meeting=meeting))
+        return True
+
+
+def summary_html(plan: Plan, lang: str) -> str:
+    """The participation summary as HTML tables (counts only, never names)."""
+    parts = []
+    meetings = meeting_summary(plan, lang)
+    parts.append(html_table(meetings, {
+        "meeting_id": t("chart.meeting", lang), "date": t("summary.date", lang), "title": t("summary.title", lang),
+        "place": t("summary.place", lang), "attendees": t("summary.attendees", lang),
+        "women": t("sex.P", lang), "men": t("sex.L", lang)}, table_id="rtplan-meetings-summary"))
+    for column in ("sex", "age_band", "group"):
+        table = participation_by(plan, column, lang)
+        if column == "sex":
+            table[column] = [t(f"sex.{v}", lang) if v in ("L", "P") else v for v in table[column]]
+        headers = {column: t(f"chart.by_{column}", lang), "total": t("summary.total", lang)}
+        parts.append(html_table(table, headers, table_id=f"rtplan-participation-{column}"))
+    return "".join(parts)
+
+
+class ParticipationSummary(w.VBox):
+    """Who took part, by sex, age band and unsur, per meeting: tables and a chart, live."""
+
+    def __init__(self, session: PlanSession) -> None:
+        self.session = session
+        self.tables = w.HTML()
+        self.tables.add_class("rtplan-participation")
+        self.chart = w.Output()
+        session.on_change(lambda changed: self.refresh() if changed & {"participants", "meetings", "attendance"}
+                          else None)
+        super().__init__([w.HTML(f"<h3>{t('ui.summary.title', session.lang)}</h3>"), self.tables, self.chart])
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.tables.value = summary_html(self.session.plan, self.session.lang)
+        self.chart.clear_output(wait=True)
+        with self.chart:
+            from IPython.display import display
+
+            display(participation_figure(self.session.plan, self.session.lang))
+
+
+def step0(plan: str | Path | Plan, lang: str | None = None) -> w.Tab:
+    """The whole step 0 as tabs: profile, participants, meetings, attendance, summary.
+
+    Parameters
+    ----------
+    plan : the plan folder (or a loaded plan).
+    lang : ``"id"`` or ``"en"`` (default: the plan's language).
+    """
+    session = plan if isinstance(plan, PlanSession) else PlanSession(plan, lang)
+    lang = session.lang
+    panels = [
+        (t("ui.tab.profile", lang), ProfileForm(session)),
+        (t("ui.tab.participants", lang), TableEditor(session, "participants", id_prefix="P")),
+        (t("ui.tab.meetings", lang), TableEditor(session, "meetings", id_prefix="M", id_width=2)),
+        (t("ui.tab.attendance", lang), AttendancePanel(session)),
+        (t("ui.tab.summary", lang), ParticipationSummary(session)),
+    ]
+    tab = w.Tab(children=[p for _, p in panels], titles=[title for title, _ in panels])
+    tab.add_class("rtplan-step0")
+    tab.session = session  # type: ignore[attr-defined]
+    tab.panels = dict(zip(("profile", "participants", "meetings", "attendance", "summary"),  # type: ignore[attr-defined]
+                          (p for _, p in panels)))
+    return tab
+
+
+__all__ = ["AttendancePanel", "ParticipationSummary", "ProfileForm", "step0", "summary_html"]

@@ -1,0 +1,150 @@
+"""Real-browser helpers: JupyterLab / Voila on 127.0.0.1 and Debian's Chromium via playwright.
+
+Each server runs with a free port, a random token, temporary config/runtime/data
+dirs and ``--allow-root`` when root, so nothing on the machine leaks in or out.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def browser_path() -> str | None:
+    """A Chromium-family browser: ``RTPLAN_BROWSER`` or one on PATH."""
+    env = os.environ.get("RTPLAN_BROWSER")
+    if env:
+        return env
+    for name in ("chromium", "chromium-browser", "google-chrome", "microsoft-edge"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class Server:
+    url: str
+    token: str
+    root: Path
+    process: subprocess.Popen[bytes]
+    log: Path
+
+    def page_url(self, path: str) -> str:
+        sep = "&" if "?" in path else "?"
+        return f"{self.url}{path}{sep}token={self.token}"
+
+
+@contextlib.contextmanager
+def jupyter_server(root: Path, app: str = "lab", timeout: float = 90) -> Iterator[Server]:
+    """Start ``jupyter lab`` (or ``voila``) serving ``root``; stop it afterwards."""
+    port, token = free_port(), secrets.token_hex(16)
+    home = root.parent / f".jupyter-{app}-{port}"
+    for sub in ("config", "runtime", "data", "workspaces"):
+        (home / sub).mkdir(parents=True, exist_ok=True)
+    env = dict(os.environ, JUPYTER_CONFIG_DIR=str(home / "config"), JUPYTER_RUNTIME_DIR=str(home / "runtime"),
+               JUPYTER_DATA_DIR=str(home / "data"), JUPYTER_PLATFORM_DIRS="1", MPLBACKEND="Agg",
+               PYTHONPATH=str(ROOT), JUPYTER_NO_CONFIG="1")
+    root_flag = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
+    if app == "lab":
+        cmd = [sys.executable, "-m", "jupyterlab", "--no-browser", f"--port={port}", "--ip=127.0.0.1",
+               f"--ServerApp.token={token}", f"--ServerApp.root_dir={root}",
+               f"--LabApp.workspaces_dir={home / 'workspaces'}",
+               "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+               "--LabApp.news_url=None", *root_flag]
+    else:
+        cmd = [sys.executable, "-m", "voila", "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
+               f"--Voila.root_dir={root}", f"--ServerApp.token={token}", *root_flag]
+    log = home / "server.log"
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(cmd, cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT)
+    server = Server(f"http://127.0.0.1:{port}", token, root, proc, log)
+    try:
+        deadline = time.monotonic() + timeout
+        status = "/api/status" if app == "lab" else "/"
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"{app} exited: {log.read_text(errors='replace')[-3000:]}")
+            try:
+                with urllib.request.urlopen(server.page_url(status), timeout=5) as resp:
+                    if resp.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"{app} did not start: {log.read_text(errors='replace')[-3000:]}")
+            time.sleep(0.5)
+        yield server
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@contextlib.contextmanager
+def chromium_page(width: int = 1400, height: int = 1000) -> Iterator[object]:
+    """A playwright page in Debian's Chromium (skips when no browser is installed)."""
+    path = browser_path()
+    if path is None:
+        pytest.skip("no Chromium-family browser installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    args = ["--headless=new", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        args.append("--no-sandbox")
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=path, args=args, headless=True)
+        try:
+            context = browser.new_context(viewport={"width": width, "height": height})
+            yield context.new_page()
+        finally:
+            browser.close()
+
+
+def run_all_cells_in_lab(page, notebook_cells: int, timeout: float = 120) -> None:  # type: ignore[no-untyped-def]
+    """Run all cells once the kernel is really connected, and wait until each has run.
+
+    Waiting only for the "idle" indicator races the kernel: Run All can then leave
+    cells unrun. So: wait for the notebook and a kernel that answers, run all from
+    the menu, and check every code cell got an execution number; retry if not.
+    """
+    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=timeout * 1000)
+    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle'], "
+                           "[data-status='idle']", timeout=timeout * 1000)
+    deadline = time.monotonic() + timeout
+    while True:
+        page.click(".lm-MenuBar-itemLabel:text-is('Run')", timeout=10000)
+        page.click("li[data-command='runmenu:run-all']", timeout=10000)
+        try:
+            page.wait_for_function(
+                """n => {
+                    const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')];
+                    return prompts.length >= n && prompts.every(p => /\\[\\d+\\]/.test(p.textContent));
+                }""", arg=notebook_cells, timeout=30000)
+            return
+        except Exception:
+            if time.monotonic() > deadline:
+                raise

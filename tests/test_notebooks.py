@@ -1,0 +1,38 @@
+"""nbval runs every step notebook on both example plans (on temporary copies)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES, copy_example
+from notebook_runner import NOTEBOOKS, parameterised_copy, run_nbval
+
+
+@pytest.mark.notebook
+@pytest.mark.parametrize("example", EXAMPLES)
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[n.stem for n in NOTEBOOKS])
+def test_notebook_runs_with_nbval(notebook: Path, example: str, tmp_path: Path) -> None:
+    plan = copy_example(example, tmp_path)
+    before = {p.name: p.read_bytes() for p in plan.iterdir() if p.is_file()}
+    nb = parameterised_copy(notebook, tmp_path, PLAN=str(plan), LANG=None)
+    result = run_nbval(nb, tmp_path)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    assert " passed" in result.stdout
+    # running a notebook top to bottom shows the plan; it never changes it
+    assert {p.name: p.read_bytes() for p in plan.iterdir() if p.is_file()} == before
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[n.stem for n in NOTEBOOKS])
+def test_notebook_is_clean_and_thin(notebook: Path) -> None:
+    nb = json.loads(notebook.read_text(encoding="utf-8"))
+    tagged = [c for c in nb["cells"] if "parameters" in c.get("metadata", {}).get("tags", [])]
+    assert len(tagged) == 1, "exactly one parameters cell"
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "code":
+            assert not cell.get("outputs"), "outputs are not committed"
+            assert cell.get("execution_count") is None
+            source = "".join(cell["source"])
+            assert len(source.splitlines()) <= 12, f"a cell grew logic: {source[:80]}"
+            assert "def " not in source and "class " not in source, "logic belongs in rtplan"
