@@ -1,30 +1,13 @@
-"""Charts as functions returning a matplotlib Figure (notebooks, documents, tests share them).
-
-Every chart is readable on a projector and in black-and-white print: large fonts,
-hatching besides colour, labels in the plan's language.
-"""
+"""Step 0 chart: who took part, per meeting."""
 
 from __future__ import annotations
 
-import matplotlib
+from matplotlib.figure import Figure
 
-matplotlib.rcParams["svg.hashsalt"] = "rtplan"  # deterministic SVG ids
-matplotlib.rcParams["svg.fonttype"] = "none"
-
-from matplotlib.figure import Figure  # noqa: E402
-
-from rtplan.messages import t  # noqa: E402
-from rtplan.plan import Plan  # noqa: E402
-from rtplan.profile import participation_by  # noqa: E402
-
-HATCHES = ("", "//", "..", "xx", "\\\\", "oo", "--", "++")
-PALETTE = ("#1b4965", "#f4a261", "#2a9d8f", "#e76f51", "#8d99ae", "#6a4c93", "#588157", "#bc6c25")
-
-
-def new_figure(width: float = 10, height: float = 5) -> Figure:
-    """A Figure not tied to pyplot's global state (safe in kernels and tests)."""
-    fig = Figure(figsize=(width, height), dpi=100, layout="constrained")
-    return fig
+from rtplan.charts import HATCHES, PALETTE, new_figure
+from rtplan.messages import t
+from rtplan.plan import Plan
+from rtplan.profile import participation_by
 
 
 def participation_figure(plan: Plan, lang: str | None = None) -> Figure:
