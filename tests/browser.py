@@ -124,6 +124,24 @@ def chromium_page(width: int = 1400, height: int = 1000) -> Iterator[object]:
             browser.close()
 
 
+DIALOG_LOG: list[str] = []
+
+
+def accept_dialogs(page) -> None:  # type: ignore[no-untyped-def]
+    """Accept any JupyterLab dialog (e.g. kernel selection on a slow start), noting its text."""
+    for _ in range(3):
+        dialog = page.locator(".jp-Dialog")
+        if not dialog.count():
+            return
+        DIALOG_LOG.append(dialog.first.inner_text())
+        accept = dialog.locator(".jp-Dialog-button.jp-mod-accept")
+        if accept.count():
+            accept.first.click()
+        else:
+            page.keyboard.press("Escape")
+        page.wait_for_timeout(500)
+
+
 def run_all_cells_in_lab(page, notebook_cells: int, timeout: float = 120) -> None:  # type: ignore[no-untyped-def]
     """Run all cells once the kernel is really connected, and wait until each has run.
 
@@ -136,15 +154,17 @@ def run_all_cells_in_lab(page, notebook_cells: int, timeout: float = 120) -> Non
                            "[data-status='idle']", timeout=timeout * 1000)
     deadline = time.monotonic() + timeout
     while True:
-        page.click(".lm-MenuBar-itemLabel:text-is('Run')", timeout=10000)
-        page.click("li[data-command='runmenu:run-all']", timeout=10000)
+        accept_dialogs(page)
         try:
+            page.click(".lm-MenuBar-itemLabel:text-is('Run')", timeout=10000)
+            page.click("li[data-command='runmenu:run-all']", timeout=10000)
             page.wait_for_function(
                 """n => {
                     const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')];
                     return prompts.length >= n && prompts.every(p => /\\[\\d+\\]/.test(p.textContent));
                 }""", arg=notebook_cells, timeout=30000)
             return
-        except Exception:
+        except Exception as exc:
             if time.monotonic() > deadline:
-                raise
+                raise AssertionError(f"cells did not all run; dialogs seen: {DIALOG_LOG}") from exc
+            page.keyboard.press("Escape")

@@ -8,6 +8,8 @@ between kernels or tests, and SVG output is deterministic.
 
 from __future__ import annotations
 
+import io
+
 import matplotlib
 from matplotlib.figure import Figure
 
@@ -18,11 +20,30 @@ HATCHES = ("", "//", "..", "xx", "\\\\", "oo", "--", "++")
 PALETTE = ("#1b4965", "#f4a261", "#2a9d8f", "#e76f51", "#8d99ae", "#6a4c93", "#588157", "#bc6c25")
 
 
+class ChartFigure(Figure):
+    """A Figure that shows itself in any Jupyter front end (Lab, Voila, nbconvert).
+
+    pyplot is never imported, so the inline backend's display hooks may not be set up;
+    these rich reprs make ``fig`` as the last line of a cell show the chart, as SVG
+    (sharp on a projector, vector in PDF documents) and PNG.
+    """
+
+    def _repr_svg_(self) -> str:
+        buf = io.BytesIO()
+        self.savefig(buf, format="svg", metadata={"Date": None})
+        return buf.getvalue().decode("utf-8")
+
+    def _repr_png_(self) -> bytes:
+        buf = io.BytesIO()
+        self.savefig(buf, format="png", dpi=100, metadata={"Software": None})
+        return buf.getvalue()
+
+
 def new_figure(width: float = 10, height: float = 5) -> Figure:
     """A Figure not tied to pyplot's global state (safe in kernels and tests)."""
-    return Figure(figsize=(width, height), dpi=100, layout="constrained")
+    return ChartFigure(figsize=(width, height), dpi=100, layout="constrained")
 
 
 from rtplan.charts.participation import participation_figure  # noqa: E402
 
-__all__ = ["HATCHES", "PALETTE", "new_figure", "participation_figure"]
+__all__ = ["ChartFigure", "HATCHES", "PALETTE", "new_figure", "participation_figure"]

@@ -1,0 +1,125 @@
+"""nbconvert exporters: ``jupyter nbconvert --to rtplan_html|rtplan_pdf any.ipynb``.
+
+The template (``templates/rtplan``) shows markdown and outputs only: no code, no
+prompts, no widgets, no scripts, nothing fetched from a CDN. The print CSS
+(``print.css``) sets A4, margins, a header with the RT identity, ``Halaman x dari y``,
+headings kept with what follows and tables that repeat their header and never split
+a row. A notebook may carry ``metadata.rtplan = {"title", "header", "lang"}``; rtplan's
+own pipeline sets it from the plan.
+"""
+
+from __future__ import annotations
+
+import re
+from importlib import resources as importlib_resources
+from pathlib import Path
+from typing import Any
+
+from nbconvert.exporters import HTMLExporter
+from nbformat import NotebookNode
+from traitlets import Unicode, default
+
+from rtplan.messages import normalize_lang, t
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+def _css_string(text: str) -> str:
+    """Text safe inside a CSS double-quoted string."""
+    return re.sub(r'["\\\n\r]', lambda m: {'"': '\\"', "\\": "\\\\"}.get(m.group(0), " "), text)
+
+
+def print_css(header: str, lang: str) -> str:
+    """The print stylesheet with the running header and page-number words filled in."""
+    css = importlib_resources.files("rtplan.export").joinpath("print.css").read_text(encoding="utf-8")
+    return (css.replace("{{HEADER}}", _css_string(header))
+               .replace("{{PAGE_WORD}}", _css_string(t("doc.page", lang)))
+               .replace("{{OF_WORD}}", _css_string(t("doc.of", lang))))
+
+
+def _strip_xml_header(svg: str) -> str:
+    return re.sub(r"^\s*(<\?xml[^>]*\?>\s*)?(<!DOCTYPE[^>]*>\s*)?", "", svg)
+
+
+def document_info(nb: NotebookNode) -> dict[str, str]:
+    """``title``, ``header``, ``lang`` of a document notebook (from ``metadata.rtplan``)."""
+    meta = dict(nb.metadata.get("rtplan", {}))
+    lang = normalize_lang(meta.get("lang"))
+    return {"title": str(meta.get("title") or nb.metadata.get("title") or "rtplan"),
+            "header": str(meta.get("header") or ""), "lang": lang}
+
+
+class RtplanHTMLExporter(HTMLExporter):
+    """A static, printable HTML document (rtplan's template and print CSS)."""
+
+    export_from_notebook = "rtplan HTML"
+
+    @default("template_name")
+    def _template_name_default(self) -> str:
+        return "rtplan"
+
+    @default("extra_template_basedirs")
+    def _default_extra_template_basedirs(self) -> list[str]:
+        return [str(TEMPLATES)]
+
+    @default("exclude_input")
+    def _exclude_input_default(self) -> bool:
+        return True
+
+    @default("exclude_input_prompt")
+    def _exclude_input_prompt_default(self) -> bool:
+        return True
+
+    @default("exclude_anchor_links")
+    def _exclude_anchor_links_default(self) -> bool:
+        return True
+
+    @default("exclude_output_prompt")
+    def _exclude_output_prompt_default(self) -> bool:
+        return True
+
+    def default_filters(self):  # type: ignore[no-untyped-def]
+        yield from super().default_filters()
+        yield ("strip_xml_header", _strip_xml_header)
+
+    def from_notebook_node(  # type: ignore[override]
+        self, nb: NotebookNode, resources: dict[str, Any] | None = None, **kw: Any
+    ) -> tuple[str, dict[str, Any]]:
+        info = document_info(nb)
+        resources = dict(resources or {})
+        resources["rtplan"] = {**info, "css": print_css(info["header"], info["lang"])}
+        # widget state never goes into a document
+        nb.metadata.pop("widgets", None)
+        html, out = super().from_notebook_node(nb, resources, **kw)
+        return html, out
+
+
+class RtplanPDFExporter(RtplanHTMLExporter):
+    """An A4 PDF: the HTML document printed by WeasyPrint or a Chromium-family browser.
+
+    ``--RtplanPDFExporter.engine=weasyprint|chromium|auto`` chooses the engine.
+    """
+
+    export_from_notebook = "rtplan PDF"
+    output_mimetype = "application/pdf"
+    engine = Unicode("auto", help="PDF engine: auto, weasyprint or chromium").tag(config=True)
+
+    @default("file_extension")
+    def _file_extension_default(self) -> str:
+        return ".pdf"
+
+    @default("template_extension")
+    def _template_extension_default(self) -> str:
+        return ".html.j2"
+
+    def from_notebook_node(  # type: ignore[override]
+        self, nb: NotebookNode, resources: dict[str, Any] | None = None, **kw: Any
+    ) -> tuple[bytes, dict[str, Any]]:
+        from rtplan.export.engines import html_to_pdf
+
+        html, out = super().from_notebook_node(nb, resources, **kw)
+        info = out["rtplan"]
+        base = (out.get("metadata") or {}).get("path") or "."
+        pdf = html_to_pdf(html, engine=self.engine, header=info["header"], lang=info["lang"], base_url=base)
+        out["output_extension"] = ".pdf"
+        return pdf, out

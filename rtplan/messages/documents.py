@@ -1,0 +1,31 @@
+"""Messages of the document pipeline (handout, reports, exports)."""
+
+MESSAGES = {
+    "doc.page": {"id": "Halaman", "en": "Page"},
+    "doc.of": {"id": "dari", "en": "of"},
+    "doc.engine_unknown": {
+        "id": "Mesin PDF '{engine}' tidak dikenal; pilih salah satu: {engines}",
+        "en": "Unknown PDF engine '{engine}'; choose one of: {engines}",
+    },
+    "doc.engine_missing": {
+        "id": ("Mesin PDF '{engine}' tidak tersedia. Pasang WeasyPrint (pip install weasyprint) "
+               "atau peramban Chromium (apt-get install chromium), atau buat HTML dengan --format html."),
+        "en": ("PDF engine '{engine}' is not available. Install WeasyPrint (pip install weasyprint) "
+               "or a Chromium browser (apt-get install chromium), or make HTML with --format html."),
+    },
+}
+MESSAGES.update({
+    "doc.cell_failed": {
+        "id": "Dokumen tidak bisa dibuat: sebuah sel notebook gagal ({error}). Periksa rencana dengan: rtplan validate",
+        "en": "The document could not be made: a notebook cell failed ({error}). Check the plan with: rtplan validate",
+    },
+    "doc.kernel_failed": {
+        "id": "Dokumen tidak bisa dibuat: kernel Python berhenti atau terlalu lama ({error}).",
+        "en": "The document could not be made: the Python kernel stopped or took too long ({error}).",
+    },
+    "doc.stage_execute": {"id": "[1/3] Menjalankan {notebook} dengan data rencana ...",
+                          "en": "[1/3] Running {notebook} on the plan ..."},
+    "doc.stage_html": {"id": "[2/3] Menyusun dokumen HTML ...", "en": "[2/3] Assembling the HTML document ..."},
+    "doc.stage_pdf": {"id": "[3/3] Mencetak PDF A4 dengan {engine} ...", "en": "[3/3] Printing the A4 PDF with {engine} ..."},
+    "doc.done": {"id": "Selesai: {path}", "en": "Done: {path}"},
+})
