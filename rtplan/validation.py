@@ -218,12 +218,17 @@ def validate_tables(
     p = meta.get("period") or {}
     if isinstance(p.get("start"), dt.date) and isinstance(p.get("end"), dt.date):
         period = (p["start"], p["end"])
-    problems = check_meta(meta, lang)
+    from rtplan.holidays_id import check_calendar_meta
+    from rtplan.schedule import check_recurrence
+
+    problems = check_meta(meta, lang) + check_calendar_meta(meta, lang)
     for name, table in TABLES.items():
         if name in tables:
             problems += check_table(table, tables[name], lang, period)
     problems += check_references(tables, lang)
     problems += check_special(tables, lang)
+    if "activities" in tables:
+        problems += check_recurrence(tables["activities"], lang)
     return problems
 
 

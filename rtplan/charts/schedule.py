@@ -1,0 +1,310 @@
+"""Step 3 charts: the schedule as a Gantt chart and as monthly calendars, and the budget."""
+
+from __future__ import annotations
+
+import calendar as _calendar
+import datetime as dt
+import textwrap
+
+import matplotlib.dates as mdates
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch, Rectangle
+from matplotlib.ticker import FuncFormatter
+
+from rtplan import holidays_id
+from rtplan.budget import budget_summary, monthly_table
+from rtplan.charts import HATCHES, PALETTE, new_figure
+from rtplan.fmt import day_names, format_month, format_number
+from rtplan.messages import normalize_lang, t
+from rtplan.plan import Plan
+from rtplan.schedule import find_conflicts, plan_sessions
+from rtplan.schema import NEED_CATEGORIES
+
+HOLIDAY_COLOUR = "#e63946"
+RAMADAN_COLOUR = "#2a9d8f"
+AUGUST_COLOUR = "#f4a261"
+CLASH_COLOUR = "#a4161a"
+
+
+def category_style(category: str) -> tuple[str, str]:
+    """Colour and hatch of a need category (the same in every chart of step 3)."""
+    if category in NEED_CATEGORIES:
+        i = NEED_CATEGORIES.index(category)
+        return PALETTE[i % len(PALETTE)], HATCHES[i % len(HATCHES)]
+    return "#bbbbbb", "xx"
+
+
+def _category_label(category: str, lang: str) -> str:
+    return category if category else t("chart.schedule.no_category", lang)
+
+
+def _shorten(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def _period(plan: Plan, sessions_start: dt.date | None, sessions_end: dt.date | None) -> tuple[dt.date, dt.date]:
+    if plan.period:
+        return plan.period
+    start = sessions_start or dt.date.today()
+    return start, sessions_end or start + dt.timedelta(days=180)
+
+
+def _clash_dates(plan: Plan, lang: str) -> dict[str, set[dt.date]]:
+    """Activity id -> dates of venue or PIC clashes (errors), to mark them."""
+    out: dict[str, set[dt.date]] = {}
+    for c in find_conflicts(plan, lang):
+        if c.kind in ("venue_clash", "pic_clash"):
+            for aid in c.activity_ids:
+                out.setdefault(aid, set()).update(c.dates)
+    return out
+
+
+def _month_axis(ax, start: dt.date, end: dt.date, lang: str) -> None:  # type: ignore[no-untyped-def]
+    months = []
+    day = dt.date(start.year, start.month, 1)
+    while day <= end:
+        months.append(day)
+        day = dt.date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+    ax.set_xticks([mdates.date2num(m) for m in months],
+                  [format_month(m, lang, abbreviated=len(months) > 8) for m in months], fontsize=10)
+    ax.set_xlim(mdates.date2num(start), mdates.date2num(end + dt.timedelta(days=1)))
+
+
+def gantt_figure(plan: Plan, lang: str | None = None) -> Figure:
+    """Activities as bars over the plan period, coloured (and hatched) by need category.
+
+    Each bar runs from the activity's first to its last day in the period; thin
+    marks show its sessions, red crosses the sessions that clash with another
+    activity (same venue or PIC). Public holidays and cuti bersama are shaded red,
+    Ramadan green, the 17 Agustus week orange.
+    """
+    lang = normalize_lang(lang or plan.lang)
+    sessions = plan_sessions(plan)
+    acts = plan["activities"]
+    acts = acts[acts["status"].fillna("").astype(str) != "batal"].reset_index(drop=True)
+    first = sessions["date"].min().date() if len(sessions) else None
+    last = sessions["date"].max().date() if len(sessions) else None
+    start, end = _period(plan, first, last)
+    n = max(1, len(acts))
+    fig = new_figure(13, 2.6 + 0.42 * n)
+    ax = fig.subplots()
+    for a, b in holidays_id.ramadan_ranges(start, end, holidays_id.calendar_settings(plan.meta)):
+        ax.axvspan(mdates.date2num(max(a, start)), mdates.date2num(min(b, end) + dt.timedelta(days=1)),
+                   color=RAMADAN_COLOUR, alpha=0.12, lw=0, zorder=0)
+    for a, b in holidays_id.august_windows(start, end):
+        ax.axvspan(mdates.date2num(a), mdates.date2num(b + dt.timedelta(days=1)), color=AUGUST_COLOUR,
+                   alpha=0.15, lw=0, zorder=0)
+    for day in holidays_id.holidays_between(start, end, lang):
+        ax.axvspan(mdates.date2num(day), mdates.date2num(day + dt.timedelta(days=1)), color=HOLIDAY_COLOUR,
+                   alpha=0.25, lw=0, zorder=0)
+    clashes = _clash_dates(plan, lang)
+    categories_seen: list[str] = []
+    labels = []
+    for y, row in enumerate(acts.itertuples(index=False)):
+        aid = str(row.activity_id)
+        own = sessions[sessions["activity_id"] == aid]
+        category = str(own["category"].iloc[0]) if len(own) else ""
+        if not len(own):
+            from rtplan.schedule import _first_category
+
+            needs = plan["needs"]
+            category = _first_category(row.need_ids, dict(zip(needs["need_id"].astype(str),
+                                                               needs["category"].astype(str))))
+        colour, hatch = category_style(category)
+        if category not in categories_seen:
+            categories_seen.append(category)
+        labels.append(f"{aid}  {_shorten(str(row.title), 34)}")
+        if len(own):
+            a = own["date"].min().date()
+            b = own["date"].max().date() + dt.timedelta(days=1)
+            ax.barh(y, mdates.date2num(b) - mdates.date2num(a), left=mdates.date2num(a), height=0.62,
+                    color=colour, alpha=0.45, hatch=hatch, edgecolor="black", linewidth=0.6, zorder=2)
+            for day in own["date"]:
+                x = mdates.date2num(day.date()) + 0.5
+                ax.plot([x, x], [y - 0.31, y + 0.31], color="black", lw=1.4, zorder=3)
+            bad = sorted(clashes.get(aid, ()))
+            if bad:
+                ax.plot([mdates.date2num(d) + 0.5 for d in bad], [y] * len(bad), "x", color=CLASH_COLOUR,
+                        markersize=11, mew=2.6, zorder=4)
+    ax.set_yticks(range(len(labels)), labels, fontsize=10)
+    ax.set_ylim(len(labels) - 0.5, -0.6)
+    _month_axis(ax, start, end, lang)
+    ax.grid(axis="x", color="#999999", lw=0.5, ls=":")
+    ax.spines[["top", "right"]].set_visible(False)
+    categories_seen.sort(key=lambda c: NEED_CATEGORIES.index(c) if c in NEED_CATEGORIES else len(NEED_CATEGORIES))
+    handles = [Patch(facecolor=category_style(c)[0], hatch=category_style(c)[1], alpha=0.6, edgecolor="black",
+                     label=_category_label(c, lang)) for c in categories_seen]
+    handles += [Patch(facecolor=HOLIDAY_COLOUR, alpha=0.35, label=t("chart.schedule.holiday", lang)),
+                Patch(facecolor=RAMADAN_COLOUR, alpha=0.25, label=t("chart.schedule.ramadan", lang))]
+    if holidays_id.august_windows(start, end):
+        handles.append(Patch(facecolor=AUGUST_COLOUR, alpha=0.3, label=t("chart.schedule.august", lang)))
+    if clashes:
+        from matplotlib.lines import Line2D
+
+        handles.append(Line2D([], [], marker="x", color=CLASH_COLOUR, lw=0, mew=2.6, markersize=10,
+                              label=t("chart.schedule.clash", lang)))
+    fig.legend(handles=handles, loc="outside lower center", ncols=min(5, len(handles)), fontsize=10,
+               frameon=False)
+    fig.suptitle(t("chart.schedule.gantt_title", lang), fontsize=14)
+    return fig
+
+
+def month_calendar_figure(plan: Plan, year: int, month: int, lang: str | None = None,
+                          max_lines: int = 4) -> Figure:
+    """One month as a wall calendar: each day lists its sessions (time, id, title).
+
+    Holidays and cuti bersama are shaded red with their name, Ramadan days green;
+    sessions that clash with another activity are marked ``!`` in dark red. A day with
+    more than ``max_lines`` sessions shows ``+n``.
+    """
+    lang = normalize_lang(lang or plan.lang)
+    sessions = plan_sessions(plan)
+    first = dt.date(year, month, 1)
+    last = dt.date(year, month, _calendar.monthrange(year, month)[1])
+    days_off = holidays_id.holidays_between(first, last, lang)
+    ramadan = holidays_id.ramadan_ranges(first, last, holidays_id.calendar_settings(plan.meta))
+    clashes = _clash_dates(plan, lang)
+    weeks = _calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
+    fig = new_figure(13, 1.2 + 1.55 * len(weeks))
+    ax = fig.subplots()
+    ax.set_xlim(-0.01, 7.01)
+    ax.set_ylim(len(weeks) + 0.36, 0)
+    ax.axis("off")
+    for d, name in enumerate(day_names(lang)):
+        ax.text(d + 0.5, 0.17, name, ha="center", va="center", fontsize=11, fontweight="bold",
+                color=HOLIDAY_COLOUR if d == 6 else "black")
+    month_sessions = sessions[(sessions["date"] >= str(first)) & (sessions["date"] <= str(last))]
+    month_sessions = month_sessions.sort_values(["date", "start_time", "activity_id"])
+    by_day: dict[dt.date, list[tuple[str, str, str, str]]] = {}
+    for row in month_sessions.itertuples(index=False):
+        by_day.setdefault(row.date.date(), []).append(
+            (str(row.start_time or ""), str(row.activity_id), str(row.title), str(row.category or "")))
+    for w, week in enumerate(weeks):
+        top = w + 0.35
+        for d, day in enumerate(week):
+            inside = day.month == month
+            face = "white"
+            if inside and day in days_off:
+                face = "#fbd5d8"
+            elif inside and any(a <= day <= b for a, b in ramadan):
+                face = "#d8efec"
+            ax.add_patch(Rectangle((d, top), 1, 1, facecolor=face if inside else "#f2f2f2",
+                                   edgecolor="#888888", lw=0.8))
+            if not inside:
+                continue
+            red = day in days_off or d == 6
+            ax.text(d + 0.05, top + 0.05, str(day.day), ha="left", va="top", fontsize=12, fontweight="bold",
+                    color=HOLIDAY_COLOUR if red else "black")
+            y = top + 0.36
+            limit = max_lines
+            if day in days_off:
+                name = "; ".join(h.name for h in days_off[day])
+                wrapped = textwrap.wrap(name, 26)[:2]
+                if len(textwrap.wrap(name, 26)) > 2:
+                    wrapped[1] = _shorten(wrapped[1], 25)
+                ax.text(d + 0.05, top + 0.25, "\n".join(wrapped), ha="left", va="top", fontsize=7,
+                        color=HOLIDAY_COLOUR, linespacing=1.0)
+                y += 0.11 * len(wrapped)
+                limit = max_lines - 1
+            items = by_day.get(day, [])
+            shown = items if len(items) <= limit else items[: limit - 1]
+            for clock, aid, title, category in shown:
+                colour, _ = category_style(category)
+                bad = day in clashes.get(aid, set())
+                text = f"{'! ' if bad else ''}{clock} {aid} {_shorten(title, 13 if bad else 16)}".strip()
+                ax.add_patch(Rectangle((d + 0.04, y - 0.07), 0.035, 0.14, facecolor=colour, edgecolor="none"))
+                ax.text(d + 0.1, y, text, ha="left", va="center", fontsize=7.5,
+                        color=CLASH_COLOUR if bad else "black", fontweight="bold" if bad else "normal")
+                y += 0.16
+            if len(items) > len(shown):
+                ax.text(d + 0.1, y, t("chart.schedule.more", lang, n=len(items) - len(shown)), ha="left",
+                        va="center", fontsize=7.5, style="italic")
+    present = sorted({c for *_, c in (x for items in by_day.values() for x in items)},
+                     key=lambda c: NEED_CATEGORIES.index(c) if c in NEED_CATEGORIES else len(NEED_CATEGORIES))
+    handles = [Patch(facecolor=category_style(c)[0], label=_category_label(c, lang)) for c in present]
+    handles += [Patch(facecolor="#fbd5d8", edgecolor="#888888", label=t("chart.schedule.holiday", lang))]
+    if ramadan:
+        handles.append(Patch(facecolor="#d8efec", edgecolor="#888888", label=t("chart.schedule.ramadan", lang)))
+    if any(day in clashes.get(aid, set()) for day, items in by_day.items() for _, aid, _, _ in items):
+        handles.append(Patch(facecolor="white", edgecolor="white", label=t("chart.schedule.clash_mark", lang)))
+    fig.legend(handles=handles, loc="outside lower center", ncols=min(6, len(handles)), fontsize=9,
+               frameon=False)
+    fig.suptitle(format_month(first, lang), fontsize=15)
+    return fig
+
+
+def month_calendar_figures(plan: Plan, lang: str | None = None) -> list[Figure]:
+    """:func:`month_calendar_figure` for every month of the plan period."""
+    if plan.period is None:
+        return []
+    start, end = plan.period
+    out = []
+    year, month = start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        out.append(month_calendar_figure(plan, year, month, lang))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
+def _short_idr(value: float, lang: str) -> str:
+    if abs(value) >= 1_000_000:
+        return f"{format_number(value / 1_000_000, lang, 1)} {t('chart.million', lang)}"
+    if abs(value) >= 1000:
+        return f"{format_number(value / 1000, lang, 0)} {t('chart.thousand', lang)}"
+    return format_number(value, lang, 0)
+
+
+def budget_figure(plan: Plan, lang: str | None = None) -> Figure:
+    """Left: planned cost against available funds per funding source, shortfalls in red.
+    Right: planned cost per month, stacked by funding source."""
+    lang = normalize_lang(lang or plan.lang)
+    summary = budget_summary(plan)
+    sources = [s for s in summary.sources if s.planned_idr or s.available_idr]
+    fig = new_figure(13, 5.2)
+    left, right = fig.subplots(1, 2, width_ratios=[1.05, 1])
+    ys = range(len(sources))
+    names = [s.funding_source or t("budget.no_source", lang) for s in sources]
+    h = 0.38
+    left.barh([y - h / 2 for y in ys], [s.planned_idr for s in sources], height=h, color=PALETTE[0],
+              edgecolor="black", lw=0.5, label=t("budget.col.planned", lang))
+    left.barh([y + h / 2 for y in ys], [s.available_idr for s in sources], height=h, color=PALETTE[2],
+              hatch="//", edgecolor="black", lw=0.5, label=t("budget.col.available", lang))
+    top = max([max(s.planned_idr, s.available_idr) for s in sources] + [1])
+    for y, s in zip(ys, sources):
+        if s.shortfall_idr:
+            left.text(max(s.planned_idr, s.available_idr) + top * 0.02, y,
+                      t("chart.budget.short", lang, amount=_short_idr(s.shortfall_idr, lang)), va="center",
+                      fontsize=10, color=HOLIDAY_COLOUR, fontweight="bold")
+    left.set_yticks(list(ys), names, fontsize=11)
+    left.set_ylim(len(sources) - 0.4, -0.6)
+    left.set_xlim(0, top * 1.45)
+    left.xaxis.set_major_formatter(FuncFormatter(lambda v, _: _short_idr(v, lang)))
+    left.set_title(t("chart.budget.by_source", lang), fontsize=12)
+    left.legend(loc="lower right", fontsize=10)
+    left.spines[["top", "right"]].set_visible(False)
+
+    table = monthly_table(plan)
+    cols = [c for c in table.columns if c not in ("month", "total")]
+    xs = range(len(table))
+    bottom = [0] * len(table)
+    order = [s.funding_source for s in summary.sources]
+    for c in cols:
+        i = order.index(c) if c in order else len(order)
+        values = list(table[c])
+        right.bar(list(xs), values, bottom=bottom, color=PALETTE[i % len(PALETTE)],
+                  hatch=HATCHES[i % len(HATCHES)], edgecolor="black", lw=0.5,
+                  label=c or t("budget.no_source", lang))
+        bottom = [b + v for b, v in zip(bottom, values)]
+    right.set_xticks(list(xs), [format_month(f"{m}-01", lang, abbreviated=True) for m in table["month"]],
+                     fontsize=10, rotation=30 if len(table) > 8 else 0)
+    right.yaxis.set_major_formatter(FuncFormatter(lambda v, _: _short_idr(v, lang)))
+    right.set_title(t("chart.budget.by_month", lang), fontsize=12)
+    right.legend(fontsize=9, loc="upper right")
+    right.set_ylim(0, max(bottom + [1]) * 1.35)
+    right.spines[["top", "right"]].set_visible(False)
+    fig.suptitle(t("chart.budget.title", lang, planned=_short_idr(summary.planned_idr, lang),
+                   available=_short_idr(summary.available_idr, lang)), fontsize=14)
+    return fig
+
+
+__all__ = ["budget_figure", "category_style", "gantt_figure", "month_calendar_figure", "month_calendar_figures"]
