@@ -1,0 +1,137 @@
+"""``rtplan kas | progress``: the cash report and the progress of activities (step 4)."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from collections.abc import Mapping
+
+import pandas as pd
+
+from rtplan import storage
+from rtplan.commands.plan import _date
+from rtplan.kas import book_headers, book_table, form_text, kas_summary
+from rtplan.messages import t
+from rtplan.monitoring import activity_display, headers, need_display, progress, totals_text
+
+ORDER = 40
+FORMATS = ("text", "json", "csv")
+
+
+def register(sub: argparse._SubParsersAction, lang: str) -> None:  # type: ignore[type-arg]
+    from rtplan.cli import lang_option
+
+    p = sub.add_parser("kas", help=t("cli.kas.help", lang), description=t("cli.kas.help", lang))
+    p.add_argument("plan_dir", metavar="PLAN_DIR", help=t("cli.arg.plan", lang))
+    p.add_argument("--from", dest="start", type=_date, metavar="DATE", help=t("cli.kas.from", lang))
+    p.add_argument("--to", dest="end", type=_date, metavar="DATE", help=t("cli.kas.to", lang))
+    p.add_argument("--format", choices=FORMATS, default="text", help=t("cli.mon.format", lang))
+    p.add_argument("--detail", action="store_true", help=t("cli.kas.detail", lang))
+    p.add_argument("--book", action="store_true", help=t("cli.kas.book", lang))
+    p.add_argument("--strict", action="store_true", help=t("cli.mon.strict", lang))
+    lang_option(p, lang)
+    p.set_defaults(func=cmd_kas)
+
+    p = sub.add_parser("progress", help=t("cli.progress.help", lang), description=t("cli.progress.help", lang))
+    p.add_argument("plan_dir", metavar="PLAN_DIR", help=t("cli.arg.plan", lang))
+    p.add_argument("--as-of", dest="as_of", type=_date, metavar="DATE", help=t("cli.progress.as_of", lang))
+    p.add_argument("--format", choices=FORMATS, default="text", help=t("cli.mon.format", lang))
+    p.add_argument("--strict", action="store_true", help=t("cli.mon.strict", lang))
+    lang_option(p, lang)
+    p.set_defaults(func=cmd_progress)
+
+
+def _csv(frame: pd.DataFrame) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(list(frame.columns))
+    for row in frame.itertuples(index=False):
+        cells = []
+        for value in row:
+            if isinstance(value, (tuple, list)):
+                value = ";".join(str(v) for v in value)
+            elif value is None or (not isinstance(value, str) and pd.isna(value)):
+                value = ""
+            elif isinstance(value, float) and not value.is_integer():
+                value = f"{value:.3f}"
+            elif isinstance(value, float):
+                value = str(int(value))
+            cells.append(str(value))
+        writer.writerow(cells)
+    return buf.getvalue()
+
+
+def _text_table(frame: pd.DataFrame, names: Mapping[str, str], max_width: int = 44) -> str:
+    """A plain text table for the terminal (long cells shortened with …)."""
+    def fit(text: str) -> str:
+        return text if len(text) <= max_width else text[: max_width - 1] + "…"
+
+    cells = [[fit(str(v)) for v in row] for row in frame.itertuples(index=False)]
+    titles = [names.get(c, c) for c in frame.columns]
+    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(titles)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(titles, widths)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in cells]
+    return "\n".join(lines)
+
+
+def _print_checks(checks: object, lang: str) -> None:
+    items = list(checks)  # type: ignore[call-overload]
+    if not items:
+        return
+    print()
+    print(t("cli.kas.warnings", lang))
+    for c in items:
+        print(f"  {'!' if c.is_warning else '-'} {c.message}")
+
+
+def cmd_kas(args: argparse.Namespace) -> int:
+    plan = storage.load_plan(args.plan_dir, lang=args.lang)
+    lang = plan.message_lang
+    summary = kas_summary(plan, args.start, args.end, lang, group=not args.detail)
+    if args.format == "json":
+        data = summary.to_dict()
+        if args.book:
+            data["entries"] = [
+                {"entry_id": r.entry_id, "date": r.date.isoformat(), "description": r.description,
+                 "income_idr": int(r.income_idr), "expense_idr": int(r.expense_idr), "balance_idr": int(r.balance_idr),
+                 "activity_id": r.activity_id or None, "category": r.category or None, "proof": r.proof or None}
+                for r in summary.entries.itertuples(index=False)]
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    elif args.format == "csv":
+        frame = summary.lines.drop(columns=["first_date"])
+        sys.stdout.write(_csv(frame))
+    else:
+        print(form_text(summary, lang))
+        if args.book:
+            print()
+            print(_text_table(book_table(summary, lang), book_headers(lang)))
+        _print_checks(summary.checks, lang)
+    return 1 if args.strict and summary.warnings else 0
+
+
+def cmd_progress(args: argparse.Namespace) -> int:
+    plan = storage.load_plan(args.plan_dir, lang=args.lang)
+    lang = plan.message_lang
+    report = progress(plan, args.as_of, lang)
+    if args.format == "json":
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    elif args.format == "csv":
+        sys.stdout.write(_csv(report.activities))
+    else:
+        print(totals_text(report, lang))
+        print()
+        print(t("mon.caption.activities", lang))
+        print(_text_table(activity_display(report, lang), headers("activity", lang)))
+        print()
+        print(t("mon.caption.needs", lang))
+        print(_text_table(need_display(report, lang), headers("need", lang)))
+        _print_checks(report.checks, lang)
+    return 1 if args.strict and any(c.is_warning for c in report.checks) else 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit("use: rtplan")
