@@ -394,13 +394,10 @@ def plan_sessions(plan: Plan, include_cancelled: bool = False) -> pd.DataFrame:
 def priority_order(plan: Plan) -> list[str]:
     """The needs in priority order, most important first.
 
-    Uses :func:`rtplan.needs.priority_order` (step 1) when it is there; otherwise the
-    stored ``priorities`` table in rank order (ties: table order).
+    :func:`rtplan.needs.priority_order` (step 1): the stored order, then the combined one.
     """
-    try:
-        from rtplan.needs import priority_order as needs_priority_order  # type: ignore[attr-defined]
-    except ImportError:
-        return _stored_priority_order(plan)
+    from rtplan.needs import priority_order as needs_priority_order
+
     return [str(n) for n in needs_priority_order(plan)]
 
 

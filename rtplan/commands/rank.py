@@ -1,0 +1,65 @@
+"""``rtplan rank``: the ranking of needs in the terminal, for scripts (JSON) and spreadsheets (CSV)."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+
+from rtplan import storage
+from rtplan.messages import t
+from rtplan.needs import AGGREGATES, METHODS, export_columns, export_records, ranking, text_table
+
+ORDER = 10
+
+
+def register(sub: argparse._SubParsersAction, lang: str) -> None:  # type: ignore[type-arg]
+    from rtplan.cli import lang_option
+
+    p = sub.add_parser("rank", help=t("cli.rank.help", lang), description=t("cli.rank.help", lang))
+    p.add_argument("plan_dir", metavar="PLAN_DIR", help=t("cli.arg.plan", lang))
+    p.add_argument("--method", choices=METHODS, default="final", help=t("cli.rank.method", lang))
+    p.add_argument("--format", dest="fmt", choices=("text", "csv", "json"), default="text",
+                   help=t("cli.rank.format", lang))
+    p.add_argument("--aggregate", choices=AGGREGATES, default="mean", help=t("cli.rank.aggregate", lang))
+    p.add_argument("--no-consensus", action="store_true", help=t("cli.rank.no_consensus", lang))
+    p.add_argument("--output", "-o", metavar="FILE", help=t("cli.rank.output", lang))
+    lang_option(p, lang)
+    p.set_defaults(func=cmd_rank)
+
+
+def to_csv(records: list[dict[str, object]], columns: list[str]) -> str:
+    """Records as CSV text (comma, ``\\n`` line ends, empty for missing, ``true``/``false``)."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(columns)
+    for row in records:
+        writer.writerow(["" if row[c] is None else ("true" if row[c] is True else "false" if row[c] is False
+                                                     else row[c]) for c in columns])
+    return buf.getvalue()
+
+
+def cmd_rank(args: argparse.Namespace) -> int:
+    plan = storage.load_plan(args.plan_dir, lang=args.lang)
+    lang = plan.message_lang
+    result = ranking(plan, args.method, args.aggregate, not args.no_consensus, lang)
+    records = export_records(result)
+    if args.fmt == "json":
+        text = json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    elif args.fmt == "csv":
+        text = to_csv(records, export_columns(result))
+    else:
+        heading = t("cli.rank.heading", lang, method=t(f"needs.method.{args.method}", lang), plan=plan.title)
+        text = f"{heading}\n\n{text_table(result, lang)}\n"
+    if args.output:
+        target = Path(args.output)
+        # Excel reads UTF-8 CSV right only when it starts with a BOM
+        encoding = "utf-8-sig" if args.fmt == "csv" else "utf-8"
+        target.write_text(text, encoding=encoding, newline="")
+        print(t("cli.rank.written", lang, path=target, n=len(records)))
+    else:
+        sys.stdout.write(text)
+    return 0

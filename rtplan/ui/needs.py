@@ -1,0 +1,853 @@
+"""Step 1 panels: needs, USG grid, dot votes, pairwise runner, live ranking, final order, problem tree.
+
+Every panel reads its widgets, calls one function of :mod:`rtplan.needs` and saves
+through the :class:`~rtplan.ui.base.PlanSession`; a refused change shows its message
+in the panel and leaves the typed values on screen and the files on disk as they were.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as w
+import pandas as pd
+
+from rtplan.charts.needs import (
+    category_figure,
+    comparison_figure,
+    dots_figure,
+    problem_tree_figure,
+    ranking_figure,
+    usg_stacked_figure,
+)
+from rtplan.display import html_table
+from rtplan.messages import t
+from rtplan.needs import (
+    AGGREGATES,
+    CRITERIA,
+    METHODS,
+    STEP1_TABLES,
+    Ranking,
+    all_rankings,
+    combined_view,
+    judgement,
+    need_labels,
+    needs_by_category,
+    pair_schedule,
+    pairwise_ranking,
+    pending_pairs,
+    priorities_frame,
+    problem_tree,
+    ranking_html,
+    set_pairwise,
+    set_usg_scores,
+    set_votes,
+    suggested_dots,
+    tree_need_ids,
+    upsert_tree_node,
+)
+from rtplan.plan import Plan
+from rtplan.schema import CONSENSUS, PRIORITY_METHODS, TABLES, TIE, TREE_KINDS
+from rtplan.tables import is_missing
+from rtplan.ui.base import _STYLE, PlanSession, StatusLine, TableEditor
+
+BIG = "20px"  # font size of the inputs a projector shows
+
+
+def figure_html(fig: Any) -> str:
+    """A chart as an ``<img>`` that shrinks to the panel's width (a wide tree stays whole)."""
+    import base64
+    import io
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=100)
+    data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    return f'<img src="data:image/png;base64,{data}" style="max-width:100%;height:auto" alt="">'
+
+
+def _show_figure(out: w.Output, fig: Any) -> None:
+    out.clear_output(wait=True)
+    with out:
+        from IPython.display import HTML, display
+
+        display(HTML(figure_html(fig)))
+
+
+def _participant_options(plan: Plan) -> list[tuple[str, str]]:
+    people = plan["participants"]
+    return [(f"{p} · {n}", str(p)) for p, n in zip(people["participant_id"], people["name"])]
+
+
+def _need_rows(plan: Plan) -> list[tuple[str, str]]:
+    needs = plan["needs"]
+    return [(str(i), str(ti)) for i, ti in zip(needs["need_id"], needs["title"])]
+
+
+def _int_entry(text: str, low: int, high: int) -> int | None:
+    """The whole number typed in a box, or ``None`` when it is not one within bounds."""
+    text = str(text).strip()
+    if not text.isdigit():
+        return None
+    value = int(text)
+    return value if low <= value <= high else None
+
+
+class UsgGrid(w.VBox):
+    """Score every need on U, S and G (1-5) for one scorer, or for the meeting's consensus."""
+
+    def __init__(self, session: PlanSession) -> None:
+        self.session = session
+        self.lang = session.lang
+        self.scorer = w.Dropdown(description=t("ui.needs.scorer", self.lang), style=_STYLE,
+                                 layout=w.Layout(width="460px"))
+        self.scorer.add_class("rtplan-usg-scorer")
+        self.boxes: dict[str, tuple[w.Text, w.Text, w.Text]] = {}
+        self.totals: dict[str, w.HTML] = {}
+        self.grid = w.GridBox(layout=w.Layout(grid_template_columns="420px 80px 80px 80px 80px",
+                                              grid_gap="4px 8px"))
+        self.save_button = w.Button(description=t("ui.save", self.lang), icon="check", button_style="success")
+        self.save_button.add_class("rtplan-save-usg")
+        self.save_button.on_click(lambda _: self.save())
+        self.status = StatusLine()
+        self._quiet = False
+        self.scorer.observe(lambda _: None if self._quiet else self.show(), names="value")
+        session.on_change(self._on_change)
+        super().__init__([w.HTML(f"<h3>{t('ui.needs.usg_title', self.lang)}</h3>"),
+                          w.HTML(f"<p>{html.escape(t('ui.needs.usg_help', self.lang))}</p>"),
+                          self.scorer, self.grid, self.save_button, self.status])
+        self.add_class("rtplan-usg-grid")
+        self.refresh()
+
+    def _on_change(self, changed: set[str]) -> None:
+        if changed & {"needs", "participants", "plan"}:
+            self.refresh()
+        elif "usg_scores" in changed:
+            self._totals()
+
+    def refresh(self) -> None:
+        """Rebuild the rows (needs or participants changed); typed values of kept needs stay."""
+        plan = self.session.plan
+        keep_scorer = self.scorer.value
+        typed = {n: tuple(b.value for b in boxes) for n, boxes in self.boxes.items()}
+        options = [(t("ui.needs.consensus_option", self.lang), CONSENSUS), *_participant_options(plan)]
+        self._quiet = True  # changing the options must not show (and overwrite) anything yet
+        self.scorer.options = options
+        self.scorer.value = keep_scorer if keep_scorer in {o[1] for o in options} else CONSENSUS
+        self._quiet = False
+        head = [w.HTML(f"<b>{t('needs.col.title', self.lang)}</b>")]
+        head += [w.HTML(f"<b>{t('needs.col.' + c, self.lang)}</b>") for c in CRITERIA]
+        head.append(w.HTML(f"<b>{t('needs.col.total', self.lang)}</b>"))
+        cells: list[w.Widget] = head
+        self.boxes, self.totals = {}, {}
+        for need_id, title in _need_rows(plan):
+            label = w.HTML(f"<span style='font-size:16px'>{html.escape(need_id)} · {html.escape(title)}</span>")
+            boxes = tuple(w.Text(value="", placeholder="1-5", layout=w.Layout(width="70px"),
+                                 style={"font_size": BIG}) for _ in CRITERIA)
+            for c, box in zip(CRITERIA, boxes):
+                box.add_class(f"rtplan-usg-{need_id}-{c}")
+                box.observe(lambda _, n=need_id: self._total(n), names="value")
+            self.boxes[need_id] = boxes  # type: ignore[assignment]
+            self.totals[need_id] = w.HTML()
+            cells += [label, *boxes, self.totals[need_id]]
+        self.grid.children = cells
+        self.show()
+        for need_id, values in typed.items():
+            if need_id in self.boxes and any(str(v).strip() for v in values):
+                for box, value in zip(self.boxes[need_id], values):
+                    box.value = value
+
+    def show(self) -> None:
+        """Fill the grid with the chosen scorer's saved scores."""
+        scores = self.session.plan["usg_scores"]
+        mine = scores[scores["scorer"].astype(str) == str(self.scorer.value)].set_index("need_id")
+        for need_id, boxes in self.boxes.items():
+            for c, box in zip(CRITERIA, boxes):
+                value = mine[c].get(need_id) if need_id in mine.index else None
+                box.value = "" if value is None or is_missing(value) else str(int(value))
+        self.status.clear()
+        self._totals()
+
+    def _totals(self) -> None:
+        for need_id in self.boxes:
+            self._total(need_id)
+
+    def _total(self, need_id: str) -> None:
+        values = [_int_entry(b.value, 1, 5) for b in self.boxes[need_id]]
+        total = sum(v for v in values if v is not None) if all(v is not None for v in values) else None
+        self.totals[need_id].value = (f"<span style='font-size:{BIG}'><b>{total}</b></span>" if total is not None
+                                      else "")
+
+    def entries(self) -> tuple[dict[str, tuple[object, object, object] | None], list[str]]:
+        """The grid as ``{need_id: (U, S, G) or None}`` and the problems of what was typed."""
+        out: dict[str, tuple[object, object, object] | None] = {}
+        problems: list[str] = []
+        for need_id, boxes in self.boxes.items():
+            texts = [str(b.value).strip() for b in boxes]
+            if not any(texts):
+                out[need_id] = None
+                continue
+            if not all(texts):
+                problems.append(t("ui.needs.usg_partial", self.lang, need=need_id))
+                continue
+            values = []
+            for c, text in zip(CRITERIA, texts):
+                value = _int_entry(text, 1, 5)
+                if value is None:
+                    problems.append(t("ui.needs.usg_bad", self.lang, need=need_id,
+                                      criterion=t(f"needs.col.{c}", self.lang), value=text))
+                values.append(value)
+            out[need_id] = (values[0], values[1], values[2])
+        return out, problems
+
+    def save(self) -> bool:
+        """Save the chosen scorer's scores of every need (empty rows remove that score)."""
+        scorer = self.scorer.value
+        if not scorer:
+            self.status.error([t("ui.needs.no_scorer", self.lang)])
+            return False
+        scores, problems = self.entries()
+        if problems:
+            self.status.error(problems)
+            return False
+        frame = set_usg_scores(self.session.table("usg_scores"), str(scorer), scores)
+        refused = self.session.save({"usg_scores": frame})
+        if refused:
+            self.status.error(refused)
+            return False
+        n = sum(1 for v in scores.values() if v is not None)
+        self.status.ok(t("ui.needs.usg_saved", self.lang, scorer=scorer, n=n))
+        return True
+
+
+class DotVotePanel(w.VBox):
+    """Enter one participant's dots per need (stacking allowed), then save."""
+
+    MAX_DOTS = int(TABLES["votes"].column("dots").max or 20)
+
+    def __init__(self, session: PlanSession) -> None:
+        self.session = session
+        self.lang = session.lang
+        self.participant = w.Dropdown(description=t("ui.needs.participant", self.lang), style=_STYLE,
+                                      layout=w.Layout(width="460px"))
+        self.participant.add_class("rtplan-dots-participant")
+        self.boxes: dict[str, w.Text] = {}
+        self.grid = w.GridBox(layout=w.Layout(grid_template_columns="420px 90px", grid_gap="4px 8px"))
+        self.used = w.HTML()
+        self.save_button = w.Button(description=t("ui.save", self.lang), icon="check", button_style="success")
+        self.save_button.add_class("rtplan-save-dots")
+        self.save_button.on_click(lambda _: self.save())
+        self.status = StatusLine()
+        self._quiet = False
+        self.participant.observe(lambda _: None if self._quiet else self.show(), names="value")
+        session.on_change(self._on_change)
+        super().__init__([w.HTML(f"<h3>{t('ui.needs.dots_title', self.lang)}</h3>"), self.participant,
+                          self.grid, self.used, self.save_button, self.status])
+        self.add_class("rtplan-dots-panel")
+        self.refresh()
+
+    def _on_change(self, changed: set[str]) -> None:
+        if changed & {"needs", "participants", "plan"}:
+            self.refresh()
+
+    def refresh(self) -> None:
+        plan = self.session.plan
+        keep = self.participant.value
+        options = _participant_options(plan)
+        self._quiet = True
+        self.participant.options = options
+        ids = [o[1] for o in options]
+        self.participant.value = keep if keep in ids else (ids[0] if ids else None)
+        self._quiet = False
+        cells: list[w.Widget] = []
+        self.boxes = {}
+        for need_id, title in _need_rows(plan):
+            box = w.Text(value="", placeholder="0", layout=w.Layout(width="80px"), style={"font_size": BIG})
+            box.add_class(f"rtplan-dots-{need_id}")
+            box.observe(lambda _: self._count(), names="value")
+            self.boxes[need_id] = box
+            cells += [w.HTML(f"<span style='font-size:16px'>{html.escape(need_id)} · {html.escape(title)}</span>"),
+                      box]
+        self.grid.children = cells
+        self.show()
+
+    def show(self) -> None:
+        """Show the chosen participant's saved dots."""
+        votes = self.session.plan["votes"]
+        mine = votes[votes["participant_id"].astype(str) == str(self.participant.value)]
+        saved = dict(zip(mine["need_id"].astype(str), mine["dots"]))
+        for need_id, box in self.boxes.items():
+            value = saved.get(need_id)
+            box.value = "" if value is None or is_missing(value) or int(value) == 0 else str(int(value))
+        self.status.clear()
+        self._count()
+
+    def _count(self) -> None:
+        used = sum(_int_entry(b.value, 0, self.MAX_DOTS) or 0 for b in self.boxes.values())
+        k = suggested_dots(len(self.boxes))
+        key = "ui.needs.dots_over" if used > k else "ui.needs.dots_used"
+        self.used.value = f"<span style='font-size:16px'>{html.escape(t(key, self.lang, used=used, k=k))}</span>"
+
+    def save(self) -> bool:
+        """Save the chosen participant's dots (0 or empty removes the vote)."""
+        pid = self.participant.value
+        if not pid:
+            self.status.error([t("ui.needs.no_participant", self.lang)])
+            return False
+        dots: dict[str, object] = {}
+        problems = []
+        for need_id, box in self.boxes.items():
+            text = str(box.value).strip()
+            value = _int_entry(text, 0, self.MAX_DOTS) if text else 0
+            if value is None:
+                problems.append(t("ui.needs.dots_bad", self.lang, need=need_id, max=self.MAX_DOTS, value=text))
+            dots[need_id] = value
+        if problems:
+            self.status.error(problems)
+            return False
+        refused = self.session.save({"votes": set_votes(self.session.table("votes"), str(pid), dots)})
+        if refused:
+            self.status.error(refused)
+            return False
+        self.status.ok(t("ui.needs.dots_saved", self.lang, participant=pid,
+                         n=sum(int(v) for v in dots.values() if v)))
+        return True
+
+
+class PairwiseRunner(w.VBox):
+    """Present every pair of the chosen needs in turn, big enough for a projector: A, B or Seri.
+
+    Each answer is saved at once; the runner then shows the next pair not judged yet.
+    """
+
+    def __init__(self, session: PlanSession) -> None:
+        self.session = session
+        self.lang = session.lang
+        lang = self.lang
+        self.candidates = w.SelectMultiple(rows=8, layout=w.Layout(width="610px"))
+        self.candidates.add_class("rtplan-pairwise-candidates")
+        self.judge = w.Dropdown(description=t("ui.needs.judge", lang), style=_STYLE, layout=w.Layout(width="460px"))
+        self.judge.add_class("rtplan-pairwise-judge")
+        self.start_button = w.Button(description=t("ui.needs.start", lang), icon="play", button_style="primary")
+        self.start_button.add_class("rtplan-pairwise-start")
+        self.start_button.on_click(lambda _: self.start())
+        self.question = w.HTML()
+        card = w.Layout(width="48%", min_height="150px", border="2px solid #1b4965", padding="10px")
+        self.card_a = w.HTML(layout=card)
+        self.card_b = w.HTML(layout=w.Layout(width="48%", min_height="150px", border="2px solid #f4a261",
+                                             padding="10px"))
+        big = {"font_size": "28px", "font_weight": "bold"}
+        self.a_button = w.Button(description="A", layout=w.Layout(width="30%", height="70px"), style=big)
+        self.tie_button = w.Button(description=t("ui.needs.tie", lang), layout=w.Layout(width="30%", height="70px"),
+                                   style=big)
+        self.b_button = w.Button(description="B", layout=w.Layout(width="30%", height="70px"), style=big)
+        for b, name in ((self.a_button, "a"), (self.tie_button, "tie"), (self.b_button, "b")):
+            b.add_class(f"rtplan-pairwise-{name}")
+        self.a_button.on_click(lambda _: self.choose("a"))
+        self.b_button.on_click(lambda _: self.choose("b"))
+        self.tie_button.on_click(lambda _: self.choose("tie"))
+        self.back_button = w.Button(description=t("ui.needs.back", lang), icon="arrow-left")
+        self.skip_button = w.Button(description=t("ui.needs.skip", lang), icon="arrow-right")
+        self.back_button.on_click(lambda _: self.go(-1))
+        self.skip_button.on_click(lambda _: self.go(1))
+        self.progress = w.HTML()
+        self.result = w.HTML(layout=w.Layout(width="100%"))
+        self.status = StatusLine()
+        self.stage = w.VBox([self.question, w.HBox([self.card_a, self.card_b],
+                                                   layout=w.Layout(justify_content="space-between")),
+                             w.HBox([self.a_button, self.tie_button, self.b_button],
+                                    layout=w.Layout(justify_content="space-between")),
+                             w.HBox([self.back_button, self.skip_button, self.progress])],
+                            layout=w.Layout(display="none"))
+        self.pairs: list[tuple[str, str]] = []
+        self.order: list[str] = []
+        self.index = 0
+        session.on_change(self._on_change)
+        super().__init__([w.HTML(f"<h3>{t('ui.needs.pairwise_title', lang)}</h3>"),
+                          w.HTML(f"<b>{html.escape(t('ui.needs.candidates', lang))}</b>"), self.candidates, self.judge,
+                          self.start_button, self.stage, self.status, self.result])
+        self.add_class("rtplan-pairwise-runner")
+        self.refresh()
+
+    def _on_change(self, changed: set[str]) -> None:
+        if changed & {"needs", "participants", "plan"}:
+            self.refresh()
+
+    def refresh(self) -> None:
+        plan = self.session.plan
+        labels = need_labels(plan)
+        keep = tuple(self.candidates.value)
+        self.candidates.options = [(label, need_id) for need_id, label in labels.items()]
+        if not keep:
+            compared = pairwise_ranking(plan, lang=self.lang).candidates
+            keep = compared or tuple(combined_view(plan, lang=self.lang).order[:5])
+        self.candidates.value = tuple(n for n in keep if n in labels)
+        judge_keep = self.judge.value
+        options = [(t("ui.needs.group_judge", self.lang), ""), *_participant_options(plan)]
+        self.judge.options = options
+        self.judge.value = judge_keep if judge_keep in {o[1] for o in options} else ""
+        self._result()
+
+    def start(self) -> bool:
+        """Begin (or resume) with the chosen needs: the first pair not judged yet."""
+        chosen = list(self.candidates.value)
+        if len(chosen) < 2:
+            self.status.error([t("ui.needs.need_two", self.lang)])
+            return False
+        order = [n for n in need_labels(self.session.plan) if n in set(chosen)]
+        self.order = order
+        self.pairs = pair_schedule(order)
+        pending = self._pending()
+        self.index = next((i for i, p in enumerate(self.pairs) if frozenset(p) in pending), 0)
+        self.stage.layout.display = "flex"
+        self.status.clear()
+        self.show_pair()
+        return True
+
+    @property
+    def current(self) -> tuple[str, str] | None:
+        """The pair on screen (need A, need B)."""
+        return self.pairs[self.index] if self.pairs and 0 <= self.index < len(self.pairs) else None
+
+    def show_pair(self) -> None:
+        pair = self.current
+        if pair is None:
+            return
+        needs = self.session.plan["needs"].set_index("need_id")
+        for card, side, need_id in ((self.card_a, "A", pair[0]), (self.card_b, "B", pair[1])):
+            title = html.escape(str(needs.at[need_id, "title"]))
+            desc = needs.at[need_id, "description"]
+            desc_html = "" if is_missing(desc) else f"<div style='font-size:16px'>{html.escape(str(desc))}</div>"
+            card.value = (f"<div style='font-size:30px;font-weight:bold'>{side}</div>"
+                          f"<div style='font-size:26px;line-height:1.25'>{html.escape(need_id)} · {title}</div>"
+                          f"{desc_html}")
+        self.question.value = f"<div style='font-size:28px;font-weight:bold'>{t('ui.needs.question', self.lang)}</div>"
+        saved = judgement(self.session.plan, pair[0], pair[1], str(self.judge.value or ""))
+        for button, code in ((self.a_button, pair[0]), (self.b_button, pair[1]), (self.tie_button, TIE)):
+            button.button_style = "info" if saved == code else ""
+        done = len(self.pairs) - len(self._pending())
+        self.progress.value = (f"<span style='font-size:18px'>"
+                               f"{t('ui.needs.progress', self.lang, i=self.index + 1, n=len(self.pairs), done=done)}"
+                               f"</span>")
+
+    def _pending(self) -> set[frozenset[str]]:
+        who = str(self.judge.value or "")
+        return {frozenset(p) for p in pending_pairs(self.session.plan, self.order, who)}
+
+    def go(self, step: int) -> None:
+        """Move to the previous (-1) or next (+1) pair without answering."""
+        if self.pairs:
+            self.index = (self.index + step) % len(self.pairs)
+            self.status.clear()
+            self.show_pair()
+
+    def choose(self, answer: str) -> bool:
+        """Save the answer for the pair on screen (``"a"``, ``"b"`` or ``"tie"``) and go on."""
+        pair = self.current
+        if pair is None:
+            self.status.error([t("ui.needs.need_two", self.lang)])
+            return False
+        winner = {"a": pair[0], "b": pair[1], "tie": TIE}[answer]
+        who = str(self.judge.value or "")
+        frame = set_pairwise(self.session.table("pairwise"), pair[0], pair[1], winner, who)
+        refused = self.session.save({"pairwise": frame})
+        if refused:
+            self.status.error(refused)
+            return False
+        shown = t("ui.needs.tie", self.lang) if winner == TIE else winner
+        pending = self._pending()
+        if pending:
+            later = [i for i, p in enumerate(self.pairs) if frozenset(p) in pending]
+            self.index = next((i for i in later if i > self.index), later[0])
+            self.status.ok(t("ui.needs.pair_saved", self.lang, a=pair[0], b=pair[1], winner=shown))
+        else:
+            self.status.ok(t("ui.needs.pair_saved", self.lang, a=pair[0], b=pair[1], winner=shown) + " "
+                           + t("ui.needs.pairs_done", self.lang, n=len(self.pairs)))
+        self.show_pair()
+        self._result()
+        return True
+
+    def _result(self) -> None:
+        result = pairwise_ranking(self.session.plan, lang=self.lang)
+        self.result.value = ranking_html(result, self.lang, table_id="rtplan-pairwise-result")
+
+
+class RankingPanel(w.VBox):
+    """The rankings, updated after every saved change: table, tie-break, notes and chart."""
+
+    def __init__(self, session: PlanSession, method: str = "usg") -> None:
+        self.session = session
+        self.lang = session.lang
+        lang = self.lang
+        self.method = w.ToggleButtons(options=[(t(f"needs.method.{m}", lang), m) for m in METHODS], value=method,
+                                      style={"button_width": "auto"})
+        self.method.add_class("rtplan-ranking-method")
+        self.aggregate = w.ToggleButtons(options=[(t(f"needs.aggregate.{a}", lang), a) for a in AGGREGATES],
+                                         value="mean", description=t("ui.needs.aggregate", lang), style=_STYLE)
+        self.consensus = w.Checkbox(value=True, description=t("ui.needs.consensus_option", lang), indent=False)
+        self.table = w.HTML(layout=w.Layout(width="100%"))
+        self.table.add_class("rtplan-ranking-table")
+        self.chart = w.Output()
+        self.rankings: dict[str, Ranking] = {}
+        for control in (self.method, self.aggregate, self.consensus):
+            control.observe(lambda _: self.refresh(), names="value")
+        session.on_change(lambda changed: self.refresh() if changed & (STEP1_TABLES | {"participants"}) else None)
+        super().__init__([w.HTML(f"<h3>{t('ui.needs.ranking_title', lang)}</h3>"), self.method,
+                          w.HBox([self.aggregate, self.consensus]), self.table, self.chart])
+        self.add_class("rtplan-ranking-panel")
+        self.refresh()
+
+    @property
+    def current(self) -> Ranking:
+        return self.rankings[self.method.value]
+
+    def refresh(self) -> None:
+        """Recompute every ranking and show the chosen one."""
+        self.rankings = all_rankings(self.session.plan, self.aggregate.value, self.consensus.value, self.lang)
+        result = self.current
+        self.table.value = ranking_html(result, self.lang)
+        if result.method == "usg":
+            fig = usg_stacked_figure(result, self.lang)  # type: ignore[arg-type]
+        elif result.method == "dots":
+            fig = dots_figure(result, self.lang)  # type: ignore[arg-type]
+        elif result.method == "combined":
+            fig = comparison_figure(result, self.lang)  # type: ignore[arg-type]
+        else:
+            fig = ranking_figure(result, self.lang)
+        _show_figure(self.chart, fig)
+
+
+class FinalOrderPanel(w.VBox):
+    """Agree the final priority order: take the top of a ranking, reorder, annotate, save."""
+
+    def __init__(self, session: PlanSession) -> None:
+        self.session = session
+        self.lang = session.lang
+        lang = self.lang
+        self.order: list[str] = []
+        self.notes: dict[str, str] = {}
+        self.source = "gabungan"
+        self.chosen = w.Select(rows=10, layout=w.Layout(width="420px"))
+        self.chosen.add_class("rtplan-final-order")
+        self.others = w.Select(rows=10, layout=w.Layout(width="340px"))
+        self.others.add_class("rtplan-final-others")
+        self.up_button = w.Button(description=t("ui.needs.up", lang), icon="arrow-up")
+        self.down_button = w.Button(description=t("ui.needs.down", lang), icon="arrow-down")
+        self.remove_button = w.Button(description=t("ui.needs.remove", lang), icon="arrow-right")
+        self.add_button = w.Button(description=t("ui.needs.add", lang), icon="arrow-left")
+        self.up_button.on_click(lambda _: self.move(-1))
+        self.down_button.on_click(lambda _: self.move(1))
+        self.remove_button.on_click(lambda _: self.remove())
+        self.add_button.on_click(lambda _: self.add())
+        self.top_k = w.BoundedIntText(value=5, min=1, max=200, description=t("ui.needs.top_k", lang),
+                                      layout=w.Layout(width="160px"))
+        self.take_from = w.Dropdown(options=[(t(f"needs.method.{m}", lang), m) for m in
+                                             ("combined", "usg", "dots", "pairwise")], value="combined",
+                                    layout=w.Layout(width="260px"))
+        self.take_button = w.Button(description=t("ui.needs.take_button", lang), icon="download")
+        self.take_button.add_class("rtplan-final-take")
+        self.take_button.on_click(lambda _: self.take())
+        self.note = w.Text(description=t("ui.needs.note", lang), style=_STYLE, layout=w.Layout(width="700px"))
+        self.note.observe(self._on_note, names="value")
+        self.save_button = w.Button(description=t("ui.save", lang), icon="check", button_style="success")
+        self.save_button.add_class("rtplan-save-final")
+        self.save_button.on_click(lambda _: self.save())
+        self.clear_button = w.Button(description=t("ui.needs.clear", lang), icon="trash", button_style="danger")
+        self.clear_button.on_click(lambda _: self.clear())
+        self.status = StatusLine()
+        self.chosen.observe(self._on_pick, names="value")
+        session.on_change(lambda changed: self.load() if changed & {"priorities", "needs"} else None)
+        super().__init__([
+            w.HTML(f"<h3>{t('ui.needs.final_title', lang)}</h3><p>{html.escape(t('ui.needs.final_help', lang))}</p>"),
+            w.HBox([w.HTML(f"<b>{html.escape(t('ui.needs.take', lang))}</b>"), self.take_from, self.top_k,
+                    self.take_button]),
+            w.HBox([self.chosen, w.VBox([self.up_button, self.down_button, self.remove_button, self.add_button]),
+                    w.VBox([w.HTML(f"<b>{t('ui.needs.others', lang)}</b>"), self.others])]),
+            self.note, w.HBox([self.save_button, self.clear_button]), self.status])
+        self.add_class("rtplan-final-panel")
+        self.load()
+
+    def load(self) -> None:
+        """Show the saved priority order."""
+        pri = self.session.plan["priorities"].copy()
+        pri["_r"] = pri["rank"].astype("Float64").fillna(1e9).astype(float)
+        pri = pri.sort_values("_r", kind="mergesort")
+        known = set(self.session.plan["needs"]["need_id"].astype(str))
+        self.order = [str(n) for n in pri["need_id"] if str(n) in known]
+        self.notes = {str(n): ("" if is_missing(v) else str(v)) for n, v in zip(pri["need_id"], pri["note"])}
+        methods = [str(m) for m in pri["method"] if not is_missing(m) and str(m)]
+        self.source = methods[0] if methods else "gabungan"
+        self._render()
+
+    def _render(self, select: str | None = None) -> None:
+        labels = need_labels(self.session.plan)
+        self.chosen.unobserve(self._on_pick, names="value")
+        self.chosen.options = [(f"{i + 1}. {labels.get(n, n)}", n) for i, n in enumerate(self.order)]
+        self.chosen.value = select if select in self.order else None
+        self.chosen.observe(self._on_pick, names="value")
+        self.others.options = [(label, n) for n, label in labels.items() if n not in self.order]
+        self._on_pick({"new": self.chosen.value})
+
+    def _on_pick(self, change: dict[str, Any]) -> None:
+        need = change["new"]
+        self.note.unobserve(self._on_note, names="value")
+        self.note.value = self.notes.get(need, "") if need else ""
+        self.note.disabled = need is None
+        self.note.observe(self._on_note, names="value")
+
+    def _on_note(self, change: dict[str, Any]) -> None:
+        if self.chosen.value:
+            self.notes[self.chosen.value] = str(change["new"])
+
+    def take(self) -> None:
+        """Replace the working order by the top ``k`` of the chosen ranking (not saved yet)."""
+        method = self.take_from.value
+        result = all_rankings(self.session.plan, lang=self.lang)[method]
+        self.order = result.order[: int(self.top_k.value)]
+        self.source = "gabungan" if method == "combined" else method
+        self._render()
+        self.status.clear()
+
+    def move(self, step: int) -> None:
+        need = self.chosen.value
+        if need is None:
+            self.status.error([t("ui.pick_first", self.lang)])
+            return
+        i = self.order.index(need)
+        j = min(max(i + step, 0), len(self.order) - 1)
+        self.order[i], self.order[j] = self.order[j], self.order[i]
+        self._render(select=need)
+
+    def remove(self) -> None:
+        need = self.chosen.value
+        if need is None:
+            self.status.error([t("ui.pick_first", self.lang)])
+            return
+        self.order.remove(need)
+        self._render()
+
+    def add(self) -> None:
+        need = self.others.value
+        if need is None:
+            self.status.error([t("ui.pick_first", self.lang)])
+            return
+        self.order.append(need)
+        self._render(select=need)
+
+    def save(self) -> bool:
+        """Save the order on screen as priorities.csv (rank 1, 2, ...)."""
+        method = self.source if self.source in PRIORITY_METHODS else "gabungan"
+        frame = priorities_frame(self.order, method, {n: self.notes.get(n, "") for n in self.order})
+        refused = self.session.save({"priorities": frame})
+        if refused:
+            self.status.error(refused)
+            return False
+        self.status.ok(t("ui.needs.final_saved", self.lang, n=len(self.order)))
+        return True
+
+    def clear(self) -> bool:
+        """Remove the stored order (the final order then falls back to the combined ranking)."""
+        refused = self.session.save({"priorities": priorities_frame([])})
+        if refused:
+            self.status.error(refused)
+            return False
+        self.status.ok(t("ui.needs.final_cleared", self.lang))
+        return True
+
+
+class ProblemTreePanel(w.VBox):
+    """Build the problem tree of one need: core problem, causes, effects; drawn as a chart."""
+
+    def __init__(self, session: PlanSession) -> None:
+        self.session = session
+        self.lang = session.lang
+        lang = self.lang
+        self.need = w.Dropdown(description=t("ui.needs.tree_need", lang), style=_STYLE, layout=w.Layout(width="600px"))
+        self.need.add_class("rtplan-tree-need")
+        self.nodes = w.Select(rows=10, layout=w.Layout(width="380px"))
+        self.nodes.add_class("rtplan-tree-nodes")
+        self.kind = w.Dropdown(options=[(t(f"needs.tree.{k}", lang), k) for k in TREE_KINDS], value="sebab",
+                               description=t("ui.needs.tree_kind", lang), style=_STYLE,
+                               layout=w.Layout(width="420px"))
+        self.text = w.Textarea(description=t("ui.needs.tree_text", lang), style=_STYLE, rows=3,
+                               layout=w.Layout(width="420px"))
+        self.parent = w.Dropdown(description=t("ui.needs.tree_parent", lang), style=_STYLE,
+                                 layout=w.Layout(width="420px"))
+        self.new_button = w.Button(description=t("ui.new", lang), icon="plus")
+        self.save_button = w.Button(description=t("ui.save", lang), icon="check", button_style="success")
+        self.save_button.add_class("rtplan-save-tree")
+        self.delete_button = w.Button(description=t("ui.delete", lang), icon="trash", button_style="danger")
+        self.new_button.on_click(lambda _: self.start_new())
+        self.save_button.on_click(lambda _: self.save())
+        self.delete_button.on_click(lambda _: self.delete())
+        self.status = StatusLine()
+        self.warnings = w.HTML()
+        self.chart = w.Output()
+        self._quiet = False
+        self.need.observe(lambda _: None if self._quiet else self.show(), names="value")
+        self.nodes.observe(self._on_pick, names="value")
+        session.on_change(lambda changed: self.refresh() if changed & {"needs", "problem_tree"} else None)
+        form = w.VBox([self.kind, self.text, self.parent,
+                       w.HBox([self.save_button, self.new_button, self.delete_button]), self.status])
+        super().__init__([w.HTML(f"<h3>{t('ui.needs.tab.tree', lang)}</h3>"), self.need,
+                          w.HBox([self.nodes, form]), self.warnings, self.chart])
+        self.add_class("rtplan-tree-panel")
+        self.refresh()
+
+    def refresh(self) -> None:
+        plan = self.session.plan
+        keep = self.need.value
+        labels = need_labels(plan)
+        self._quiet = True
+        self.need.options = [(label, n) for n, label in labels.items()]
+        with_tree = tree_need_ids(plan)
+        default = with_tree[0] if with_tree else (next(iter(labels), None))
+        self.need.value = keep if keep in labels else default
+        self._quiet = False
+        self.show(keep_form=True)
+
+    def _rows(self) -> pd.DataFrame:
+        tree = self.session.plan["problem_tree"]
+        return tree[tree["need_id"].astype(str) == str(self.need.value)]
+
+    def show(self, keep_form: bool = False) -> None:
+        """Show the chosen need's nodes, warnings and chart."""
+        need = self.need.value
+        rows = self._rows()
+        chosen = self.nodes.value
+        self.nodes.unobserve(self._on_pick, names="value")
+        self.nodes.options = [(f"{r.node_id} · {t('needs.tree.' + str(r.kind), self.lang)}: {r.text}",
+                               str(r.node_id)) for r in rows.itertuples(index=False)]
+        self.nodes.value = chosen if keep_form and chosen in set(rows["node_id"].astype(str)) else None
+        self.nodes.observe(self._on_pick, names="value")
+        self.parent.options = [("—", "")] + [(f"{r.node_id} · {r.text}"[:70], str(r.node_id))
+                                             for r in rows.itertuples(index=False)]
+        if not keep_form or self.nodes.value is None:
+            self.start_new()
+        if need is None:
+            self.warnings.value = html.escape(t("ui.needs.tree_no_need", self.lang))
+            self.chart.clear_output()
+            return
+        tree = problem_tree(self.session.plan, need, self.lang)
+        self.warnings.value = "".join(f"<div style='color:#8a5a00'>⚠ {html.escape(m)}</div>" for m in tree.warnings)
+        _show_figure(self.chart, problem_tree_figure(tree, self.lang))
+
+    def _on_pick(self, change: dict[str, Any]) -> None:
+        node = change["new"]
+        if node is None:
+            return
+        rows = self._rows()
+        row = rows[rows["node_id"].astype(str) == node].iloc[0]
+        self.kind.value = str(row["kind"])
+        self.text.value = "" if is_missing(row["text"]) else str(row["text"])
+        parent = "" if is_missing(row["parent_id"]) else str(row["parent_id"])
+        if parent not in {o[1] for o in self.parent.options}:
+            self.parent.options = list(self.parent.options) + [(parent, parent)]
+        self.parent.value = parent
+        self.status.clear()
+
+    def start_new(self) -> None:
+        """An empty form for a new node: a cause of the core problem when there is one."""
+        self.nodes.value = None
+        rows = self._rows()
+        cores = rows.loc[rows["kind"] == "inti", "node_id"].astype(str).tolist()
+        self.kind.value = "sebab" if cores else "inti"
+        self.text.value = ""
+        self.parent.value = cores[0] if cores else ""
+        self.status.clear()
+
+    def save(self) -> bool:
+        """Save the form as a new node or over the chosen one."""
+        need = self.need.value
+        if need is None:
+            self.status.error([t("ui.needs.tree_no_need", self.lang)])
+            return False
+        frame, node_id = upsert_tree_node(self.session.table("problem_tree"), self.nodes.value, str(need),
+                                          str(self.kind.value), str(self.text.value).strip(),
+                                          "" if self.kind.value == "inti" else str(self.parent.value or ""))
+        refused = self.session.save({"problem_tree": frame})
+        if refused:
+            self.status.error(refused)
+            return False
+        self.nodes.value = node_id
+        self.status.ok(t("ui.needs.tree_saved", self.lang, id=node_id))
+        return True
+
+    def delete(self) -> bool:
+        """Remove the chosen node (refused while other nodes hang from it)."""
+        node = self.nodes.value
+        if node is None:
+            self.status.error([t("ui.pick_first", self.lang)])
+            return False
+        frame = self.session.table("problem_tree")
+        refused = self.session.save({"problem_tree": frame[frame["node_id"].astype(str) != node]})
+        if refused:
+            self.status.error([t("ui.delete_refused", self.lang, id=node), *refused])
+            return False
+        self.start_new()
+        self.status.ok(t("ui.needs.tree_deleted", self.lang, id=node))
+        return True
+
+
+def summary_html(plan: Plan, lang: str) -> str:
+    """Needs by category and households affected, as an HTML table."""
+    table = needs_by_category(plan, lang)
+    shown = table[["label", "needs", "households_max", "households_sum", "need_ids"]]
+    headers = {"label": t("needs.col.category", lang), "needs": t("needs.col.n_needs", lang),
+               "households_max": t("needs.col.households_max", lang),
+               "households_sum": t("needs.col.households_sum", lang), "need_ids": t("needs.col.need_ids", lang)}
+    return html_table(shown, headers, table_id="rtplan-needs-by-category")
+
+
+class NeedsSummary(w.VBox):
+    """Needs per category and households affected (table and chart), live."""
+
+    def __init__(self, session: PlanSession) -> None:
+        self.session = session
+        self.table = w.HTML()
+        self.table.add_class("rtplan-needs-summary")
+        self.chart = w.Output()
+        session.on_change(lambda changed: self.refresh() if "needs" in changed else None)
+        super().__init__([w.HTML(f"<h3>{t('ui.needs.summary_title', session.lang)}</h3>"), self.table, self.chart])
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.table.value = summary_html(self.session.plan, self.session.lang)
+        _show_figure(self.chart, category_figure(self.session.plan, self.session.lang))
+
+
+PANELS = ("needs", "usg", "dots", "pairwise", "ranking", "final", "tree", "summary")
+
+
+def step1(plan: str | Path | Plan | PlanSession, lang: str | None = None) -> w.Tab:
+    """The whole step 1 as tabs: needs, USG, dot votes, pairwise, ranking, final order, problem tree, summary.
+
+    Parameters
+    ----------
+    plan : the plan folder (or a loaded plan, or an open session shared with other steps).
+    lang : ``"id"`` or ``"en"`` (default: the plan's language).
+    """
+    session = plan if isinstance(plan, PlanSession) else PlanSession(plan, lang)
+    lang = session.lang
+    panels: dict[str, w.Widget] = {
+        "needs": TableEditor(session, "needs", id_prefix="N", id_width=2),
+        "usg": UsgGrid(session),
+        "dots": DotVotePanel(session),
+        "pairwise": PairwiseRunner(session),
+        "ranking": RankingPanel(session),
+        "final": FinalOrderPanel(session),
+        "tree": ProblemTreePanel(session),
+        "summary": NeedsSummary(session),
+    }
+    tab = w.Tab(children=list(panels.values()), titles=[t(f"ui.needs.tab.{k}", lang) for k in panels])
+    tab.add_class("rtplan-step1")
+    tab.session = session  # type: ignore[attr-defined]
+    tab.panels = panels  # type: ignore[attr-defined]
+    return tab
+
+
+__all__ = [
+    "DotVotePanel", "FinalOrderPanel", "NeedsSummary", "PairwiseRunner", "ProblemTreePanel", "RankingPanel",
+    "UsgGrid", "step1", "summary_html",
+]
