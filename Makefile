@@ -20,9 +20,10 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
-demo: setup
+# the main job: check the example plan, then build its meeting handout (A4 PDF in exports/)
+demo: setup system-deps
 	$(BIN)/rtplan validate $(EXAMPLE)
-	$(BIN)/rtplan info $(EXAMPLE)
+	$(BIN)/rtplan handout $(EXAMPLE)
 
 # Debian packages the tests need: Chromium (browser tests, PDF engine), poppler (pdftoppm),
 # Pango (WeasyPrint). Installed with apt when running as root and something is missing.

@@ -49,8 +49,8 @@ def html_table(
         parts.append("<tr>")
         for col, value in zip(frame.columns, record):
             text = "" if is_missing(value) else str(value)
-            align = "right" if col in numeric else "left"
-            parts.append(f'<td style="text-align:{align}">{html.escape(text)}</td>')
+            style = "text-align:right;white-space:nowrap" if col in numeric else "text-align:left"
+            parts.append(f'<td style="{style}">{html.escape(text)}</td>')
         parts.append("</tr>")
     parts.append("</tbody></table>")
     return "".join(parts)

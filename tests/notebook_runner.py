@@ -6,7 +6,6 @@ rewritten (papermill style: the values are replaced) before nbval runs the copy.
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -17,13 +16,14 @@ NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 
 
 def parameterised_copy(notebook: Path, dest: Path, **params: object) -> Path:
-    """Copy ``notebook`` to ``dest`` with its parameters cell set to ``params``."""
-    nb = json.loads(notebook.read_text(encoding="utf-8"))
-    cells = [c for c in nb["cells"] if "parameters" in c.get("metadata", {}).get("tags", [])]
-    assert len(cells) == 1, f"{notebook.name}: needs exactly one parameters cell, has {len(cells)}"
-    cells[0]["source"] = "\n".join(f"{k} = {v!r}" for k, v in params.items())
+    """Copy ``notebook`` to ``dest`` with ``params`` set in its parameters cell (others kept)."""
+    import nbformat
+
+    from rtplan.export.documents import inject_parameters
+
+    nb = nbformat.read(notebook, as_version=4)
     target = dest / notebook.name
-    target.write_text(json.dumps(nb), encoding="utf-8")
+    nbformat.write(inject_parameters(nb, params), target)
     return target
 
 

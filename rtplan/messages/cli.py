@@ -51,3 +51,58 @@ MESSAGES = {
         "en": "the version to restore (see --list; default: the newest)",
     },
 }
+MESSAGES.update({
+    "cli.handout.help": {
+        "id": "buat handout musyawarah (ringkasan, berita acara, daftar hadir) sebagai PDF A4",
+        "en": "make the meeting handout (summary, minutes, attendance list) as an A4 PDF",
+    },
+    "cli.handout.meeting": {
+        "id": "ID pertemuan untuk berita acara (bawaan: pertemuan terakhir)",
+        "en": "meeting id for the minutes (default: the latest meeting)",
+    },
+    "cli.handout.mask": {
+        "id": "samarkan nama warga (S*** W*******) untuk dibagikan lebih luas",
+        "en": "mask residents' names (S*** W*******) for wider sharing",
+    },
+    "cli.handout.engine": {
+        "id": "mesin PDF: auto (bawaan), weasyprint atau chromium",
+        "en": "PDF engine: auto (default), weasyprint or chromium",
+    },
+    "cli.handout.format": {"id": "pdf (bawaan) atau html", "en": "pdf (default) or html"},
+    "cli.handout.output": {
+        "id": "berkas hasil (bawaan: exports/<folder-rencana>-handout-<pertemuan>.pdf)",
+        "en": "output file (default: exports/<plan-folder>-handout-<meeting>.pdf)",
+    },
+})
+MESSAGES.update({
+    "cli.report.help": {
+        "id": "buat laporan A4: --progress (laporan kegiatan) atau --kas (laporan kas RT)",
+        "en": "make an A4 report: --progress (activity report) or --kas (RT cash report)",
+    },
+    "cli.report.progress": {"id": "laporan kegiatan: kemajuan per kegiatan dan kebutuhan",
+                            "en": "activity report: progress per activity and need"},
+    "cli.report.kas": {"id": "laporan kas RT (saldo awal, penerimaan, pengeluaran, saldo akhir)",
+                       "en": "RT cash report (opening, income, expense, closing balance)"},
+    "cli.report.from": {"id": "awal periode laporan kas (bawaan: awal periode rencana)",
+                        "en": "start of the cash report period (default: plan period start)"},
+    "cli.report.to": {"id": "akhir periode laporan kas (bawaan: akhir periode rencana)",
+                      "en": "end of the cash report period (default: plan period end)"},
+    "cli.report.as_of": {"id": "laporan kegiatan per tanggal ini (bawaan: hari ini atau sesi terakhir)",
+                         "en": "activity report as of this date (default: today or the last session)"},
+    "cli.report.output": {"id": "berkas hasil (bawaan: exports/<folder-rencana>-laporan-....pdf)",
+                          "en": "output file (default: exports/<plan-folder>-laporan-....pdf)"},
+})
+MESSAGES.update({
+    "cli.export.musrenbang": {
+        "id": "daftar usulan Musrenbang: XLSX, CSV dan PDF satu halaman dengan tanda tangan",
+        "en": "Musrenbang proposal list: XLSX, CSV and a one-page PDF with the signature line",
+    },
+    "cli.export.columns": {
+        "id": "kolom usulan: superset (bawaan), semarang (7 kolom), atau berkas CSV header,field / TOML",
+        "en": "proposal columns: superset (default), semarang (7 columns), or a CSV header,field / TOML file",
+    },
+    "cli.export.engine": {
+        "id": "mesin PDF untuk --musrenbang: auto, weasyprint, chromium, atau none (tanpa PDF)",
+        "en": "PDF engine for --musrenbang: auto, weasyprint, chromium, or none (no PDF)",
+    },
+})

@@ -1,0 +1,119 @@
+"""``rtplan export PLAN --ics``: files made from the plan for other people and programs.
+
+Each kind of export is one :class:`ExportKind` in :data:`EXPORTS`: its flag, its
+help text, the default file name and the function that writes it. Adding a kind
+(e.g. ``--musrenbang``) means adding one entry (and any options of its own in
+:func:`register`); exactly one kind is chosen per call.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from rtplan import storage
+from rtplan.messages import t
+from rtplan.plan import Plan
+
+ORDER = 5
+EXPORTS_DIR = "exports"
+
+
+@dataclass(frozen=True)
+class ExportKind:
+    """One kind of export.
+
+    Attributes
+    ----------
+    flag : the command-line flag without dashes (``ics`` gives ``--ics``).
+    help_key : message key of its help text.
+    filename : default file name after the plan folder's name (``jadwal.ics`` gives
+        ``contoh-rt05-rw03-jadwal.ics``).
+    write : ``write(plan, path, args) -> message`` writes the file and says what it wrote.
+    """
+
+    flag: str
+    help_key: str
+    filename: str
+    write: Callable[[Plan, Path, argparse.Namespace], str]
+
+
+def _write_ics(plan: Plan, path: Path, args: argparse.Namespace) -> str:
+    from rtplan.ics import write_ics
+
+    target, n = write_ics(plan, path, plan.message_lang, tz=getattr(args, "tz", None))
+    return t("cli.export.ics_done", plan.message_lang, n=n, path=target)
+
+
+def _write_musrenbang(plan: Plan, path: Path, args: argparse.Namespace) -> str:
+    """The proposal list as XLSX, CSV and a one-page PDF with the signature line, side by side."""
+    from rtplan import musrenbang
+    from rtplan.export.engines import html_to_pdf
+    from rtplan.storage import atomic_write
+
+    lang = plan.message_lang
+    columns = musrenbang.columns_for(args.columns, lang)
+    frame = musrenbang.form_table(plan, columns, lang)
+    stem = path.with_suffix("")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    title = t("musrenbang.title", lang, rt=plan.area.get("rt", ""), rw=plan.area.get("rw", ""),
+              kelurahan=plan.area.get("kelurahan", ""))
+    written = [stem.with_suffix(".xlsx"), stem.with_suffix(".csv")]
+    musrenbang.write_xlsx(frame, columns, written[0], title)
+    atomic_write(written[1], musrenbang.csv_bytes(frame))
+    if args.engine != "none":
+        pdf = html_to_pdf(musrenbang.page_html(plan, frame, columns, lang), engine=args.engine, lang=lang,
+                          header=title)
+        written.append(stem.with_suffix(".pdf"))
+        atomic_write(written[2], pdf)
+    return "\n".join(t("musrenbang.written", lang, path=w) for w in written)
+
+
+EXPORTS: list[ExportKind] = [
+    ExportKind("ics", "cli.export.ics", "jadwal.ics", _write_ics),
+    ExportKind("musrenbang", "cli.export.musrenbang", "usulan-musrenbang.xlsx", _write_musrenbang),
+]
+
+
+def default_output(plan_dir: str | os.PathLike[str], filename: str, cwd: Path | None = None) -> Path:
+    """Where an export goes without ``-o``: ``exports/`` in the current folder if it has one,
+    else the ``exports/`` folder of the project that holds the plan (``data/<plan>`` ->
+    ``exports/``), else a new ``exports/`` in the current folder."""
+    cwd = Path.cwd() if cwd is None else cwd
+    name = f"{Path(plan_dir).resolve().name}-{filename}"
+    if (cwd / EXPORTS_DIR).is_dir():
+        return cwd / EXPORTS_DIR / name
+    for parent in Path(plan_dir).resolve().parents:
+        if (parent / EXPORTS_DIR).is_dir():
+            return parent / EXPORTS_DIR / name
+    return cwd / EXPORTS_DIR / name
+
+
+def register(sub: argparse._SubParsersAction, lang: str) -> None:  # type: ignore[type-arg]
+    from rtplan.cli import lang_option
+
+    p = sub.add_parser("export", help=t("cli.export.help", lang), description=t("cli.export.help", lang))
+    p.add_argument("plan_dir", metavar="PLAN_DIR", help=t("cli.arg.plan", lang))
+    kinds = p.add_mutually_exclusive_group(required=True)
+    for kind in EXPORTS:
+        kinds.add_argument(f"--{kind.flag}", dest="export_kind", action="store_const", const=kind.flag,
+                           help=t(kind.help_key, lang))
+    p.add_argument("-o", "--output", metavar="FILE", help=t("cli.export.output", lang))
+    p.add_argument("--tz", metavar="TZ", help=t("cli.export.tz", lang))
+    p.add_argument("--columns", default="superset", metavar="semarang|superset|FILE",
+                   help=t("cli.export.columns", lang))
+    p.add_argument("--engine", choices=("auto", "weasyprint", "chromium", "none"), default="auto",
+                   help=t("cli.export.engine", lang))
+    lang_option(p, lang)
+    p.set_defaults(func=cmd_export)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    plan = storage.load_plan(args.plan_dir, lang=args.lang)
+    kind = next(k for k in EXPORTS if k.flag == args.export_kind)
+    path = Path(args.output) if args.output else default_output(args.plan_dir, kind.filename)
+    print(kind.write(plan, path, args))
+    return 0

@@ -1,0 +1,52 @@
+"""``rtplan handout``: the meeting handout as an A4 PDF (or HTML)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+from rtplan import storage
+from rtplan.export.engines import ENGINES
+from rtplan.messages import normalize_lang, t
+
+ORDER = 50
+HANDOUT_NOTEBOOK = "05_handout.ipynb"
+
+
+def default_output(plan_dir: str | Path, stem: str, ext: str) -> Path:
+    """``exports/<plan folder name>-<stem>.<ext>`` (see :func:`rtplan.commands.export.default_output`)."""
+    from rtplan.commands.export import default_output as export_output
+
+    return export_output(plan_dir, f"{stem}.{ext}")
+
+
+def register(sub: argparse._SubParsersAction, lang: str) -> None:  # type: ignore[type-arg]
+    from rtplan.cli import lang_option
+
+    p = sub.add_parser("handout", help=t("cli.handout.help", lang), description=t("cli.handout.help", lang))
+    p.add_argument("plan_dir", metavar="PLAN_DIR", help=t("cli.arg.plan", lang))
+    p.add_argument("--meeting", metavar="ID", help=t("cli.handout.meeting", lang))
+    p.add_argument("--mask-names", action="store_true", help=t("cli.handout.mask", lang))
+    p.add_argument("--engine", choices=ENGINES, default="auto", help=t("cli.handout.engine", lang))
+    p.add_argument("--format", choices=("pdf", "html"), default="pdf", help=t("cli.handout.format", lang))
+    p.add_argument("-o", "--output", metavar="FILE", help=t("cli.handout.output", lang))
+    lang_option(p, lang)
+    p.set_defaults(func=cmd_handout)
+
+
+def cmd_handout(args: argparse.Namespace) -> int:
+    from rtplan.export.documents import NOTEBOOKS, build_document
+    from rtplan.handout import choose_meeting
+
+    plan = storage.load_plan(args.plan_dir, lang=args.lang)
+    lang = normalize_lang(args.lang or plan.lang)
+    meeting = choose_meeting(plan, args.meeting)  # a wrong id is refused before the slow part
+    mid = None if meeting is None else str(meeting["meeting_id"])
+    stem = f"handout-{mid or dt.date.today().isoformat()}" + ("-en" if lang == "en" else "")
+    output = Path(args.output) if args.output else default_output(args.plan_dir, stem, args.format)
+    doc = build_document(NOTEBOOKS / HANDOUT_NOTEBOOK, plan, output,
+                         params={"MEETING": mid, "MASK_NAMES": bool(args.mask_names)},
+                         fmt=args.format, engine=args.engine, lang=lang, progress=print)
+    print(t("doc.done", lang, path=doc.path))
+    return 0

@@ -1,0 +1,457 @@
+"""The meeting handout's sections, as HTML the handout notebook displays (pure functions).
+
+Each function takes the plan and returns escaped HTML built with
+:func:`rtplan.display.html_table`, so the notebook stays a list of one-line calls.
+Names of residents can be masked (``mask=True``) for a handout that is shared
+beyond the meeting; office holders in signature blocks (Ketua RT, chair, minute
+taker) are shown by role and name, as on any signed document.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+from collections.abc import Iterable
+
+import pandas as pd
+
+from rtplan.display import html_table
+from rtplan.fmt import format_date, format_idr, format_number
+from rtplan.messages import t
+from rtplan.plan import Plan
+from rtplan.profile import participation_by
+from rtplan.schema import split_list
+from rtplan.tables import is_missing
+
+
+def esc(value: object) -> str:
+    """Escape a value for HTML ("" for missing)."""
+    return "" if is_missing(value) else html.escape(str(value))
+
+
+def mask_name(name: object) -> str:
+    """``Sari Wulandari`` -> ``S*** W********``: the first letter of each word kept."""
+    if is_missing(name):
+        return ""
+    return " ".join(w[0] + "*" * (len(w) - 1) if len(w) > 1 else w for w in str(name).split())
+
+
+HONORIFICS = ("Bapak", "Ibu", "Pak", "Bu", "Mas", "Mbak", "Kak", "Bang", "Dik", "Mbah", "Eyang", "Haji", "Hj.", "H.")
+
+
+def masker(plan: Plan, mask: bool):  # type: ignore[no-untyped-def]
+    """A function that masks participants' names inside a text when ``mask`` is on.
+
+    Full names are masked (``Sari Wulandari`` -> ``S*** W********``), and so is a first
+    name after a form of address (``Bu Sari`` -> ``Bu S***``), the way residents are
+    usually named in notes.
+    """
+    names = sorted({str(n).strip() for n in plan["participants"]["name"] if not is_missing(n)},
+                   key=len, reverse=True)
+    firsts = sorted({n.split()[0] for n in names if n.split()}, key=len, reverse=True)
+    honorific = "|".join(re.escape(h) for h in HONORIFICS)
+    first_re = (re.compile(rf"\b({honorific})\s+({'|'.join(re.escape(f) for f in firsts)})\b")
+                if firsts else None)
+
+    def apply(text: object) -> str:
+        if is_missing(text):
+            return ""
+        out = str(text)
+        if mask:
+            for name in names:
+                out = out.replace(name, mask_name(name))
+            if first_re is not None:
+                out = first_re.sub(lambda m: f"{m.group(1)} {mask_name(m.group(2))}", out)
+        return out
+
+    return apply
+
+
+def choose_meeting(plan: Plan, meeting_id: str | None = None) -> pd.Series | None:
+    """The meeting to report: ``meeting_id``, or the latest by date (``None`` if none)."""
+    meetings = plan["meetings"]
+    if meetings.empty:
+        return None
+    if meeting_id:
+        hit = meetings[meetings["meeting_id"] == meeting_id]
+        if hit.empty:
+            from rtplan.exceptions import RtplanError
+
+            raise RtplanError(t("handout.no_meeting", plan.lang, meeting=meeting_id,
+                                known=", ".join(meetings["meeting_id"])))
+        return hit.iloc[0]
+    return meetings.sort_values(["date", "meeting_id"]).iloc[-1]
+
+
+def _time_range(meeting: pd.Series, lang: str) -> str:
+    start, end = meeting.get("start_time"), meeting.get("end_time")
+    if is_missing(start):
+        return ""
+    return f"{start}–{end}" if not is_missing(end) else str(start)
+
+
+def _fields(rows: Iterable[tuple[str, object]]) -> str:
+    body = "".join(f"<tr><td>{esc(k)}</td><td>{esc(v)}</td></tr>" for k, v in rows if not is_missing(v) and v != "")
+    return f'<table class="rtplan-fields"><tbody>{body}</tbody></table>'
+
+
+def identity(plan: Plan, meeting: pd.Series | None, lang: str, with_title: bool = True) -> str:
+    """Title and identity: the RT and the meeting (day, date, time, place, chair)."""
+    area = plan.area
+    rows: list[tuple[str, object]] = [
+        (t("handout.area", lang), f"RT {area.get('rt', '')} / RW {area.get('rw', '')}"),
+        ("Kelurahan", area.get("kelurahan", "")), ("Kecamatan", area.get("kecamatan", "")),
+        (t("handout.city", lang), area.get("city", "")), (t("handout.province", lang), area.get("province", "")),
+    ]
+    if plan.period:
+        rows.append((t("handout.period", lang), f"{format_date(plan.period[0], lang, 'long')} – "
+                                                 f"{format_date(plan.period[1], lang, 'long')}"))
+    if meeting is not None:
+        rows += [
+            (t("handout.meeting", lang), meeting["title"]),
+            (t("handout.when", lang), f"{format_date(meeting['date'], lang)}, {_time_range(meeting, lang)}".strip(", ")),
+            (t("handout.place", lang), meeting.get("place", "")),
+            (t("handout.chair", lang), meeting.get("chair", "")),
+        ]
+    people = plan.people
+    rows.append((t("people.ketua_rt", lang), people.get("ketua_rt", "")))
+    if people.get("facilitator"):
+        rows.append((t("people.facilitator", lang), people["facilitator"]))
+    return (f"<h1>{esc(plan.title)}</h1>" if with_title else "") + _fields(rows)
+
+
+def agenda(meeting: pd.Series | None, lang: str) -> str:
+    """The meeting's agenda as a numbered list."""
+    items = split_list(meeting["agenda"]) if meeting is not None else []
+    if not items:
+        return f"<p>{esc(t('handout.no_agenda', lang))}</p>"
+    return "<ol>" + "".join(f"<li>{esc(i)}</li>" for i in items) + "</ol>"
+
+
+def attendance_counts(plan: Plan, meeting_id: str | None) -> dict[str, int]:
+    """How many attended ``meeting_id``: ``total``, ``P`` (women), ``L`` (men)."""
+    att = plan["attendance"]
+    if meeting_id is not None:
+        att = att[att["meeting_id"] == meeting_id]
+    people = plan["participants"].set_index("participant_id")
+    ids = list(dict.fromkeys(att["participant_id"]))
+    sexes = [people.at[i, "sex"] if i in people.index else "" for i in ids]
+    return {"total": len(ids), "P": sexes.count("P"), "L": sexes.count("L")}
+
+
+def participation(plan: Plan, meeting: pd.Series | None, lang: str) -> str:
+    """Who came (counts only): by sex, age band and unsur, for the meeting and overall."""
+    parts = []
+    mid = None if meeting is None else str(meeting["meeting_id"])
+    counts = attendance_counts(plan, mid)
+    parts.append(f"<p>{esc(t('handout.attended', lang, n=counts['total'], p=counts['P'], l=counts['L']))}</p>")
+    pieces = []
+    for column in ("sex", "age_band", "group"):
+        table = participation_by(plan, column, lang)
+        keep = [column] + ([mid] if mid in table.columns else []) + ["total"]
+        table = table[keep]
+        if column == "sex":
+            table[column] = [t(f"sex.{v}", lang) if v in ("L", "P") else v for v in table[column]]
+        headers = {column: t(f"chart.by_{column}", lang), "total": t("handout.all_meetings", lang)}
+        if mid:
+            headers[mid] = t("handout.this_meeting", lang)
+        pieces.append(f'<div class="rtplan-keep">{html_table(table, headers, table_id=f"handout-part-{column}")}</div>')
+    return "".join(parts + pieces)
+
+
+def decisions(plan: Plan, meeting: pd.Series | None, lang: str, mask: bool = False) -> str:
+    """Decisions and follow-up (who, by when) of the meeting (all meetings if none chosen)."""
+    dec = plan["decisions"]
+    if meeting is not None:
+        dec = dec[dec["meeting_id"] == meeting["meeting_id"]]
+    if dec.empty:
+        return f"<p>{esc(t('handout.no_decisions', lang))}</p>"
+    m = masker(plan, mask)
+    frame = pd.DataFrame({
+        "no": range(1, len(dec) + 1),
+        "decision": [m(d) for d in dec["decision"]],
+        "pic": [m(p) for p in dec["pic"]],
+        "due": [format_date(d, lang, "long") for d in dec["due_date"]],
+    })
+    return html_table(frame, {"no": "No", "decision": t("handout.decision", lang), "pic": t("handout.pic", lang),
+                              "due": t("handout.due", lang)}, table_id="handout-decisions", numeric=["no"])
+
+
+def signature_blocks(blocks: Iterable[tuple[str, str]]) -> str:
+    """Signature blocks: a role line, room to sign, the name (or a dotted line)."""
+    cells = []
+    for role, name in blocks:
+        shown = esc(name) if name else "( ............................ )"
+        cells.append(f'<div class="rtplan-signature"><div>{esc(role)}</div><div class="rtplan-sign-space"></div>'
+                     f'<div class="rtplan-sign-name">{shown}</div></div>')
+    return f'<div class="rtplan-signatures">{"".join(cells)}</div>'
+
+
+def berita_acara(plan: Plan, meeting: pd.Series | None, lang: str, mask: bool = False) -> str:
+    """The berita acara (minutes) of the meeting, on its own page, with signature blocks."""
+    area = plan.area
+    title = t("handout.ba_title", lang, rt=area.get("rt", ""), rw=area.get("rw", ""))
+    out = [f'<h2 class="rtplan-page-break">{esc(title)}</h2>']
+    if meeting is None:
+        return out[0] + f"<p>{esc(t('handout.no_meeting_yet', lang))}</p>"
+    counts = attendance_counts(plan, str(meeting["meeting_id"]))
+    day = format_date(meeting["date"], lang)
+    opening = t("handout.ba_opening", lang, day=day, time=_time_range(meeting, lang) or "-",
+                place=meeting.get("place", "") or "-", title=meeting["title"],
+                kelurahan=area.get("kelurahan", ""), n=counts["total"], p=counts["P"], l=counts["L"])
+    out.append(f"<p>{esc(opening)}</p>")
+    out.append(f"<h3>{esc(t('handout.agenda', lang))}</h3>" + agenda(meeting, lang))
+    out.append(f"<h3>{esc(t('handout.ba_decisions', lang))}</h3>" + decisions(plan, meeting, lang, mask))
+    out.append(f"<p>{esc(t('handout.ba_closing', lang))}</p>")
+    place_date = f"{area.get('kelurahan') or area.get('city') or ''}, {format_date(meeting['date'], lang, 'long')}"
+    out.append(f'<p style="text-align:right">{esc(place_date.strip(", "))}</p>')
+    chair = "" if is_missing(meeting.get("chair")) else str(meeting["chair"])
+    minute = "" if is_missing(meeting.get("minute_taker")) else str(meeting["minute_taker"])
+    out.append(signature_blocks([
+        (t("handout.sig_chair", lang), chair),
+        (t("handout.sig_minutes", lang), minute),
+        (t("handout.sig_ketua", lang, rt=area.get("rt", "")), plan.people.get("ketua_rt", "")),
+        (t("handout.sig_resident", lang, n=1), ""),
+        (t("handout.sig_resident", lang, n=2), ""),
+    ]))
+    return "".join(out)
+
+
+def daftar_hadir(plan: Plan, meeting: pd.Series | None, lang: str, mask: bool = False,
+                 extra_rows: int | None = None) -> str:
+    """The attendance sheet to sign: No, Nama, L/P, unsur, signature, consent; blank rows for latecomers.
+
+    Every registered participant is listed (phone numbers never); ``extra_rows``
+    blank rows follow (default: a third of the list, at least 10).
+    """
+    area = plan.area
+    out = [f'<h2 class="rtplan-page-break">{esc(t("handout.dh_title", lang))}</h2>']
+    if meeting is not None:
+        out.append(f"<p>{esc(t('handout.dh_meeting', lang, title=meeting['title'], day=format_date(meeting['date'], lang), place=meeting.get('place', '') or '-', rt=area.get('rt', ''), rw=area.get('rw', '')))}</p>")
+    people = plan["participants"]
+    extra = extra_rows if extra_rows is not None else max(10, math.ceil(len(people) / 3))
+    rows = []
+    for i, p in enumerate(people.itertuples(index=False), start=1):
+        name = mask_name(p.name) if mask else p.name
+        consent = "☑" if (not is_missing(p.consent) and bool(p.consent)) else "☐"
+        rows.append((i, name, p.sex, p.group, i, consent))
+    for j in range(len(rows) + 1, len(rows) + extra + 1):
+        rows.append((j, "", "", "", j, "☐"))
+    body = []
+    for no, name, sex, group, sign_no, consent in rows:
+        indent = "text-align:center" if sign_no % 2 == 0 else "text-align:left"
+        body.append(f'<tr><td style="text-align:right">{no}</td><td>{esc(name)}</td><td>{esc(sex)}</td>'
+                    f'<td>{esc(group)}</td><td style="{indent}">{sign_no}.</td>'
+                    f'<td style="text-align:center">{consent}</td></tr>')
+    head = "".join(f"<th>{esc(h)}</th>" for h in (
+        "No", t("handout.dh_name", lang), "L/P", t("handout.dh_group", lang), t("handout.dh_sign", lang),
+        t("handout.dh_consent", lang)))
+    out.append(f'<table class="rtplan-table rtplan-attendance" id="handout-daftar-hadir">'
+               f'<colgroup><col style="width:7%"><col style="width:30%"><col style="width:6%">'
+               f'<col style="width:17%"><col style="width:28%"><col style="width:12%"></colgroup>'
+               f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
+    out.append(f'<p class="rtplan-small">{esc(t("handout.dh_consent_note", lang))}</p>')
+    return "".join(out)
+
+
+def money_table(frame: pd.DataFrame, money: Iterable[str], lang: str) -> pd.DataFrame:
+    """A copy of ``frame`` with its money columns shown as Rupiah."""
+    out = frame.copy()
+    for col in money:
+        out[col] = [format_idr(v, lang) for v in out[col]]
+    return out
+
+
+def count_text(n: int, lang: str) -> str:
+    return format_number(n, lang)
+
+
+# -- sections built on the step modules ------------------------------------------------
+def needs_section(plan: Plan, lang: str, top: int = 5) -> str:
+    """The prioritised needs: the final order with USG totals and dots, method and tie-break named."""
+    from rtplan.needs import dot_ranking, final_order, usg_ranking
+
+    final = final_order(plan, lang)
+    usg = usg_ranking(plan, lang=lang).table.set_index("need_id")
+    dots = dot_ranking(plan, lang).table.set_index("need_id")
+    table = final.table.head(top)
+    frame = pd.DataFrame({
+        "rank": table["rank"].astype(int),
+        "title": table["title"],
+        "category": table["category"],
+        "usg": [format_number(usg.at[n, "total"], lang, 1) if n in usg.index else "-" for n in table["need_id"]],
+        "dots": [int(dots.at[n, "score"]) if n in dots.index else 0 for n in table["need_id"]],
+    })
+    headers = {"rank": t("handout.rank", lang), "title": t("handout.need", lang),
+               "category": t("handout.category", lang), "usg": t("handout.usg_total", lang),
+               "dots": t("handout.dots", lang)}
+    method = t("handout.method_stored", lang) if final.source == "stored" else t("handout.method_combined", lang)
+    notes = "".join(f"<li>{esc(n)}</li>" for n in (method, final.tie_break))
+    return html_table(frame, headers, table_id="handout-needs", numeric=["rank", "usg", "dots"]) + \
+        f'<ul class="rtplan-small">{notes}</ul>'
+
+
+def resources_section(plan: Plan, lang: str, mask: bool = False) -> str:
+    """Accepted resources per prioritised need, then the gap list: whom to ask."""
+    from rtplan.resources import find_gaps, match_needs
+
+    result = match_needs(plan, lang=lang)
+    needs = plan["needs"].set_index("need_id")
+    res = plan["resources"].set_index("resource_id")
+    m = masker(plan, mask)
+    accepted = [x for x in result.matches if x.confirmed]
+    rows = [{"need": needs.at[x.need_id, "title"] if x.need_id in needs.index else x.need_id,
+             "resource": m(res.at[x.resource_id, "name"]) if x.resource_id in res.index else x.resource_id,
+             "reason": m(x.reason)} for x in accepted]
+    out = [f"<h3>{esc(t('handout.accepted', lang))}</h3>"]
+    if rows:
+        out.append(html_table(pd.DataFrame(rows), {"need": t("handout.need", lang),
+                                                    "resource": t("handout.resource", lang),
+                                                    "reason": t("handout.reason", lang)},
+                              table_id="handout-matches"))
+    else:
+        out.append(f"<p>{esc(t('handout.no_matches', lang))}</p>")
+    gaps = find_gaps(plan, result)
+    out.append(f"<h3>{esc(t('handout.gaps', lang))}</h3>")
+    if gaps:
+        frame = pd.DataFrame({
+            "priority": [g.priority for g in gaps],
+            "need": [g.title for g in gaps],
+            "partners": ["; ".join(g.partner_labels(lang)) for g in gaps],
+            "known": ["; ".join(g.institutions) for g in gaps],
+        })
+        out.append(html_table(frame, {"priority": t("handout.rank", lang), "need": t("handout.need", lang),
+                                      "partners": t("handout.partners", lang),
+                                      "known": t("handout.known_institutions", lang)},
+                              table_id="handout-gaps", numeric=["priority"]))
+    else:
+        out.append(f"<p>{esc(t('handout.no_gaps', lang))}</p>")
+    return "".join(out)
+
+
+def schedule_section(plan: Plan, lang: str, mask: bool = False) -> str:
+    """Every activity: dates and repetition, time, venue, PIC, sessions in the period."""
+    from rtplan.schedule import describe_recurrence, parse_recurrence, plan_sessions
+
+    sessions = plan_sessions(plan)
+    per_activity = sessions.groupby("activity_id").size()
+    m = masker(plan, mask)
+    rows = []
+    for a in plan["activities"].itertuples(index=False):
+        start = None if is_missing(a.start_date) else a.start_date.date()
+        rec = parse_recurrence(a.recurrence, a.recurrence_day, start)
+        when = format_date(a.start_date, lang, "medium")
+        if not is_missing(a.end_date) and a.end_date != a.start_date:
+            when += f" – {format_date(a.end_date, lang, 'medium')}"
+        time = "" if is_missing(a.start_time) else f"{a.start_time}–{'' if is_missing(a.end_time) else a.end_time}"
+        rows.append({
+            "id": a.activity_id, "title": a.title, "when": when,
+            "repeat": describe_recurrence(rec, lang), "time": time,
+            "venue": "" if is_missing(a.venue) else a.venue, "pic": m(a.pic),
+            "sessions": int(per_activity.get(a.activity_id, 0)),
+            "status": "" if is_missing(a.status) else t(f"handout.status.{a.status}", lang),
+        })
+    frame = pd.DataFrame(rows, columns=["id", "title", "when", "repeat", "time", "venue", "pic", "sessions",
+                                        "status"])
+    headers = {"id": "ID", "title": t("handout.activity", lang), "when": t("handout.dates", lang),
+               "repeat": t("handout.repeat", lang), "time": t("handout.time", lang),
+               "venue": t("handout.place", lang), "pic": t("handout.pic", lang),
+               "sessions": t("handout.sessions", lang), "status": "Status"}
+    return html_table(frame, headers, table_id="handout-activities", numeric=["sessions"])
+
+
+def budget_section(plan: Plan, lang: str) -> str:
+    """The budget per funding source against the funds, with shortfalls and the share of swadaya."""
+    from rtplan.budget import budget_frame, budget_headers, budget_lines, budget_summary
+
+    summary = budget_summary(plan)
+    frame = budget_frame(summary, lang).drop(columns=["activities"])
+    headers = budget_headers(lang)
+    lines = "".join(f"<li>{esc(line)}</li>" for line in budget_lines(summary, lang))
+    return html_table(frame, headers, table_id="handout-budget",
+                      numeric=["planned", "available", "shortfall", "remaining"]) + f"<ul>{lines}</ul>"
+
+
+PRINT_WIDTH_IN = 7.2  # the A4 text width (174 mm) plus a little: charts print near 100 %
+
+
+def fit_for_print(fig, width: float = PRINT_WIDTH_IN):  # type: ignore[no-untyped-def]
+    """Narrow a chart to the page width, keeping its height, so its fonts print at their size."""
+    w, h = fig.get_size_inches()
+    if w > width:
+        fig.set_size_inches(width, h)
+    return fig
+
+
+class Html(str):
+    """HTML text that Jupyter front ends (and nbconvert) display as HTML."""
+
+    def _repr_html_(self) -> str:
+        return str(self)
+
+
+class Handout:
+    """The handout of one meeting: each method returns one displayable section.
+
+    Parameters
+    ----------
+    plan_dir : the plan folder.
+    lang : ``"id"`` or ``"en"`` (default: the plan's).
+    meeting : the meeting id for the berita acara (default: the latest meeting).
+    mask_names : mask residents' names (for wider sharing).
+    """
+
+    def __init__(self, plan_dir: str, lang: str | None = None, meeting: str | None = None,
+                 mask_names: bool = False) -> None:
+        from rtplan.messages import normalize_lang
+        from rtplan.storage import load_plan
+
+        self.plan = load_plan(plan_dir, lang)
+        self.lang = normalize_lang(lang or self.plan.lang)
+        self.meeting = choose_meeting(self.plan, meeting)
+        self.mask = bool(mask_names)
+
+    def _h2(self, key: str) -> str:
+        return f"<h2>{esc(t(key, self.lang))}</h2>"
+
+    def identity(self) -> Html:
+        return Html(identity(self.plan, self.meeting, self.lang))
+
+    def agenda(self) -> Html:
+        return Html(self._h2("handout.h.agenda") + agenda(self.meeting, self.lang))
+
+    def participation(self) -> Html:
+        return Html(self._h2("handout.h.participation") + participation(self.plan, self.meeting, self.lang))
+
+    def needs(self) -> Html:
+        return Html(self._h2("handout.h.needs") + needs_section(self.plan, self.lang))
+
+    def needs_chart(self):  # type: ignore[no-untyped-def]
+        from rtplan.charts.needs import usg_stacked_figure
+        from rtplan.needs import usg_ranking
+
+        return fit_for_print(usg_stacked_figure(usg_ranking(self.plan, lang=self.lang), self.lang, top=8))
+
+    def resources(self) -> Html:
+        return Html(self._h2("handout.h.resources") + resources_section(self.plan, self.lang, self.mask))
+
+    def schedule(self) -> Html:
+        return Html(self._h2("handout.h.schedule") + schedule_section(self.plan, self.lang, self.mask))
+
+    def gantt(self):  # type: ignore[no-untyped-def]
+        from rtplan.charts.schedule import gantt_figure
+
+        return gantt_figure(self.plan, self.lang)
+
+    def budget(self) -> Html:
+        return Html(self._h2("handout.h.budget") + budget_section(self.plan, self.lang))
+
+    def decisions(self) -> Html:
+        return Html(self._h2("handout.h.decisions") + decisions(self.plan, self.meeting, self.lang, self.mask))
+
+    def berita_acara(self) -> Html:
+        return Html(berita_acara(self.plan, self.meeting, self.lang, self.mask))
+
+    def daftar_hadir(self) -> Html:
+        return Html(daftar_hadir(self.plan, self.meeting, self.lang, self.mask))

@@ -1,0 +1,289 @@
+"""The Musrenbang proposal list (daftar usulan kegiatan) from the prioritised needs.
+
+An RT's priorities travel up the chain (Rembug Warga / Rembuk RW -> Musrenbang
+Kelurahan -> Kecamatan -> Kota). Proposal forms differ by city, so the columns are
+configurable: :data:`SUPERSET` has every field; :data:`PRESETS` has Semarang's
+seven-column "Daftar Panjang Usulan Kegiatan"; a mapping file (CSV ``header,field``
+or TOML ``[[column]] header = .. field = ..``) gives any other layout.
+
+Rows: every stored priority (``priorities.csv``; the final order when none is
+stored, first :data:`DEFAULT_TOP` needs), in priority order; each of its activities
+(not ``batal``) is one proposal; a need without an activity is one proposal named
+after the need. An activity answering several needs is proposed once, under its
+highest-priority need, so costs are never counted twice.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from rtplan.exceptions import RtplanError
+from rtplan.messages import normalize_lang, t
+from rtplan.plan import Plan
+from rtplan.schema import split_list
+from rtplan.tables import is_missing
+
+DEFAULT_TOP = 10
+
+# need category -> Musrenbang bidang (Semarang's Fisik prasarana / Ekonomi / Sosial budaya)
+BIDANG = {
+    "infrastruktur": {"id": "Fisik prasarana", "en": "Physical infrastructure"},
+    "lingkungan": {"id": "Fisik prasarana (lingkungan)", "en": "Physical infrastructure (environment)"},
+    "ekonomi": {"id": "Ekonomi", "en": "Economy"},
+    "kesehatan": {"id": "Sosial budaya (kesehatan)", "en": "Socio-cultural (health)"},
+    "pendidikan": {"id": "Sosial budaya (pendidikan)", "en": "Socio-cultural (education)"},
+    "sosial-budaya": {"id": "Sosial budaya", "en": "Socio-cultural"},
+    "keamanan": {"id": "Sosial budaya (ketenteraman dan ketertiban)", "en": "Socio-cultural (public order)"},
+}
+
+# field -> header (id, en); the superset of domain.md plus two derived fields
+FIELDS: dict[str, dict[str, str]] = {
+    "no_prioritas": {"id": "No. prioritas", "en": "Priority no."},
+    "bidang": {"id": "Bidang", "en": "Field"},
+    "usulan_kegiatan": {"id": "Usulan kegiatan", "en": "Proposed activity"},
+    "permasalahan": {"id": "Permasalahan", "en": "Problem"},
+    "lokasi": {"id": "Lokasi", "en": "Location"},
+    "rt": {"id": "RT", "en": "RT"},
+    "rw": {"id": "RW", "en": "RW"},
+    "volume": {"id": "Volume", "en": "Volume"},
+    "satuan": {"id": "Satuan", "en": "Unit"},
+    "perkiraan_biaya": {"id": "Perkiraan biaya (Rp)", "en": "Estimated cost (IDR)"},
+    "sumber_dana": {"id": "Sumber dana", "en": "Funding source"},
+    "potensi_swadaya": {"id": "Potensi swadaya", "en": "Community contribution"},
+    "skor_prioritas": {"id": "Skor prioritas", "en": "Priority score"},
+    "keterangan": {"id": "Keterangan", "en": "Notes"},
+    "rt_rw": {"id": "RT/RW", "en": "RT/RW"},
+    "volume_satuan": {"id": "Volume", "en": "Volume"},
+}
+SUPERSET = ("no_prioritas", "bidang", "usulan_kegiatan", "permasalahan", "lokasi", "rt", "rw", "volume",
+            "satuan", "perkiraan_biaya", "sumber_dana", "potensi_swadaya", "skor_prioritas", "keterangan")
+NUMERIC = {"no_prioritas", "volume", "perkiraan_biaya", "skor_prioritas"}
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a proposal form: the header people read and the field it shows."""
+
+    header: str
+    field: str
+
+
+# Semarang: "Daftar Panjang Usulan Kegiatan" (seven columns, in this order)
+SEMARANG = (
+    Column("No urut prioritas", "no_prioritas"),
+    Column("Jenis kegiatan", "usulan_kegiatan"),
+    Column("Lokasi", "lokasi"),
+    Column("RT/RW", "rt_rw"),
+    Column("Volume", "volume_satuan"),
+    Column("Potensi partisipasi masyarakat", "potensi_swadaya"),
+    Column("Bidang usulan", "bidang"),
+)
+PRESETS = ("superset", "semarang")
+
+
+class ColumnsError(RtplanError):
+    """Raised when a column mapping file cannot be used."""
+
+
+def columns_for(spec: str, lang: str = "id") -> tuple[Column, ...]:
+    """The columns of a preset (``superset``, ``semarang``) or of a mapping file."""
+    lang = normalize_lang(lang)
+    if spec == "superset":
+        return tuple(Column(FIELDS[f][lang], f) for f in SUPERSET)
+    if spec == "semarang":
+        return SEMARANG
+    return read_mapping(Path(spec), lang)
+
+
+def read_mapping(path: Path, lang: str = "id") -> tuple[Column, ...]:
+    """Read a mapping file: CSV with ``header,field`` rows, or TOML ``[[column]]`` tables."""
+    if not path.is_file():
+        raise ColumnsError(t("musrenbang.no_file", lang, path=path, presets=", ".join(PRESETS)))
+    text = path.read_text(encoding="utf-8-sig")
+    pairs: list[tuple[int, str, str]] = []
+    if path.suffix.lower() == ".toml":
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise ColumnsError(t("musrenbang.bad_toml", lang, path=path.name, error=exc)) from exc
+        for i, col in enumerate(data.get("column", []), start=1):
+            pairs.append((i, str(col.get("header", "")).strip(), str(col.get("field", "")).strip()))
+    else:
+        rows = list(csv.reader(io.StringIO(text)))
+        start = 1 if rows and [c.strip().lower() for c in rows[0][:2]] == ["header", "field"] else 0
+        for i, row in enumerate(rows[start:], start=start + 1):
+            if not any(c.strip() for c in row):
+                continue
+            cells = [c.strip() for c in row] + ["", ""]
+            pairs.append((i, cells[0], cells[1]))
+    columns = []
+    for line, header, fld in pairs:
+        if fld not in FIELDS:
+            raise ColumnsError(t("musrenbang.bad_field", lang, path=path.name, line=line, field=fld,
+                                 fields=", ".join(FIELDS)))
+        columns.append(Column(header or FIELDS[fld][lang], fld))
+    if not columns:
+        raise ColumnsError(t("musrenbang.empty_mapping", lang, path=path.name))
+    return tuple(columns)
+
+
+def _priority_needs(plan: Plan, top: int) -> list[str]:
+    from rtplan.needs import priority_order
+
+    stored = [str(n) for n in plan["priorities"].sort_values("rank")["need_id"]]
+    if stored:
+        known = set(plan["needs"]["need_id"])
+        return [n for n in dict.fromkeys(stored) if n in known]
+    return priority_order(plan)[:top]
+
+
+def proposals(plan: Plan, lang: str | None = None, top: int = DEFAULT_TOP) -> pd.DataFrame:
+    """The proposal rows, every superset field plus ``rt_rw`` and ``volume_satuan``.
+
+    Money stays a whole Rupiah number (``perkiraan_biaya``); no names of residents,
+    no contacts: PIC names and resource holders are not part of the form.
+    """
+    from rtplan.needs import usg_ranking
+
+    lang = normalize_lang(lang or plan.lang)
+    order = _priority_needs(plan, top)
+    needs = plan["needs"].set_index("need_id")
+    usg = usg_ranking(plan, lang=lang).table.set_index("need_id")
+    resources = plan["resources"].set_index("resource_id")
+    acts = plan["activities"]
+    acts = acts[acts["status"].fillna("") != "batal"]
+    used: set[str] = set()
+    rt, rw = plan.area.get("rt", ""), plan.area.get("rw", "")
+    rows = []
+    for number, need_id in enumerate(order, start=1):
+        need = needs.loc[need_id]
+        mine = [a for a in acts.itertuples(index=False)
+                if need_id in split_list(a.need_ids) and a.activity_id not in used]
+        base = {
+            "no_prioritas": number,
+            "bidang": BIDANG.get(str(need["category"]), {}).get(lang, str(need["category"])),
+            "permasalahan": str(need["title"]),
+            "rt": rt, "rw": rw, "rt_rw": f"{rt}/{rw}",
+            "skor_prioritas": None if need_id not in usg.index else round(float(usg.at[need_id, "total"]), 1),
+        }
+        if not mine:
+            rows.append({**base, "usulan_kegiatan": t("musrenbang.need_only", lang, title=need["title"]),
+                         "lokasi": "" if is_missing(need["location"]) else str(need["location"]),
+                         "volume": None, "satuan": "", "perkiraan_biaya": None, "sumber_dana": "",
+                         "potensi_swadaya": "", "keterangan": t("musrenbang.no_activity", lang)})
+            continue
+        for a in mine:
+            used.add(a.activity_id)
+            swadaya = [str(resources.at[r, "name"]) for r in split_list(a.resource_ids) if r in resources.index]
+            volume = None if is_missing(a.target_participants) else int(a.target_participants)
+            rows.append({**base, "usulan_kegiatan": str(a.title),
+                         "lokasi": str(a.venue) if not is_missing(a.venue) else (
+                             "" if is_missing(need["location"]) else str(need["location"])),
+                         "volume": volume, "satuan": t("musrenbang.people", lang) if volume is not None else "",
+                         "perkiraan_biaya": None if is_missing(a.cost_idr) else int(a.cost_idr),
+                         "sumber_dana": "" if is_missing(a.funding_source) else str(a.funding_source),
+                         "potensi_swadaya": "; ".join(swadaya),
+                         "keterangan": "" if is_missing(a.indicator) else str(a.indicator)})
+    frame = pd.DataFrame(rows, columns=[*SUPERSET, "rt_rw"])
+    frame["volume_satuan"] = [
+        "" if is_missing(v) else f"{int(v)} {s}".strip() for v, s in zip(frame["volume"], frame["satuan"])]
+    return frame
+
+
+def form_table(plan: Plan, columns: Sequence[Column], lang: str | None = None) -> pd.DataFrame:
+    """The proposal rows laid out in ``columns`` (headers as people read them)."""
+    rows = proposals(plan, lang)
+    out = pd.DataFrame({c.header: rows[c.field] for c in columns})
+    return out
+
+
+def write_xlsx(frame: pd.DataFrame, columns: Sequence[Column], path: Path, title: str) -> None:
+    """Write the form as XLSX: bold wrapped headers, widths, frozen header, A4 landscape."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Usulan"
+    thin = Side(style="thin", color="444444")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    ws.append([c.header for c in columns])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        cell.fill = PatternFill("solid", fgColor="E6E6E6")
+        cell.border = border
+    for record in frame.itertuples(index=False, name=None):
+        ws.append([None if is_missing(v) else (v.item() if hasattr(v, "item") else v) for v in record])
+    for row in ws.iter_rows(min_row=2):
+        for cell, col in zip(row, columns):
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            cell.border = border
+            if col.field == "perkiraan_biaya":
+                cell.number_format = "#,##0"
+    for i, col in enumerate(columns, start=1):
+        values = [len(str(col.header))] + [len(str(v)) for v in frame.iloc[:, i - 1] if not is_missing(v)]
+        width = min(50, max(8, max(values) + 2)) if col.field not in NUMERIC else min(18, max(values) + 3)
+        ws.column_dimensions[get_column_letter(i)].width = width
+    ws.freeze_panes = "A2"
+    last = get_column_letter(len(columns))
+    ws.print_area = f"A1:{last}{max(1, ws.max_row)}"
+    ws.print_title_rows = "1:1"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.oddHeader.center.text = title.replace("&", "&&")
+    ws.oddFooter.right.text = "&P / &N"
+    buf = io.BytesIO()
+    wb.save(buf)
+    from rtplan.storage import atomic_write
+
+    atomic_write(path, buf.getvalue())
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """CSV with a UTF-8 BOM, so Excel shows Indonesian text right."""
+    buf = io.StringIO()
+    frame.to_csv(buf, index=False, lineterminator="\n")
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+def page_html(plan: Plan, frame: pd.DataFrame, columns: Sequence[Column], lang: str) -> str:
+    """A one-page A4 landscape document of the list with the signature line."""
+    from rtplan.display import html_table
+    from rtplan.export.exporters import print_css
+    from rtplan.fmt import format_date, format_idr
+    from rtplan.handout import esc, signature_blocks
+    import datetime as dt
+
+    shown = frame.copy()
+    for col in columns:
+        if col.field == "perkiraan_biaya":
+            shown[col.header] = [format_idr(v, lang) for v in shown[col.header]]
+    area = plan.area
+    header = f"RT {area.get('rt', '')} / RW {area.get('rw', '')} · Kel. {area.get('kelurahan', '')}"
+    title = t("musrenbang.title", lang, rt=area.get("rt", ""), rw=area.get("rw", ""),
+              kelurahan=area.get("kelurahan", ""))
+    size = "8pt" if len(columns) <= 8 else "6.5pt"
+    css = print_css(header, lang) + "\n@page { size: A4 landscape; margin: 14mm 10mm 14mm 10mm; }\n" \
+        f"table {{ font-size: {size}; }} th, td {{ padding: 0.8mm 1mm; }} h1 {{ font-size: 14pt; }}"
+    today = format_date(dt.date.today(), lang, "long")
+    place = area.get("kelurahan") or area.get("city") or ""
+    body = (f"<h1>{esc(title)}</h1><p>{esc(plan.title)}</p>"
+            + html_table(shown, table_id="musrenbang", numeric=[c.header for c in columns if c.field in NUMERIC])
+            + f'<p style="text-align:right">{esc(place)}, {esc(today)}</p>'
+            + signature_blocks([(t("musrenbang.sig_ketua", lang, rt=area.get("rt", "")),
+                                 plan.people.get("ketua_rt", "")),
+                                (t("musrenbang.sig_rw", lang, rw=area.get("rw", "")), "")]))
+    return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{esc(title)}</title>'
+            f"<style>{css}</style></head><body>{body}</body></html>")

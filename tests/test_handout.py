@@ -1,0 +1,134 @@
+"""The meeting handout PDF: content checked with pypdf, both engines, id/en, masking."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from pypdf import PdfReader
+
+from rtplan import storage
+from rtplan.cli import main
+from rtplan.export.engines import find_browser
+from rtplan.fmt import format_idr
+from rtplan.needs import priority_order
+
+NASTY = 'Got "air" & <script>alert(1)</script> <b>bocor</b>'
+
+
+def pdf_text(path: Path) -> tuple[PdfReader, str]:
+    reader = PdfReader(path)
+    text = "\n".join(p.extract_text() for p in reader.pages)
+    return reader, unicodedata.normalize("NFKC", text)
+
+
+def flat(text: str) -> str:
+    """Whitespace folded; a word broken at a hyphen at a line end joined again."""
+    return re.sub(r"\s+", " ", re.sub(r"-\n", "-", text))
+
+
+def make(capsys, plan: Path, out: Path, *extra: str) -> tuple[PdfReader, str]:  # type: ignore[no-untyped-def]
+    code = main(["handout", str(plan), "-o", str(out), *extra])
+    printed = capsys.readouterr().out
+    assert code == 0, printed
+    assert "[1/3]" in printed and "[3/3]" in printed and str(out) in printed
+    return pdf_text(out)
+
+
+@pytest.fixture
+def nasty_plan(example_dir: Path) -> Path:
+    """The example with resident text that must print literally."""
+    plan = storage.load_plan(example_dir)
+    needs = plan.copy_table("needs")
+    top = priority_order(plan)[0]
+    needs.loc[needs["need_id"] == top, "title"] = NASTY
+    decisions = plan.copy_table("decisions")
+    decisions.loc[len(decisions) - 1, "decision"] = "Iuran naik < Rp 5.000 & dibahas lagi"
+    storage.save_tables(plan, {"needs": needs, "decisions": decisions})
+    return example_dir
+
+
+@pytest.mark.parametrize("engine", ["weasyprint", "chromium"])
+def test_handout_content(engine: str, nasty_plan: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    if engine == "chromium" and find_browser() is None:
+        pytest.skip("no Chromium-family browser (apt-get install chromium)")
+    plan = storage.load_plan(nasty_plan)
+    reader, text = make(capsys, nasty_plan, tmp_path / "handout.pdf", "--engine", engine)
+    one = flat(text)
+    for page in reader.pages:
+        assert abs(float(page.mediabox.width) - 595.3) < 2 and abs(float(page.mediabox.height) - 841.9) < 2
+    n = len(reader.pages)
+    assert n >= 4 and f"Halaman 1 dari {n}" in text and f"Halaman {n} dari {n}" in text
+    assert "RT 05 / RW 03 · Kel. Sukamaju" in text and plan.title in one
+    # the top three needs, in priority order
+    titles = plan["needs"].set_index("need_id")["title"]
+    top3 = [titles[n] for n in priority_order(plan)[:3]]
+    positions = [one.find(flat(t)) for t in top3]
+    assert all(p >= 0 for p in positions) and positions == sorted(positions), (top3, positions)
+    assert "Metode:" in one and "Urutan" in one  # method and tie-break named
+    for title in plan["activities"]["title"]:
+        assert flat(title) in one, title
+    total = int(plan["activities"]["cost_idr"].fillna(0).sum())
+    assert format_idr(total) in one
+    for heading in ("BERITA ACARA MUSYAWARAH WARGA RT 05/RW 03", "DAFTAR HADIR", "Tanda tangan",
+                    "Pemimpin rapat", "Notulis", "Mengetahui, Ketua RT 05", "Wakil warga 1", "Wakil warga 2"):
+        assert heading in one, heading
+    # privacy: no phone number anywhere
+    for phone in plan["participants"]["phone"]:
+        if not pd.isna(phone) and str(phone):
+            assert str(phone) not in one.replace(" ", "")
+    assert not re.search(r"(?<!\d)(?:\+?62|0)8\d{7,11}(?!\d)", one.replace(" ", "").replace("-", ""))
+    # no code, resident text literal
+    for code in ("import ", "Handout(", "doc.", "PLAN =", "MASK_NAMES"):
+        assert code not in text
+    assert NASTY in one
+    assert "Iuran naik < Rp 5.000 & dibahas lagi" in one
+
+
+def test_handout_in_english_with_masked_names(example_dir: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    plan = storage.load_plan(example_dir)
+    _, text = make(capsys, example_dir, tmp_path / "h-en.pdf", "--lang", "en", "--mask-names", "--meeting", "M01")
+    one = flat(text)
+    for heading in ("Prioritised needs", "Activity schedule", "Budget by funding source",
+                    "MINUTES (BERITA ACARA)", "ATTENDANCE LIST", "Page 1 of", "Acknowledged, Head of RT 05"):
+        assert heading in one, heading
+    assert "Halaman 1 dari" not in one and "Kebutuhan prioritas" not in one
+    officials = set(plan.people.values()) | set(plan["meetings"]["chair"]) | set(plan["meetings"]["minute_taker"])
+    residents = [n for n in plan["participants"]["name"] if n not in officials]
+    assert residents
+    for name in residents:
+        assert name not in one, name
+    masked = residents[0].split()[0][0] + "*" * (len(residents[0].split()[0]) - 1)
+    assert masked in one
+    assert "November 15, 2026" in one  # the chosen meeting M01
+    for first in {n.split()[0] for n in residents}:
+        for form in ("Bu", "Pak", "Ibu", "Bapak"):
+            assert f"{form} {first} " not in one + " ", f"{form} {first}"
+
+
+def test_handout_unknown_meeting_is_refused_quickly(example_dir: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    code = main(["handout", str(example_dir), "--meeting", "M99", "-o", str(tmp_path / "x.pdf")])
+    err = capsys.readouterr().err
+    assert code == 2 and "M99" in err and "M01, M02" in err
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_handout_of_second_example_as_html(any_example_dir: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "h.html"
+    assert main(["handout", str(any_example_dir), "--format", "html", "-o", str(out)]) == 0
+    html = out.read_text(encoding="utf-8")
+    assert "DAFTAR HADIR" in html and "<script" not in html.replace("&lt;script", "")
+
+
+def test_mask_name_and_masker(example_dir: Path) -> None:
+    from rtplan.handout import mask_name, masker
+
+    assert mask_name("Sari Wulandari") == "S*** W********"
+    assert mask_name("Ani") == "A**" and mask_name(None) == ""
+    plan = storage.load_plan(example_dir)
+    m = masker(plan, True)
+    assert m("Pelatihan oleh Bu Sari dan Sari Wulandari") == "Pelatihan oleh Bu S*** dan S*** W********"
+    assert masker(plan, False)("Bu Sari") == "Bu Sari"
