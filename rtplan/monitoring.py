@@ -19,10 +19,9 @@ January" stays the same whatever is recorded later.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import html
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,89 +32,20 @@ from rtplan.fmt import format_date, format_idr, format_number, format_percent
 from rtplan.kas import activity_spending, mask_private, select_rows
 from rtplan.messages import normalize_lang, t
 from rtplan.plan import Plan
+from rtplan.schedule import activity_range, expand_dates, parse_recurrence
 from rtplan.schema import ACTIVITY_STATUSES, split_list
 from rtplan.tables import is_missing
 
 RENCANA, BERJALAN, SELESAI, BATAL = ACTIVITY_STATUSES
 
-WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "sabtu": 5, "minggu": 6,
-            "ahad": 6}
-
-
-# ---------------------------------------------------------------------------------
-# Planned sessions: rtplan.schedule (issue 5) expands recurrences into dated sessions;
-# ``_expander`` uses its ``activity_range`` + ``parse_recurrence`` + ``expand_dates``.
-# FALLBACK: when rtplan.schedule cannot be imported (or lacks those functions),
-# ``_fallback_session_dates`` below does the same minimal expansion.
-# ---------------------------------------------------------------------------------
-Expander = Callable[[dt.date, "dt.date | None", str, str, "tuple[dt.date, dt.date] | None"], list[dt.date]]
-
-
-def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date | None:
-    first = dt.date(year, month, 1)
-    day = first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
-    return day if day.month == month else None
-
-
-def _fallback_session_dates(
-    start: dt.date,
-    end: dt.date | None,
-    recurrence: str,
-    recurrence_day: str,
-    period: tuple[dt.date, dt.date] | None = None,
-) -> list[dt.date]:
-    """FALLBACK (used only without rtplan.schedule): an activity's session dates.
-
-    ``once``: every day from start to end (one day without an end). ``weekly`` +
-    ``senin``..``minggu`` (blank or unknown: the start's weekday). ``monthly`` +
-    ``1``-``31`` (the last day for shorter months) or ``N-weekday`` (``1-minggu``:
-    the first Sunday); blank or unknown: the start's day of the month. A repeating
-    activity without an end runs to the period end. Clipped to the plan period.
-    """
-    rec = (recurrence or "once").strip().lower()
-    day = (recurrence_day or "").strip().lower()
-    last = end or (period[1] if period and rec != "once" else start)
-    first = max(start, period[0]) if period else start
-    last = min(last, period[1]) if period else last
-    if last < first:
+def _session_dates(start: dt.date, end: dt.date | None, recurrence: str, recurrence_day: str,
+                   period: tuple[dt.date, dt.date] | None = None) -> list[dt.date]:
+    """An activity's planned session dates (rtplan.schedule's expansion, clipped to the period)."""
+    kind = recurrence.strip().lower() or "once"
+    span = activity_range(start, end, kind, period)
+    if span is None:
         return []
-    if rec == "weekly":
-        weekday = WEEKDAYS.get(day, start.weekday())
-        day0 = first + dt.timedelta(days=(weekday - first.weekday()) % 7)
-        return [day0 + dt.timedelta(weeks=k) for k in range(max(0, (last - day0).days // 7 + 1))]
-    if rec == "monthly":
-        out = []
-        year, month = first.year, first.month
-        n_text, _, name = day.partition("-")
-        while dt.date(year, month, 1) <= last:
-            if name in WEEKDAYS and n_text.isdigit() and 1 <= int(n_text) <= 5:
-                candidate = _nth_weekday(year, month, WEEKDAYS[name], int(n_text))
-            else:
-                dom = int(day) if day.isdigit() and 1 <= int(day) <= 31 else start.day
-                candidate = dt.date(year, month, min(dom, calendar.monthrange(year, month)[1]))
-            if candidate is not None and first <= candidate <= last:
-                out.append(candidate)
-            year, month = year + month // 12, month % 12 + 1
-        return out
-    return [first + dt.timedelta(days=k) for k in range((last - first).days + 1)]
-
-
-def _expander() -> Expander:
-    """The session expansion in use: rtplan.schedule's, else the FALLBACK above."""
-    try:
-        from rtplan.schedule import activity_range, expand_dates, parse_recurrence
-    except ImportError:  # pragma: no cover - rtplan.schedule is part of the package
-        return _fallback_session_dates
-
-    def expand(start: dt.date, end: dt.date | None, recurrence: str, recurrence_day: str,
-               period: tuple[dt.date, dt.date] | None = None) -> list[dt.date]:
-        kind = recurrence.strip().lower() or "once"
-        span = activity_range(start, end, kind, period)
-        if span is None:
-            return []
-        return list(expand_dates(parse_recurrence(kind, recurrence_day, start), *span))
-
-    return expand
+    return list(expand_dates(parse_recurrence(kind, recurrence_day, start), *span))
 
 
 def _day(value: object) -> dt.date | None:
@@ -146,7 +76,7 @@ def planned_dates(
     start = _day(activity.get("start_date"))
     if start is None:
         return []
-    return _expander()(start, _day(activity.get("end_date")), _text(activity.get("recurrence")),
+    return _session_dates(start, _day(activity.get("end_date")), _text(activity.get("recurrence")),
                        _text(activity.get("recurrence_day")), period)
 
 

@@ -10,7 +10,6 @@ import pytest
 
 from rtplan import storage
 from rtplan.monitoring import (
-    _fallback_session_dates,
     default_as_of,
     derive_status,
     need_progress,
@@ -66,21 +65,6 @@ def test_planned_sessions_expand_weekly_and_nth_weekday(plan: Plan) -> None:
     assert food == [D(2027, 1, 12), D(2027, 2, 9), D(2027, 3, 9), D(2027, 4, 13), D(2027, 5, 11)]
 
 
-def test_fallback_expansion_agrees_with_rtplan_schedule(any_example_dir: Path) -> None:
-    plan = storage.load_plan(any_example_dir)
-    for a in plan["activities"].to_dict("records"):
-        start = a["start_date"].date()
-        end = None if pd.isna(a["end_date"]) else a["end_date"].date()
-        fallback = _fallback_session_dates(start, end, a["recurrence"], a["recurrence_day"], plan.period)
-        assert fallback == planned_dates(a, plan.period), a["activity_id"]
-
-
-def test_fallback_monthly_day_beyond_month_end_takes_the_last_day() -> None:
-    dates = _fallback_session_dates(D(2027, 1, 31), D(2027, 4, 30), "monthly", "31")
-    assert dates == [D(2027, 1, 31), D(2027, 2, 28), D(2027, 3, 31), D(2027, 4, 30)]
-
-
-# -- progress per activity ----------------------------------------------------------------
 def test_progress_of_an_ongoing_weekly_activity(plan: Plan) -> None:
     sewing = row(progress_table(plan, JAN31), "A01")
     # Saturdays 12 Dec .. 30 Jan = 8 due; 3 sessions recorded (0+11, 0+12, 0+11 people)

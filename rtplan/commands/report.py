@@ -1,0 +1,60 @@
+"""``rtplan report``: the laporan kegiatan (progress) and the laporan kas RT as A4 PDFs."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from rtplan import storage
+from rtplan.commands.handout import default_output
+from rtplan.commands.plan import _date
+from rtplan.export.engines import ENGINES
+from rtplan.messages import normalize_lang, t
+
+ORDER = 55
+NOTEBOOKS = {"progress": "06_laporan_kegiatan.ipynb", "kas": "07_laporan_kas.ipynb"}
+
+
+def register(sub: argparse._SubParsersAction, lang: str) -> None:  # type: ignore[type-arg]
+    from rtplan.cli import lang_option
+
+    p = sub.add_parser("report", help=t("cli.report.help", lang), description=t("cli.report.help", lang))
+    p.add_argument("plan_dir", metavar="PLAN_DIR", help=t("cli.arg.plan", lang))
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--progress", action="store_true", help=t("cli.report.progress", lang))
+    which.add_argument("--kas", action="store_true", help=t("cli.report.kas", lang))
+    p.add_argument("--from", dest="start", type=_date, metavar="TTTT-BB-HH", help=t("cli.report.from", lang))
+    p.add_argument("--to", dest="end", type=_date, metavar="TTTT-BB-HH", help=t("cli.report.to", lang))
+    p.add_argument("--as-of", dest="as_of", type=_date, metavar="TTTT-BB-HH", help=t("cli.report.as_of", lang))
+    p.add_argument("--engine", choices=ENGINES, default="auto", help=t("cli.handout.engine", lang))
+    p.add_argument("--format", choices=("pdf", "html"), default="pdf", help=t("cli.handout.format", lang))
+    p.add_argument("-o", "--output", metavar="FILE", help=t("cli.report.output", lang))
+    lang_option(p, lang)
+    p.set_defaults(func=cmd_report)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from rtplan.exceptions import RtplanError
+    from rtplan.export.documents import NOTEBOOKS as NB_DIR
+    from rtplan.export.documents import build_document
+
+    plan = storage.load_plan(args.plan_dir, lang=args.lang)
+    lang = normalize_lang(args.lang or plan.lang)
+    kind = "kas" if args.kas else "progress"
+    if args.start and args.end and args.end < args.start:
+        raise RtplanError(t("rule.end_before_start", lang, end_label="--to", end=args.end,
+                            start_label="--from", start=args.start))
+    params: dict[str, object] = {}
+    if kind == "kas":
+        params = {"FROM": args.start.isoformat() if args.start else None,
+                  "TO": args.end.isoformat() if args.end else None}
+        stem = "laporan-kas" + (f"-{args.start}-{args.end}" if args.start and args.end else "")
+    else:
+        params = {"AS_OF": args.as_of.isoformat() if args.as_of else None}
+        stem = "laporan-kegiatan" + (f"-{args.as_of}" if args.as_of else "")
+    stem += "-en" if lang == "en" else ""
+    output = Path(args.output) if args.output else default_output(args.plan_dir, stem, args.format)
+    doc = build_document(NB_DIR / NOTEBOOKS[kind], plan, output, params=params, fmt=args.format,
+                         engine=args.engine, lang=lang, progress=print)
+    print(t("report.done", lang, path=doc.path))
+    return 0

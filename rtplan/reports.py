@@ -1,0 +1,121 @@
+"""The two monitoring reports as displayable sections (used by the report notebooks).
+
+* laporan kegiatan (progress): what was held, who came, what it cost, per activity
+  and per need, as of a date;
+* laporan kas RT: the transparency report to read out at the meeting and post on
+  the notice board (Jakarta's six-monthly form: Saldo awal / Penerimaan /
+  Pengeluaran / Saldo akhir, No | Kegiatan | Jumlah | Keterangan), signed by the
+  Ketua RT and the treasurer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rtplan.fmt import format_date
+from rtplan.handout import Html, esc, fit_for_print, identity, signature_blocks
+from rtplan.messages import normalize_lang, t
+from rtplan.storage import load_plan
+
+
+def _date(value: object) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+class Report:
+    """One report of a plan.
+
+    Parameters
+    ----------
+    plan_dir : the plan folder.
+    lang : ``"id"`` or ``"en"`` (default: the plan's).
+    start, end : the report period for the cash report (``YYYY-MM-DD``; default the plan period).
+    as_of : the date the progress report counts up to (default: see :func:`rtplan.monitoring.default_as_of`).
+    """
+
+    def __init__(self, plan_dir: str, lang: str | None = None, start: object = None, end: object = None,
+                 as_of: object = None) -> None:
+        self.plan = load_plan(plan_dir, lang)
+        self.lang = normalize_lang(lang or self.plan.lang)
+        self.start, self.end, self.as_of = _date(start), _date(end), _date(as_of)
+
+    # -- laporan kegiatan ----------------------------------------------------------
+    def progress_title(self) -> Html:
+        from rtplan.monitoring import progress
+
+        report = progress(self.plan, self.as_of, self.lang)
+        self._progress = report
+        head = t("report.progress_title", self.lang, rt=self.plan.area.get("rt", ""), rw=self.plan.area.get("rw", ""))
+        when = t("report.as_of", self.lang, date=format_date(report.as_of, self.lang, "long"))
+        return Html(f"<h1>{esc(head)}</h1><p>{esc(when)}</p>" + identity(self.plan, None, self.lang, with_title=False))
+
+    def _report(self):  # type: ignore[no-untyped-def]
+        if not hasattr(self, "_progress"):
+            from rtplan.monitoring import progress
+
+            self._progress = progress(self.plan, self.as_of, self.lang)
+        return self._progress
+
+    def progress(self) -> Html:
+        from rtplan.monitoring import progress_html
+
+        return Html(f"<h2>{esc(t('report.h.progress', self.lang))}</h2>"
+                    + progress_html(self._report(), self.lang))
+
+    def sessions_chart(self):  # type: ignore[no-untyped-def]
+        from rtplan.charts.monitoring import sessions_figure
+
+        return fit_for_print(sessions_figure(self._report(), self.lang))
+
+    def cost_chart(self):  # type: ignore[no-untyped-def]
+        from rtplan.charts.monitoring import cost_figure
+
+        return fit_for_print(cost_figure(self._report(), self.lang))
+
+    # -- laporan kas -----------------------------------------------------------------
+    def _kas(self):  # type: ignore[no-untyped-def]
+        if not hasattr(self, "_summary"):
+            from rtplan.kas import kas_summary
+
+            self._summary = kas_summary(self.plan, self.start, self.end, self.lang)
+        return self._summary
+
+    def kas_title(self) -> Html:
+        s = self._kas()
+        head = t("report.kas_title", self.lang, rt=self.plan.area.get("rt", ""), rw=self.plan.area.get("rw", ""))
+        period = t("report.period", self.lang, start=format_date(s.start, self.lang, "long"),
+                   end=format_date(s.end, self.lang, "long"))
+        return Html(f"<h1>{esc(head)}</h1><p>{esc(period)}</p>" + identity(self.plan, None, self.lang, with_title=False))
+
+    def kas(self) -> Html:
+        from rtplan.kas import kas_html
+
+        return Html(f"<h2>{esc(t('report.h.kas', self.lang))}</h2>" + kas_html(self._kas(), self.lang))
+
+    def kas_book(self) -> Html:
+        from rtplan.display import html_table
+        from rtplan.kas import book_headers, book_table
+
+        s = self._kas()
+        return Html(f"<h2>{esc(t('report.h.book', self.lang))}</h2>"
+                    + html_table(book_table(s, self.lang), book_headers(self.lang), table_id="report-kas-book",
+                                 numeric=("income", "expense", "balance")))
+
+    def balance_chart(self):  # type: ignore[no-untyped-def]
+        from rtplan.charts.monitoring import balance_figure
+
+        return fit_for_print(balance_figure(self._kas(), self.lang))
+
+    # -- both ------------------------------------------------------------------------
+    def signatures(self, treasurer: bool = True) -> Html:
+        area, people = self.plan.area, self.plan.people
+        place = area.get("kelurahan") or area.get("city") or ""
+        day = format_date(self.end or self.as_of or dt.date.today(), self.lang, "long")
+        blocks = [(t("handout.sig_ketua", self.lang, rt=area.get("rt", "")), people.get("ketua_rt", ""))]
+        if treasurer:
+            blocks.append((t("report.sig_treasurer", self.lang), people.get("treasurer", "")))
+        return Html(f'<p style="text-align:right">{esc(place)}, {esc(day)}</p>' + signature_blocks(blocks))
