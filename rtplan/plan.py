@@ -34,6 +34,7 @@ class Plan:
     fingerprints: dict[str, str | None] = field(default_factory=dict)
     load_problems: list[Problem] = field(default_factory=list)
     message_lang: str = "id"
+    error_cache: tuple[object, object] | None = field(default=None, repr=False, compare=False)
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         return self.tables[name]

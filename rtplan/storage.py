@@ -231,7 +231,7 @@ def save_tables(
         blobs[PLAN_FILE] = serialize_meta(new_meta)
         # parse back so the checked settings are exactly what is written
         new_meta = tomllib.loads(blobs[PLAN_FILE].decode("utf-8"))
-    before = {_problem_key(p) for p in validate_tables(plan.tables, plan.meta, lang) if p.is_error}
+    before = known_errors(plan, lang)
     touched = set(blobs)
     after = cell_problems + validate_tables(new_tables, new_meta, lang)
     added = [p for p in after if p.is_error and (p.file in touched or _problem_key(p) not in before)]
@@ -240,7 +240,27 @@ def save_tables(
     _write_files(plan, blobs)
     plan.tables = new_tables
     plan.meta = new_meta
+    plan.error_cache = (_state_key(plan, lang), {_problem_key(p) for p in after if p.is_error})
     return plan
+
+
+def _state_key(plan: Plan, lang: str) -> tuple[object, ...]:
+    return (lang, id(plan.meta), *sorted((n, id(f)) for n, f in plan.tables.items()))
+
+
+def known_errors(plan: Plan, lang: str) -> set[tuple[object, ...]]:
+    """The error keys of ``plan`` as it is now.
+
+    Kept on the plan after each save, so the next save validates once instead of twice
+    (at 200 needs x 40 scorers a save is dominated by validation). The key is the
+    identity of the table objects: replacing a table invalidates it.
+    """
+    key = _state_key(plan, lang)
+    if plan.error_cache is not None and plan.error_cache[0] == key:
+        return plan.error_cache[1]  # type: ignore[return-value]
+    errors = {_problem_key(p) for p in validate_tables(plan.tables, plan.meta, lang) if p.is_error}
+    plan.error_cache = (key, errors)
+    return errors
 
 
 def _write_files(plan: Plan, blobs: Mapping[str, bytes]) -> None:
