@@ -10,7 +10,6 @@ One helper per kind of value; every user-facing text in rtplan goes through thes
 
 from __future__ import annotations
 
-import datetime
 from typing import Literal
 
 import pandas as pd
@@ -19,28 +18,15 @@ from babel.dates import get_day_names, get_month_names
 from babel.numbers import format_decimal
 
 from rtplan.messages import normalize_lang
+from rtplan.tables import as_date
 
 DateStyle = Literal["full", "long", "medium", "short", "iso"]
-
-
-def _as_date(value: object) -> datetime.date | None:
-    if value is None or value is pd.NaT or value is pd.NA:
-        return None
-    if isinstance(value, pd.Timestamp):
-        return value.date()
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    if isinstance(value, str) and value.strip():
-        return datetime.date.fromisoformat(value.strip())
-    return None
 
 
 def format_date(value: object, lang: str = "id", style: DateStyle = "full") -> str:
     """A date for people: ``full`` ``Senin, 17 Agustus 2026``, ``long`` ``17 Agustus 2026``,
     ``medium`` ``17 Agu 2026``, ``short`` ``17/08/26``, ``iso`` ``2026-08-17``; ``""`` if empty."""
-    day = _as_date(value)
+    day = as_date(value)
     if day is None:
         return ""
     if style == "iso":
@@ -50,7 +36,7 @@ def format_date(value: object, lang: str = "id", style: DateStyle = "full") -> s
 
 def format_month(value: object, lang: str = "id", abbreviated: bool = False) -> str:
     """``Agustus 2026`` (or ``Agu 2026``)."""
-    day = _as_date(value)
+    day = as_date(value)
     if day is None:
         return ""
     return str(_babel_date(day, format="MMM y" if abbreviated else "MMMM y", locale=normalize_lang(lang)))

@@ -43,7 +43,7 @@ from rtplan.exceptions import RtplanError
 from rtplan.fmt import format_date, format_idr
 from rtplan.messages import normalize_lang, t
 from rtplan.plan import Plan
-from rtplan.tables import is_missing
+from rtplan.tables import as_date, is_missing
 from rtplan.validation import looks_private
 
 OPENING_CATEGORY = "saldo awal"
@@ -174,15 +174,6 @@ def _amount(value: object) -> int:
     return 0 if is_missing(value) else int(value)  # type: ignore[call-overload]
 
 
-def _day(value: object) -> dt.date | None:
-    if is_missing(value):
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return pd.Timestamp(value).date()  # type: ignore[arg-type]
-
 
 def select_rows(frame: pd.DataFrame, mask: list[bool]) -> pd.DataFrame:
     """The rows of ``frame`` where ``mask`` is true (safe when both are empty: a plain
@@ -234,7 +225,7 @@ def book(ledger: pd.DataFrame) -> pd.DataFrame:
     frame = frame.assign(_pos=range(len(frame))).sort_values(["date", "_pos"], kind="stable")
     out = pd.DataFrame({
         "entry_id": [_text(v) for v in frame["entry_id"]],
-        "date": [_day(v) for v in frame["date"]],
+        "date": [as_date(v) for v in frame["date"]],
         "description": [_text(v) for v in frame["description"]],
         "income_idr": [_amount(v) for v in frame["income_idr"]],
         "expense_idr": [_amount(v) for v in frame["expense_idr"]],

@@ -34,7 +34,7 @@ from rtplan.messages import normalize_lang, t
 from rtplan.plan import Plan
 from rtplan.schedule import activity_range, expand_dates, parse_recurrence
 from rtplan.schema import ACTIVITY_STATUSES, split_list
-from rtplan.tables import is_missing
+from rtplan.tables import as_date, is_missing
 
 RENCANA, BERJALAN, SELESAI, BATAL = ACTIVITY_STATUSES
 
@@ -47,15 +47,6 @@ def _session_dates(start: dt.date, end: dt.date | None, recurrence: str, recurre
         return []
     return list(expand_dates(parse_recurrence(kind, recurrence_day, start), *span))
 
-
-def _day(value: object) -> dt.date | None:
-    if is_missing(value):
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return pd.Timestamp(value).date()  # type: ignore[arg-type]
 
 
 def _text(value: object) -> str:
@@ -73,10 +64,10 @@ def planned_dates(
     """The dated sessions an activity plans within the plan ``period`` (``[]`` without a
     start date), as rtplan.schedule expands them (a repeat day that cannot be read
     falls back to the start date's weekday or day; ``rtplan validate`` reports it)."""
-    start = _day(activity.get("start_date"))
+    start = as_date(activity.get("start_date"))
     if start is None:
         return []
-    return _session_dates(start, _day(activity.get("end_date")), _text(activity.get("recurrence")),
+    return _session_dates(start, as_date(activity.get("end_date")), _text(activity.get("recurrence")),
                        _text(activity.get("recurrence_day")), period)
 
 
@@ -117,7 +108,7 @@ def default_as_of(plan: Plan) -> dt.date:
     date; this keeps a plan whose dates run ahead of the computer's clock (the
     fictional examples, a laptop with a wrong date) from showing nothing held.
     """
-    dates = [d for d in (_day(v) for v in plan["realizations"]["date"]) if d is not None]
+    dates = [d for d in (as_date(v) for v in plan["realizations"]["date"]) if d is not None]
     return max([dt.date.today(), *dates])
 
 
@@ -204,7 +195,7 @@ def _json_value(value: object) -> object:
     if is_missing(value):
         return None
     if isinstance(value, (dt.date, pd.Timestamp)):
-        return _day(value).isoformat()  # type: ignore[union-attr]
+        return as_date(value).isoformat()  # type: ignore[union-attr]
     if hasattr(value, "item"):  # numpy scalars
         return value.item()  # type: ignore[union-attr]
     return value
@@ -224,7 +215,7 @@ ACTIVITY_COLUMNS = [
 
 def _held(plan: Plan, as_of: dt.date) -> pd.DataFrame:
     real = plan["realizations"]
-    days = [_day(v) for v in real["date"]]
+    days = [as_date(v) for v in real["date"]]
     mask = [d is not None and d <= as_of for d in days]
     frame = pd.DataFrame({
         "activity_id": [_text(v) for v in real["activity_id"]],
@@ -265,7 +256,7 @@ def progress_table(plan: Plan, as_of: dt.date | None = None) -> pd.DataFrame:
         dates = planned_dates(a, plan.period)
         sessions = held[held["activity_id"] == ident]
         n_held = len(sessions)
-        start, end = _day(a["start_date"]), _day(a["end_date"])
+        start, end = as_date(a["start_date"]), as_date(a["end_date"])
         # a repeating activity without an end date runs until its last planned session
         last = end or (dates[-1] if dates else start)
         status = derive_status(_text(a["status"]), start, last, len(dates), n_held, as_of)
@@ -384,14 +375,14 @@ def progress_checks(plan: Plan, as_of: dt.date, activities: pd.DataFrame, lang: 
     real = plan["realizations"]
     later = 0
     for r in real.itertuples(index=False):
-        ident, day = _text(r.activity_id), _day(r.date)
+        ident, day = _text(r.activity_id), as_date(r.date)
         a = acts.get(ident)
         if a is None or day is None:
             continue
         if day > as_of:
             later += 1
             continue
-        start, end = _day(a["start_date"]), _day(a["end_date"]) or _day(a["start_date"])
+        start, end = as_date(a["start_date"]), as_date(a["end_date"]) or as_date(a["start_date"])
         if start is not None and day < start:
             checks.append(ProgressCheck("before_start", "warning", t(
                 "mon.check.before_start", lang, activity=ident, date=format_date(day, lang, "long"),
@@ -455,8 +446,8 @@ def record_session(realizations: pd.DataFrame, values: Mapping[str, Any]) -> tup
     """
     frame = realizations.copy()
     ident = _text(values.get("activity_id"))
-    day = _day(values.get("date"))
-    same = [(_text(a) == ident and _day(d) == day) for a, d in zip(frame["activity_id"], frame["date"])]
+    day = as_date(values.get("date"))
+    same = [(_text(a) == ident and as_date(d) == day) for a, d in zip(frame["activity_id"], frame["date"])]
     row = {c: values.get(c) for c in frame.columns}
     if any(same):
         frame = frame.astype("object")
@@ -470,7 +461,7 @@ def record_session(realizations: pd.DataFrame, values: Mapping[str, Any]) -> tup
 
 def remove_session(realizations: pd.DataFrame, activity_id: str, day: dt.date) -> pd.DataFrame:
     """The realizations table without the session of ``activity_id`` on ``day``."""
-    keep = [not (_text(a) == activity_id and _day(d) == day)
+    keep = [not (_text(a) == activity_id and as_date(d) == day)
             for a, d in zip(realizations["activity_id"], realizations["date"])]
     return select_rows(realizations, keep).reset_index(drop=True)
 

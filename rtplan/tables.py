@@ -38,6 +38,18 @@ def is_missing(value: object) -> bool:
         return False
 
 
+def as_date(value: object) -> dt.date | None:
+    """A table cell as a ``datetime.date`` (``None`` when empty); accepts Timestamps,
+    datetimes, dates and ISO text."""
+    if is_missing(value):
+        return None
+    if isinstance(value, dt.datetime):  # pd.Timestamp is a datetime too
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return pd.Timestamp(str(value)).date()
+
+
 def to_text(column: Column, value: object) -> str:
     """The CSV text of one cell; tolerant of whatever a widget or a script put there."""
     if isinstance(value, (list, tuple)) and column.kind == "list":

@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -342,5 +341,14 @@ class TableEditor(w.VBox):
         return True
 
 
-def today() -> dt.date:
-    return dt.date.today()
+def step_tabs(session: PlanSession, panels: Sequence[tuple[str, str, w.Widget]], step: int) -> w.Tab:
+    """A step's panels as tabs: ``panels`` are ``(key, title, widget)``.
+
+    The tab keeps ``session`` and ``panels`` (key -> widget) for tests and notebooks,
+    and has the class ``rtplan-step<N>`` for browser tests.
+    """
+    tab = w.Tab(children=[p for _, _, p in panels], titles=[title for _, title, _ in panels])
+    tab.add_class(f"rtplan-step{step}")
+    tab.session = session  # type: ignore[attr-defined]
+    tab.panels = {key: p for key, _, p in panels}  # type: ignore[attr-defined]
+    return tab

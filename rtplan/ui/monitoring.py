@@ -37,7 +37,7 @@ from rtplan.monitoring import (
 )
 from rtplan.plan import Plan
 from rtplan.tables import is_missing
-from rtplan.ui.base import _STYLE, PlanSession, StatusLine, TableEditor
+from rtplan.ui.base import _STYLE, PlanSession, StatusLine, TableEditor, step_tabs
 
 _WIDE = w.Layout(width="460px")
 
@@ -385,11 +385,7 @@ def step4(plan: str | Path | Plan | PlanSession, lang: str | None = None) -> w.T
         "progress": ProgressPanel(session),
         "report": KasReportPanel(session),
     }
-    tab = w.Tab(children=list(panels.values()), titles=[t(f"ui.mon.tab.{k}", lang) for k in panels])
-    tab.add_class("rtplan-step4")
-    tab.session = session  # type: ignore[attr-defined]
-    tab.panels = panels  # type: ignore[attr-defined]
-    return tab
+    return step_tabs(session, [(k, t(f"ui.mon.tab.{k}", lang), p) for k, p in panels.items()], 4)
 
 
 __all__ = ["CashBookPanel", "KasReportPanel", "ProgressPanel", "RecordSessionPanel", "step4"]

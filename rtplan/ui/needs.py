@@ -51,7 +51,7 @@ from rtplan.needs import (
 from rtplan.plan import Plan
 from rtplan.schema import CONSENSUS, PRIORITY_METHODS, TABLES, TIE, TREE_KINDS
 from rtplan.tables import is_missing
-from rtplan.ui.base import _STYLE, PlanSession, StatusLine, TableEditor
+from rtplan.ui.base import _STYLE, PlanSession, StatusLine, TableEditor, step_tabs
 
 BIG = "20px"  # font size of the inputs a projector shows
 
@@ -840,11 +840,7 @@ def step1(plan: str | Path | Plan | PlanSession, lang: str | None = None) -> w.T
         "tree": ProblemTreePanel(session),
         "summary": NeedsSummary(session),
     }
-    tab = w.Tab(children=list(panels.values()), titles=[t(f"ui.needs.tab.{k}", lang) for k in panels])
-    tab.add_class("rtplan-step1")
-    tab.session = session  # type: ignore[attr-defined]
-    tab.panels = panels  # type: ignore[attr-defined]
-    return tab
+    return step_tabs(session, [(k, t(f"ui.needs.tab.{k}", lang), p) for k, p in panels.items()], 1)
 
 
 __all__ = [

@@ -15,7 +15,7 @@ from rtplan.messages import t
 from rtplan.plan import Plan
 from rtplan.profile import meeting_summary, participation_by
 from rtplan.schema import META_FIELDS, MetaField
-from rtplan.ui.base import _STYLE, PlanSession, StatusLine, TableEditor
+from rtplan.ui.base import _STYLE, PlanSession, StatusLine, TableEditor, step_tabs
 
 
 class ProfileForm(w.VBox):
@@ -214,19 +214,13 @@ def step0(plan: str | Path | Plan, lang: str | None = None) -> w.Tab:
     """
     session = plan if isinstance(plan, PlanSession) else PlanSession(plan, lang)
     lang = session.lang
-    panels = [
-        (t("ui.tab.profile", lang), ProfileForm(session)),
-        (t("ui.tab.participants", lang), TableEditor(session, "participants", id_prefix="P")),
-        (t("ui.tab.meetings", lang), TableEditor(session, "meetings", id_prefix="M", id_width=2)),
-        (t("ui.tab.attendance", lang), AttendancePanel(session)),
-        (t("ui.tab.summary", lang), ParticipationSummary(session)),
-    ]
-    tab = w.Tab(children=[p for _, p in panels], titles=[title for title, _ in panels])
-    tab.add_class("rtplan-step0")
-    tab.session = session  # type: ignore[attr-defined]
-    tab.panels = dict(zip(("profile", "participants", "meetings", "attendance", "summary"),  # type: ignore[attr-defined]
-                          (p for _, p in panels)))
-    return tab
+    return step_tabs(session, [
+        ("profile", t("ui.tab.profile", lang), ProfileForm(session)),
+        ("participants", t("ui.tab.participants", lang), TableEditor(session, "participants", id_prefix="P")),
+        ("meetings", t("ui.tab.meetings", lang), TableEditor(session, "meetings", id_prefix="M", id_width=2)),
+        ("attendance", t("ui.tab.attendance", lang), AttendancePanel(session)),
+        ("summary", t("ui.tab.summary", lang), ParticipationSummary(session)),
+    ], 0)
 
 
 __all__ = ["AttendancePanel", "ParticipationSummary", "ProfileForm", "step0", "summary_html"]

@@ -37,7 +37,7 @@ from rtplan.resources import (
 )
 from rtplan.schema import label
 from rtplan.tables import is_missing
-from rtplan.ui.base import _STYLE, PlanSession, StatusLine, TableEditor
+from rtplan.ui.base import _STYLE, PlanSession, StatusLine, TableEditor, step_tabs
 
 _TAG_EXAMPLES = {
     "individu": "menjahit;memasak;mengajar",
@@ -478,11 +478,7 @@ def step2(plan: str | Path | Plan | PlanSession, lang: str | None = None) -> w.T
         ("board", t("res.ui.tab.board", lang), MatchingBoard(session)),
         ("venn", t("res.ui.tab.venn", lang), VennEditor(session)),
     ]
-    tab = w.Tab(children=[p for _, _, p in panels], titles=[title for _, title, _ in panels])
-    tab.add_class("rtplan-step2")
-    tab.session = session  # type: ignore[attr-defined]
-    tab.panels = {key: p for key, _, p in panels}  # type: ignore[attr-defined]
-    return tab
+    return step_tabs(session, panels, 2)
 
 
 __all__ = ["MatchingBoard", "ResourcePanel", "VennEditor", "crosswalk_html", "gaps_html", "inventory_html",

@@ -35,7 +35,7 @@ from rtplan.schedule import (
     parse_recurrence,
 )
 from rtplan.schema import FUNDING_SOURCES
-from rtplan.ui.base import _STYLE, PlanSession, TableEditor
+from rtplan.ui.base import _STYLE, PlanSession, TableEditor, step_tabs
 
 _PREVIEW_DATES = 6
 _NTH_CHOICES = (1, 2, 3, 4, -1)
@@ -328,11 +328,7 @@ def step3(plan: str | Path | Plan | PlanSession, lang: str | None = None, charts
         ("conflicts", t("ui.schedule.tab.conflicts", lang), ConflictsPanel(session)),
         ("budget", t("ui.schedule.tab.budget", lang), BudgetPanel(session, chart=charts)),
     ]
-    tab = w.Tab(children=[p for _, _, p in panels], titles=[title for _, title, _ in panels])
-    tab.add_class("rtplan-step3")
-    tab.session = session  # type: ignore[attr-defined]
-    tab.panels = {key: p for key, _, p in panels}  # type: ignore[attr-defined]
-    return tab
+    return step_tabs(session, panels, 3)
 
 
 __all__ = ["ActivityEditor", "BudgetPanel", "ConflictsPanel", "RecurrenceBuilder", "budget_html",
