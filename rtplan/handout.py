@@ -442,7 +442,7 @@ class Handout:
     def gantt(self):  # type: ignore[no-untyped-def]
         from rtplan.charts.schedule import gantt_figure
 
-        return gantt_figure(self.plan, self.lang)
+        return gantt_figure(self.plan, self.lang, width=PRINT_WIDTH_IN)
 
     def budget(self) -> Html:
         return Html(self._h2("handout.h.budget") + budget_section(self.plan, self.lang))

@@ -59,19 +59,23 @@ def _clash_dates(plan: Plan, lang: str) -> dict[str, set[dt.date]]:
     return out
 
 
-def _month_axis(ax, start: dt.date, end: dt.date, lang: str) -> None:  # type: ignore[no-untyped-def]
+def _month_axis(ax, start: dt.date, end: dt.date, lang: str, short: bool = False) -> None:  # type: ignore[no-untyped-def]
     months = []
     day = dt.date(start.year, start.month, 1)
     while day <= end:
         months.append(day)
         day = dt.date(day.year + (day.month == 12), day.month % 12 + 1, 1)
     ax.set_xticks([mdates.date2num(m) for m in months],
-                  [format_month(m, lang, abbreviated=len(months) > 8) for m in months], fontsize=10)
+                  [format_month(m, lang, abbreviated=short or len(months) > 8) for m in months], fontsize=10)
     ax.set_xlim(mdates.date2num(start), mdates.date2num(end + dt.timedelta(days=1)))
 
 
-def gantt_figure(plan: Plan, lang: str | None = None) -> Figure:
+def gantt_figure(plan: Plan, lang: str | None = None, width: float = 13) -> Figure:
     """Activities as bars over the plan period, coloured (and hatched) by need category.
+
+    ``width`` in inches: 13 for a screen or projector; about 7 for an A4 page (then
+    month names are abbreviated, titles shortened and the legend takes three columns,
+    so the fonts print at their size).
 
     Each bar runs from the activity's first to its last day in the period; thin
     marks show its sessions, red crosses the sessions that clash with another
@@ -86,7 +90,8 @@ def gantt_figure(plan: Plan, lang: str | None = None) -> Figure:
     last = sessions["date"].max().date() if len(sessions) else None
     start, end = _period(plan, first, last)
     n = max(1, len(acts))
-    fig = new_figure(13, 2.6 + 0.42 * n)
+    narrow = width < 10
+    fig = new_figure(width, 2.6 + 0.42 * n + (0.5 if narrow else 0))
     ax = fig.subplots()
     for a, b in holidays_id.ramadan_ranges(start, end, holidays_id.calendar_settings(plan.meta)):
         ax.axvspan(mdates.date2num(max(a, start)), mdates.date2num(min(b, end) + dt.timedelta(days=1)),
@@ -113,7 +118,7 @@ def gantt_figure(plan: Plan, lang: str | None = None) -> Figure:
         colour, hatch = category_style(category)
         if category not in categories_seen:
             categories_seen.append(category)
-        labels.append(f"{aid}  {_shorten(str(row.title), 34)}")
+        labels.append(f"{aid}  {_shorten(str(row.title), 24 if narrow else 34)}")
         if len(own):
             a = own["date"].min().date()
             b = own["date"].max().date() + dt.timedelta(days=1)
@@ -128,7 +133,7 @@ def gantt_figure(plan: Plan, lang: str | None = None) -> Figure:
                         markersize=11, mew=2.6, zorder=4)
     ax.set_yticks(range(len(labels)), labels, fontsize=10)
     ax.set_ylim(len(labels) - 0.5, -0.6)
-    _month_axis(ax, start, end, lang)
+    _month_axis(ax, start, end, lang, short=narrow)
     ax.grid(axis="x", color="#999999", lw=0.5, ls=":")
     ax.spines[["top", "right"]].set_visible(False)
     categories_seen.sort(key=lambda c: NEED_CATEGORIES.index(c) if c in NEED_CATEGORIES else len(NEED_CATEGORIES))
@@ -143,8 +148,8 @@ def gantt_figure(plan: Plan, lang: str | None = None) -> Figure:
 
         handles.append(Line2D([], [], marker="x", color=CLASH_COLOUR, lw=0, mew=2.6, markersize=10,
                               label=t("chart.schedule.clash", lang)))
-    fig.legend(handles=handles, loc="outside lower center", ncols=min(5, len(handles)), fontsize=10,
-               frameon=False)
+    fig.legend(handles=handles, loc="outside lower center", ncols=min(3 if narrow else 5, len(handles)),
+               fontsize=9 if narrow else 10, frameon=False)
     fig.suptitle(t("chart.schedule.gantt_title", lang), fontsize=14)
     return fig
 
