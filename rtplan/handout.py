@@ -431,7 +431,8 @@ class Handout:
         from rtplan.charts.needs import usg_stacked_figure
         from rtplan.needs import usg_ranking
 
-        return fit_for_print(usg_stacked_figure(usg_ranking(self.plan, lang=self.lang), self.lang, top=8))
+        # 8 in keeps its one-row legend whole; printed at about 85 %
+        return fit_for_print(usg_stacked_figure(usg_ranking(self.plan, lang=self.lang), self.lang, top=8), 8.0)
 
     def resources(self) -> Html:
         return Html(self._h2("handout.h.resources") + resources_section(self.plan, self.lang, self.mask))

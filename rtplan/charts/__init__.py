@@ -16,6 +16,10 @@ from matplotlib.figure import Figure
 matplotlib.rcParams["svg.hashsalt"] = "rtplan"  # deterministic SVG ids
 matplotlib.rcParams["svg.fonttype"] = "none"
 
+# resolution of the PNG a chart shows as; documents printed to PDF raise it (see
+# rtplan.export.documents) and prefer PNG, which WeasyPrint draws much faster than SVG.
+PNG_DPI = 100
+
 HATCHES = ("", "//", "..", "xx", "\\\\", "oo", "--", "++")
 PALETTE = ("#1b4965", "#f4a261", "#2a9d8f", "#e76f51", "#8d99ae", "#6a4c93", "#588157", "#bc6c25")
 
@@ -33,10 +37,12 @@ class ChartFigure(Figure):
         self.savefig(buf, format="svg", metadata={"Date": None})
         return buf.getvalue().decode("utf-8")
 
-    def _repr_png_(self) -> bytes:
+    def _repr_png_(self) -> tuple[bytes, dict[str, int]]:
         buf = io.BytesIO()
-        self.savefig(buf, format="png", dpi=100, metadata={"Software": None})
-        return buf.getvalue()
+        self.savefig(buf, format="png", dpi=PNG_DPI, metadata={"Software": None})
+        # the size to show it at (CSS pixels, 96 per inch), whatever its resolution
+        width, height = self.get_size_inches()
+        return buf.getvalue(), {"width": round(width * 96), "height": round(height * 96)}
 
 
 def new_figure(width: float = 10, height: float = 5) -> Figure:
