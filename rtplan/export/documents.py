@@ -16,6 +16,7 @@ import copy
 import os
 import subprocess
 from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -160,7 +161,12 @@ def build_document(
     nb = nbformat.read(notebook, as_version=4)
     nb = inject_parameters(nb, {"PLAN": str(Path(plan.path).resolve()), "LANG": lang, **dict(params or {})})
     say(t("doc.stage_execute", lang, notebook=notebook.name))
-    nb = execute(nb, notebook.parent, lang, png_dpi=PRINT_DPI if fmt == "pdf" else None)
+    # the kernel runs in its own process: load the PDF engine meanwhile (about a second)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        running = pool.submit(execute, nb, notebook.parent, lang, png_dpi=PRINT_DPI if fmt == "pdf" else None)
+        if chosen == "weasyprint":
+            import weasyprint  # noqa: F401
+        nb = running.result()
     nb.metadata["rtplan"] = {"title": title or plan.title, "header": area_header(plan, lang), "lang": lang}
     say(t("doc.stage_html", lang))
     exporter = RtplanHTMLExporter(config=print_config() if fmt == "pdf" else None)
