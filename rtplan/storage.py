@@ -42,7 +42,7 @@ from rtplan.plan import Plan, empty_tables
 from rtplan.problems import Problem, problem
 from rtplan.schema import SCHEMA_VERSION, TABLES
 from rtplan.tables import frame_to_rows, parse_rows, read_csv_text, rows_to_csv
-from rtplan.validation import validate_tables
+from rtplan.validation import validate_tables, without_echoes
 
 PLAN_FILE = "plan.toml"
 HISTORY_DIR = ".history"
@@ -233,7 +233,7 @@ def save_tables(
         new_meta = tomllib.loads(blobs[PLAN_FILE].decode("utf-8"))
     before = known_errors(plan, lang)
     touched = set(blobs)
-    after = cell_problems + validate_tables(new_tables, new_meta, lang)
+    after = without_echoes(cell_problems + validate_tables(new_tables, new_meta, lang))
     added = [p for p in after if p.is_error and (p.file in touched or _problem_key(p) not in before)]
     if added:
         raise ValidationError(added, lang)

@@ -232,6 +232,13 @@ def validate_tables(
     return problems
 
 
+def without_echoes(problems: list[Problem]) -> list[Problem]:
+    """Drop "required" where the same cell already has a problem (an unreadable value
+    is empty after parsing; saying it is also missing would only confuse)."""
+    flagged = {(p.file, p.row, p.column) for p in problems if p.rule != "required"}
+    return [p for p in problems if p.rule != "required" or (p.file, p.row, p.column) not in flagged]
+
+
 def validate_plan(plan: Plan, lang: str | None = None) -> list[Problem]:
     """Every problem of a loaded plan, in ``lang`` (default: the plan's language).
 
@@ -246,7 +253,7 @@ def validate_plan(plan: Plan, lang: str | None = None) -> list[Problem]:
     list of Problem, errors and warnings, in file order.
     """
     lang = lang or plan.message_lang
-    return list(plan.load_problems) + validate_tables(plan.tables, plan.meta, lang)
+    return without_echoes(list(plan.load_problems) + validate_tables(plan.tables, plan.meta, lang))
 
 
 def errors(problems: list[Problem]) -> list[Problem]:

@@ -132,3 +132,14 @@ def test_mask_name_and_masker(example_dir: Path) -> None:
     m = masker(plan, True)
     assert m("Pelatihan oleh Bu Sari dan Sari Wulandari") == "Pelatihan oleh Bu S*** dan S*** W********"
     assert masker(plan, False)("Bu Sari") == "Bu Sari"
+
+
+def test_handout_of_a_plan_with_problems_warns_and_still_builds(example_dir: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    lines = (example_dir / "participants.csv").read_text(encoding="utf-8").splitlines()
+    lines[1] = lines[1].replace(",L,", ",X,").replace(",P,", ",X,")
+    (example_dir / "participants.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "h.html"
+    assert main(["handout", str(example_dir), "--format", "html", "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "rencana punya 1 masalah" in err and "rtplan validate" in err
+    assert out.exists()

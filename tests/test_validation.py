@@ -175,3 +175,10 @@ def test_looks_private_ignores_money_dates(text: str) -> None:
 def test_examples_are_valid(any_example_dir: Path) -> None:
     plan = storage.load_plan(any_example_dir)
     assert validate_plan(plan) == []
+
+
+def test_unreadable_required_value_is_reported_once(make_plan) -> None:  # type: ignore[no-untyped-def]
+    folder = make_plan()
+    write(folder, "activities", "A01,Kursus,pendidikan,,,,2027-13-12,,once,,,,,,,,,rencana")
+    found = messages(folder)
+    assert len(found) == 1 and "harus tanggal" in found[0], found

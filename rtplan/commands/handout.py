@@ -9,6 +9,7 @@ from pathlib import Path
 from rtplan import storage
 from rtplan.export.engines import ENGINES
 from rtplan.messages import normalize_lang, t
+from rtplan.plan import Plan
 
 ORDER = 50
 HANDOUT_NOTEBOOK = "05_handout.ipynb"
@@ -19,6 +20,17 @@ def default_output(plan_dir: str | Path, stem: str, ext: str) -> Path:
     from rtplan.commands.export import default_output as export_output
 
     return export_output(plan_dir, f"{stem}.{ext}")
+
+
+def warn_if_invalid(plan: Plan, plan_dir: str, lang: str) -> None:
+    """Say on stderr when the plan has errors: the document is still made, from what is readable."""
+    import sys
+
+    from rtplan.validation import errors, validate_plan
+
+    found = errors(validate_plan(plan))
+    if found:
+        print(t("doc.plan_has_problems", lang, n=len(found), plan=plan_dir), file=sys.stderr)
 
 
 def register(sub: argparse._SubParsersAction, lang: str) -> None:  # type: ignore[type-arg]
@@ -41,6 +53,7 @@ def cmd_handout(args: argparse.Namespace) -> int:
 
     plan = storage.load_plan(args.plan_dir, lang=args.lang)
     lang = normalize_lang(args.lang or plan.lang)
+    warn_if_invalid(plan, args.plan_dir, lang)
     meeting = choose_meeting(plan, args.meeting)  # a wrong id is refused before the slow part
     mid = None if meeting is None else str(meeting["meeting_id"])
     stem = f"handout-{mid or dt.date.today().isoformat()}" + ("-en" if lang == "en" else "")

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from rtplan import storage
-from rtplan.commands.handout import default_output
+from rtplan.commands.handout import default_output, warn_if_invalid
 from rtplan.commands.plan import _date
 from rtplan.export.engines import ENGINES
 from rtplan.messages import normalize_lang, t
@@ -40,6 +40,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     plan = storage.load_plan(args.plan_dir, lang=args.lang)
     lang = normalize_lang(args.lang or plan.lang)
+    warn_if_invalid(plan, args.plan_dir, lang)
     kind = "kas" if args.kas else "progress"
     if args.start and args.end and args.end < args.start:
         raise RtplanError(t("rule.end_before_start", lang, end_label="--to", end=args.end,

@@ -29,3 +29,11 @@ MESSAGES.update({
     "doc.stage_pdf": {"id": "[3/3] Mencetak PDF A4 dengan {engine} ...", "en": "[3/3] Printing the A4 PDF with {engine} ..."},
     "doc.done": {"id": "Selesai: {path}", "en": "Done: {path}"},
 })
+MESSAGES.update({
+    "doc.plan_has_problems": {
+        "id": ("Perhatian: rencana punya {n} masalah (lihat: rtplan validate {plan}); dokumen tetap dibuat "
+               "dari isian yang terbaca. Perbaiki dulu sebelum dibagikan."),
+        "en": ("Warning: the plan has {n} problem(s) (see: rtplan validate {plan}); the document is made from "
+               "what can be read. Fix them before sharing it."),
+    },
+})
