@@ -34,17 +34,22 @@ def warn_if_invalid(plan: Plan, plan_dir: str, lang: str) -> None:
 
 
 def register(sub: argparse._SubParsersAction, lang: str) -> None:  # type: ignore[type-arg]
-    from rtplan.cli import lang_option
-
     p = sub.add_parser("handout", help=t("cli.handout.help", lang), description=t("cli.handout.help", lang))
     p.add_argument("plan_dir", metavar="PLAN_DIR", help=t("cli.arg.plan", lang))
     p.add_argument("--meeting", metavar="ID", help=t("cli.handout.meeting", lang))
     p.add_argument("--mask-names", action="store_true", help=t("cli.handout.mask", lang))
+    document_options(p, lang, "cli.handout.output")
+    p.set_defaults(func=cmd_handout)
+
+
+def document_options(p: argparse.ArgumentParser, lang: str, output_help: str) -> None:
+    """``--engine``, ``--format``, ``-o`` and ``--lang``: the options every document command has."""
+    from rtplan.cli import lang_option
+
     p.add_argument("--engine", choices=ENGINES, default="auto", help=t("cli.handout.engine", lang))
     p.add_argument("--format", choices=("pdf", "html"), default="pdf", help=t("cli.handout.format", lang))
-    p.add_argument("-o", "--output", metavar="FILE", help=t("cli.handout.output", lang))
+    p.add_argument("-o", "--output", metavar="FILE", help=t(output_help, lang))
     lang_option(p, lang)
-    p.set_defaults(func=cmd_handout)
 
 
 def cmd_handout(args: argparse.Namespace) -> int:

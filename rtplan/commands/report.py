@@ -6,9 +6,8 @@ import argparse
 from pathlib import Path
 
 from rtplan import storage
-from rtplan.commands.handout import default_output, warn_if_invalid
+from rtplan.commands.handout import default_output, document_options, warn_if_invalid
 from rtplan.commands.plan import _date
-from rtplan.export.engines import ENGINES
 from rtplan.messages import normalize_lang, t
 
 ORDER = 55
@@ -16,20 +15,15 @@ NOTEBOOKS = {"progress": "06_laporan_kegiatan.ipynb", "kas": "07_laporan_kas.ipy
 
 
 def register(sub: argparse._SubParsersAction, lang: str) -> None:  # type: ignore[type-arg]
-    from rtplan.cli import lang_option
-
     p = sub.add_parser("report", help=t("cli.report.help", lang), description=t("cli.report.help", lang))
     p.add_argument("plan_dir", metavar="PLAN_DIR", help=t("cli.arg.plan", lang))
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("--progress", action="store_true", help=t("cli.report.progress", lang))
     which.add_argument("--kas", action="store_true", help=t("cli.report.kas", lang))
-    p.add_argument("--from", dest="start", type=_date, metavar="TTTT-BB-HH", help=t("cli.report.from", lang))
-    p.add_argument("--to", dest="end", type=_date, metavar="TTTT-BB-HH", help=t("cli.report.to", lang))
-    p.add_argument("--as-of", dest="as_of", type=_date, metavar="TTTT-BB-HH", help=t("cli.report.as_of", lang))
-    p.add_argument("--engine", choices=ENGINES, default="auto", help=t("cli.handout.engine", lang))
-    p.add_argument("--format", choices=("pdf", "html"), default="pdf", help=t("cli.handout.format", lang))
-    p.add_argument("-o", "--output", metavar="FILE", help=t("cli.report.output", lang))
-    lang_option(p, lang)
+    p.add_argument("--from", dest="start", type=_date, metavar=t("cli.date_metavar", lang), help=t("cli.report.from", lang))
+    p.add_argument("--to", dest="end", type=_date, metavar=t("cli.date_metavar", lang), help=t("cli.report.to", lang))
+    p.add_argument("--as-of", dest="as_of", type=_date, metavar=t("cli.date_metavar", lang), help=t("cli.report.as_of", lang))
+    document_options(p, lang, "cli.report.output")
     p.set_defaults(func=cmd_report)
 
 

@@ -106,3 +106,4 @@ MESSAGES.update({
         "en": "PDF engine for --musrenbang: auto, weasyprint, chromium, or none (no PDF)",
     },
 })
+MESSAGES.update({"cli.date_metavar": {"id": "TTTT-BB-HH", "en": "YYYY-MM-DD"}})
