@@ -128,12 +128,24 @@ DIALOG_LOG: list[str] = []
 
 
 def accept_dialogs(page) -> None:  # type: ignore[no-untyped-def]
-    """Accept any JupyterLab dialog (e.g. kernel selection on a slow start), noting its text."""
+    """Accept any JupyterLab dialog, noting its text.
+
+    On a loaded machine JupyterLab may open the notebook before it has the kernel list
+    and ask "Select Kernel" with "No Kernel" preselected; accepting that would leave
+    every cell unrun, so Python is chosen first.
+    """
     for _ in range(3):
         dialog = page.locator(".jp-Dialog")
         if not dialog.count():
             return
         DIALOG_LOG.append(dialog.first.inner_text())
+        # "Select Kernel" (the server was slow to list kernels): pick Python, not "No Kernel"
+        select = dialog.locator("select")
+        if select.count():
+            options = select.first.locator("option").all_inner_texts()
+            python = next((o for o in options if "Python" in o), None)
+            if python:
+                select.first.select_option(label=python)
         accept = dialog.locator(".jp-Dialog-button.jp-mod-accept")
         if accept.count():
             accept.first.click()
