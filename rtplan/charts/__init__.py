@@ -16,9 +16,11 @@ from matplotlib.figure import Figure
 matplotlib.rcParams["svg.hashsalt"] = "rtplan"  # deterministic SVG ids
 matplotlib.rcParams["svg.fonttype"] = "none"
 
-# resolution of the PNG a chart shows as; documents printed to PDF raise it (see
-# rtplan.export.documents) and prefer PNG, which WeasyPrint draws much faster than SVG.
-PNG_DPI = 100
+# How a chart shows itself. On screen: SVG only (sharp on a projector; one rendering
+# per update keeps the live panels quick). Documents printed to PDF switch to a 200 dpi
+# PNG only (see rtplan.export.documents): WeasyPrint draws hatched SVG slowly.
+SHOW_SVG = True
+PNG_DPI: int | None = None
 
 HATCHES = ("", "//", "..", "xx", "\\\\", "oo", "--", "++")
 PALETTE = ("#1b4965", "#f4a261", "#2a9d8f", "#e76f51", "#8d99ae", "#6a4c93", "#588157", "#bc6c25")
@@ -29,15 +31,20 @@ class ChartFigure(Figure):
 
     pyplot is never imported, so the inline backend's display hooks may not be set up;
     these rich reprs make ``fig`` as the last line of a cell show the chart, as SVG
-    (sharp on a projector, vector in PDF documents) and PNG.
+    (or PNG, see :data:`SHOW_SVG` and :data:`PNG_DPI`). A repr returning ``None`` is
+    left out by IPython.
     """
 
-    def _repr_svg_(self) -> str:
+    def _repr_svg_(self) -> str | None:
+        if not SHOW_SVG:
+            return None
         buf = io.BytesIO()
         self.savefig(buf, format="svg", metadata={"Date": None})
         return buf.getvalue().decode("utf-8")
 
-    def _repr_png_(self) -> tuple[bytes, dict[str, int]]:
+    def _repr_png_(self) -> tuple[bytes, dict[str, int]] | None:
+        if not PNG_DPI:
+            return None
         buf = io.BytesIO()
         self.savefig(buf, format="png", dpi=PNG_DPI, metadata={"Software": None})
         # the size to show it at (CSS pixels, 96 per inch), whatever its resolution

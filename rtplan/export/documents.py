@@ -89,7 +89,8 @@ def execute(nb: nbformat.NotebookNode, cwd: Path, lang: str, timeout: int = 600,
     """Run every cell in a fresh kernel; a failing cell becomes a :class:`DocumentError`.
 
     ``png_dpi`` sets the resolution of the charts' PNG (for print)."""
-    source = SETUP_SOURCE + (f"\nimport rtplan.charts\nrtplan.charts.PNG_DPI = {int(png_dpi)}" if png_dpi else "")
+    source = SETUP_SOURCE + (f"\nimport rtplan.charts\nrtplan.charts.PNG_DPI = {int(png_dpi)}\n"
+                             "rtplan.charts.SHOW_SVG = False" if png_dpi else "")
     setup = nbformat.v4.new_code_cell(source, metadata={"tags": ["rtplan-setup"]})
     nb.cells.insert(0, setup)
     env_backup = {k: os.environ.get(k) for k in ("SOURCE_DATE_EPOCH", "MPLBACKEND")}
