@@ -17,7 +17,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from rtplan.display import html_table
-from rtplan.fmt import format_date, format_idr, format_number
+from rtplan.fmt import format_date, format_number
 from rtplan.messages import t
 from rtplan.plan import Plan
 from rtplan.profile import participation_by
@@ -253,18 +253,6 @@ def daftar_hadir(plan: Plan, meeting: pd.Series | None, lang: str, mask: bool = 
                f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
     out.append(f'<p class="rtplan-small">{esc(t("handout.dh_consent_note", lang))}</p>')
     return "".join(out)
-
-
-def money_table(frame: pd.DataFrame, money: Iterable[str], lang: str) -> pd.DataFrame:
-    """A copy of ``frame`` with its money columns shown as Rupiah."""
-    out = frame.copy()
-    for col in money:
-        out[col] = [format_idr(v, lang) for v in out[col]]
-    return out
-
-
-def count_text(n: int, lang: str) -> str:
-    return format_number(n, lang)
 
 
 # -- sections built on the step modules ------------------------------------------------

@@ -45,5 +45,5 @@ def test_normalize_lang(given: str | None, expected: str) -> None:
 
 
 def test_t_fills_fields() -> None:
-    assert t("storage.saved", "en", file="needs.csv") == "Saved: needs.csv"
-    assert t("storage.saved", None, file="needs.csv") == "Tersimpan: needs.csv"
+    assert t("ui.saved_row", "en", id="P031") == "P031 saved."
+    assert t("ui.saved_row", None, id="P031") == "P031 tersimpan."

@@ -9,7 +9,6 @@ MESSAGES = {
     # validation rules
     "rule.required": {"id": "wajib diisi", "en": "is required"},
     "rule.int": {"id": "harus bilangan bulat, bukan '{value}'", "en": "must be a whole number, not '{value}'"},
-    "rule.number": {"id": "harus angka, bukan '{value}'", "en": "must be a number, not '{value}'"},
     "rule.money": {
         "id": "harus jumlah Rupiah bulat tanpa titik atau 'Rp' (mis. 1500000), bukan '{value}'",
         "en": "must be a whole Rupiah amount without dots or 'Rp' (e.g. 1500000), not '{value}'",
@@ -57,10 +56,6 @@ MESSAGES = {
         "id": "kolom wajib tidak ada: {columns}",
         "en": "required columns are missing: {columns}",
     },
-    "rule.unknown_columns": {
-        "id": "kolom tidak dikenal, akan diabaikan saat menyimpan: {columns}",
-        "en": "unknown columns, dropped on save: {columns}",
-    },
     "rule.bad_csv": {"id": "berkas CSV tidak bisa dibaca: {error}", "en": "the CSV file cannot be read: {error}"},
     "rule.bad_toml": {"id": "plan.toml tidak bisa dibaca: {error}", "en": "plan.toml cannot be read: {error}"},
     "rule.self_pair": {
@@ -70,10 +65,6 @@ MESSAGES = {
     "rule.winner_not_in_pair": {
         "id": "pemenang '{value}' bukan salah satu dari pasangan {a} / {b} (atau 'seri')",
         "en": "winner '{value}' is neither of the pair {a} / {b} (nor 'seri')",
-    },
-    "rule.dot_budget": {
-        "id": "peserta {participant} memberi {total} titik, lebih dari batas {limit}",
-        "en": "participant {participant} gave {total} dots, more than the limit of {limit}",
     },
     "rule.no_amount": {
         "id": "isi pemasukan atau pengeluaran (salah satu)",
@@ -124,7 +115,6 @@ MESSAGES = {
         "id": "{file} dipulihkan ke versi {version}; versi sebelumnya disimpan di riwayat.",
         "en": "{file} restored to version {version}; the previous version was kept in the history.",
     },
-    "storage.saved": {"id": "Tersimpan: {file}", "en": "Saved: {file}"},
     "storage.created": {
         "id": "Rencana baru dibuat di {path}. Isi dengan notebook di notebooks/ atau periksa dengan: rtplan validate {path}",
         "en": "New plan created in {path}. Fill it in with the notebooks in notebooks/ or check it with: rtplan validate {path}",

@@ -240,10 +240,6 @@ MESSAGES.update({
     "ui.mon.no_activity": {"id": "Buat kegiatan dulu di langkah 3.", "en": "Create an activity first in step 3."},
     "ui.mon.pick_activity": {"id": "Pilih kegiatan.", "en": "Pick an activity."},
     "ui.mon.pick_date": {"id": "Isi tanggal pertemuan.", "en": "Fill in the date of the session."},
-    "ui.mon.bad_number": {
-        "id": "{field}: tulis angka bulat tanpa titik (mis. 12 atau 150000), bukan '{value}'.",
-        "en": "{field}: write a whole number without dots (e.g. 12 or 150000), not '{value}'.",
-    },
     "ui.mon.recorded": {"id": "Pertemuan {activity} {date} tersimpan.", "en": "Session of {activity} on {date} saved."},
     "ui.mon.replaced": {
         "id": "Pertemuan {activity} {date} sudah ada dan diperbarui.",
@@ -267,7 +263,6 @@ MESSAGES.update({
     "ui.mon.report.title": {"id": "Laporan kas untuk musyawarah", "en": "Cash report for the residents' meeting"},
     "ui.mon.from": {"id": "Dari", "en": "From"},
     "ui.mon.to": {"id": "Sampai", "en": "To"},
-    "ui.mon.show": {"id": "Tampilkan", "en": "Show"},
 })
 
 MESSAGES.update({

@@ -316,7 +316,6 @@ MESSAGES.update({
         "en": "All {n} pairs are judged.",
     },
     "ui.needs.need_two": {"id": "Pilih paling sedikit dua kebutuhan.", "en": "Pick at least two needs."},
-    "ui.needs.method": {"id": "Metode", "en": "Method"},
     "ui.needs.aggregate": {"id": "Banyak penilai", "en": "Several scorers"},
     "ui.needs.final_title": {"id": "Urutan prioritas akhir (disepakati musyawarah)",
                              "en": "Final priority order (agreed by the meeting)"},
