@@ -44,3 +44,20 @@ class ValidationError(RtplanError):
         self.problems = list(problems)
         self.lang = lang
         super().__init__("\n".join(p.message for p in self.problems))
+
+
+class DiskError(RtplanError):
+    """Raised when a file cannot be written: the disk is full, read-only, or not ours to write.
+
+    The old files are left as they were and no temporary file stays behind.
+    ``path`` is the file or folder that could not be written, ``errno`` the cause.
+    """
+
+    def __init__(self, message: str, path: object = None, errno: int | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+        self.errno = errno
+
+
+class UnsafeLinkError(PlanFormatError):
+    """Raised when a plan file or the history folder is a symbolic link leaving the plan folder."""

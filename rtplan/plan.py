@@ -35,6 +35,10 @@ class Plan:
     load_problems: list[Problem] = field(default_factory=list)
     message_lang: str = "id"
     error_cache: tuple[object, object] | None = field(default=None, repr=False, compare=False)
+    # table name -> (content key of the table, its canonical CSV header and text rows):
+    # lets a save serialise only the rows that changed (rtplan.storage)
+    text_cache: dict[str, tuple[str, tuple[list[str], list[list[str]]]]] = field(
+        default_factory=dict, repr=False, compare=False)
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         return self.tables[name]
@@ -50,16 +54,20 @@ class Plan:
 
     @property
     def area(self) -> dict[str, str]:
-        return {k: str(v) for k, v in (self.meta.get("area") or {}).items()}
+        section = self.meta.get("area")  # a hand-edited plan.toml may hold anything here
+        return {k: str(v) for k, v in section.items()} if isinstance(section, dict) else {}
 
     @property
     def people(self) -> dict[str, str]:
-        return {k: str(v) for k, v in (self.meta.get("people") or {}).items()}
+        section = self.meta.get("people")  # a hand-edited plan.toml may hold anything here
+        return {k: str(v) for k, v in section.items()} if isinstance(section, dict) else {}
 
     @property
     def period(self) -> tuple[dt.date, dt.date] | None:
         """``(start, end)`` of the plan period, or ``None`` when not (validly) set."""
-        period = self.meta.get("period") or {}
+        period = self.meta.get("period")
+        if not isinstance(period, dict):
+            return None
         start, end = period.get("start"), period.get("end")
         if isinstance(start, dt.date) and isinstance(end, dt.date):
             return (_as_date(start), _as_date(end))

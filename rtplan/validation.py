@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
@@ -57,7 +58,8 @@ def check_meta(meta: Mapping[str, Any], lang: str) -> list[Problem]:
                                     allowed=", ".join(f.allowed)))
         elif f.min is not None and isinstance(value, int) and value < f.min:
             problems.append(problem(lang, file, None, f.path, "min", value=value, min=f.min))
-    period = meta.get("period") or {}
+    period = meta.get("period")
+    period = period if isinstance(period, Mapping) else {}
     start, end = period.get("start"), period.get("end")
     if isinstance(start, dt.date) and isinstance(end, dt.date) and end < start:
         problems.append(problem(lang, file, None, "period.end", "end_before_start",
@@ -77,14 +79,38 @@ def check_table(
     period: tuple[dt.date, dt.date] | None = None,
 ) -> list[Problem]:
     """Rules within one table: required, allowed, bounds, unique keys, order, period."""
-    problems: list[Problem] = []
+    rows = check_rows(table, frame, lang, period)
+    return [p for pos in sorted(rows) for p in rows[pos]] + check_keys(table, frame, lang)
+
+
+def check_rows(
+    table: Table,
+    frame: pd.DataFrame,
+    lang: str,
+    period: tuple[dt.date, dt.date] | None = None,
+    positions: Sequence[int] | None = None,
+) -> dict[int, list[Problem]]:
+    """The rules of single rows (cells and start/end order), by row position.
+
+    ``positions``: check only these rows (0-based positions; default: every row).
+    Only positions with a problem are in the result.
+    """
+    out: dict[int, list[Problem]] = {}
     file = table.filename
     cols = [c for c in table.columns if c.name in frame.columns]
-    for pos, record in enumerate(frame[[c.name for c in cols]].itertuples(index=False, name=None)):
+    names = [c.name for c in cols]
+    sub = frame[names]
+    if positions is None:
+        positions = range(len(frame))
+    else:
+        positions = sorted(positions)
+        sub = sub.iloc[list(positions)]
+    for pos, record in zip(positions, sub.itertuples(index=False, name=None)):
         row = pos + 2
+        problems: list[Problem] = []
         for col, value in zip(cols, record):
             problems += _check_cell(table, col, value, row, lang, period)
-        values = dict(zip([c.name for c in cols], record))
+        values = dict(zip(names, record))
         for start_name, end_name in table.order:
             start, end = values.get(start_name), values.get(end_name)
             if is_missing(start) or is_missing(end):
@@ -96,6 +122,15 @@ def check_table(
                     lang, file, row, end_name, "end_before_start",
                     end_label=table.column(end_name).label[lang].lower(), end=_fmt(end),
                     start_label=table.column(start_name).label[lang].lower(), start=_fmt(start)))
+        if problems:
+            out[pos] = problems
+    return out
+
+
+def check_keys(table: Table, frame: pd.DataFrame, lang: str) -> list[Problem]:
+    """A table's key columns are unique together."""
+    problems: list[Problem] = []
+    file = table.filename
     if table.key and all(k in frame.columns for k in table.key):
         seen: dict[tuple[str, ...], int] = {}
         for pos, record in enumerate(frame[list(table.key)].itertuples(index=False, name=None)):
@@ -154,33 +189,61 @@ def check_references(tables: Mapping[str, pd.DataFrame], lang: str) -> list[Prob
     """Every id that points at another table must exist there."""
     problems: list[Problem] = []
     for table in TABLES.values():
-        frame = tables.get(table.name)
-        if frame is None or frame.empty:
+        problems += check_table_references(table, tables, lang)
+    return problems
+
+
+def check_table_references(
+    table: Table,
+    tables: Mapping[str, pd.DataFrame],
+    lang: str,
+    positions: Sequence[int] | None = None,
+) -> list[Problem]:
+    """The ids of one table that point at another table (or itself) must exist there.
+
+    ``positions``: check only these rows (default: every row); column by column, then row.
+    """
+    problems: list[Problem] = []
+    frame = tables.get(table.name)
+    if frame is None or frame.empty:
+        return problems
+    wanted = None if positions is None else sorted(positions)
+    for col in table.columns:
+        if col.ref is None or col.name not in frame.columns:
             continue
-        for col in table.columns:
-            if col.ref is None or col.name not in frame.columns:
+        target_table, target_col = col.ref
+        target = tables.get(target_table)
+        known = set() if target is None else {str(v) for v in target[target_col] if not is_missing(v)}
+        known |= set(col.ref_extra)
+        target_name = f"{TABLES[target_table].filename} ({target_col})"
+        series = frame[col.name]
+        pairs = enumerate(series) if wanted is None else zip(wanted, series.iloc[wanted])
+        for pos, value in pairs:
+            if is_missing(value):
                 continue
-            target_table, target_col = col.ref
-            target = tables.get(target_table)
-            known = set() if target is None else {str(v) for v in target[target_col] if not is_missing(v)}
-            known |= set(col.ref_extra)
-            target_name = f"{TABLES[target_table].filename} ({target_col})"
-            for pos, value in enumerate(frame[col.name]):
-                if is_missing(value):
-                    continue
-                items = split_list(value) if col.kind == "list" else [str(value)]
-                for item in items:
-                    if item not in known:
-                        problems.append(problem(lang, table.filename, pos + 2, col.name, "unknown_ref",
-                                                value=item, target=target_name))
+            items = split_list(value) if col.kind == "list" else [str(value)]
+            for item in items:
+                if item not in known:
+                    problems.append(problem(lang, table.filename, pos + 2, col.name, "unknown_ref",
+                                            value=item, target=target_name))
     return problems
 
 
 def check_special(tables: Mapping[str, pd.DataFrame], lang: str) -> list[Problem]:
     """Rules that involve several columns of a row in a specific table."""
     problems: list[Problem] = []
-    pairwise = tables.get("pairwise")
-    if pairwise is not None:
+    for name in ("pairwise", "ledger", "problem_tree"):
+        frame = tables.get(name)
+        if frame is not None:
+            problems += check_special_table(name, frame, lang)
+    return problems
+
+
+def check_special_table(name: str, frame: pd.DataFrame, lang: str) -> list[Problem]:
+    """The rules of :func:`check_special` for one table (empty for tables without any)."""
+    problems: list[Problem] = []
+    if name == "pairwise":
+        pairwise = frame
         for pos, (a, b, w) in enumerate(pairwise[["need_a", "need_b", "winner"]].itertuples(index=False)):
             if is_missing(a) or is_missing(b):
                 continue
@@ -189,23 +252,33 @@ def check_special(tables: Mapping[str, pd.DataFrame], lang: str) -> list[Problem
             elif not is_missing(w) and w not in (a, b, TIE):
                 problems.append(problem(lang, "pairwise.csv", pos + 2, "winner", "winner_not_in_pair",
                                         value=w, a=a, b=b))
-    ledger = tables.get("ledger")
-    if ledger is not None:
-        for pos, (inc, exp) in enumerate(ledger[["income_idr", "expense_idr"]].itertuples(index=False)):
+    elif name == "ledger":
+        for pos, (inc, exp) in enumerate(frame[["income_idr", "expense_idr"]].itertuples(index=False)):
             has_in = not is_missing(inc) and int(inc) != 0
             has_out = not is_missing(exp) and int(exp) != 0
             if has_in and has_out:
                 problems.append(problem(lang, "ledger.csv", pos + 2, "expense_idr", "both_amounts"))
             elif not has_in and not has_out:
                 problems.append(problem(lang, "ledger.csv", pos + 2, "income_idr", "no_amount"))
-    tree = tables.get("problem_tree")
-    if tree is not None and not tree.empty:
-        cores = tree[tree["kind"] == "inti"].groupby("need_id").size()
-        for need_id, count in cores.items():
-            if count > 1:
-                pos = int(tree.index[(tree["need_id"] == need_id) & (tree["kind"] == "inti")][1])
-                problems.append(problem(lang, "problem_tree.csv", pos + 2, "kind", "two_cores", value=need_id))
+    elif name == "problem_tree":
+        tree = frame
+        if not tree.empty:
+            cores = tree[tree["kind"] == "inti"].groupby("need_id").size()
+            for need_id, count in cores.items():
+                if count > 1:
+                    pos = int(tree.index[(tree["need_id"] == need_id) & (tree["kind"] == "inti")][1])
+                    problems.append(problem(lang, "problem_tree.csv", pos + 2, "kind", "two_cores",
+                                            value=need_id))
     return problems
+
+
+def _period(meta: Mapping[str, Any]) -> tuple[dt.date, dt.date] | None:
+    p = meta.get("period") or {}
+    if not isinstance(p, Mapping):
+        return None
+    if isinstance(p.get("start"), dt.date) and isinstance(p.get("end"), dt.date):
+        return (p["start"], p["end"])
+    return None
 
 
 def validate_tables(
@@ -214,22 +287,160 @@ def validate_tables(
     lang: str,
 ) -> list[Problem]:
     """All rules over a set of tables and settings (without the load problems)."""
-    period = None
-    p = meta.get("period") or {}
-    if isinstance(p.get("start"), dt.date) and isinstance(p.get("end"), dt.date):
-        period = (p["start"], p["end"])
-    from rtplan.holidays_id import check_calendar_meta
-    from rtplan.schedule import check_recurrence
+    return build_report(tables, meta, lang).problems()
 
-    problems = check_meta(meta, lang) + check_calendar_meta(meta, lang)
+
+# ---------------------------------------------------------------------------
+# What a change can affect: the rules' dependencies, derived from the schema once.
+
+META_FILE = "plan.toml"
+_SPECIAL = ("pairwise", "ledger", "problem_tree", "activities")
+
+
+def _reads() -> dict[str, frozenset[str]]:
+    """file -> the other files its rules read: the tables its ids point at, and
+    ``plan.toml`` for a table with dates that must fall in the plan period."""
+    out: dict[str, frozenset[str]] = {META_FILE: frozenset()}
+    for table in TABLES.values():
+        deps = {TABLES[c.ref[0]].filename for c in table.columns if c.ref is not None}
+        if any(c.in_period for c in table.columns):
+            deps.add(META_FILE)
+        deps.discard(table.filename)
+        out[table.filename] = frozenset(deps)
+    return out
+
+
+READS: dict[str, frozenset[str]] = _reads()
+
+
+def affected_files(changed: Iterable[str]) -> set[str]:
+    """The files whose problems can change when ``changed`` files change: those files
+    and every file whose rules read one of them."""
+    changed = set(changed)
+    return changed | {f for f, deps in READS.items() if deps & changed}
+
+
+def related_files(changed: Iterable[str]) -> set[str]:
+    """The files a change to ``changed`` was checked against (both directions of every
+    dependency): if one of them changed on disk meanwhile, the check is stale."""
+    changed = set(changed)
+    out = affected_files(changed)
+    for f in changed:
+        out |= READS.get(f, frozenset())
+    return out
+
+
+@dataclass
+class Report:
+    """The problems of one state of a plan, kept by rule and place, so that a save can
+    check again only what its change can affect (:func:`update_report`)."""
+
+    meta: list[Problem]
+    rows: dict[str, dict[int, list[Problem]]]
+    keys: dict[str, list[Problem]]
+    refs: dict[str, list[Problem]]
+    special: dict[str, list[Problem]]
+
+    def problems(self, files: Iterable[str] | None = None) -> list[Problem]:
+        """Every problem, in the order of :func:`validate_tables` (optionally only of ``files``)."""
+        wanted = None if files is None else set(files)
+
+        def keep(file: str) -> bool:
+            return wanted is None or file in wanted
+
+        out: list[Problem] = list(self.meta) if keep(META_FILE) else []
+        for name, table in TABLES.items():
+            if name in self.rows and keep(table.filename):
+                rows = self.rows[name]
+                out += [p for pos in sorted(rows) for p in rows[pos]]
+                out += self.keys[name]
+        for name, table in TABLES.items():
+            if name in self.refs and keep(table.filename):
+                out += self.refs[name]
+        for name in _SPECIAL:
+            if name in self.special and keep(TABLES[name].filename):
+                out += self.special[name]
+        return out
+
+
+def _special(name: str, frame: pd.DataFrame, lang: str) -> list[Problem]:
+    if name == "activities":
+        from rtplan.schedule import check_recurrence
+
+        return check_recurrence(frame, lang)
+    return check_special_table(name, frame, lang)
+
+
+def _meta_problems(meta: Mapping[str, Any], lang: str) -> list[Problem]:
+    from rtplan.holidays_id import check_calendar_meta
+
+    return check_meta(meta, lang) + check_calendar_meta(meta, lang)
+
+
+def build_report(tables: Mapping[str, pd.DataFrame], meta: Mapping[str, Any], lang: str) -> Report:
+    """Check every rule over ``tables`` and ``meta`` (the whole plan)."""
+    period = _period(meta)
+    present = [name for name in TABLES if name in tables]
+    return Report(
+        meta=_meta_problems(meta, lang),
+        rows={n: check_rows(TABLES[n], tables[n], lang, period) for n in present},
+        keys={n: check_keys(TABLES[n], tables[n], lang) for n in present},
+        refs={n: check_table_references(TABLES[n], tables, lang) for n in present},
+        special={n: _special(n, tables[n], lang) for n in _SPECIAL if n in tables},
+    )
+
+
+def update_report(
+    old: Report,
+    tables: Mapping[str, pd.DataFrame],
+    meta: Mapping[str, Any],
+    lang: str,
+    changed: Mapping[str, Collection[int] | None],
+    meta_changed: bool,
+) -> Report:
+    """The report of a new state that differs from ``old``'s only where said.
+
+    ``changed`` : table -> the row positions whose content (or position) changed, or
+        ``None`` when unknown (every row is checked). Every other row must be equal, at
+        the same position, to the row ``old`` was built from.
+    ``meta_changed`` : ``plan.toml`` changed.
+
+    Only the rules that can see a change run again: the changed rows' own rules, the
+    changed tables' keys and special rules, the references of every table that points
+    at a changed table, and, when ``plan.toml`` changed, its rules and the period of
+    every dated table. The result equals :func:`build_report` of the new state.
+    """
+    period = _period(meta)
+    changed_files = {TABLES[n].filename for n in changed}
+    if meta_changed:
+        changed_files.add(META_FILE)
+    affected = affected_files(changed_files)
+    new = Report(
+        meta=_meta_problems(meta, lang) if meta_changed else old.meta,
+        rows=dict(old.rows), keys=dict(old.keys), refs=dict(old.refs), special=dict(old.special),
+    )
     for name, table in TABLES.items():
-        if name in tables:
-            problems += check_table(table, tables[name], lang, period)
-    problems += check_references(tables, lang)
-    problems += check_special(tables, lang)
-    if "activities" in tables:
-        problems += check_recurrence(tables["activities"], lang)
-    return problems
+        if name not in tables:
+            continue
+        frame = tables[name]
+        dated = meta_changed and any(c.in_period for c in table.columns)
+        if name in changed or dated or name not in old.rows:
+            positions = None if dated or name not in old.rows else changed.get(name)
+            if positions is None:
+                new.rows[name] = check_rows(table, frame, lang, period)
+            else:
+                size = len(frame)
+                done = set(positions)
+                rows = {p: v for p, v in old.rows[name].items() if p < size and p not in done}
+                rows.update(check_rows(table, frame, lang, period, sorted(done)))
+                new.rows[name] = rows
+        if name in changed or name not in old.keys:
+            new.keys[name] = check_keys(table, frame, lang)
+        if table.filename in affected or name not in old.refs:
+            new.refs[name] = check_table_references(table, tables, lang)
+        if name in _SPECIAL and (name in changed or name not in old.special):
+            new.special[name] = _special(name, frame, lang)
+    return new
 
 
 def without_echoes(problems: list[Problem]) -> list[Problem]:

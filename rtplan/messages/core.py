@@ -158,3 +158,51 @@ MESSAGES.update({
         "en": "Community Empowerment Plan RT {rt}/RW {rw} {start}-{end}",
     },
 })
+MESSAGES.update({
+    "storage.dependency_changed": {
+        "id": (
+            "{file} sudah diubah di luar sesi ini (di kernel lain atau oleh orang lain) sejak dimuat, "
+            "dan aturan {saving} bergantung padanya (ID yang dirujuk atau periode rencana). "
+            "Perubahan Anda TIDAK disimpan agar rencana tidak menjadi tidak valid. Muat ulang rencana, lalu ulangi."
+        ),
+        "en": (
+            "{file} was changed outside this session (another kernel or person) since it was loaded, "
+            "and the rules of {saving} depend on it (referenced ids or the plan period). "
+            "Your change was NOT saved so the plan does not become invalid. Reload the plan and try again."
+        ),
+    },
+    "storage.disk_full": {
+        "id": "Tidak bisa menulis {path}: disk penuh. Tidak ada yang berubah; kosongkan ruang disk lalu ulangi.",
+        "en": "Cannot write {path}: the disk is full. Nothing was changed; free some disk space and try again.",
+    },
+    "storage.quota": {
+        "id": "Tidak bisa menulis {path}: kuota disk Anda habis. Tidak ada yang berubah; kosongkan ruang lalu ulangi.",
+        "en": "Cannot write {path}: your disk quota is used up. Nothing was changed; free some space and try again.",
+    },
+    "storage.read_only": {
+        "id": "Tidak bisa menulis {path}: disk atau folder hanya-baca. Tidak ada yang berubah; simpan ke folder lain.",
+        "en": "Cannot write {path}: the disk or folder is read-only. Nothing was changed; use another folder.",
+    },
+    "storage.no_permission": {
+        "id": "Tidak bisa menulis {path}: tidak ada izin menulis. Tidak ada yang berubah; periksa izin folder itu.",
+        "en": "Cannot write {path}: no permission to write. Nothing was changed; check that folder's permissions.",
+    },
+    "storage.write_failed": {
+        "id": "Tidak bisa menulis {path}: {error}. Tidak ada yang berubah.",
+        "en": "Cannot write {path}: {error}. Nothing was changed.",
+    },
+    "storage.not_regular": {
+        "id": "bukan berkas biasa (folder, perangkat atau pipa); rtplan tidak membacanya",
+        "en": "not a regular file (a folder, device or pipe); rtplan does not read it",
+    },
+    "storage.unsafe_link": {
+        "id": (
+            "{path} adalah tautan (symlink) ke luar folder rencana ({target}); rtplan tidak membaca atau "
+            "menulis lewat tautan itu. Ganti dengan berkas biasa di dalam folder rencana."
+        ),
+        "en": (
+            "{path} is a symbolic link leaving the plan folder ({target}); rtplan neither reads nor writes "
+            "through it. Replace it with a regular file inside the plan folder."
+        ),
+    },
+})
