@@ -2,17 +2,18 @@
 
 No index column, left-aligned wrapping cells, escaped text (a resident's ``<script>``
 prints literally), numbers right-aligned, and a stable ``id`` so outputs are
-deterministic.
+deterministic. It is :func:`rtplan.render.table`: the HTML comes from the one
+autoescaping renderer (``rtplan/render/templates/table.html.j2``).
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping, Sequence
 
 import pandas as pd
+from markupsafe import Markup
 
-from rtplan.tables import is_missing
+from rtplan.render import table
 
 
 def html_table(
@@ -22,8 +23,8 @@ def html_table(
     numeric: Sequence[str] = (),
     caption: str | None = None,
     css_class: str = "rtplan-table",
-) -> str:
-    """An HTML ``<table>`` of ``frame``.
+) -> Markup:
+    """An HTML ``<table>`` of ``frame`` (escaped :class:`~markupsafe.Markup`).
 
     Parameters
     ----------
@@ -33,24 +34,4 @@ def html_table(
     numeric : columns to right-align (counts, Rupiah).
     caption : optional caption above the table.
     """
-    headers = dict(headers or {})
-    numeric = set(numeric) | {c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])
-                              and not pd.api.types.is_bool_dtype(frame[c])}
-    attrs = f' class="{css_class}"' + (f' id="{html.escape(table_id)}"' if table_id else "")
-    parts = [f"<table{attrs}>"]
-    if caption:
-        parts.append(f"<caption>{html.escape(caption)}</caption>")
-    parts.append("<thead><tr>")
-    for col in frame.columns:
-        align = ' style="text-align:right"' if col in numeric else ' style="text-align:left"'
-        parts.append(f"<th{align}>{html.escape(str(headers.get(col, col)))}</th>")
-    parts.append("</tr></thead><tbody>")
-    for record in frame.itertuples(index=False, name=None):
-        parts.append("<tr>")
-        for col, value in zip(frame.columns, record):
-            text = "" if is_missing(value) else str(value)
-            style = "text-align:right;white-space:nowrap" if col in numeric else "text-align:left"
-            parts.append(f'<td style="{style}">{html.escape(text)}</td>')
-        parts.append("</tr>")
-    parts.append("</tbody></table>")
-    return "".join(parts)
+    return table(frame, headers, table_id=table_id, numeric=numeric, caption=caption, css_class=css_class)

@@ -1,33 +1,39 @@
 """The meeting handout's sections, as HTML the handout notebook displays (pure functions).
 
-Each function takes the plan and returns escaped HTML built with
-:func:`rtplan.display.html_table`, so the notebook stays a list of one-line calls.
+Each function takes the plan and returns HTML from the one autoescaping renderer
+(:mod:`rtplan.render`: templates and :func:`rtplan.display.html_table`), so plan text
+is escaped by construction and the notebook stays a list of one-line calls.
 Names of residents can be masked (``mask=True``) for a handout that is shared
-beyond the meeting; office holders in signature blocks (Ketua RT, chair, minute
-taker) are shown by role and name, as on any signed document.
+beyond the meeting: :func:`masked_plan` masks registered participants' names in every
+free text of the plan (a meeting place "Rumah Bapak Slamet Riyadi", a PIC, a reason),
+so every section and chart is built from masked text; office holders in role lines and
+signature blocks (Ketua RT, facilitator, chair, minute taker) are shown by role and
+name, as on any signed document.
 """
 
 from __future__ import annotations
 
-import html
+import dataclasses
 import math
 import re
 from collections.abc import Iterable
 
 import pandas as pd
+from markupsafe import Markup
 
 from rtplan.display import html_table
 from rtplan.fmt import format_date, format_number
 from rtplan.messages import t
 from rtplan.plan import Plan
 from rtplan.profile import participation_by
-from rtplan.schema import split_list
+from rtplan.render import fragment, join, render
+from rtplan.schema import TABLES, split_list
 from rtplan.tables import is_missing
 
 
-def esc(value: object) -> str:
-    """Escape a value for HTML ("" for missing)."""
-    return "" if is_missing(value) else html.escape(str(value))
+def _text(value: object) -> str:
+    """A plan value as text ("" for missing)."""
+    return "" if is_missing(value) else str(value)
 
 
 def mask_name(name: object) -> str:
@@ -68,6 +74,33 @@ def masker(plan: Plan, mask: bool):  # type: ignore[no-untyped-def]
     return apply
 
 
+# columns kept as they are in a masked plan: the office holders of signature blocks
+MASK_KEEP = {("meetings", "chair"), ("meetings", "minute_taker")}
+
+
+def masked_plan(plan: Plan) -> Plan:
+    """A copy of ``plan`` whose free text has participants' names masked.
+
+    Every text column of every table (``str`` and ``list`` kinds, not ids) goes
+    through :func:`masker`: whole names and honorific + first name, wherever they
+    appear ("Rumah Bapak Slamet Riyadi" -> "Rumah Bapak S***** R*****"). The meeting's
+    chair and minute taker and ``plan.toml`` ``[people]`` stay, for the signature
+    blocks. Ids are untouched, so every join and count is the same.
+    """
+    m = masker(plan, True)
+    tables = {}
+    for name, frame in plan.tables.items():
+        spec = TABLES.get(name)
+        frame = frame.copy()
+        for col in (spec.columns if spec else ()):
+            if (col.kind in ("str", "list") and col.name in frame.columns and (name, col.name) not in MASK_KEEP
+                    and not col.name.endswith(("_id", "_ids"))):
+                frame[col.name] = pd.array([pd.NA if is_missing(v) else m(v) for v in frame[col.name]],
+                                           dtype=frame[col.name].dtype)
+        tables[name] = frame
+    return dataclasses.replace(plan, tables=tables, error_cache=None)
+
+
 def choose_meeting(plan: Plan, meeting_id: str | None = None) -> pd.Series | None:
     """The meeting to report: ``meeting_id``, or the latest by date (``None`` if none)."""
     meetings = plan["meetings"]
@@ -91,12 +124,11 @@ def _time_range(meeting: pd.Series, lang: str) -> str:
     return f"{start}–{end}" if not is_missing(end) else str(start)
 
 
-def _fields(rows: Iterable[tuple[str, object]]) -> str:
-    body = "".join(f"<tr><td>{esc(k)}</td><td>{esc(v)}</td></tr>" for k, v in rows if not is_missing(v) and v != "")
-    return f'<table class="rtplan-fields"><tbody>{body}</tbody></table>'
+def _fields(rows: Iterable[tuple[str, object]]) -> Markup:
+    return render("fields.html.j2", rows=[(k, v) for k, v in rows if not is_missing(v) and v != ""])
 
 
-def identity(plan: Plan, meeting: pd.Series | None, lang: str, with_title: bool = True) -> str:
+def identity(plan: Plan, meeting: pd.Series | None, lang: str, with_title: bool = True) -> Markup:
     """Title and identity: the RT and the meeting (day, date, time, place, chair)."""
     area = plan.area
     rows: list[tuple[str, object]] = [
@@ -118,15 +150,24 @@ def identity(plan: Plan, meeting: pd.Series | None, lang: str, with_title: bool 
     rows.append((t("people.ketua_rt", lang), people.get("ketua_rt", "")))
     if people.get("facilitator"):
         rows.append((t("people.facilitator", lang), people["facilitator"]))
-    return (f"<h1>{esc(plan.title)}</h1>" if with_title else "") + _fields(rows)
+    head = fragment("<h1>{{ title }}</h1>", title=plan.title) if with_title else Markup()
+    return head + _fields(rows)
 
 
-def agenda(meeting: pd.Series | None, lang: str) -> str:
+def _p(text: object) -> Markup:
+    return fragment("<p>{{ text }}</p>", text=_text(text))
+
+
+def _h3(text: object) -> Markup:
+    return fragment("<h3>{{ text }}</h3>", text=_text(text))
+
+
+def agenda(meeting: pd.Series | None, lang: str) -> Markup:
     """The meeting's agenda as a numbered list."""
     items = split_list(meeting["agenda"]) if meeting is not None else []
     if not items:
-        return f"<p>{esc(t('handout.no_agenda', lang))}</p>"
-    return "<ol>" + "".join(f"<li>{esc(i)}</li>" for i in items) + "</ol>"
+        return _p(t("handout.no_agenda", lang))
+    return render("list.html.j2", items=items, ordered=True, css_class=None)
 
 
 def attendance_counts(plan: Plan, meeting_id: str | None) -> dict[str, int]:
@@ -140,12 +181,12 @@ def attendance_counts(plan: Plan, meeting_id: str | None) -> dict[str, int]:
     return {"total": len(ids), "P": sexes.count("P"), "L": sexes.count("L")}
 
 
-def participation(plan: Plan, meeting: pd.Series | None, lang: str) -> str:
+def participation(plan: Plan, meeting: pd.Series | None, lang: str) -> Markup:
     """Who came (counts only): by sex, age band and unsur, for the meeting and overall."""
     parts = []
     mid = None if meeting is None else str(meeting["meeting_id"])
     counts = attendance_counts(plan, mid)
-    parts.append(f"<p>{esc(t('handout.attended', lang, n=counts['total'], p=counts['P'], l=counts['L']))}</p>")
+    parts.append(_p(t("handout.attended", lang, n=counts["total"], p=counts["P"], l=counts["L"])))
     pieces = []
     for column in ("sex", "age_band", "group"):
         table = participation_by(plan, column, lang)
@@ -156,17 +197,18 @@ def participation(plan: Plan, meeting: pd.Series | None, lang: str) -> str:
         headers = {column: t(f"chart.by_{column}", lang), "total": t("handout.all_meetings", lang)}
         if mid:
             headers[mid] = t("handout.this_meeting", lang)
-        pieces.append(f'<div class="rtplan-keep">{html_table(table, headers, table_id=f"handout-part-{column}")}</div>')
-    return "".join(parts + pieces)
+        pieces.append(fragment('<div class="rtplan-keep">{{ table }}</div>',
+                               table=html_table(table, headers, table_id=f"handout-part-{column}")))
+    return join(parts + pieces)
 
 
-def decisions(plan: Plan, meeting: pd.Series | None, lang: str, mask: bool = False) -> str:
+def decisions(plan: Plan, meeting: pd.Series | None, lang: str, mask: bool = False) -> Markup:
     """Decisions and follow-up (who, by when) of the meeting (all meetings if none chosen)."""
     dec = plan["decisions"]
     if meeting is not None:
         dec = dec[dec["meeting_id"] == meeting["meeting_id"]]
     if dec.empty:
-        return f"<p>{esc(t('handout.no_decisions', lang))}</p>"
+        return _p(t("handout.no_decisions", lang))
     m = masker(plan, mask)
     frame = pd.DataFrame({
         "no": range(1, len(dec) + 1),
@@ -178,34 +220,29 @@ def decisions(plan: Plan, meeting: pd.Series | None, lang: str, mask: bool = Fal
                               "due": t("handout.due", lang)}, table_id="handout-decisions", numeric=["no"])
 
 
-def signature_blocks(blocks: Iterable[tuple[str, str]]) -> str:
+def signature_blocks(blocks: Iterable[tuple[str, str]]) -> Markup:
     """Signature blocks: a role line, room to sign, the name (or a dotted line)."""
-    cells = []
-    for role, name in blocks:
-        shown = esc(name) if name else "( ............................ )"
-        cells.append(f'<div class="rtplan-signature"><div>{esc(role)}</div><div class="rtplan-sign-space"></div>'
-                     f'<div class="rtplan-sign-name">{shown}</div></div>')
-    return f'<div class="rtplan-signatures">{"".join(cells)}</div>'
+    return render("signatures.html.j2", blocks=[(role, _text(name)) for role, name in blocks])
 
 
-def berita_acara(plan: Plan, meeting: pd.Series | None, lang: str, mask: bool = False) -> str:
+def berita_acara(plan: Plan, meeting: pd.Series | None, lang: str, mask: bool = False) -> Markup:
     """The berita acara (minutes) of the meeting, on its own page, with signature blocks."""
     area = plan.area
     title = t("handout.ba_title", lang, rt=area.get("rt", ""), rw=area.get("rw", ""))
-    out = [f'<h2 class="rtplan-page-break">{esc(title)}</h2>']
+    out = [fragment('<h2 class="rtplan-page-break">{{ title }}</h2>', title=title)]
     if meeting is None:
-        return out[0] + f"<p>{esc(t('handout.no_meeting_yet', lang))}</p>"
+        return out[0] + _p(t("handout.no_meeting_yet", lang))
     counts = attendance_counts(plan, str(meeting["meeting_id"]))
     day = format_date(meeting["date"], lang)
     opening = t("handout.ba_opening", lang, day=day, time=_time_range(meeting, lang) or "-",
                 place=meeting.get("place", "") or "-", title=meeting["title"],
                 kelurahan=area.get("kelurahan", ""), n=counts["total"], p=counts["P"], l=counts["L"])
-    out.append(f"<p>{esc(opening)}</p>")
-    out.append(f"<h3>{esc(t('handout.agenda', lang))}</h3>" + agenda(meeting, lang))
-    out.append(f"<h3>{esc(t('handout.ba_decisions', lang))}</h3>" + decisions(plan, meeting, lang, mask))
-    out.append(f"<p>{esc(t('handout.ba_closing', lang))}</p>")
+    out.append(_p(opening))
+    out.append(_h3(t("handout.agenda", lang)) + agenda(meeting, lang))
+    out.append(_h3(t("handout.ba_decisions", lang)) + decisions(plan, meeting, lang, mask))
+    out.append(_p(t("handout.ba_closing", lang)))
     place_date = f"{area.get('kelurahan') or area.get('city') or ''}, {format_date(meeting['date'], lang, 'long')}"
-    out.append(f'<p style="text-align:right">{esc(place_date.strip(", "))}</p>')
+    out.append(fragment('<p style="text-align:right">{{ text }}</p>', text=place_date.strip(", ")))
     chair = "" if is_missing(meeting.get("chair")) else str(meeting["chair"])
     minute = "" if is_missing(meeting.get("minute_taker")) else str(meeting["minute_taker"])
     out.append(signature_blocks([
@@ -215,48 +252,39 @@ def berita_acara(plan: Plan, meeting: pd.Series | None, lang: str, mask: bool = 
         (t("handout.sig_resident", lang, n=1), ""),
         (t("handout.sig_resident", lang, n=2), ""),
     ]))
-    return "".join(out)
+    return join(out)
 
 
 def daftar_hadir(plan: Plan, meeting: pd.Series | None, lang: str, mask: bool = False,
-                 extra_rows: int | None = None) -> str:
+                 extra_rows: int | None = None) -> Markup:
     """The attendance sheet to sign: No, Nama, L/P, unsur, signature, consent; blank rows for latecomers.
 
     Every registered participant is listed (phone numbers never); ``extra_rows``
     blank rows follow (default: a third of the list, at least 10).
     """
     area = plan.area
-    out = [f'<h2 class="rtplan-page-break">{esc(t("handout.dh_title", lang))}</h2>']
+    out = [fragment('<h2 class="rtplan-page-break">{{ title }}</h2>', title=t("handout.dh_title", lang))]
     if meeting is not None:
-        out.append(f"<p>{esc(t('handout.dh_meeting', lang, title=meeting['title'], day=format_date(meeting['date'], lang), place=meeting.get('place', '') or '-', rt=area.get('rt', ''), rw=area.get('rw', '')))}</p>")
+        out.append(_p(t("handout.dh_meeting", lang, title=meeting["title"], day=format_date(meeting["date"], lang),
+                        place=meeting.get("place", "") or "-", rt=area.get("rt", ""), rw=area.get("rw", ""))))
     people = plan["participants"]
     extra = extra_rows if extra_rows is not None else max(10, math.ceil(len(people) / 3))
     rows = []
     for i, p in enumerate(people.itertuples(index=False), start=1):
-        name = mask_name(p.name) if mask else p.name
+        name = mask_name(p.name) if mask else _text(p.name)
         consent = "☑" if (not is_missing(p.consent) and bool(p.consent)) else "☐"
-        rows.append((i, name, p.sex, p.group, i, consent))
+        rows.append((i, name, _text(p.sex), _text(p.group), consent))
     for j in range(len(rows) + 1, len(rows) + extra + 1):
-        rows.append((j, "", "", "", j, "☐"))
-    body = []
-    for no, name, sex, group, sign_no, consent in rows:
-        indent = "text-align:center" if sign_no % 2 == 0 else "text-align:left"
-        body.append(f'<tr><td style="text-align:right">{no}</td><td>{esc(name)}</td><td>{esc(sex)}</td>'
-                    f'<td>{esc(group)}</td><td style="{indent}">{sign_no}.</td>'
-                    f'<td style="text-align:center">{consent}</td></tr>')
-    head = "".join(f"<th>{esc(h)}</th>" for h in (
-        "No", t("handout.dh_name", lang), "L/P", t("handout.dh_group", lang), t("handout.dh_sign", lang),
-        t("handout.dh_consent", lang)))
-    out.append(f'<table class="rtplan-table rtplan-attendance" id="handout-daftar-hadir">'
-               f'<colgroup><col style="width:7%"><col style="width:30%"><col style="width:6%">'
-               f'<col style="width:17%"><col style="width:28%"><col style="width:12%"></colgroup>'
-               f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
-    out.append(f'<p class="rtplan-small">{esc(t("handout.dh_consent_note", lang))}</p>')
-    return "".join(out)
+        rows.append((j, "", "", "", "☐"))
+    head = ("No", t("handout.dh_name", lang), "L/P", t("handout.dh_group", lang), t("handout.dh_sign", lang),
+            t("handout.dh_consent", lang))
+    out.append(render("attendance.html.j2", head=head, rows=rows))
+    out.append(fragment('<p class="rtplan-small">{{ text }}</p>', text=t("handout.dh_consent_note", lang)))
+    return join(out)
 
 
 # -- sections built on the step modules ------------------------------------------------
-def needs_section(plan: Plan, lang: str, top: int = 5) -> str:
+def needs_section(plan: Plan, lang: str, top: int = 5) -> Markup:
     """The prioritised needs: the final order with USG totals and dots, method and tie-break named."""
     from rtplan.needs import dot_ranking, final_order, usg_ranking
 
@@ -275,12 +303,11 @@ def needs_section(plan: Plan, lang: str, top: int = 5) -> str:
                "category": t("handout.category", lang), "usg": t("handout.usg_total", lang),
                "dots": t("handout.dots", lang)}
     method = t("handout.method_stored", lang) if final.source == "stored" else t("handout.method_combined", lang)
-    notes = "".join(f"<li>{esc(n)}</li>" for n in (method, final.tie_break))
-    return html_table(frame, headers, table_id="handout-needs", numeric=["rank", "usg", "dots"]) + \
-        f'<ul class="rtplan-small">{notes}</ul>'
+    notes = render("list.html.j2", items=(method, final.tie_break), ordered=False, css_class="rtplan-small")
+    return html_table(frame, headers, table_id="handout-needs", numeric=["rank", "usg", "dots"]) + notes
 
 
-def resources_section(plan: Plan, lang: str, mask: bool = False) -> str:
+def resources_section(plan: Plan, lang: str, mask: bool = False) -> Markup:
     """Accepted resources per prioritised need, then the gap list: whom to ask."""
     from rtplan.resources import find_gaps, match_needs
 
@@ -292,16 +319,16 @@ def resources_section(plan: Plan, lang: str, mask: bool = False) -> str:
     rows = [{"need": needs.at[x.need_id, "title"] if x.need_id in needs.index else x.need_id,
              "resource": m(res.at[x.resource_id, "name"]) if x.resource_id in res.index else x.resource_id,
              "reason": m(x.reason)} for x in accepted]
-    out = [f"<h3>{esc(t('handout.accepted', lang))}</h3>"]
+    out = [_h3(t("handout.accepted", lang))]
     if rows:
         out.append(html_table(pd.DataFrame(rows), {"need": t("handout.need", lang),
                                                     "resource": t("handout.resource", lang),
                                                     "reason": t("handout.reason", lang)},
                               table_id="handout-matches"))
     else:
-        out.append(f"<p>{esc(t('handout.no_matches', lang))}</p>")
+        out.append(_p(t("handout.no_matches", lang)))
     gaps = find_gaps(plan, result)
-    out.append(f"<h3>{esc(t('handout.gaps', lang))}</h3>")
+    out.append(_h3(t("handout.gaps", lang)))
     if gaps:
         frame = pd.DataFrame({
             "priority": [g.priority for g in gaps],
@@ -314,11 +341,11 @@ def resources_section(plan: Plan, lang: str, mask: bool = False) -> str:
                                       "known": t("handout.known_institutions", lang)},
                               table_id="handout-gaps", numeric=["priority"]))
     else:
-        out.append(f"<p>{esc(t('handout.no_gaps', lang))}</p>")
-    return "".join(out)
+        out.append(_p(t("handout.no_gaps", lang)))
+    return join(out)
 
 
-def schedule_section(plan: Plan, lang: str, mask: bool = False) -> str:
+def schedule_section(plan: Plan, lang: str, mask: bool = False) -> Markup:
     """Every activity: dates and repetition, time, venue, PIC, sessions in the period."""
     from rtplan.schedule import describe_recurrence, parse_recurrence, plan_sessions
 
@@ -349,16 +376,16 @@ def schedule_section(plan: Plan, lang: str, mask: bool = False) -> str:
     return html_table(frame, headers, table_id="handout-activities", numeric=["sessions"])
 
 
-def budget_section(plan: Plan, lang: str) -> str:
+def budget_section(plan: Plan, lang: str) -> Markup:
     """The budget per funding source against the funds, with shortfalls and the share of swadaya."""
     from rtplan.budget import budget_frame, budget_headers, budget_lines, budget_summary
 
     summary = budget_summary(plan)
     frame = budget_frame(summary, lang).drop(columns=["activities"])
     headers = budget_headers(lang)
-    lines = "".join(f"<li>{esc(line)}</li>" for line in budget_lines(summary, lang))
+    lines = render("list.html.j2", items=budget_lines(summary, lang), ordered=False, css_class=None)
     return html_table(frame, headers, table_id="handout-budget",
-                      numeric=["planned", "available", "shortfall", "remaining"]) + f"<ul>{lines}</ul>"
+                      numeric=["planned", "available", "shortfall", "remaining"]) + lines
 
 
 PRINT_WIDTH_IN = 7.2  # the A4 text width (174 mm) plus a little: charts print near 100 %
@@ -372,8 +399,8 @@ def fit_for_print(fig, width: float = PRINT_WIDTH_IN):  # type: ignore[no-untype
     return fig
 
 
-class Html(str):
-    """HTML text that Jupyter front ends (and nbconvert) display as HTML."""
+class Html(Markup):
+    """HTML from the renderer that Jupyter front ends (and nbconvert) display as HTML."""
 
     def _repr_html_(self) -> str:
         return str(self)
@@ -394,14 +421,17 @@ class Handout:
                  mask_names: bool = False) -> None:
         from rtplan.messages import normalize_lang
         from rtplan.storage import load_plan
+        from rtplan.usable import usable_plan
 
-        self.plan = load_plan(plan_dir, lang)
-        self.lang = normalize_lang(lang or self.plan.lang)
-        self.meeting = choose_meeting(self.plan, meeting)
+        plan = usable_plan(load_plan(plan_dir, lang)).plan  # rows that break a rule are left out
+        self.lang = normalize_lang(lang or plan.lang)
         self.mask = bool(mask_names)
+        # masked: every section and chart is built from the plan with names masked in its text
+        self.plan = masked_plan(plan) if self.mask else plan
+        self.meeting = choose_meeting(self.plan, meeting)
 
-    def _h2(self, key: str) -> str:
-        return f"<h2>{esc(t(key, self.lang))}</h2>"
+    def _h2(self, key: str) -> Markup:
+        return fragment("<h2>{{ text }}</h2>", text=t(key, self.lang))
 
     def identity(self) -> Html:
         return Html(identity(self.plan, self.meeting, self.lang))

@@ -29,7 +29,6 @@ e.g. category ``pinjaman``, and paid back as an expense.)
 from __future__ import annotations
 
 import datetime as dt
-import html
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -37,6 +36,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from markupsafe import Markup
 
 from rtplan.display import html_table
 from rtplan.exceptions import RtplanError
@@ -605,22 +605,23 @@ def book_headers(lang: str) -> dict[str, str]:
                                                   "activity_id", "proof")}
 
 
-def checks_html(checks: tuple[KasCheck, ...] | list[KasCheck], lang: str, css_id: str = "rtplan-kas-checks") -> str:
+def checks_html(checks: tuple[KasCheck, ...] | list[KasCheck], lang: str,
+                css_id: str = "rtplan-kas-checks") -> Markup:
     """The checks as an HTML list (warnings marked), or a line saying all is well."""
-    if not checks:
-        return f'<p id="{css_id}">{html.escape(t("kas.check.none", lang))}</p>'
-    items = "".join(f'<li class="rtplan-{c.level}">{"⚠ " if c.is_warning else "ℹ "}{html.escape(c.message)}</li>'
-                    for c in checks)
-    return f'<ul id="{css_id}">{items}</ul>'
+    from rtplan.render import render
+
+    return render("checks.html.j2", checks=list(checks), css_id=css_id, none_text=t("kas.check.none", lang))
 
 
 def kas_html(summary: KasSummary, lang: str | None = None, *, with_book: bool = False,
-             with_checks: bool = True) -> str:
+             with_checks: bool = True) -> Markup:
     """The kas report as HTML for a notebook or a document: title, form, (book), checks."""
+    from rtplan.render import fragment, join
+
     lang = normalize_lang(lang or summary.lang)
     title = t("kas.form.title", lang, start=format_date(summary.start, lang, "long"),
               end=format_date(summary.end, lang, "long"))
-    parts = [f"<h4>{html.escape(title)}</h4>",
+    parts = [fragment("<h4>{{ title }}</h4>", title=title),
              html_table(form_table(summary, lang), form_headers(lang), table_id="rtplan-kas-form",
                         numeric=("jumlah",))]
     if with_book:
@@ -628,7 +629,7 @@ def kas_html(summary: KasSummary, lang: str | None = None, *, with_book: bool = 
                                 numeric=("income", "expense", "balance"), caption=t("kas.book.caption", lang)))
     if with_checks:
         parts.append(checks_html(summary.checks, lang))
-    return "".join(parts)
+    return join(parts)
 
 
 def form_text(summary: KasSummary, lang: str | None = None) -> str:

@@ -20,12 +20,12 @@ January" stays the same whatever is recorded later.
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
+from markupsafe import Markup
 
 from rtplan.display import html_table
 from rtplan.fmt import format_date, format_idr, format_number, format_percent
@@ -571,18 +571,18 @@ def totals_text(report: ProgressReport, lang: str | None = None) -> str:
              actual=format_idr(tt.cost_actual_idr, lang), budget=format_idr(tt.cost_planned_idr, lang))
 
 
-def checks_html(checks: tuple[ProgressCheck, ...], lang: str, css_id: str = "rtplan-progress-checks") -> str:
-    if not checks:
-        return f'<p id="{css_id}">{html.escape(t("mon.check.none", lang))}</p>'
-    items = "".join(f'<li class="rtplan-{c.level}">{"⚠ " if c.is_warning else "ℹ "}{html.escape(c.message)}</li>'
-                    for c in checks)
-    return f'<ul id="{css_id}">{items}</ul>'
+def checks_html(checks: tuple[ProgressCheck, ...], lang: str, css_id: str = "rtplan-progress-checks") -> Markup:
+    from rtplan.render import render
+
+    return render("checks.html.j2", checks=list(checks), css_id=css_id, none_text=t("mon.check.none", lang))
 
 
-def progress_html(report: ProgressReport, lang: str | None = None, *, with_checks: bool = True) -> str:
+def progress_html(report: ProgressReport, lang: str | None = None, *, with_checks: bool = True) -> Markup:
     """The progress report as HTML: the totals, then activities, needs, indicators (and checks)."""
+    from rtplan.render import fragment, join
+
     lang = normalize_lang(lang or report.lang)
-    parts = [f'<p class="rtplan-progress-totals">{html.escape(totals_text(report, lang))}</p>',
+    parts = [fragment('<p class="rtplan-progress-totals">{{ text }}</p>', text=totals_text(report, lang)),
              html_table(activity_display(report, lang), headers("activity", lang),
                         table_id="rtplan-progress-activities", caption=t("mon.caption.activities", lang)),
              html_table(need_display(report, lang), headers("need", lang), table_id="rtplan-progress-needs",
@@ -591,7 +591,7 @@ def progress_html(report: ProgressReport, lang: str | None = None, *, with_check
                         table_id="rtplan-progress-indicators", caption=t("mon.caption.indicators", lang))]
     if with_checks:
         parts.append(checks_html(report.checks, lang))
-    return "".join(parts)
+    return join(parts)
 
 
 __all__ = [

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from rtplan.cellsafe import neutralize
 from rtplan.exceptions import RtplanError
 from rtplan.messages import normalize_lang, t
 from rtplan.plan import Plan
@@ -204,6 +205,16 @@ def form_table(plan: Plan, columns: Sequence[Column], lang: str | None = None) -
     return out
 
 
+def _text_cell(value: object) -> object:
+    """A cell value for a spreadsheet: text that could run as a formula gets an apostrophe
+    (:func:`rtplan.cellsafe.neutralize`); numbers pass unchanged. Control characters XML
+    cannot hold (a pasted ESC or BEL) are dropped rather than failing the whole file."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    value = neutralize(value)
+    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
+
+
 def write_xlsx(frame: pd.DataFrame, columns: Sequence[Column], path: Path, title: str) -> None:
     """Write the form as XLSX: bold wrapped headers, widths, frozen header, A4 landscape."""
     from openpyxl import Workbook
@@ -215,14 +226,18 @@ def write_xlsx(frame: pd.DataFrame, columns: Sequence[Column], path: Path, title
     ws.title = "Usulan"
     thin = Side(style="thin", color="444444")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    ws.append([c.header for c in columns])
+    ws.append([_text_cell(c.header) for c in columns])
     for cell in ws[1]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         cell.fill = PatternFill("solid", fgColor="E6E6E6")
         cell.border = border
     for record in frame.itertuples(index=False, name=None):
-        ws.append([None if is_missing(v) else (v.item() if hasattr(v, "item") else v) for v in record])
+        ws.append([None if is_missing(v) else _text_cell(v.item() if hasattr(v, "item") else v) for v in record])
+    for row in ws.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # text stays text: openpyxl never stores it as a formula
     for row in ws.iter_rows(min_row=2):
         for cell, col in zip(row, columns):
             cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -252,19 +267,24 @@ def write_xlsx(frame: pd.DataFrame, columns: Sequence[Column], path: Path, title
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """CSV with a UTF-8 BOM, so Excel shows Indonesian text right."""
+    """CSV with a UTF-8 BOM, so Excel shows Indonesian text right; text that a spreadsheet
+    would run as a formula is neutralised (:func:`rtplan.cellsafe.neutralize`)."""
     buf = io.StringIO()
-    frame.to_csv(buf, index=False, lineterminator="\n")
+    safe = frame.rename(columns=lambda c: neutralize(str(c)))
+    safe = safe.map(neutralize)
+    safe.to_csv(buf, index=False, lineterminator="\n")
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
 def page_html(plan: Plan, frame: pd.DataFrame, columns: Sequence[Column], lang: str) -> str:
-    """A one-page A4 landscape document of the list with the signature line."""
+    """A one-page A4 landscape document of the list with the signature line (``musrenbang.html.j2``)."""
+    import datetime as dt
+
     from rtplan.display import html_table
     from rtplan.export.exporters import print_css
     from rtplan.fmt import format_date, format_idr
-    from rtplan.handout import esc, signature_blocks
-    import datetime as dt
+    from rtplan.handout import signature_blocks
+    from rtplan.render import render
 
     shown = frame.copy()
     for col in columns:
@@ -275,15 +295,12 @@ def page_html(plan: Plan, frame: pd.DataFrame, columns: Sequence[Column], lang: 
     title = t("musrenbang.title", lang, rt=area.get("rt", ""), rw=area.get("rw", ""),
               kelurahan=area.get("kelurahan", ""))
     size = "8pt" if len(columns) <= 8 else "6.5pt"
-    css = print_css(header, lang) + "\n@page { size: A4 landscape; margin: 14mm 10mm 14mm 10mm; }\n" \
-        f"table {{ font-size: {size}; }} th, td {{ padding: 0.8mm 1mm; }} h1 {{ font-size: 14pt; }}"
-    today = format_date(dt.date.today(), lang, "long")
-    place = area.get("kelurahan") or area.get("city") or ""
-    body = (f"<h1>{esc(title)}</h1><p>{esc(plan.title)}</p>"
-            + html_table(shown, table_id="musrenbang", numeric=[c.header for c in columns if c.field in NUMERIC])
-            + f'<p style="text-align:right">{esc(place)}, {esc(today)}</p>'
-            + signature_blocks([(t("musrenbang.sig_ketua", lang, rt=area.get("rt", "")),
-                                 plan.people.get("ketua_rt", "")),
-                                (t("musrenbang.sig_rw", lang, rw=area.get("rw", "")), "")]))
-    return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{esc(title)}</title>'
-            f"<style>{css}</style></head><body>{body}</body></html>")
+    css = print_css(header, lang, extra="@page { size: A4 landscape; margin: 14mm 10mm 14mm 10mm; }\n"
+                    f"table {{ font-size: {size}; }} th, td {{ padding: 0.8mm 1mm; }} h1 {{ font-size: 14pt; }}")
+    return str(render(
+        "musrenbang.html.j2", lang=lang, title=title, css=css, plan_title=plan.title,
+        table=html_table(shown, table_id="musrenbang", numeric=[c.header for c in columns if c.field in NUMERIC]),
+        place=area.get("kelurahan") or area.get("city") or "", today=format_date(dt.date.today(), lang, "long"),
+        signatures=signature_blocks([(t("musrenbang.sig_ketua", lang, rt=area.get("rt", "")),
+                                      plan.people.get("ketua_rt", "")),
+                                     (t("musrenbang.sig_rw", lang, rw=area.get("rw", "")), "")])))

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+from markupsafe import Markup
 
 from rtplan.display import html_table
 from rtplan.fmt import format_number, format_percent
@@ -1358,9 +1359,9 @@ def text_table(result: Ranking, lang: str | None = None, title_width: int = 44) 
     return "\n".join(lines).lstrip("\n")
 
 
-def ranking_html(result: Ranking, lang: str | None = None, table_id: str | None = None) -> str:
+def ranking_html(result: Ranking, lang: str | None = None, table_id: str | None = None) -> Markup:
     """The ranking as an HTML table with its tie-break and notes (notebooks, handout)."""
-    import html as _html
+    from rtplan.render import render
 
     lang = normalize_lang(lang or result.lang)
     frame = display_frame(result, lang)
@@ -1368,9 +1369,7 @@ def ranking_html(result: Ranking, lang: str | None = None, table_id: str | None 
                or c in {t(f"needs.method.{m}", lang) for m in (*BASE_METHODS, "combined")}]
     table = html_table(frame, table_id=table_id or f"rtplan-ranking-{result.method}", numeric=numeric,
                        caption=t(f"needs.method.{result.method}", lang))
-    notes = "".join(f"<li>{_html.escape(n)}</li>" for n in result.notes)
-    return (f"{table}<p class='rtplan-tiebreak'><i>{_html.escape(result.tie_break)}</i></p>"
-            + (f"<ul class='rtplan-notes'>{notes}</ul>" if notes else ""))
+    return render("ranking.html.j2", table=table, tie_break=result.tie_break, notes=list(result.notes))
 
 
 def export_columns(result: Ranking) -> list[str]:

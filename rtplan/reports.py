@@ -13,9 +13,14 @@ from __future__ import annotations
 import datetime as dt
 
 from rtplan.fmt import format_date
-from rtplan.handout import Html, esc, fit_for_print, identity, signature_blocks
+from rtplan.handout import Html, fit_for_print, identity, signature_blocks
 from rtplan.messages import normalize_lang, t
+from rtplan.render import fragment
 from rtplan.storage import load_plan
+
+
+def _h2(text: str):  # type: ignore[no-untyped-def]
+    return fragment("<h2>{{ text }}</h2>", text=text)
 
 
 def _date(value: object) -> dt.date | None:
@@ -39,7 +44,9 @@ class Report:
 
     def __init__(self, plan_dir: str, lang: str | None = None, start: object = None, end: object = None,
                  as_of: object = None) -> None:
-        self.plan = load_plan(plan_dir, lang)
+        from rtplan.usable import usable_plan
+
+        self.plan = usable_plan(load_plan(plan_dir, lang)).plan  # rows that break a rule are left out
         self.lang = normalize_lang(lang or self.plan.lang)
         self.start, self.end, self.as_of = _date(start), _date(end), _date(as_of)
 
@@ -51,7 +58,8 @@ class Report:
         self._progress = report
         head = t("report.progress_title", self.lang, rt=self.plan.area.get("rt", ""), rw=self.plan.area.get("rw", ""))
         when = t("report.as_of", self.lang, date=format_date(report.as_of, self.lang, "long"))
-        return Html(f"<h1>{esc(head)}</h1><p>{esc(when)}</p>" + identity(self.plan, None, self.lang, with_title=False))
+        return Html(fragment("<h1>{{ head }}</h1><p>{{ when }}</p>", head=head, when=when)
+                    + identity(self.plan, None, self.lang, with_title=False))
 
     def _report(self):  # type: ignore[no-untyped-def]
         if not hasattr(self, "_progress"):
@@ -63,8 +71,7 @@ class Report:
     def progress(self) -> Html:
         from rtplan.monitoring import progress_html
 
-        return Html(f"<h2>{esc(t('report.h.progress', self.lang))}</h2>"
-                    + progress_html(self._report(), self.lang))
+        return Html(_h2(t("report.h.progress", self.lang)) + progress_html(self._report(), self.lang))
 
     def sessions_chart(self):  # type: ignore[no-untyped-def]
         from rtplan.charts.monitoring import sessions_figure
@@ -89,19 +96,20 @@ class Report:
         head = t("report.kas_title", self.lang, rt=self.plan.area.get("rt", ""), rw=self.plan.area.get("rw", ""))
         period = t("report.period", self.lang, start=format_date(s.start, self.lang, "long"),
                    end=format_date(s.end, self.lang, "long"))
-        return Html(f"<h1>{esc(head)}</h1><p>{esc(period)}</p>" + identity(self.plan, None, self.lang, with_title=False))
+        return Html(fragment("<h1>{{ head }}</h1><p>{{ period }}</p>", head=head, period=period)
+                    + identity(self.plan, None, self.lang, with_title=False))
 
     def kas(self) -> Html:
         from rtplan.kas import kas_html
 
-        return Html(f"<h2>{esc(t('report.h.kas', self.lang))}</h2>" + kas_html(self._kas(), self.lang))
+        return Html(_h2(t("report.h.kas", self.lang)) + kas_html(self._kas(), self.lang))
 
     def kas_book(self) -> Html:
         from rtplan.display import html_table
         from rtplan.kas import book_headers, book_table
 
         s = self._kas()
-        return Html(f"<h2>{esc(t('report.h.book', self.lang))}</h2>"
+        return Html(_h2(t("report.h.book", self.lang))
                     + html_table(book_table(s, self.lang), book_headers(self.lang), table_id="report-kas-book",
                                  numeric=("income", "expense", "balance")))
 
@@ -118,4 +126,5 @@ class Report:
         blocks = [(t("handout.sig_ketua", self.lang, rt=area.get("rt", "")), people.get("ketua_rt", ""))]
         if treasurer:
             blocks.append((t("report.sig_treasurer", self.lang), people.get("treasurer", "")))
-        return Html(f'<p style="text-align:right">{esc(place)}, {esc(day)}</p>' + signature_blocks(blocks))
+        return Html(fragment('<p style="text-align:right">{{ place }}, {{ day }}</p>', place=place, day=day)
+                    + signature_blocks(blocks))

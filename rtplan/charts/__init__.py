@@ -15,6 +15,9 @@ from matplotlib.figure import Figure
 
 matplotlib.rcParams["svg.hashsalt"] = "rtplan"  # deterministic SVG ids
 matplotlib.rcParams["svg.fonttype"] = "none"
+# chart text is plan text, shown literally: "$...$" in a need title is not mathtext
+# (a crafted title could otherwise crash the chart or print as formulas)
+matplotlib.rcParams["text.parse_math"] = False
 
 # How a chart shows itself. On screen: SVG only (sharp on a projector; one rendering
 # per update keeps the live panels quick). Documents printed to PDF switch to a 200 dpi

@@ -101,7 +101,7 @@ def execute(nb: nbformat.NotebookNode, cwd: Path, lang: str, timeout: int = 600,
                                 resources={"metadata": {"path": str(cwd)}})
         client.execute(stderr=subprocess.DEVNULL)
     except CellExecutionError as exc:
-        raise DocumentError(t("doc.cell_failed", lang, error=str(exc).strip().splitlines()[-1][:500])) from exc
+        raise DocumentError(cell_failure(exc, lang)) from exc
     except (CellTimeoutError, DeadKernelError) as exc:
         raise DocumentError(t("doc.kernel_failed", lang, error=exc)) from exc
     finally:
@@ -112,6 +112,18 @@ def execute(nb: nbformat.NotebookNode, cwd: Path, lang: str, timeout: int = 600,
                 os.environ[key] = value
     nb.cells = [c for c in nb.cells if "rtplan-setup" not in c.get("metadata", {}).get("tags", [])]
     return nb
+
+
+def cell_failure(exc: Exception, lang: str) -> str:
+    """The message for a document cell that failed: plain words, no ANSI colour codes and
+    no cell dump; the notebook's own error text goes to stderr only with ``RTPLAN_DEBUG=1``."""
+    import re
+    import sys
+
+    text = re.sub(r"\x1b\[[0-9;]*[A-Za-z]", "", str(exc)).strip()
+    if os.environ.get("RTPLAN_DEBUG"):
+        print(text, file=sys.stderr)
+    return t("cli.doc.cell_failed", lang)
 
 
 def print_config():  # type: ignore[no-untyped-def]

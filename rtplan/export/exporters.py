@@ -2,7 +2,7 @@
 
 The template (``templates/rtplan``) shows markdown and outputs only: no code, no
 prompts, no widgets, no scripts, nothing fetched from a CDN. The print CSS
-(``print.css``) sets A4, margins, a header with the RT identity, ``Halaman x dari y``,
+(``rtplan/render/templates/print.css.j2``) sets A4, margins, a header with the RT identity, ``Halaman x dari y``,
 headings kept with what follows and tables that repeat their header and never split
 a row. A notebook may carry ``metadata.rtplan = {"title", "header", "lang"}``; rtplan's
 own pipeline sets it from the plan.
@@ -11,30 +11,26 @@ own pipeline sets it from the plan.
 from __future__ import annotations
 
 import re
-from importlib import resources as importlib_resources
 from pathlib import Path
 from typing import Any
 
 from nbconvert.exporters import HTMLExporter
+from markupsafe import Markup
 from nbformat import NotebookNode
 from traitlets import Unicode, default
 
 from rtplan.messages import normalize_lang, t
+from rtplan.render import render
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
-def _css_string(text: str) -> str:
-    """Text safe inside a CSS double-quoted string."""
-    return re.sub(r'["\\\n\r]', lambda m: {'"': '\\"', "\\": "\\\\"}.get(m.group(0), " "), text)
-
-
-def print_css(header: str, lang: str) -> str:
-    """The print stylesheet with the running header and page-number words filled in."""
-    css = importlib_resources.files("rtplan.export").joinpath("print.css").read_text(encoding="utf-8")
-    return (css.replace("{{HEADER}}", _css_string(header))
-               .replace("{{PAGE_WORD}}", _css_string(t("doc.page", lang)))
-               .replace("{{OF_WORD}}", _css_string(t("doc.of", lang))))
+def print_css(header: str, lang: str, extra: str = "") -> Markup:
+    """The print stylesheet (``rtplan/render/templates/print.css.j2``) with the running header
+    and page-number words filled in as escaped CSS strings; ``extra`` is more CSS from rtplan's
+    own code (never plan text)."""
+    return render("print.css.j2", header=header, page_word=t("doc.page", lang), of_word=t("doc.of", lang),
+                  extra=Markup(extra))
 
 
 def _strip_xml_header(svg: str) -> str:

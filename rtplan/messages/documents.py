@@ -37,3 +37,17 @@ MESSAGES.update({
                "what can be read. Fix them before sharing it."),
     },
 })
+MESSAGES.update({
+    "doc.output_in_plan": {
+        "id": ("Tidak menulis {path}: tempat itu ada di dalam folder rencana {plan}. Dokumen dan ekspor "
+               "tidak pernah ditulis ke folder rencana (data bisa tertimpa). Pilih tempat lain dengan -o, "
+               "misalnya folder exports/."),
+        "en": ("Not writing {path}: it is inside the plan folder {plan}. Documents and exports are never "
+               "written into a plan folder (data could be overwritten). Choose another place with -o, "
+               "for example the exports/ folder."),
+    },
+    "doc.output_not_file": {
+        "id": "Tidak menulis {path}: itu bukan file biasa. Pilih nama file atau folder dengan -o.",
+        "en": "Not writing {path}: it is not a regular file. Choose a file name or a folder with -o.",
+    },
+})

@@ -1,0 +1,92 @@
+"""Where documents and exports may be written: never into a plan folder.
+
+:func:`output_path` is the one function every command that writes a file asks
+(``handout``, ``report``, ``export`` of every kind, ``rank -o``). It
+
+* takes ``-o`` as given, or the default file in ``exports/`` when there is none;
+* puts the default file name inside a directory given as ``-o`` (existing, or
+  written with a trailing slash);
+* resolves symlinks, then refuses (:class:`OutputPathError`, exit 2) a target inside
+  the plan's own folder (its tables, ``plan.toml``, ``.history/``, the folder itself)
+  or inside any folder that holds a ``plan.toml``.
+
+A refused write changes nothing: the check runs before any file is made.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from rtplan.exceptions import RtplanError
+from rtplan.messages import t
+
+PLAN_FILE = "plan.toml"
+
+
+class OutputPathError(RtplanError):
+    """Raised when an output would be written into a plan folder (or over a non-file)."""
+
+
+def plan_folder_of(path: Path, plan_dir: str | os.PathLike[str] | None = None) -> Path | None:
+    """The plan folder that holds ``path`` (resolved), or ``None``.
+
+    ``path`` is inside a plan folder when it is ``plan_dir`` itself or under it, or when
+    it or any folder above it holds a ``plan.toml``.
+    """
+    resolved = Path(path).resolve()
+    if plan_dir is not None:
+        plan = Path(plan_dir).resolve()
+        if resolved == plan or resolved.is_relative_to(plan):
+            return plan
+    for folder in (resolved, *resolved.parents):
+        try:
+            if (folder / PLAN_FILE).exists():
+                return folder
+        except OSError:  # an unreadable folder: cannot hold our plan
+            continue
+    return None
+
+
+def check_output(path: str | os.PathLike[str], plan_dir: str | os.PathLike[str] | None, lang: str) -> Path:
+    """``path`` if a document may be written there; :class:`OutputPathError` if not."""
+    target = Path(path)
+    plan = plan_folder_of(target, plan_dir)
+    if plan is not None:
+        raise OutputPathError(t("doc.output_in_plan", lang, path=target, plan=plan))
+    if target.exists() and not target.is_file():
+        raise OutputPathError(t("doc.output_not_file", lang, path=target))
+    return target
+
+
+def output_path(
+    requested: str | os.PathLike[str] | None,
+    plan_dir: str | os.PathLike[str],
+    filename: str,
+    lang: str,
+    siblings: Iterable[str] = (),
+) -> Path:
+    """The file to write for ``-o requested`` (``None``: the default in ``exports/``).
+
+    Parameters
+    ----------
+    requested : what the user gave with ``-o`` (a file, or a directory for the default name).
+    plan_dir : the plan the output is made from.
+    filename : the default file name after the plan folder's name (``jadwal.ics``).
+    lang : language of the refusal message.
+    siblings : other suffixes written beside the file (``.csv``, ``.pdf``): checked too.
+    """
+    from rtplan.commands.export import default_output
+
+    if requested is None or str(requested) == "":
+        target = default_output(plan_dir, filename)
+    else:
+        text = os.fspath(requested)
+        target = Path(text)
+        if text.endswith((os.sep, "/")) or target.is_dir():
+            target = target / default_output(plan_dir, filename).name
+    check_output(target, plan_dir, lang)
+    for suffix in siblings:
+        check_output(target.with_suffix(suffix), plan_dir, lang)
+    return target
