@@ -4,16 +4,19 @@ Subcommands live in :mod:`rtplan.commands`, one module per area, each with
 ``ORDER`` (its place in the help) and ``register(subparsers, lang)``; a registered
 sub-parser sets ``func`` to a function ``(args) -> int`` (the exit code).
 
-Exit codes: 0 done, 1 the plan has problems (``validate``, ``--strict`` checks),
-2 the request could not be carried out (wrong arguments, no such plan, refused save).
-Users never see a traceback for their own mistakes; set ``RTPLAN_DEBUG=1`` to see
-one for rtplan's own.
+Exit codes (:data:`EXIT_CODES`; also in ``rtplan --help`` and the README): 0 done,
+1 the plan has problems (``validate``, ``--strict`` checks), 2 the request could not
+be carried out (wrong arguments, no such plan, a file it needs cannot be read, a
+refused save, a full or read-only disk), 3 a bug in rtplan itself, 130 interrupted,
+141 the output's reader closed the pipe. Users never see a traceback for their own
+mistakes; set ``RTPLAN_DEBUG=1`` to see one for rtplan's own.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import importlib
 import os
 import pkgutil
@@ -26,6 +29,17 @@ from rtplan.exceptions import RtplanError, ValidationError
 from rtplan.messages import normalize_lang, t
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_REFUSED, EXIT_BUG = 0, 1, 2, 3
+EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141  # 128 + SIGINT, 128 + SIGPIPE: what a shell reports
+EXIT_CODES = (EXIT_OK, EXIT_PROBLEMS, EXIT_REFUSED, EXIT_BUG, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE)
+
+# an OSError's errno -> the message that names the path and says what to do
+_OS_MESSAGES = {
+    errno.ENOSPC: "cli.os.ENOSPC", errno.EROFS: "cli.os.EROFS", errno.EACCES: "cli.os.EACCES",
+    errno.EPERM: "cli.os.EACCES", errno.EISDIR: "cli.os.EISDIR", errno.ENOTDIR: "cli.os.ENOTDIR",
+    errno.ENAMETOOLONG: "cli.os.ENAMETOOLONG", errno.ENOENT: "cli.os.ENOENT",
+}
+if hasattr(errno, "EDQUOT"):
+    _OS_MESSAGES[errno.EDQUOT] = "cli.os.EDQUOT"
 
 # argparse's own sentences (gettext msgids), so a facilitator reads Indonesian
 _ARGPARSE_ID = {
@@ -79,7 +93,9 @@ def lang_option(parser: argparse.ArgumentParser, lang: str) -> None:
 
 def build_parser(lang: str) -> argparse.ArgumentParser:
     """The whole ``rtplan`` parser, worded in ``lang``."""
-    parser = argparse.ArgumentParser(prog="rtplan", description=t("cli.description", lang))
+    parser = argparse.ArgumentParser(prog="rtplan", description=t("cli.description", lang),
+                                     epilog=t("cli.exit_codes", lang),
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"rtplan {__version__}",
                         help=t("cli.opt.version", lang))
     lang_option(parser, lang)
@@ -107,7 +123,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_REFUSED
     try:
-        return int(args.func(args))
+        code = int(args.func(args))
+        sys.stdout.flush()  # a closed pipe shows here, not as a message at exit
+        return code
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
     except ValidationError as exc:
         print(f"{t('error.prefix', exc.lang)}:", file=sys.stderr)
         for p in exc.problems:
@@ -117,13 +138,39 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{t('error.prefix', args.lang or ui_lang)}: {exc}", file=sys.stderr)
         return EXIT_REFUSED
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
+    except OSError as exc:  # a file rtplan had to read or write: name it, say why
+        print(os_error_message(exc, args.lang or ui_lang), file=sys.stderr)
+        return EXIT_REFUSED
     except Exception as exc:  # rtplan's own bug: say so plainly, data is untouched
         if os.environ.get("RTPLAN_DEBUG"):
             traceback.print_exc()
         print(t("error.unexpected", args.lang or ui_lang, error=f"{type(exc).__name__}: {exc}"),
               file=sys.stderr)
         return EXIT_BUG
+
+
+def os_error_message(exc: OSError, lang: str) -> str:
+    """One line for an OSError (disk full, read-only, no permission, a folder where a file
+    should be, ...) that names the path, in ``lang``; never the exception's class."""
+    path = exc.filename if exc.filename is not None else ""
+    if exc.filename2 is not None:
+        path = f"{path} -> {exc.filename2}"
+    key = _OS_MESSAGES.get(exc.errno or -1)
+    text = t(key, lang, path=path) if key else t("cli.os.other", lang, path=path, error=exc.strerror or exc)
+    return f"{t('error.prefix', lang)}: {text} {t('cli.os.unchanged', lang)}"
+
+
+def _silence_stdout() -> None:
+    """The reader of stdout went away (``rtplan conflicts PLAN | head``): end quietly.
+
+    Python's documented recipe (the ``signal`` module, "Note on SIGPIPE"): point
+    stdout at devnull, so that flushing it at exit does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # not a real file (a test's capture): nothing to do
+        pass
 
 
 def run() -> None:  # pragma: no cover - console entry point

@@ -1,1 +1,60 @@
-"""Subcommands of the ``rtplan`` CLI, one module per area (see :mod:`rtplan.cli`)."""
+"""Subcommands of the ``rtplan`` CLI, one module per area (see :mod:`rtplan.cli`).
+
+Every command that reads a plan opens it with :func:`open_plan`: one rule for what
+a plan's problems mean to a command (see :mod:`rtplan.usable`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterable
+
+from rtplan.messages import t
+from rtplan.plan import Plan
+from rtplan.usable import Usable, usable_plan
+
+
+def warn_problems(usable: Usable, plan_dir: str, lang: str, document: bool = False) -> None:
+    """Say on stderr that the plan has errors and which rows were left out (nothing when clean)."""
+    found = usable.errors
+    if not found:
+        return
+    key = "doc.plan_has_problems" if document else "cli.plan_has_problems"
+    print(t(key, lang, n=len(found), plan=plan_dir), file=sys.stderr)
+    if usable.set_aside:
+        files = ", ".join(t("cli.rows_in_file", lang, file=f, n=n) for f, n in sorted(usable.set_aside.items()))
+        print(t("cli.rows_set_aside", lang, files=files), file=sys.stderr)
+
+
+def note_missing(usable: Usable, parts: Iterable[str], lang: str, document: bool = False) -> None:
+    """Say on stderr which parts of the plan have no usable row yet (an empty plan builds empty documents)."""
+    missing = usable.missing(parts)
+    if missing:
+        names = ", ".join(t(f"cli.missing.{m}", lang) for m in missing)
+        print(t("cli.missing.doc" if document else "cli.missing.lead", lang, parts=names), file=sys.stderr)
+
+
+def open_plan(args: argparse.Namespace, uses: Iterable[str] | None = None, document: bool = False,
+              lang: str | None = None, parts: Iterable[str] = ()) -> Plan:
+    """Load ``args.plan_dir`` for a command that reads the tables ``uses`` (default: all).
+
+    A file among ``uses`` that cannot be read at all stops the command with the
+    message ``rtplan validate`` gives (:class:`~rtplan.exceptions.ValidationError`,
+    exit 2); other problems are a warning on stderr, and the command works on the
+    usable plan (:func:`rtplan.usable.usable_plan`: rows that break a rule left out).
+    ``parts`` (keys of :data:`rtplan.usable.PARTS`): say which of them the plan lacks.
+    """
+    from rtplan import storage
+    from rtplan.exceptions import ValidationError
+
+    plan = storage.load_plan(args.plan_dir, lang=args.lang)
+    lang = lang or plan.message_lang
+    usable = usable_plan(plan)
+    fatal = usable.fatal(uses)
+    if fatal:
+        print(t("cli.cannot_run", lang, command=getattr(args, "command", "") or ""), file=sys.stderr)
+        raise ValidationError(fatal, lang)
+    warn_problems(usable, args.plan_dir, lang, document)
+    note_missing(usable, parts, lang, document)
+    return usable.plan

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from rtplan import storage
+from rtplan.commands import open_plan
 from rtplan.messages import t
 from rtplan.plan import Plan
 
@@ -33,12 +33,18 @@ class ExportKind:
     filename : default file name after the plan folder's name (``jadwal.ics`` gives
         ``contoh-rt05-rw03-jadwal.ics``).
     write : ``write(plan, path, args) -> message`` writes the file and says what it wrote.
+    siblings : suffixes of files written beside it (``.csv``, ``.pdf``); checked like the file
+        by :func:`rtplan.export.paths.output_path`.
+    uses : the tables it reads (default: all); one of them unreadable stops the export
+        (see :mod:`rtplan.usable`).
     """
 
     flag: str
     help_key: str
     filename: str
     write: Callable[[Plan, Path, argparse.Namespace], str]
+    siblings: tuple[str, ...] = ()
+    uses: tuple[str, ...] | None = None
 
 
 def _write_ics(plan: Plan, path: Path, args: argparse.Namespace) -> str:
@@ -72,9 +78,29 @@ def _write_musrenbang(plan: Plan, path: Path, args: argparse.Namespace) -> str:
     return "\n".join(t("musrenbang.written", lang, path=w) for w in written)
 
 
+def _write_xlsx(plan: Plan, path: Path, args: argparse.Namespace) -> str:
+    """The whole plan as one workbook (one sheet per table); see :mod:`rtplan.importing.workbook`."""
+    from rtplan.importing.workbook import write_xlsx
+
+    n = write_xlsx(plan, path, plan.lang, include_private=getattr(args, "include_private", False))
+    return t("cli.export.xlsx_done", plan.message_lang, n=n, path=path)
+
+
+def _write_csv_excel(plan: Plan, path: Path, args: argparse.Namespace) -> str:
+    """Every table as ``;``-separated UTF-8-with-BOM CSV for Excel, in one zip."""
+    from rtplan.importing.workbook import write_csv_excel
+
+    n = write_csv_excel(plan, path, plan.lang, include_private=getattr(args, "include_private", False))
+    return t("cli.export.csv_excel_done", plan.message_lang, n=n, path=path)
+
+
 EXPORTS: list[ExportKind] = [
-    ExportKind("ics", "cli.export.ics", "jadwal.ics", _write_ics),
-    ExportKind("musrenbang", "cli.export.musrenbang", "usulan-musrenbang.xlsx", _write_musrenbang),
+    ExportKind("xlsx", "cli.export.xlsx", "rencana.xlsx", _write_xlsx),
+    ExportKind("csv-excel", "cli.export.csv_excel", "rencana-csv-excel.zip", _write_csv_excel),
+    ExportKind("ics", "cli.export.ics", "jadwal.ics", _write_ics, uses=("activities", "needs")),
+    ExportKind("musrenbang", "cli.export.musrenbang", "usulan-musrenbang.xlsx", _write_musrenbang,
+               (".xlsx", ".csv", ".pdf"),
+               uses=("needs", "priorities", "usg_scores", "votes", "pairwise", "activities", "resources", "matches")),
 ]
 
 
@@ -103,6 +129,7 @@ def register(sub: argparse._SubParsersAction, lang: str) -> None:  # type: ignor
                            help=t(kind.help_key, lang))
     p.add_argument("-o", "--output", metavar="FILE", help=t("cli.export.output", lang))
     p.add_argument("--tz", metavar="TZ", help=t("cli.export.tz", lang))
+    p.add_argument("--include-private", action="store_true", help=t("cli.export.include_private", lang))
     p.add_argument("--columns", default="superset", metavar="semarang|superset|FILE",
                    help=t("cli.export.columns", lang))
     p.add_argument("--engine", choices=("auto", "weasyprint", "chromium", "none"), default="auto",
@@ -112,8 +139,11 @@ def register(sub: argparse._SubParsersAction, lang: str) -> None:  # type: ignor
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    plan = storage.load_plan(args.plan_dir, lang=args.lang)
     kind = next(k for k in EXPORTS if k.flag == args.export_kind)
-    path = Path(args.output) if args.output else default_output(args.plan_dir, kind.filename)
+    plan = open_plan(args, kind.uses)
+    from rtplan.export.paths import output_path
+
+    # never into a plan folder; a directory gets the default name (and the files written beside it)
+    path = output_path(args.output, args.plan_dir, kind.filename, plan.message_lang, kind.siblings)
     print(kind.write(plan, path, args))
     return 0

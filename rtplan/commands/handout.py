@@ -6,13 +6,15 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from rtplan import storage
+from rtplan.commands import open_plan
 from rtplan.export.engines import ENGINES
 from rtplan.messages import normalize_lang, t
 from rtplan.plan import Plan
 
 ORDER = 50
 HANDOUT_NOTEBOOK = "05_handout.ipynb"
+# what the handout shows: the parts a plan lacks are named before the document is built
+HANDOUT_PARTS = ("participants", "meetings", "attendance", "needs", "scores", "resources", "activities", "funds")
 
 
 def default_output(plan_dir: str | Path, stem: str, ext: str) -> Path:
@@ -23,14 +25,12 @@ def default_output(plan_dir: str | Path, stem: str, ext: str) -> Path:
 
 
 def warn_if_invalid(plan: Plan, plan_dir: str, lang: str) -> None:
-    """Say on stderr when the plan has errors: the document is still made, from what is readable."""
-    import sys
+    """Say on stderr when the plan has errors: the document is still made, from what is readable
+    (the commands do this through :func:`rtplan.commands.open_plan`)."""
+    from rtplan.commands import warn_problems
+    from rtplan.usable import usable_plan
 
-    from rtplan.validation import errors, validate_plan
-
-    found = errors(validate_plan(plan))
-    if found:
-        print(t("doc.plan_has_problems", lang, n=len(found), plan=plan_dir), file=sys.stderr)
+    warn_problems(usable_plan(plan), plan_dir, lang, document=True)
 
 
 def register(sub: argparse._SubParsersAction, lang: str) -> None:  # type: ignore[type-arg]
@@ -54,15 +54,15 @@ def document_options(p: argparse.ArgumentParser, lang: str, output_help: str) ->
 
 def cmd_handout(args: argparse.Namespace) -> int:
     from rtplan.export.documents import NOTEBOOKS, build_document
+    from rtplan.export.paths import output_path
     from rtplan.handout import choose_meeting
 
-    plan = storage.load_plan(args.plan_dir, lang=args.lang)
+    plan = open_plan(args, document=True, parts=HANDOUT_PARTS)  # warns; rows with problems left out
     lang = normalize_lang(args.lang or plan.lang)
-    warn_if_invalid(plan, args.plan_dir, lang)
     meeting = choose_meeting(plan, args.meeting)  # a wrong id is refused before the slow part
     mid = None if meeting is None else str(meeting["meeting_id"])
     stem = f"handout-{mid or dt.date.today().isoformat()}" + ("-en" if lang == "en" else "")
-    output = Path(args.output) if args.output else default_output(args.plan_dir, stem, args.format)
+    output = output_path(args.output, args.plan_dir, f"{stem}.{args.format}", lang)  # never into a plan folder
     doc = build_document(NOTEBOOKS / HANDOUT_NOTEBOOK, plan, output,
                          params={"MEETING": mid, "MASK_NAMES": bool(args.mask_names)},
                          fmt=args.format, engine=args.engine, lang=lang, progress=print)

@@ -14,7 +14,8 @@ import re
 import sys
 from typing import Any
 
-from rtplan import storage
+from rtplan.cellsafe import neutralize
+from rtplan.commands import open_plan
 from rtplan.fmt import format_idr
 from rtplan.messages import normalize_lang, t
 from rtplan.plan import Plan
@@ -28,6 +29,9 @@ from rtplan.resources import (
 )
 
 ORDER = 2
+# the tables matching reads: one of them unreadable stops the command (see rtplan.usable)
+USES = ("needs", "usg_scores", "votes", "pairwise", "priorities", "problem_tree", "participants", "resources",
+        "matches", "institutions", "funds")
 
 _DEFAULTS = MatchSettings()
 
@@ -119,9 +123,9 @@ def _csv(rows: list[dict[str, Any]], columns: list[str]) -> str:
             elif v is None:
                 out.append("")
             elif isinstance(v, list):
-                out.append("; ".join(str(x) for x in v))
-            else:
-                out.append(str(v))
+                out.append(neutralize("; ".join(str(x) for x in v)))
+            else:  # a spreadsheet never runs resident text as a formula
+                out.append(neutralize(v) if isinstance(v, str) else str(v))
         writer.writerow(out)
     return buf.getvalue()
 
@@ -169,7 +173,7 @@ def _text(plan: Plan, result: MatchResult) -> str:
 
 
 def cmd_match(args: argparse.Namespace) -> int:
-    plan = storage.load_plan(args.plan_dir, lang=args.lang)
+    plan = open_plan(args, USES)
     lang = normalize_lang(plan.message_lang)
     settings = MatchSettings(when=args.when, max_cost_idr=args.max_cost, min_fit=args.min_fit,
                              per_need=args.per_need)

@@ -11,13 +11,17 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from rtplan import storage
+from rtplan.cellsafe import neutralize
+from rtplan.commands import open_plan
 from rtplan.commands.plan import _date
 from rtplan.kas import book_headers, book_table, form_text, kas_summary
 from rtplan.messages import t
 from rtplan.monitoring import activity_display, headers, need_display, progress, totals_text
 
 ORDER = 40
+# the tables each command reads: one of them unreadable stops it (see rtplan.usable)
+USES_KAS = ("ledger", "activities")
+USES_PROGRESS = ("activities", "realizations", "needs", "ledger")
 FORMATS = ("text", "json", "csv")
 
 
@@ -51,8 +55,10 @@ def _csv(frame: pd.DataFrame) -> str:
     for row in frame.itertuples(index=False):
         cells = []
         for value in row:
-            if isinstance(value, (tuple, list)):
-                value = ";".join(str(v) for v in value)
+            if isinstance(value, str):
+                value = neutralize(value)  # a spreadsheet never runs resident text as a formula
+            elif isinstance(value, (tuple, list)):
+                value = neutralize(";".join(str(v) for v in value))
             elif value is None or (not isinstance(value, str) and pd.isna(value)):
                 value = ""
             elif isinstance(value, float) and not value.is_integer():
@@ -89,7 +95,7 @@ def _print_checks(checks: object, lang: str) -> None:
 
 
 def cmd_kas(args: argparse.Namespace) -> int:
-    plan = storage.load_plan(args.plan_dir, lang=args.lang)
+    plan = open_plan(args, USES_KAS)
     lang = plan.message_lang
     summary = kas_summary(plan, args.start, args.end, lang, group=not args.detail)
     if args.format == "json":
@@ -114,7 +120,7 @@ def cmd_kas(args: argparse.Namespace) -> int:
 
 
 def cmd_progress(args: argparse.Namespace) -> int:
-    plan = storage.load_plan(args.plan_dir, lang=args.lang)
+    plan = open_plan(args, USES_PROGRESS)
     lang = plan.message_lang
     report = progress(plan, args.as_of, lang)
     if args.format == "json":

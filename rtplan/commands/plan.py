@@ -10,6 +10,8 @@ from rtplan import storage
 from rtplan.fmt import format_date, format_number
 from rtplan.messages import normalize_lang, t
 from rtplan.profile import counts
+from rtplan.schema import META_FIELDS
+from rtplan.usable import usable_plan
 from rtplan.validation import errors, validate_plan
 
 ORDER = 0
@@ -76,27 +78,38 @@ def cmd_validate(args: argparse.Namespace) -> int:
     plan = storage.load_plan(args.plan_dir, lang=args.lang)
     problems = validate_plan(plan)
     lang = plan.message_lang
+    # a notice, not a problem: an empty plan is valid, but say what it still lacks
+    missing = usable_plan(plan, problems).missing()
+    notice = (t("cli.missing.lead", lang, parts=", ".join(t(f"cli.missing.{m}", lang) for m in missing))
+              if missing else None)
     if not problems:
         print(t("validate.ok", lang, plan=args.plan_dir))
+        if notice:
+            print(f"  i {notice}")
         return 0
     bad = errors(problems)
     print(t("validate.problems", lang, plan=args.plan_dir, n=len(problems)))
     for p in problems:
         mark = "!" if p.is_error else "?"
         print(f"  {mark} {p.message}")
+    if notice:
+        print(f"  i {notice}")
     return 1 if bad else 0
 
 
 def cmd_info(args: argparse.Namespace) -> int:
-    plan = storage.load_plan(args.plan_dir, lang=args.lang)
-    lang = plan.message_lang
-    c = counts(plan)
+    raw = storage.load_plan(args.plan_dir, lang=args.lang)
+    lang = raw.message_lang
+    problems = validate_plan(raw)
+    c = counts(raw)  # what the files hold
+    plan = usable_plan(raw, problems).plan  # settings of the wrong type shown as not set
     area = {k: plan.area.get(k, "") or "-" for k in ("rt", "rw", "kelurahan", "kecamatan", "city", "province")}
     lines = [(t("info.title", lang), plan.title), (t("info.area", lang), t("area.line", lang, **area))]
     if plan.period:
         lines.append((t("info.period", lang),
                       f"{format_date(plan.period[0], lang, 'long')} - {format_date(plan.period[1], lang, 'long')}"))
-    officers = [f"{t('people.' + k, lang)}: {v}" for k, v in plan.people.items() if v and f"people.{k}"]
+    known = {f.key for f in META_FIELDS if f.section == "people"}
+    officers = [f"{t('people.' + k, lang)}: {v}" for k, v in plan.people.items() if v and k in known]
     if officers:
         lines.append((t("info.people", lang), "; ".join(officers)))
     hh, res = plan.meta.get("households"), plan.meta.get("residents")
@@ -109,7 +122,7 @@ def cmd_info(args: argparse.Namespace) -> int:
         (t("info.activities", lang), str(c.activities)),
         (t("info.ledger", lang), t("info.ledger_value", lang, n=c.ledger_entries)),
     ]
-    n_err = len(errors(validate_plan(plan)))
+    n_err = len(errors(problems))
     lines.append((t("info.status", lang), t("info.status_ok", lang) if not n_err
                   else t("info.status_bad", lang, n=n_err, path=args.plan_dir)))
     width = max(len(k) for k, _ in lines)

@@ -7,13 +7,15 @@ import csv
 import io
 import json
 import sys
-from pathlib import Path
 
-from rtplan import storage
+from rtplan.cellsafe import neutralize
+from rtplan.commands import open_plan
 from rtplan.messages import t
 from rtplan.needs import AGGREGATES, METHODS, export_columns, export_records, ranking, text_table
 
 ORDER = 10
+# the tables the ranking reads: one of them unreadable stops the command (see rtplan.usable)
+USES = ("needs", "usg_scores", "votes", "pairwise", "priorities", "problem_tree", "participants")
 
 
 def register(sub: argparse._SubParsersAction, lang: str) -> None:  # type: ignore[type-arg]
@@ -37,13 +39,14 @@ def to_csv(records: list[dict[str, object]], columns: list[str]) -> str:
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(columns)
     for row in records:
+        # neutralize: a spreadsheet never runs resident text (a need title "=...") as a formula
         writer.writerow(["" if row[c] is None else ("true" if row[c] is True else "false" if row[c] is False
-                                                     else row[c]) for c in columns])
+                                                     else neutralize(row[c])) for c in columns])
     return buf.getvalue()
 
 
 def cmd_rank(args: argparse.Namespace) -> int:
-    plan = storage.load_plan(args.plan_dir, lang=args.lang)
+    plan = open_plan(args, USES)
     lang = plan.message_lang
     result = ranking(plan, args.method, args.aggregate, not args.no_consensus, lang)
     records = export_records(result)
@@ -55,7 +58,9 @@ def cmd_rank(args: argparse.Namespace) -> int:
         heading = t("cli.rank.heading", lang, method=t(f"needs.method.{args.method}", lang), plan=plan.title)
         text = f"{heading}\n\n{text_table(result, lang)}\n"
     if args.output:
-        target = Path(args.output)
+        from rtplan.export.paths import output_path
+
+        target = output_path(args.output, args.plan_dir, f"ranking-{args.method}.{args.fmt}", lang)
         # Excel reads UTF-8 CSV right only when it starts with a BOM
         encoding = "utf-8-sig" if args.fmt == "csv" else "utf-8"
         target.write_text(text, encoding=encoding, newline="")

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from rtplan import storage
-from rtplan.commands.handout import default_output, document_options, warn_if_invalid
+from rtplan.commands import open_plan
+from rtplan.commands.handout import document_options
+from rtplan.commands.monitoring import USES_KAS, USES_PROGRESS
 from rtplan.commands.plan import _date
 from rtplan.messages import normalize_lang, t
 
 ORDER = 55
 NOTEBOOKS = {"progress": "06_laporan_kegiatan.ipynb", "kas": "07_laporan_kas.ipynb"}
+# the tables each report reads (one unreadable stops it) and the parts it is empty without
+USES = {"progress": USES_PROGRESS, "kas": USES_KAS}
+PARTS = {"progress": ("activities",), "kas": ("ledger",)}
 
 
 def register(sub: argparse._SubParsersAction, lang: str) -> None:  # type: ignore[type-arg]
@@ -31,11 +34,11 @@ def cmd_report(args: argparse.Namespace) -> int:
     from rtplan.exceptions import RtplanError
     from rtplan.export.documents import NOTEBOOKS as NB_DIR
     from rtplan.export.documents import build_document
+    from rtplan.export.paths import output_path
 
-    plan = storage.load_plan(args.plan_dir, lang=args.lang)
-    lang = normalize_lang(args.lang or plan.lang)
-    warn_if_invalid(plan, args.plan_dir, lang)
     kind = "kas" if args.kas else "progress"
+    plan = open_plan(args, USES[kind], document=True, parts=PARTS[kind])  # warns; rows with problems left out
+    lang = normalize_lang(args.lang or plan.lang)
     if args.start and args.end and args.end < args.start:
         raise RtplanError(t("rule.end_before_start", lang, end_label="--to", end=args.end,
                             start_label="--from", start=args.start))
@@ -48,7 +51,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         params = {"AS_OF": args.as_of.isoformat() if args.as_of else None}
         stem = "laporan-kegiatan" + (f"-{args.as_of}" if args.as_of else "")
     stem += "-en" if lang == "en" else ""
-    output = Path(args.output) if args.output else default_output(args.plan_dir, stem, args.format)
+    output = output_path(args.output, args.plan_dir, f"{stem}.{args.format}", lang)  # never into a plan folder
     doc = build_document(NB_DIR / NOTEBOOKS[kind], plan, output, params=params, fmt=args.format,
                          engine=args.engine, lang=lang, progress=print)
     print(t("report.done", lang, path=doc.path))

@@ -8,12 +8,15 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from rtplan import storage
 from rtplan.budget import budget_frame, budget_headers, budget_lines, budget_summary, monthly_frame
+from rtplan.commands import open_plan
 from rtplan.messages import t
 from rtplan.schedule import CONFLICT_KINDS, find_conflicts
 
 ORDER = 3
+# the tables each command reads: one of them unreadable stops it (see rtplan.usable)
+USES_CONFLICTS = ("activities", "needs", "priorities", "usg_scores", "votes", "pairwise", "resources")
+USES_BUDGET = ("activities", "funds")
 
 
 def register(sub: argparse._SubParsersAction, lang: str) -> None:  # type: ignore[type-arg]
@@ -51,7 +54,7 @@ def text_table(frame: pd.DataFrame, headers: Mapping[str, str] | None = None,
 
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
-    plan = storage.load_plan(args.plan_dir, lang=args.lang)
+    plan = open_plan(args, USES_CONFLICTS)
     lang = plan.message_lang
     findings = find_conflicts(plan, lang)
     if args.format == "json":
@@ -77,7 +80,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
 
 
 def cmd_budget(args: argparse.Namespace) -> int:
-    plan = storage.load_plan(args.plan_dir, lang=args.lang)
+    plan = open_plan(args, USES_BUDGET)
     lang = plan.message_lang
     summary = budget_summary(plan)
     if args.format == "json":

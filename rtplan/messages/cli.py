@@ -107,3 +107,109 @@ MESSAGES.update({
     },
 })
 MESSAGES.update({"cli.date_metavar": {"id": "TTTT-BB-HH", "en": "YYYY-MM-DD"}})
+# command robustness: warnings about a plan's problems, missing parts, OS errors, exit codes
+MESSAGES.update({
+    "cli.plan_has_problems": {
+        "id": ("Perhatian: rencana punya {n} masalah (lihat: rtplan validate {plan}); hasil di bawah dihitung "
+               "dari isian yang terbaca."),
+        "en": ("Warning: the plan has {n} problem(s) (see: rtplan validate {plan}); the results below are "
+               "computed from what can be read."),
+    },
+    "cli.rows_set_aside": {
+        "id": "Baris yang bermasalah (atau merujuk ke baris bermasalah) tidak dipakai: {files}.",
+        "en": "Rows with problems (or pointing at rows with problems) are left out: {files}.",
+    },
+    "cli.rows_in_file": {"id": "{file} {n} baris", "en": "{file} {n} row(s)"},
+    "cli.cannot_run": {
+        "id": "rtplan {command} tidak bisa dijalankan: berkas yang diperlukan tidak terbaca.",
+        "en": "rtplan {command} cannot run: a file it needs cannot be read.",
+    },
+    "cli.missing.lead": {
+        "id": "Catatan: rencana ini belum berisi {parts}.",
+        "en": "Note: this plan has no {parts} yet.",
+    },
+    "cli.missing.doc": {
+        "id": "Catatan: bagian dokumen ini akan kosong karena rencana belum berisi {parts}.",
+        "en": "Note: parts of this document will be empty: the plan has no {parts} yet.",
+    },
+    "cli.missing.participants": {"id": "peserta (participants.csv)", "en": "participants (participants.csv)"},
+    "cli.missing.meetings": {"id": "pertemuan (meetings.csv)", "en": "meetings (meetings.csv)"},
+    "cli.missing.attendance": {"id": "daftar hadir (attendance.csv)", "en": "attendance (attendance.csv)"},
+    "cli.missing.needs": {"id": "kebutuhan (needs.csv)", "en": "needs (needs.csv)"},
+    "cli.missing.scores": {
+        "id": "penilaian kebutuhan (usg_scores.csv, votes.csv, pairwise.csv)",
+        "en": "needs scoring (usg_scores.csv, votes.csv, pairwise.csv)",
+    },
+    "cli.missing.resources": {"id": "potensi/sumber daya (resources.csv)", "en": "resources (resources.csv)"},
+    "cli.missing.activities": {"id": "kegiatan (activities.csv)", "en": "activities (activities.csv)"},
+    "cli.missing.funds": {"id": "sumber dana (funds.csv)", "en": "funding sources (funds.csv)"},
+    "cli.missing.ledger": {"id": "catatan kas (ledger.csv)", "en": "cash-book entries (ledger.csv)"},
+    "cli.os.ENOSPC": {
+        "id": "Tidak bisa menulis {path}: disk penuh. Kosongkan ruang disk lalu ulangi.",
+        "en": "Cannot write {path}: the disk is full. Free some disk space and try again.",
+    },
+    "cli.os.EDQUOT": {
+        "id": "Tidak bisa menulis {path}: kuota disk Anda habis. Kosongkan ruang lalu ulangi.",
+        "en": "Cannot write {path}: your disk quota is used up. Free some space and try again.",
+    },
+    "cli.os.EROFS": {
+        "id": "Tidak bisa menulis {path}: disk atau folder hanya-baca. Pilih folder lain (-o).",
+        "en": "Cannot write {path}: the disk or folder is read-only. Choose another folder (-o).",
+    },
+    "cli.os.EACCES": {
+        "id": "Tidak ada izin untuk {path}. Periksa izin berkas/folder itu, atau pilih folder lain (-o).",
+        "en": "No permission for {path}. Check that file's or folder's permissions, or choose another folder (-o).",
+    },
+    "cli.os.EISDIR": {
+        "id": "{path} adalah folder, padahal di situ seharusnya berkas.",
+        "en": "{path} is a folder where a file was expected.",
+    },
+    "cli.os.ENOTDIR": {
+        "id": "{path}: sebagian dari jalur ini adalah berkas, bukan folder.",
+        "en": "{path}: part of this path is a file, not a folder.",
+    },
+    "cli.os.ENAMETOOLONG": {
+        "id": "Nama berkas terlalu panjang: {path}. Pakai nama yang lebih pendek.",
+        "en": "The file name is too long: {path}. Use a shorter name.",
+    },
+    "cli.os.ENOENT": {
+        "id": "{path} tidak ada (atau foldernya tidak ada).",
+        "en": "{path} does not exist (or its folder does not).",
+    },
+    "cli.os.other": {
+        "id": "Tidak bisa membaca atau menulis {path}: {error}.",
+        "en": "Cannot read or write {path}: {error}.",
+    },
+    "cli.os.unchanged": {
+        "id": "Data rencana yang tersimpan tidak berubah.",
+        "en": "The saved plan data is unchanged.",
+    },
+    "cli.exit_codes": {
+        "id": ("kode keluar:\n"
+               "  0    selesai\n"
+               "  1    ada masalah yang ditemukan (validate, atau --strict)\n"
+               "  2    permintaan ditolak: argumen salah, folder bukan rencana, berkas tidak terbaca,\n"
+               "       penyimpanan ditolak, disk penuh/hanya-baca\n"
+               "  3    kesalahan di rtplan sendiri (mohon laporkan; RTPLAN_DEBUG=1 menampilkan rinciannya)\n"
+               "  130  dihentikan (Ctrl-C)\n"
+               "  141  pembaca keluaran sudah menutup pipa (mis. rtplan conflicts RENCANA | head)"),
+        "en": ("exit codes:\n"
+               "  0    done\n"
+               "  1    problems found (validate, or --strict)\n"
+               "  2    request refused: wrong arguments, not a plan folder, a file cannot be read,\n"
+               "       a save refused, disk full/read-only\n"
+               "  3    a bug in rtplan itself (please report it; RTPLAN_DEBUG=1 shows the details)\n"
+               "  130  interrupted (Ctrl-C)\n"
+               "  141  the reader of the output closed the pipe (e.g. rtplan conflicts PLAN | head)"),
+    },
+})
+MESSAGES.update({
+    "cli.doc.cell_failed": {
+        "id": ("Dokumen tidak bisa dibuat: sebuah bagian dokumen gagal disusun dari rencana ini. Periksa rencana "
+               "dengan: rtplan validate. Bila rencana valid, ini kesalahan di rtplan: mohon laporkan "
+               "(RTPLAN_DEBUG=1 menampilkan rinciannya)."),
+        "en": ("The document could not be made: a part of it failed on this plan. Check the plan with: "
+               "rtplan validate. If the plan is valid, this is a bug in rtplan: please report it "
+               "(RTPLAN_DEBUG=1 shows the details)."),
+    },
+})
