@@ -1,0 +1,84 @@
+"""``rtplan import PLAN TABLE FILE``: rows from a survey export or a spreadsheet into a table.
+
+All or nothing: a file with a bad row imports nothing and lists every bad row, unless
+``--skip-invalid``; ``--dry-run`` shows what would change. ``TABLE`` ``all`` (or
+``semua``) imports every sheet of a workbook made by ``rtplan export --xlsx`` (or the
+zip of ``--csv-excel``) in one save.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from rtplan import storage
+from rtplan.messages import normalize_lang, t
+from rtplan.schema import TABLES
+
+ORDER = 1
+ALL = ("all", "semua")
+
+
+def register(sub: argparse._SubParsersAction, lang: str) -> None:  # type: ignore[type-arg]
+    from rtplan.cli import lang_option
+
+    p = sub.add_parser("import", help=t("cli.import.help", lang), description=t("cli.import.description", lang))
+    p.add_argument("plan_dir", metavar="PLAN_DIR", help=t("cli.arg.plan", lang))
+    p.add_argument("table", metavar="TABLE", help=t("cli.import.table", lang, tables=", ".join(TABLES)))
+    p.add_argument("file", metavar="FILE", help=t("cli.import.file", lang))
+    p.add_argument("--map", dest="maps", action="append", default=[], metavar="SOURCE=FIELD",
+                   help=t("cli.import.map", lang))
+    p.add_argument("--sheet", metavar="NAME", help=t("cli.import.sheet", lang))
+    p.add_argument("--dry-run", action="store_true", help=t("cli.import.dry_run", lang))
+    p.add_argument("--skip-invalid", action="store_true", help=t("cli.import.skip_invalid", lang))
+    lang_option(p, lang)
+    p.set_defaults(func=cmd_import)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from rtplan.importing import ImportRefused, import_all, import_file
+
+    plan = storage.load_plan(args.plan_dir, lang=args.lang)
+    lang = normalize_lang(args.lang or plan.lang)
+    table = args.table.strip().lower()
+    if table in ALL:
+        if args.maps or args.sheet:
+            raise ImportRefused(t("cli.import.all_no_map", lang))
+        outcome = import_all(plan, args.file, args.skip_invalid, args.dry_run, lang)
+    else:
+        if table not in TABLES:
+            raise ImportRefused(t("import.unknown_table", lang, table=args.table,
+                                  tables=", ".join([*TABLES, "all"])))
+        outcome = import_file(plan, table, args.file, args.maps, args.sheet, args.skip_invalid,
+                              args.dry_run, lang)
+    for prep in outcome.prepared:
+        tool = t(f"cli.import.tool.{prep.info.tool or 'sheet'}", lang)
+        print(t("cli.import.read", lang, file=prep.source, rows=len(prep.raw), tool=tool, table=prep.table))
+        for header, field in prep.mapped_headers():
+            print(f"  {header} -> {field}")
+        unmapped = prep.unmapped_headers()
+        if unmapped:
+            print("  " + t("cli.import.unmapped", lang, columns=", ".join(unmapped)))
+        if prep.duplicates:
+            print("  " + t("cli.import.duplicates", lang, n=len(prep.duplicates),
+                           rows=", ".join(map(str, prep.duplicates[:20]))))
+    problems = [m for p in outcome.prepared for m in p.messages()] + outcome.blocked
+    if problems:
+        print(t("cli.import.problems", lang, n=len(problems)), file=sys.stderr)
+        for m in problems[:200]:
+            print(f"  - {m}", file=sys.stderr)
+        if len(problems) > 200:
+            print(f"  ... (+{len(problems) - 200})", file=sys.stderr)
+    added = outcome.added
+    if outcome.saved:
+        skipped = sum(len(p.bad_rows) for p in outcome.prepared)
+        print(t("cli.import.saved", lang, n=added, skipped=skipped))
+        return 0
+    if problems and not (args.skip_invalid and not outcome.blocked):
+        print(t("cli.import.nothing_saved", lang), file=sys.stderr)
+        return 2 if not args.dry_run else 1
+    if args.dry_run:
+        print(t("cli.import.dry_run_done", lang, n=added))
+        return 0
+    print(t("cli.import.nothing_new", lang))
+    return 0

@@ -1,0 +1,192 @@
+"""Messages of importing files (``rtplan import``, the upload panel) and the spreadsheet export."""
+
+MESSAGES = {
+    # rtplan.parse: one message per kind of value
+    "parse.money": {
+        "id": "'{value}' bukan jumlah uang (contoh yang bisa dibaca: 50000, Rp 50.000, Rp50.000,00, 50rb, 1,5 jt)",
+        "en": "'{value}' is not an amount of money (readable examples: 50000, Rp 50.000, Rp50.000,00, 50rb, 1,5 jt)",
+    },
+    "parse.number": {
+        "id": "'{value}' bukan angka (contoh: 12, 1.500, 2,5)",
+        "en": "'{value}' is not a number (e.g. 12, 1.500, 2,5)",
+    },
+    "parse.int": {
+        "id": "'{value}' bukan bilangan bulat (contoh: 12)",
+        "en": "'{value}' is not a whole number (e.g. 12)",
+    },
+    "parse.date": {
+        "id": "'{value}' bukan tanggal (contoh: 27/11/2026, 27 November 2026, 2026-11-27)",
+        "en": "'{value}' is not a date (e.g. 27/11/2026, 27 November 2026, 2026-11-27)",
+    },
+    "parse.time": {
+        "id": "'{value}' bukan jam (contoh: 19:30, 19.30, 7:30 PM)",
+        "en": "'{value}' is not a time (e.g. 19:30, 19.30, 7:30 PM)",
+    },
+    "parse.sex": {
+        "id": "'{value}' bukan jenis kelamin (L/P, Laki-laki/Perempuan)",
+        "en": "'{value}' is not a sex (L/P, Laki-laki/Perempuan, male/female)",
+    },
+    "parse.bool": {
+        "id": "'{value}' bukan ya/tidak",
+        "en": "'{value}' is not yes/no (ya/tidak)",
+    },
+}
+MESSAGES.update({
+    "import.empty": {"id": "{file}: berkas kosong", "en": "{file}: the file is empty"},
+    "import.no_rows": {
+        "id": "{file}: hanya ada baris judul kolom, tidak ada data",
+        "en": "{file}: only a header row, no data",
+    },
+    "import.binary": {
+        "id": "{file}: bukan berkas CSV, XLSX atau ODS (isinya biner)",
+        "en": "{file}: not a CSV, XLSX or ODS file (binary content)",
+    },
+    "import.xls": {
+        "id": "{file}: format Excel lama (.xls) tidak didukung; simpan ulang sebagai .xlsx atau CSV",
+        "en": "{file}: the old Excel format (.xls) is not supported; save it again as .xlsx or CSV",
+    },
+    "import.bad_workbook": {
+        "id": "{file}: buku kerja tidak bisa dibaca ({error})",
+        "en": "{file}: the workbook cannot be read ({error})",
+    },
+    "import.no_sheet": {
+        "id": "{file}: tidak ada lembar '{sheet}'; lembar yang ada: {sheets}",
+        "en": "{file}: no sheet '{sheet}'; its sheets: {sheets}",
+    },
+    "import.no_file": {"id": "berkas {file} tidak ditemukan", "en": "file {file} not found"},
+    "import.cannot_read": {"id": "berkas {file} tidak bisa dibaca: {error}", "en": "file {file} cannot be read: {error}"},
+    "import.too_many_rows": {
+        "id": "{file}: {n} baris data; satu impor dibatasi {max} baris (satu RT jarang punya lebih). "
+              "Saring atau pecah berkasnya dulu",
+        "en": "{file}: {n} data rows; one import is limited to {max} rows (an RT rarely has more). "
+              "Filter or split the file first",
+    },
+    "import.too_many_columns": {
+        "id": "{file}: {n} kolom; maksimal {max}. Hapus kolom yang tidak dipakai dulu",
+        "en": "{file}: {n} columns; at most {max}. Remove the unused columns first",
+    },
+    "import.unknown_field": {
+        "id": "--map: kolom tabel '{field}' tidak ada di {table}; pilihan: {fields} (atau - untuk mengabaikan)",
+        "en": "--map: field '{field}' does not exist in {table}; choose from: {fields} (or - to ignore)",
+    },
+    "import.bad_map": {
+        "id": "--map '{value}': tulis KOLOM_BERKAS=KOLOM_TABEL, mis. \"Nama Lengkap=name\"",
+        "en": "--map '{value}': write FILE_COLUMN=FIELD, e.g. \"Full name=name\"",
+    },
+    "import.unknown_column": {
+        "id": "--map: kolom '{column}' tidak ada di {file}; kolom berkas: {columns}",
+        "en": "--map: column '{column}' is not in {file}; the file's columns: {columns}",
+    },
+    "import.missing_fields": {
+        "id": "{file}: tidak ada kolom untuk {fields} di tabel {table} (berkas untuk tabel lain?). "
+              "Kolom berkas: {columns}. Pasangkan dengan --map \"KOLOM=kolom_tabel\"",
+        "en": "{file}: no column for {fields} of table {table} (a file for another table?). "
+              "The file's columns: {columns}. Map them with --map \"COLUMN=field\"",
+    },
+    "import.unknown_table": {
+        "id": "tabel '{table}' tidak dikenal; pilihan: {tables}",
+        "en": "unknown table '{table}'; choose from: {tables}",
+    },
+    "import.id_taken": {
+        "id": "ID {id} sudah dipakai di rencana untuk baris lain",
+        "en": "ID {id} is already used in the plan by another row",
+    },
+    "import.where_cell": {"id": "{file} baris {row}, kolom '{column}'", "en": "{file} row {row}, column '{column}'"},
+    "import.where_row": {"id": "{file} baris {row}", "en": "{file} row {row}"},
+    "import.not_workbook": {
+        "id": "{file}: untuk mengimpor semua tabel sekaligus perlu buku kerja XLSX/ODS atau zip CSV dari rtplan export",
+        "en": "{file}: importing every table at once needs an XLSX/ODS workbook or a zip of CSV files from rtplan export",
+    },
+    "import.no_tables": {
+        "id": "{file}: tidak ada lembar yang bernama tabel rencana (mis. Peserta, Kebutuhan)",
+        "en": "{file}: no sheet is named after a plan table (e.g. Participants, Needs)",
+    },
+})
+MESSAGES.update({
+    "cli.import.help": {
+        "id": "impor baris dari CSV/XLSX/ODS (Google Forms, KoBoToolbox, ODK, Excel) ke satu tabel",
+        "en": "import rows from CSV/XLSX/ODS (Google Forms, KoBoToolbox, ODK, Excel) into one table",
+    },
+    "cli.import.description": {
+        "id": "Impor baris dari CSV/XLSX/ODS ke satu tabel rencana. Semua atau tidak sama sekali: "
+              "berkas dengan baris salah tidak diimpor, dan setiap baris salah disebutkan "
+              "(kecuali --skip-invalid). Baris yang sudah ada tidak diimpor dua kali.",
+        "en": "Import rows from CSV/XLSX/ODS into one table of the plan. All or nothing: a file "
+              "with a bad row imports nothing and every bad row is listed (unless --skip-invalid). "
+              "Rows already in the plan are not imported twice.",
+    },
+    "cli.import.table": {
+        "id": "tabel tujuan: {tables}; atau all/semua untuk buku kerja dari rtplan export --xlsx",
+        "en": "the target table: {tables}; or all for a workbook from rtplan export --xlsx",
+    },
+    "cli.import.file": {"id": "berkas CSV, XLSX atau ODS", "en": "a CSV, XLSX or ODS file"},
+    "cli.import.map": {
+        "id": "pasangkan kolom berkas ke kolom tabel, mis. --map \"Nama Lengkap=name\" "
+              "(- untuk mengabaikan kolom); boleh berulang",
+        "en": "map a file column to a field, e.g. --map \"Full name=name\" (- to ignore a column); repeatable",
+    },
+    "cli.import.sheet": {"id": "lembar buku kerja (bawaan: lembar pertama)", "en": "workbook sheet (default: the first)"},
+    "cli.import.dry_run": {"id": "tampilkan apa yang akan berubah tanpa menyimpan",
+                           "en": "show what would change without saving"},
+    "cli.import.skip_invalid": {"id": "lewati baris yang salah dan impor sisanya",
+                                "en": "leave out bad rows and import the rest"},
+    "cli.import.all_no_map": {
+        "id": "--map dan --sheet tidak dipakai saat mengimpor semua tabel (all)",
+        "en": "--map and --sheet do not apply when importing every table (all)",
+    },
+    "cli.import.tool.google": {"id": "Google Forms", "en": "Google Forms"},
+    "cli.import.tool.kobo": {"id": "KoBoToolbox", "en": "KoBoToolbox"},
+    "cli.import.tool.odk": {"id": "ODK Central", "en": "ODK Central"},
+    "cli.import.tool.sheet": {"id": "tabel", "en": "spreadsheet"},
+    "cli.import.read": {
+        "id": "{file}: {rows} baris ({tool}) untuk tabel {table}; pasangan kolom:",
+        "en": "{file}: {rows} rows ({tool}) for table {table}; column mapping:",
+    },
+    "cli.import.unmapped": {"id": "tidak dipakai: {columns}", "en": "not used: {columns}"},
+    "cli.import.duplicates": {
+        "id": "{n} baris sudah ada di rencana, dilewati (baris {rows})",
+        "en": "{n} rows already in the plan, skipped (rows {rows})",
+    },
+    "cli.import.problems": {"id": "{n} masalah:", "en": "{n} problems:"},
+    "cli.import.nothing_saved": {
+        "id": "Tidak ada yang disimpan. Perbaiki berkasnya, atau pakai --skip-invalid untuk melewati baris yang salah.",
+        "en": "Nothing was saved. Fix the file, or use --skip-invalid to leave out the bad rows.",
+    },
+    "cli.import.saved": {
+        "id": "{n} baris baru disimpan ({skipped} baris salah dilewati).",
+        "en": "{n} new rows saved ({skipped} bad rows left out).",
+    },
+    "cli.import.dry_run_done": {
+        "id": "Uji coba: {n} baris baru akan ditambahkan; tidak ada yang disimpan.",
+        "en": "Dry run: {n} new rows would be added; nothing was saved.",
+    },
+    "cli.import.nothing_new": {"id": "Tidak ada baris baru.", "en": "No new rows."},
+    "cli.export.xlsx": {
+        "id": "seluruh rencana sebagai satu buku kerja XLSX (satu lembar per tabel, tanpa kolom pribadi)",
+        "en": "the whole plan as one XLSX workbook (one sheet per table, private columns left out)",
+    },
+    "cli.export.csv_excel": {
+        "id": "seluruh rencana sebagai CSV untuk Excel Indonesia (; dan UTF-8 BOM), satu berkas per tabel dalam zip",
+        "en": "the whole plan as CSV for Excel in the Indonesian locale (; and UTF-8 BOM), one file per table in a zip",
+    },
+    "cli.export.include_private": {
+        "id": "sertakan kolom pribadi (telepon, kontak) di --xlsx/--csv-excel; jangan dibagikan",
+        "en": "include the private columns (phone, contact) in --xlsx/--csv-excel; do not share the file",
+    },
+    "cli.export.xlsx_done": {"id": "{n} lembar ditulis ke {path}", "en": "{n} sheets written to {path}"},
+    "cli.export.csv_excel_done": {"id": "{n} berkas CSV ditulis ke {path}", "en": "{n} CSV files written to {path}"},
+})
+MESSAGES.update({
+    "ui.import.upload": {"id": "Unggah berkas", "en": "Upload file"},
+    "ui.import.table": {"id": "Ke tabel", "en": "Into table"},
+    "ui.import.check": {"id": "Periksa", "en": "Check"},
+    "ui.import.do": {"id": "Impor", "en": "Import"},
+    "ui.import.skip_invalid": {"id": "lewati baris yang salah", "en": "leave out bad rows"},
+    "ui.import.ignore": {"id": "(abaikan)", "en": "(ignore)"},
+    "ui.import.preview": {"id": "{rows} baris data; lima baris pertama:", "en": "{rows} data rows; the first five:"},
+    "ui.import.ready": {
+        "id": "Siap: {n} baris baru ({dup} baris sudah ada, dilewati). Periksa pasangan kolom lalu klik Impor.",
+        "en": "Ready: {n} new rows ({dup} rows already in the plan, skipped). Check the mapping, then click Import.",
+    },
+    "ui.import.saved": {"id": "{n} baris baru disimpan.", "en": "{n} new rows saved."},
+})

@@ -1,0 +1,154 @@
+"""The upload panel: a file in, a preview and an editable column mapping, then import.
+
+Thin: it reads the upload, calls :mod:`rtplan.importing` (the same core as
+``rtplan import``) and shows what came back; nothing is saved before the import
+button is clicked, and a refused import leaves the plan as it was.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as w
+
+from rtplan.importing import IGNORE, ImportFileError, ImportRefused, Prepared, commit, prepare, read
+from rtplan.messages import t
+from rtplan.plan import Plan
+from rtplan.schema import TABLES
+from rtplan.ui.base import PlanSession, StatusLine
+
+PREVIEW_ROWS = 5
+
+
+class ImportPanel(w.VBox):
+    """Upload a CSV/XLSX/ODS file into one table, with a preview and the mapping shown.
+
+    Parameters
+    ----------
+    session : the notebook's :class:`PlanSession` (or a plan folder / loaded plan).
+    table : the target table (a drop-down lets people pick another).
+    """
+
+    def __init__(self, session: PlanSession | Plan | str | Path, table: str = "participants",
+                 lang: str | None = None) -> None:
+        self.session = session if isinstance(session, PlanSession) else PlanSession(session, lang)
+        self.lang = lang or self.session.lang
+        lg = self.lang
+        self.upload = w.FileUpload(accept=".csv,.tsv,.txt,.xlsx,.ods", multiple=False,
+                                   description=t("ui.import.upload", lg))
+        self.table = w.Dropdown(options=[(f"{TABLES[n].label[lg]} ({n})", n) for n in TABLES], value=table,
+                                description=t("ui.import.table", lg))
+        self.preview = w.HTML()
+        self.mapping_box = w.VBox()
+        self.mapping: dict[int, w.Dropdown] = {}
+        self.check_button = w.Button(description=t("ui.import.check", lg))
+        self.import_button = w.Button(description=t("ui.import.do", lg), button_style="primary", disabled=True)
+        self.skip_invalid = w.Checkbox(value=False, description=t("ui.import.skip_invalid", lg))
+        self.status = StatusLine()
+        self.prepared: Prepared | None = None
+        self._data: bytes | None = None
+        self._name = ""
+        self.upload.observe(self._on_upload, names="value")
+        self.table.observe(lambda _: self.load(), names="value")
+        self.check_button.on_click(lambda _: self.check())
+        self.import_button.on_click(lambda _: self.run())
+        super().__init__([self.upload, self.table, self.preview, self.mapping_box,
+                          w.HBox([self.check_button, self.import_button, self.skip_invalid]), self.status])
+
+    # the file ------------------------------------------------------------------------------
+    def _on_upload(self, change: dict[str, Any]) -> None:
+        files = change["new"]
+        if not files:
+            return
+        item = files[0] if isinstance(files, (list, tuple)) else next(iter(files.values()))
+        self.set_file(bytes(item["content"]), str(item.get("name", "upload")))
+
+    def set_file(self, data: bytes, name: str) -> None:
+        """Use ``data`` as the uploaded file (what the upload widget calls)."""
+        self._data, self._name = data, name
+        self.load()
+
+    def load(self) -> None:
+        """Read the file for the chosen table and show the preview and the automatic mapping."""
+        self.prepared = None
+        self.import_button.disabled = True
+        self.mapping_box.children = ()
+        self.mapping = {}
+        if self._data is None:
+            return
+        try:
+            raw = read(self._data, self.table.value, name=self._name, lang=self.lang)
+        except (ImportFileError, ImportRefused) as exc:
+            self.preview.value = ""
+            self.status.error([str(exc)])
+            return
+        self._raw = raw
+        head = "".join(f"<th>{html.escape(h)}</th>" for h in raw.header)
+        body = "".join("<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in row) + "</tr>"
+                       for row in raw.data.head(PREVIEW_ROWS).itertuples(index=False, name=None))
+        self.preview.value = (f"<div>{html.escape(t('ui.import.preview', self.lang, rows=len(raw)))}</div>"
+                              f"<table class='rtplan-preview'><tr>{head}</tr>{body}</table>")
+        self.check(first=True)
+
+    def _options(self) -> list[tuple[str, str]]:
+        table = TABLES[self.table.value]
+        return [(t("ui.import.ignore", self.lang), IGNORE)] + [
+            (f"{c.label[self.lang]} ({c.name})", c.name) for c in table.columns]
+
+    def overrides(self) -> dict[str, str]:
+        """The mapping as shown in the drop-downs, by column position (``#1`` ...)."""
+        return {f"#{i + 1}": dd.value for i, dd in self.mapping.items()}
+
+    # checking and importing ---------------------------------------------------------------
+    def check(self, first: bool = False) -> bool:
+        """Prepare and check the import with the mapping shown; show the problems."""
+        if self._data is None or not hasattr(self, "_raw"):
+            return False
+        plan = self.session.plan
+        try:
+            prepared = prepare(plan, self.table.value, self._raw, None if first else self.overrides(), self.lang)
+        except (ImportFileError, ImportRefused) as exc:
+            self.status.error([str(exc)])
+            self.import_button.disabled = True
+            return False
+        self.prepared = prepared
+        if first or not self.mapping:
+            options = self._options()
+            self.mapping = {}
+            rows = []
+            for i, header in enumerate(self._raw.header):
+                if i in prepared.info.ignored or not header:
+                    continue
+                dd = w.Dropdown(options=options, value=prepared.mapping.get(i, IGNORE),
+                                description=header[:40], style={"description_width": "initial"})
+                self.mapping[i] = dd
+                rows.append(dd)
+            self.mapping_box.children = tuple(rows)
+        outcome = commit(plan, [prepared], self.skip_invalid.value, dry_run=True)
+        messages = prepared.messages() + outcome.blocked
+        n = len(prepared.to_add())
+        if messages:
+            self.status.error(messages)
+        else:
+            self.status.ok(t("ui.import.ready", self.lang, n=n, dup=len(prepared.duplicates)))
+        self.import_button.disabled = bool(outcome.blocked) or (bool(messages) and not self.skip_invalid.value) \
+            or n == 0
+        return not messages
+
+    def run(self) -> bool:
+        """Import with the mapping shown; saves through storage (all or nothing)."""
+        if not self.check() and not self.skip_invalid.value:
+            return False
+        assert self.prepared is not None
+        plan = self.session.plan
+        outcome = commit(plan, [self.prepared], self.skip_invalid.value)
+        if not outcome.saved:
+            self.status.error(self.prepared.messages() + outcome.blocked or [t("cli.import.nothing_new", self.lang)])
+            return False
+        for listener in list(self.session._listeners):
+            listener({self.prepared.table})
+        self.status.ok(t("ui.import.saved", self.lang, n=outcome.added))
+        self.import_button.disabled = True
+        return True

@@ -1,0 +1,43 @@
+"""The upload panel driven headless: a file in, the mapping changed, import clicked."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from rtplan import storage
+from rtplan.ui.importing import ImportPanel
+
+CORPUS = Path(__file__).resolve().parent / "data" / "import"
+
+
+def test_upload_preview_edit_mapping_and_import(example_dir: Path) -> None:
+    panel = ImportPanel(example_dir, "needs")
+    data = (CORPUS / "google_forms_kebutuhan_timestamp_en.csv").read_bytes()
+    panel.upload.value = ({"name": "survei.csv", "type": "text/csv", "size": len(data), "content": memoryview(data),
+                           "last_modified": dt.datetime(2026, 11, 28, tzinfo=dt.UTC)},)
+    assert "Jalan gang berlubang" in panel.preview.value
+    shown = {dd.description: dd.value for dd in panel.mapping.values()}
+    assert shown["Bidang"] == "category" and shown["Jelaskan singkat"] == "description"
+    assert panel.status.kind == "ok" and not panel.import_button.disabled, panel.status.text
+    before = len(storage.load_plan(example_dir)["needs"])
+    # people change the mapping: "Lokasi" is ignored
+    next(dd for dd in panel.mapping.values() if dd.description == "Lokasi").value = "-"
+    panel.import_button.click()
+    assert panel.status.kind == "ok", panel.status.text
+    needs = storage.load_plan(example_dir)["needs"]
+    assert len(needs) == before + 3
+    assert list(needs["location"].iloc[-3:]) == ["", "", ""]
+    assert panel.import_button.disabled
+
+
+def test_bad_file_shows_message_and_saves_nothing(example_dir: Path) -> None:
+    panel = ImportPanel(example_dir, "participants")
+    before = (example_dir / "participants.csv").read_bytes()
+    panel.set_file((CORPUS / "buruk_nilai_salah.csv").read_bytes(), "buruk.csv")
+    assert panel.status.kind == "error" and "Wanita hebat" in panel.status.text
+    assert panel.import_button.disabled
+    panel.run()
+    assert (example_dir / "participants.csv").read_bytes() == before
+    panel.set_file(b"\x00\x01binary", "x.csv")
+    assert "bukan berkas CSV" in panel.status.text
