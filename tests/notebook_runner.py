@@ -12,7 +12,11 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+ALL_NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+# notebooks over many plans (their own parameters, run by their own test)
+RESEARCH_NOTEBOOKS = [n for n in ALL_NOTEBOOKS if n.name == "10_riset.ipynb"]
+# the step notebooks: each runs on one plan (PLAN, LANG)
+NOTEBOOKS = [n for n in ALL_NOTEBOOKS if n not in RESEARCH_NOTEBOOKS]
 
 
 def parameterised_copy(notebook: Path, dest: Path, **params: object) -> Path:

@@ -7,7 +7,13 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES, copy_example
-from notebook_runner import NOTEBOOKS, parameterised_copy, run_nbval
+from notebook_runner import (
+    ALL_NOTEBOOKS,
+    NOTEBOOKS,
+    RESEARCH_NOTEBOOKS,
+    parameterised_copy,
+    run_nbval,
+)
 
 
 @pytest.mark.notebook
@@ -24,7 +30,27 @@ def test_notebook_runs_with_nbval(notebook: Path, example: str, tmp_path: Path) 
     assert {p.name: p.read_bytes() for p in plan.iterdir() if p.is_file()} == before
 
 
-@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[n.stem for n in NOTEBOOKS])
+@pytest.mark.notebook
+def test_research_notebook_runs_on_30_generated_plans(tmp_path: Path) -> None:
+    import importlib.util
+
+    from conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("gen_plans", ROOT / "benchmarks" / "gen_plans.py")
+    gen = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(gen)  # type: ignore[union-attr]
+    gen.generate(30, tmp_path / "plans", seed=3)
+    assert [n.name for n in RESEARCH_NOTEBOOKS] == ["10_riset.ipynb"]
+    nb = parameterised_copy(RESEARCH_NOTEBOOKS[0], tmp_path, PLANS=str(tmp_path / "plans"),
+                            OUT=str(tmp_path / "riset"), SECRET_FILE=str(tmp_path / "riset.key"), K=5, LANG="id")
+    result = run_nbval(nb, tmp_path)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    assert " passed" in result.stdout
+    manifest = (tmp_path / "riset" / "manifest.json").read_text()
+    assert '"plans": 28' in manifest and '"k": 5' in manifest
+
+
+@pytest.mark.parametrize("notebook", ALL_NOTEBOOKS, ids=[n.stem for n in ALL_NOTEBOOKS])
 def test_notebook_is_clean_and_thin(notebook: Path) -> None:
     nb = json.loads(notebook.read_text(encoding="utf-8"))
     tagged = [c for c in nb["cells"] if "parameters" in c.get("metadata", {}).get("tags", [])]
