@@ -1,0 +1,116 @@
+"""Issue 18: phone cards for the WhatsApp group (rtplan.cards, rtplan cards)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+from PIL import Image
+
+from rtplan import storage
+from rtplan.cards import HEIGHT, WIDTH, build_cards, card_png, render_card, write_cards
+from rtplan.cli import main
+
+
+def _all_text(cards) -> str:  # type: ignore[no-untyped-def]
+    return "\n".join(
+        [c.title + "\n" + c.subtitle + "\n" + "\n".join(i.head + "\n" + "\n".join(i.lines) for i in c.items)
+         for c in cards])
+
+
+def test_example_cards_have_phone_size_and_are_deterministic(any_example_dir: Path, tmp_path: Path) -> None:
+    plan = storage.load_plan(any_example_dir)
+    paths = write_cards(plan, tmp_path / "kartu", month=dt.date(2027, 1, 1))
+    kinds = {p.name.split("-")[1] for p in paths}
+    assert kinds == {"prioritas", "jadwal", "kas"}
+    for p in paths:
+        with Image.open(p) as img:
+            assert img.size == (WIDTH, HEIGHT) == (1080, 1350)
+    again = write_cards(plan, tmp_path / "kartu2", month=dt.date(2027, 1, 1))
+    digest = [hashlib.sha256(p.read_bytes()).hexdigest() for p in paths]
+    assert digest == [hashlib.sha256(p.read_bytes()).hexdigest() for p in again]
+
+
+def test_example_cards_content_and_privacy(example_dir: Path) -> None:
+    plan = storage.load_plan(example_dir)
+    cards = build_cards(plan, month=dt.date(2027, 1, 1), kas_month=dt.date(2026, 12, 1))
+    text = _all_text(cards)
+    assert "Kegiatan Januari 2027" in text and "Kas RT Desember 2026" in text
+    assert "Saldo akhir: Rp\u00a0" in text
+    assert "Sabtu 2, 9, 16, 23, 30 Januari · 08:00–11:00" in text  # A01 weekly on Saturdays
+    # no phone numbers, no residents' names beyond the pengurus
+    phones = [str(p) for p in plan["participants"]["phone"].dropna() if str(p).strip()]
+    assert phones
+    for phone in phones:
+        assert phone not in text
+    assert "Sari Wulandari" not in text  # PIC of A01, a PKK member: shown by unsur
+    assert "PJ: PKK" in text
+    en = build_cards(plan, "schedule", month=dt.date(2027, 1, 1), lang="en")
+    assert en[0].title == "Activities in January 2027"
+
+
+def test_25_needs_and_40_activities_split_into_numbered_readable_cards(
+        make_plan: Callable[..., Path], tmp_path: Path) -> None:
+    folder = make_plan(rt="07", rw="02")
+    plan = storage.load_plan(folder)
+    meta = dict(plan.meta)
+    meta["people"] = {"ketua_rt": "Agus Ketua", "secretary": "", "treasurer": "", "facilitator": ""}
+    participants = pd.DataFrame({
+        "participant_id": ["P01", "P02", "P03"], "name": ["Agus Ketua", "Wati Warga", "Budi Kader"],
+        "sex": ["L", "P", "L"], "group": ["pengurus RT", "warga", "kader posyandu"],
+        "phone": ["081234567890", "", ""],
+    })
+    needs = pd.DataFrame({
+        "need_id": [f"N{i:02d}" for i in range(1, 26)],
+        "title": [f"Kebutuhan nomor {i} dengan judul yang cukup panjang untuk dibungkus" for i in range(1, 26)],
+        "category": ["sosial-budaya"] * 25,
+    })
+    pics = ["Agus Ketua", "Wati Warga", "Budi Kader", "Orang Luar"]
+    activities = pd.DataFrame({
+        "activity_id": [f"A{i:02d}" for i in range(1, 41)],
+        "title": [f"Kegiatan {i} bersama Wati Warga, hubungi 081234567890" for i in range(1, 41)],
+        "pic": [pics[i % 4] for i in range(40)],
+        "start_date": ["2027-01-01"] * 40, "end_date": ["2027-03-31"] * 40,
+        "recurrence": ["weekly"] * 40, "start_time": ["19:30"] * 40, "end_time": ["21:00"] * 40,
+        "venue": ["Balai Warga"] * 40, "status": ["rencana"] * 40,
+    })
+    storage.save_tables(plan, {"participants": participants, "needs": needs, "activities": activities},
+                        meta=meta)
+    plan = storage.load_plan(folder)
+    cards = build_cards(plan, month=dt.date(2027, 2, 1))
+    pri = [c for c in cards if c.kind == "priorities"]
+    sch = [c for c in cards if c.kind == "schedule"]
+    assert len(pri) >= 2 and len(sch) >= 4
+    for group in (pri, sch):
+        assert [c.page for c in group] == list(range(1, len(group) + 1))
+        assert all(c.pages == len(group) for c in group)
+    text = _all_text(cards)
+    for i in range(1, 26):
+        assert f"{i}. Kebutuhan nomor {i} " in text
+    for i in range(1, 41):
+        assert f"Kegiatan {i} bersama" in text
+    assert "081234567890" not in text and "Wati Warga" not in text and "Orang Luar" not in text
+    assert "PJ: Agus Ketua" in text and "PJ: kader posyandu" in text
+    # every item fits its card: the drawing never runs into the footer
+    paths = write_cards(plan, tmp_path / "big", "schedule", month=dt.date(2027, 2, 1))
+    assert len(paths) == len(sch) and paths == sorted(paths)
+    assert paths[-1].name == f"kartu-jadwal-{len(sch)}.png" and paths[0].name.startswith("kartu-jadwal-0")
+    with Image.open(paths[0]) as img:
+        assert img.size == (1080, 1350)
+        band = img.crop((0, 1350 - 90 - 30, 1080, 1350 - 92)).convert("L")
+        assert band.getextrema()[0] > 150  # the strip above the footer rule stays empty
+    assert render_card(cards[0]).size == (1080, 1350)
+    assert card_png(cards[0]) == card_png(cards[0])
+
+
+def test_cli_cards(example_dir: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    rc = main(["cards", str(example_dir), "--what", "kas", "--kas-month", "2026-12", "-o", str(tmp_path / "k")])
+    assert rc == 0 and "Kartu ditulis" in capsys.readouterr().out
+    assert min(p.name for p in (tmp_path / "k").iterdir()).startswith("kartu-kas-1")
+    rc = main(["cards", str(example_dir), "--month", "2027/01", "-o", str(tmp_path / "k2")])
+    assert rc == 2 and "Bulan '2027/01' tidak sah" in capsys.readouterr().err
+    rc = main(["cards", str(example_dir), "-o", str(example_dir / "kartu")])
+    assert rc == 2 and not (example_dir / "kartu").exists()
