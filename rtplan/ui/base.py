@@ -69,6 +69,63 @@ class PlanSession:
             listener(set(TABLES) | {"plan"})
 
 
+_SESSIONS: dict[tuple[Path, str | None], PlanSession] = {}
+
+
+def open_session(plan: Plan | PlanSession | str | Path, lang: str | None = None) -> PlanSession:
+    """The notebook's one session for a plan folder, shared by every cell.
+
+    The step panels and the live results of a notebook call this with the same
+    ``PLAN``, so a save in a panel refreshes every result shown below it. A
+    :class:`PlanSession` or :class:`~rtplan.plan.Plan` passed in is used as it is.
+    """
+    if isinstance(plan, PlanSession):
+        return plan
+    if isinstance(plan, Plan):
+        return PlanSession(plan, lang)
+    key = (Path(plan).resolve(), lang)
+    session = _SESSIONS.get(key)
+    if session is None:
+        session = _SESSIONS[key] = PlanSession(plan, lang)
+    return session
+
+
+class LiveResult(w.Output):
+    """A result that shows itself again whenever the plan is saved.
+
+    ``build(plan)`` returns anything a notebook can display (a view, a ranking, a
+    chart); it runs once now and again after every save in the same session, so the
+    facilitator never has to re-run a cell.
+    """
+
+    def __init__(self, session: PlanSession, build: Callable[[Plan], object]) -> None:
+        super().__init__()
+        self.add_class("rtplan-live")
+        self.session = session
+        self.build = build
+        self.renders = 0
+        self.refresh()
+        session.on_change(lambda _changed: self.refresh())
+
+    def refresh(self) -> None:
+        from IPython.display import display
+
+        result = self.build(self.session.plan)
+        self.clear_output(wait=True)
+        with self:
+            display(result)
+        self.renders += 1
+
+
+def live(plan: Plan | PlanSession | str | Path, build: Callable[[Plan], object],
+         lang: str | None = None) -> LiveResult:
+    """Show ``build(plan)`` in a notebook and keep it current as panels save.
+
+    Example (a notebook cell): ``live(PLAN, lambda plan: all_rankings(plan)["final"])``.
+    """
+    return LiveResult(open_session(plan, lang), build)
+
+
 class StatusLine(w.HTML):
     """A one-line message under a form: green when saved, red with the problems."""
 
