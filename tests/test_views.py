@@ -81,3 +81,11 @@ def test_xlsx_has_typed_cells_and_no_formula(frame: pd.DataFrame, tmp_path: Path
 def test_unknown_format_is_a_programming_error() -> None:
     with pytest.raises(ValueError):
         Col("x", "needs.col.title", fmt="nope")
+
+
+def test_text_output_cannot_drive_the_terminal() -> None:
+    frame = pd.DataFrame({"name": ["\x1b[2J\x1b[31mmerah\nbaris\tdua"], "amount": [1], "when": [None],
+                          "phone": [""]})
+    text = to_text(SPEC.build(frame, "id"))
+    assert "\x1b" not in text and "\t" not in text
+    assert len(text.splitlines()) == 3  # header, rule, one row: the cell's newline did not split it

@@ -37,7 +37,18 @@ def to_html(view: View, *, table_id: str | None = None, include_private: bool = 
     return render("view.html.j2", table=table, footer=view.footer, notes=view.notes)
 
 
+_CONTROL = {c: " " for c in (*range(0x00, 0x20), *range(0x7F, 0xA0))}
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` for a terminal: control characters (escape sequences, line breaks,
+    tabs) become spaces, so plan text can neither break the alignment nor drive the
+    terminal."""
+    return text.translate(_CONTROL)
+
+
 def _cut(text: str, width: int | None) -> str:
+    text = terminal_safe(text)
     if width is None or len(text) <= width:
         return text
     return text[: width - 1].rstrip() + "…"
@@ -46,11 +57,11 @@ def _cut(text: str, width: int | None) -> str:
 def to_text(view: View, *, include_private: bool = False, caption: bool = False) -> str:
     """The view as an aligned plain-text table, then its footer lines and notes."""
     cols = view.visible(include_private)
-    headers = [c.header(view.lang) for c in cols]
+    headers = [terminal_safe(c.header(view.lang)) for c in cols]
     rows = [[_cut(v, c.cut) for c, v in zip(cols, row)] for row in view.cells(include_private)]
     lines: list[str] = []
     if caption and view.caption:
-        lines.append(view.caption)
+        lines.append(terminal_safe(view.caption))
     if rows:
         widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
         last = len(cols) - 1
@@ -70,9 +81,9 @@ def to_text(view: View, *, include_private: bool = False, caption: bool = False)
     if view.footer or view.notes:
         lines.append("")
     for f in view.footer:
-        lines += textwrap.wrap(f, WRAP) or [""]
+        lines += textwrap.wrap(terminal_safe(f), WRAP) or [""]
     for note in view.notes:
-        lines += textwrap.wrap(f"- {note}", WRAP, subsequent_indent="  ")
+        lines += textwrap.wrap(f"- {terminal_safe(note)}", WRAP, subsequent_indent="  ")
     return "\n".join(lines)
 
 
@@ -152,4 +163,4 @@ def to_xlsx(views: Sequence[View], path: Path, *, include_private: bool = False)
     return Path(path)
 
 
-__all__ = ["plain_value", "to_csv", "to_html", "to_records", "to_text", "to_xlsx"]
+__all__ = ["plain_value", "terminal_safe", "to_csv", "to_html", "to_records", "to_text", "to_xlsx"]
