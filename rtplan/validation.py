@@ -13,12 +13,13 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from rtplan.messages import t
 from rtplan.plan import Plan
 from rtplan.problems import Problem, problem
-from rtplan.schema import META_FIELDS, TABLES, TIE, Column, Table, split_list
+from rtplan.schema import META_FIELDS, SCHEMA_VERSION, TABLES, TIE, Column, Table, split_list
 from rtplan.tables import is_missing
 
 # a clock range that ends before it starts is accepted only as an overnight one
@@ -58,6 +59,11 @@ def check_meta(meta: Mapping[str, Any], lang: str) -> list[Problem]:
                                     allowed=", ".join(f.allowed)))
         elif f.min is not None and isinstance(value, int) and value < f.min:
             problems.append(problem(lang, file, None, f.path, "min", value=value, min=f.min))
+    version = meta.get("schema_version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
+        # a plan written by a newer rtplan: say so rather than misread columns it added
+        problems.append(problem(lang, file, None, "schema_version", "newer_schema", value=version,
+                                known=SCHEMA_VERSION))
     period = meta.get("period")
     period = period if isinstance(period, Mapping) else {}
     start, end = period.get("start"), period.get("end")
@@ -105,6 +111,12 @@ def check_rows(
     else:
         positions = sorted(positions)
         sub = sub.iloc[list(positions)]
+    # only rows that a column-wise test flags are checked cell by cell (the same rules,
+    # the same messages): most rows of a plan have no problem at all
+    if len(sub) >= _VECTOR_ROWS:
+        suspect = _suspect_rows(table, sub, cols, period)
+        positions = [p for p, s in zip(positions, suspect) if s]
+        sub = sub.iloc[np.flatnonzero(suspect)]
     for pos, record in zip(positions, sub.itertuples(index=False, name=None)):
         row = pos + 2
         problems: list[Problem] = []
@@ -125,6 +137,67 @@ def check_rows(
         if problems:
             out[pos] = problems
     return out
+
+
+# below this many rows the column-wise pre-check costs more than it saves (measured:
+# the example's tables 37 ms cell by cell against 210 ms column-wise; 5,600 needs rows
+# 410 ms against 150 ms)
+_VECTOR_ROWS = 300
+
+
+def _suspect_rows(
+    table: Table,
+    frame: pd.DataFrame,
+    cols: Sequence[Column],
+    period: tuple[dt.date, dt.date] | None,
+) -> np.ndarray:
+    """Rows that may break a single-row rule, found column by column.
+
+    A superset of the rows :func:`check_rows` reports: anything it cannot test this
+    way (an unexpected type) marks every row, so no problem is ever missed.
+    """
+    n = len(frame)
+    flag = np.zeros(n, dtype=bool)
+    try:
+        for col in cols:
+            values = frame[col.name]
+            text = values.astype("string").fillna("").str.strip() if col.kind in ("id", "str", "list") else None
+            missing = (text == "").to_numpy(dtype=bool) if text is not None else values.isna().to_numpy(dtype=bool)
+            if col.required:
+                flag |= missing
+            present = ~missing
+            if col.allowed is not None:
+                flag |= present & ~values.astype("string").isin(col.allowed).to_numpy(dtype=bool, na_value=False)
+            if col.kind in ("int", "money"):
+                numbers = pd.to_numeric(values, errors="coerce").astype("Float64")
+                if col.min is not None:
+                    flag |= present & (numbers < col.min).to_numpy(dtype=bool, na_value=True)
+                if col.max is not None:
+                    flag |= present & (numbers > col.max).to_numpy(dtype=bool, na_value=True)
+            if col.kind == "date" and col.in_period and period is not None:
+                days = pd.to_datetime(values, errors="coerce")
+                lo, hi = pd.Timestamp(period[0]), pd.Timestamp(period[1])
+                flag |= present & ~((days >= lo) & (days <= hi)).to_numpy(dtype=bool, na_value=False)
+            if col.kind == "id" and text is not None:
+                flag |= text.str.contains(";", regex=False).to_numpy(dtype=bool, na_value=False)
+            if (table.name in _SHARED_TEXT_TABLES and col.kind == "str" and not col.private
+                    and text is not None):
+                squeezed = text.str.replace(r"(?<=\d)[\s.-](?=\d)", "", regex=True)
+                flag |= squeezed.str.contains(r"\d{9}", regex=True).to_numpy(dtype=bool, na_value=True)
+        for start_name, end_name in table.order:
+            if start_name not in frame.columns or end_name not in frame.columns:
+                continue
+            start, end = frame[start_name], frame[end_name]
+            if table.column(start_name).kind == "date":
+                bad = pd.to_datetime(end, errors="coerce") < pd.to_datetime(start, errors="coerce")
+            else:  # HH:MM texts compare as times; overnight ranges (ronda) are fine
+                a, b = start.astype("string").fillna(""), end.astype("string").fillna("")
+                ok = (b > a) | ((b < a) & (a >= OVERNIGHT_START) & (b <= OVERNIGHT_END)) | (a == "") | (b == "")
+                bad = ~ok
+            flag |= bad.to_numpy(dtype=bool, na_value=False)
+    except (TypeError, ValueError):
+        return np.ones(n, dtype=bool)
+    return flag
 
 
 def check_keys(table: Table, frame: pd.DataFrame, lang: str) -> list[Problem]:

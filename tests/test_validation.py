@@ -182,3 +182,48 @@ def test_unreadable_required_value_is_reported_once(make_plan) -> None:  # type:
     write(folder, "activities", "A01,Kursus,pendidikan,,,,2027-13-12,,once,,,,,,,,,rencana")
     found = messages(folder)
     assert len(found) == 1 and "harus tanggal" in found[0], found
+
+
+def test_when_plan_comes_from_a_newer_rtplan_then_reported(example_dir) -> None:  # type: ignore[no-untyped-def]
+    from rtplan import storage
+    from rtplan.validation import validate_plan
+
+    toml = example_dir / "plan.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace("schema_version = 1", "schema_version = 7"),
+                    encoding="utf-8")
+    found = [p for p in validate_plan(storage.load_plan(example_dir)) if p.rule == "newer_schema"]
+    assert len(found) == 1 and "versi skema 7" in found[0].message
+
+
+def test_column_wise_precheck_finds_every_row_the_cell_check_finds(example_dir, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Large tables are pre-checked column by column; the problems must be the same."""
+    import random
+
+    import pandas as pd
+
+    from rtplan import storage, validation
+    from rtplan.schema import TABLES
+
+    plan = storage.load_plan(example_dir)
+    rng = random.Random(7)
+    faults = {
+        "activities": [("status", "kacau"), ("cost_idr", -5), ("start_date", pd.Timestamp("2031-01-01")),
+                       ("end_time", "05:00"), ("activity_id", "A1;A2"), ("title", ""),
+                       ("title", "hubungi 0812 3456 7890"), ("end_date", pd.Timestamp("2020-01-01"))],
+        "needs": [("category", "lainnya"), ("households_affected", -1), ("title", " "),
+                  ("description", "NIK 3374010101010001"), ("need_id", "")],
+        "ledger": [("income_idr", -3), ("date", pd.Timestamp("2040-02-02")), ("description", "")],
+    }
+    for name, edits in faults.items():
+        frame = pd.concat([plan.tables[name]] * (400 // max(1, len(plan.tables[name])) + 1), ignore_index=True)
+        for column, value in edits:
+            for pos in rng.sample(range(len(frame)), 5):
+                frame.loc[pos, column] = value
+        table = TABLES[name]
+        monkeypatch.setattr(validation, "_VECTOR_ROWS", 10**9)
+        cell_by_cell = validation.check_rows(table, frame, "id", plan.period)
+        monkeypatch.setattr(validation, "_VECTOR_ROWS", 1)
+        column_wise = validation.check_rows(table, frame, "id", plan.period)
+        assert len(frame) >= 300 and cell_by_cell  # the faults were found at all
+        assert {k: [p.message for p in v] for k, v in column_wise.items()} == \
+               {k: [p.message for p in v] for k, v in cell_by_cell.items()}

@@ -13,6 +13,12 @@ MESSAGES = {
         "id": "harus jumlah Rupiah bulat tanpa titik atau 'Rp' (mis. 1500000), bukan '{value}'",
         "en": "must be a whole Rupiah amount without dots or 'Rp' (e.g. 1500000), not '{value}'",
     },
+    "rule.newer_schema": {
+        "id": "rencana ini dibuat oleh rtplan yang lebih baru (versi skema {value}, yang dikenal: {known}); "
+              "perbarui rtplan sebelum mengubahnya",
+        "en": "this plan was made by a newer rtplan (schema version {value}, known: {known}); "
+              "update rtplan before changing it",
+    },
     "rule.bool": {"id": "harus true atau false, bukan '{value}'", "en": "must be true or false, not '{value}'"},
     "rule.date": {
         "id": "harus tanggal TTTT-BB-HH (mis. 2026-08-17), bukan '{value}'",
