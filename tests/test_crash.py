@@ -80,6 +80,14 @@ def test_sigkill_during_multi_table_saves_leaves_old_or_new_state(example_dir: P
     problems_b = [p.message for p in validation.validate_plan(storage.load_plan(folder))]
     assert files_a != files_b and sum(files_a[k] != files_b[k] for k in files_a) == 4
     rng = random.Random(1130)
+    # kill within about three saves' time, measured now: on a loaded machine a save is
+    # slower, and a fixed window would kill every child before its first save finished
+    timings = []
+    for state in (state_a, state_b, state_a, state_b):
+        tick = time.perf_counter()
+        storage.save_tables(plan, {n: f.copy() for n, f in state[0].items()}, meta=state[1])
+        timings.append(time.perf_counter() - tick)
+    window = max(0.03, 3 * sorted(timings)[len(timings) // 2])
     counts = {"kills": 0, "A": 0, "B": 0, "left_behind": 0, "journals": 0}
     started = time.monotonic()
     for _ in range(KILLS):
@@ -98,7 +106,7 @@ def test_sigkill_during_multi_table_saves_leaves_old_or_new_state(example_dir: P
         os.close(ready_w)
         os.read(ready_r, 1)  # the child has loaded the plan and starts saving
         os.close(ready_r)
-        time.sleep(rng.uniform(0, 0.1))
+        time.sleep(rng.uniform(0, window))
         os.kill(pid, signal.SIGKILL)
         _, status = os.waitpid(pid, 0)
         assert os.WIFSIGNALED(status), "the saver stopped by itself: it failed"
@@ -115,7 +123,8 @@ def test_sigkill_during_multi_table_saves_leaves_old_or_new_state(example_dir: P
         problems = [p.message for p in validation.validate_plan(again)]
         assert problems == (problems_a if which == "A" else problems_b)
     elapsed = time.monotonic() - started
-    print(f"\ncrash test: {counts['kills']} SIGKILLs in {elapsed:.1f} s; ended in A {counts['A']}, "
+    print(f"\ncrash test: {counts['kills']} SIGKILLs in {elapsed:.1f} s (kill window {window * 1000:.0f} ms); "
+          f"ended in A {counts['A']}, "
           f"in B {counts['B']}; {counts['left_behind']} temporary files/journals found after a kill "
           f"({counts['journals']} complete journals rolled forward), all recovered on the next load")
     assert counts["kills"] >= KILLS
