@@ -26,7 +26,7 @@ from collections.abc import Iterator, Sequence
 
 from rtplan import __version__, commands
 from rtplan.exceptions import RtplanError, ValidationError
-from rtplan.messages import normalize_lang, t
+from rtplan.messages import languages, normalize_lang, t
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_REFUSED, EXIT_BUG = 0, 1, 2, 3
 EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141  # 128 + SIGINT, 128 + SIGPIPE: what a shell reports
@@ -41,33 +41,35 @@ _OS_MESSAGES = {
 if hasattr(errno, "EDQUOT"):
     _OS_MESSAGES[errno.EDQUOT] = "cli.os.EDQUOT"
 
-# argparse's own sentences (gettext msgids), so a facilitator reads Indonesian
-_ARGPARSE_ID = {
-    "usage: ": "cara pakai: ",
-    "positional arguments": "argumen",
-    "options": "pilihan",
-    "optional arguments": "pilihan",
-    "show this help message and exit": "tampilkan bantuan ini lalu keluar",
-    "%(prog)s: error: %(message)s\n": "%(prog)s: kesalahan: %(message)s\n",
-    "the following arguments are required: %s": "argumen berikut wajib diisi: %s",
-    "unrecognized arguments: %s": "argumen tidak dikenal: %s",
-    "invalid choice: %(value)r (choose from %(choices)s)": "pilihan %(value)r tidak dikenal (pilih dari %(choices)s)",
-    "expected one argument": "perlu satu nilai",
-    "argument %(argument_name)s: %(message)s": "argumen %(argument_name)s: %(message)s",
-    "invalid %(type)s value: %(value)r": "nilai %(type)s tidak sah: %(value)r",
-    "show program's version number and exit": "tampilkan versi program lalu keluar",
-    "ambiguous option: %(option)s could match %(matches)s": "pilihan %(option)s ambigu: bisa %(matches)s",
+# argparse's own sentences (gettext msgids) -> catalogue keys, so a facilitator reads them
+# in the CLI's language
+_ARGPARSE = {
+    "usage: ": "argparse.usage",
+    "positional arguments": "argparse.positional",
+    "options": "argparse.options",
+    "optional arguments": "argparse.optional",
+    "show this help message and exit": "argparse.help",
+    "%(prog)s: error: %(message)s\n": "argparse.error",
+    "the following arguments are required: %s": "argparse.required",
+    "unrecognized arguments: %s": "argparse.unrecognized",
+    "invalid choice: %(value)r (choose from %(choices)s)": "argparse.invalid_choice",
+    "expected one argument": "argparse.expected_one",
+    "argument %(argument_name)s: %(message)s": "argparse.argument",
+    "invalid %(type)s value: %(value)r": "argparse.invalid_value",
+    "show program's version number and exit": "argparse.version",
+    "ambiguous option: %(option)s could match %(matches)s": "argparse.ambiguous",
 }
 
 
 @contextlib.contextmanager
 def _argparse_language(lang: str) -> Iterator[None]:
     """Word argparse's own help and errors in ``lang`` while the CLI runs."""
-    if lang != "id":
+    if lang == "en":
         yield
         return
     original = argparse._  # type: ignore[attr-defined]
-    argparse._ = lambda msg: _ARGPARSE_ID.get(msg, original(msg))  # type: ignore[attr-defined]
+    argparse._ = lambda msg: (  # type: ignore[attr-defined]
+        t(_ARGPARSE[msg], lang) if msg in _ARGPARSE else original(msg))
     try:
         yield
     finally:
@@ -86,8 +88,9 @@ def _scan_lang(argv: Sequence[str]) -> str | None:
 
 
 def lang_option(parser: argparse.ArgumentParser, lang: str) -> None:
-    """Add ``--lang id|en`` (message language; default: the plan's own)."""
-    parser.add_argument("--lang", choices=("id", "en"), default=argparse.SUPPRESS,
+    """Add ``--lang id|en`` (message language; default: the plan's own); a language with a
+    ``.po`` file (see :mod:`rtplan.messages`) is a choice too."""
+    parser.add_argument("--lang", choices=languages(), default=argparse.SUPPRESS,
                         help=t("cli.opt.lang", lang))
 
 
@@ -156,8 +159,9 @@ def os_error_message(exc: OSError, lang: str) -> str:
     path = exc.filename if exc.filename is not None else ""
     if exc.filename2 is not None:
         path = f"{path} -> {exc.filename2}"
-    key = _OS_MESSAGES.get(exc.errno or -1)
-    text = t(key, lang, path=path) if key else t("cli.os.other", lang, path=path, error=exc.strerror or exc)
+    code = exc.errno or -1
+    text = (t(_OS_MESSAGES[code], lang, path=path) if code in _OS_MESSAGES
+            else t("cli.os.other", lang, path=path, error=exc.strerror or exc))
     return f"{t('error.prefix', lang)}: {text} {t('cli.os.unchanged', lang)}"
 
 

@@ -19,9 +19,12 @@ time      ``19:30``              ``string``
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
+
+from rtplan.messages import Label, t
 
 KINDS = ("str", "id", "list", "int", "money", "bool", "date", "time")
 
@@ -80,7 +83,9 @@ class Column:
     ----------
     name : the CSV header, in English snake case (the contract).
     kind : one of :data:`KINDS`.
-    label : ``{"id": ..., "en": ...}`` what people read in widgets and documents.
+    label_key : the catalogue key of what people read in widgets and documents,
+        ``col.<table>.<column>`` (set by the table it belongs to); :attr:`label` and
+        :meth:`label_text` read it.
     required : an empty value is a problem.
     allowed : the closed list of values (checked); ``None`` when open.
     suggested : values offered in widgets for an open list (not checked).
@@ -93,7 +98,7 @@ class Column:
 
     name: str
     kind: str
-    label: dict[str, str]
+    label_key: str = ""
     required: bool = False
     allowed: tuple[str, ...] | None = None
     suggested: tuple[str, ...] = ()
@@ -112,22 +117,50 @@ class Column:
     def dtype(self) -> str:
         return DTYPES[self.kind]
 
+    @property
+    def label(self) -> Label:
+        """The label by language (``column.label["en"]``), from the catalogue."""
+        return Label(self.label_key)
+
+    def label_text(self, lang: str | None) -> str:
+        """The label people read, in ``lang``."""
+        return t(self.label_key, lang)
+
 
 @dataclass(frozen=True)
 class Table:
     """One table of a plan (one CSV file).
 
     ``key`` columns are unique together; ``order`` pairs ``(start, end)`` must not run
-    backwards (dates or times).
+    backwards (dates or times). Its label is the catalogue entry ``table.<name>`` and
+    each column's ``col.<name>.<column>`` (``rtplan/messages/schema.py``).
     """
 
     name: str
-    label: dict[str, str]
     columns: tuple[Column, ...]
     key: tuple[str, ...] = ()
     order: tuple[tuple[str, str], ...] = ()
     step: int = 0
     extra: dict[str, object] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # each column's label key follows from where it is declared
+        columns = tuple(c if c.label_key else replace(c, label_key=f"col.{self.name}.{c.name}")
+                        for c in self.columns)
+        object.__setattr__(self, "columns", columns)
+
+    @property
+    def label_key(self) -> str:
+        return f"table.{self.name}"
+
+    @property
+    def label(self) -> Label:
+        """The table's label by language (``table.label["en"]``), from the catalogue."""
+        return Label(self.label_key)
+
+    def label_text(self, lang: str | None) -> str:
+        """The table's label people read, in ``lang``."""
+        return t(self.label_key, lang)
 
     @property
     def filename(self) -> str:
@@ -163,9 +196,9 @@ class Table:
 _EMPTY: dict[tuple[object, ...], pd.DataFrame] = {}
 
 
-def C(name: str, kind: str, label_id: str, label_en: str, **kw: object) -> Column:
-    """Shorthand for declaring a :class:`Column`."""
-    return Column(name, kind, {"id": label_id, "en": label_en}, **kw)  # type: ignore[arg-type]
+def C(name: str, kind: str, **kw: object) -> Column:
+    """Shorthand for declaring a :class:`Column` (its label key comes from its table)."""
+    return Column(name, kind, **kw)  # type: ignore[arg-type]
 
 
 TABLES: dict[str, Table] = {}
@@ -177,243 +210,243 @@ def _table(table: Table) -> None:
 
 # step 0: profile, participants, meetings
 _table(Table(
-    "participants", {"id": "Peserta", "en": "Participants"},
+    "participants",
     (
-        C("participant_id", "id", "ID peserta", "Participant ID", required=True),
-        C("name", "str", "Nama", "Name", required=True),
-        C("sex", "str", "L/P", "Sex (L/P)", required=True, allowed=SEX),
-        C("age_band", "str", "Kelompok umur", "Age band", allowed=AGE_BANDS),
-        C("group", "str", "Unsur", "Group", suggested=GROUPS),
-        C("has_disability", "bool", "Disabilitas", "Has disability"),
-        C("phone", "str", "Telepon (pribadi)", "Phone (private)", private=True),
-        C("consent", "bool", "Setuju data dicatat", "Consent"),
+        C("participant_id", "id", required=True),
+        C("name", "str", required=True),
+        C("sex", "str", required=True, allowed=SEX),
+        C("age_band", "str", allowed=AGE_BANDS),
+        C("group", "str", suggested=GROUPS),
+        C("has_disability", "bool"),
+        C("phone", "str", private=True),
+        C("consent", "bool"),
     ),
     key=("participant_id",),
 ))
 _table(Table(
-    "meetings", {"id": "Pertemuan", "en": "Meetings"},
+    "meetings",
     (
-        C("meeting_id", "id", "ID pertemuan", "Meeting ID", required=True),
-        C("date", "date", "Tanggal", "Date", required=True),
-        C("start_time", "time", "Jam mulai", "Start time"),
-        C("end_time", "time", "Jam selesai", "End time"),
-        C("place", "str", "Tempat", "Place"),
-        C("title", "str", "Judul", "Title", required=True),
-        C("chair", "str", "Pemimpin rapat", "Chair"),
-        C("minute_taker", "str", "Notulis", "Minute taker"),
-        C("agenda", "list", "Acara", "Agenda"),
+        C("meeting_id", "id", required=True),
+        C("date", "date", required=True),
+        C("start_time", "time"),
+        C("end_time", "time"),
+        C("place", "str"),
+        C("title", "str", required=True),
+        C("chair", "str"),
+        C("minute_taker", "str"),
+        C("agenda", "list"),
     ),
     key=("meeting_id",),
     order=(("start_time", "end_time"),),
 ))
 _table(Table(
-    "attendance", {"id": "Daftar hadir", "en": "Attendance"},
+    "attendance",
     (
-        C("meeting_id", "id", "ID pertemuan", "Meeting ID", required=True, ref=("meetings", "meeting_id")),
-        C("participant_id", "id", "ID peserta", "Participant ID", required=True,
+        C("meeting_id", "id", required=True, ref=("meetings", "meeting_id")),
+        C("participant_id", "id", required=True,
           ref=("participants", "participant_id")),
     ),
     key=("meeting_id", "participant_id"),
 ))
 # step 1: needs and priorities
 _table(Table(
-    "needs", {"id": "Kebutuhan", "en": "Needs"},
+    "needs",
     (
-        C("need_id", "id", "ID kebutuhan", "Need ID", required=True),
-        C("title", "str", "Kebutuhan/masalah", "Need/problem", required=True),
-        C("category", "str", "Bidang", "Category", required=True, allowed=NEED_CATEGORIES),
-        C("description", "str", "Uraian", "Description"),
-        C("location", "str", "Lokasi", "Location"),
-        C("households_affected", "int", "KK terdampak", "Households affected", min=0),
-        C("raised_by", "str", "Diusulkan oleh", "Raised by"),
-        C("source", "str", "Sumber", "Source", suggested=NEED_SOURCES),
-        C("status", "str", "Status", "Status", allowed=NEED_STATUSES),
+        C("need_id", "id", required=True),
+        C("title", "str", required=True),
+        C("category", "str", required=True, allowed=NEED_CATEGORIES),
+        C("description", "str"),
+        C("location", "str"),
+        C("households_affected", "int", min=0),
+        C("raised_by", "str"),
+        C("source", "str", suggested=NEED_SOURCES),
+        C("status", "str", allowed=NEED_STATUSES),
     ),
     key=("need_id",),
     step=1,
 ))
 _table(Table(
-    "usg_scores", {"id": "Skor USG", "en": "USG scores"},
+    "usg_scores",
     (
-        C("need_id", "id", "ID kebutuhan", "Need ID", required=True, ref=("needs", "need_id")),
-        C("scorer", "id", "Penilai", "Scorer", required=True, ref=("participants", "participant_id"),
+        C("need_id", "id", required=True, ref=("needs", "need_id")),
+        C("scorer", "id", required=True, ref=("participants", "participant_id"),
           ref_extra=(CONSENSUS,)),
-        C("urgency", "int", "Urgensi (U)", "Urgency (U)", required=True, min=1, max=5),
-        C("seriousness", "int", "Keseriusan (S)", "Seriousness (S)", required=True, min=1, max=5),
-        C("growth", "int", "Perkembangan (G)", "Growth (G)", required=True, min=1, max=5),
+        C("urgency", "int", required=True, min=1, max=5),
+        C("seriousness", "int", required=True, min=1, max=5),
+        C("growth", "int", required=True, min=1, max=5),
     ),
     key=("need_id", "scorer"),
     step=1,
 ))
 _table(Table(
-    "votes", {"id": "Pemungutan titik", "en": "Dot votes"},
+    "votes",
     (
-        C("need_id", "id", "ID kebutuhan", "Need ID", required=True, ref=("needs", "need_id")),
-        C("participant_id", "id", "ID peserta", "Participant ID", required=True,
+        C("need_id", "id", required=True, ref=("needs", "need_id")),
+        C("participant_id", "id", required=True,
           ref=("participants", "participant_id")),
-        C("dots", "int", "Titik", "Dots", required=True, min=0, max=20),
+        C("dots", "int", required=True, min=0, max=20),
     ),
     key=("need_id", "participant_id"),
     step=1,
 ))
 _table(Table(
-    "pairwise", {"id": "Perbandingan berpasangan", "en": "Pairwise comparisons"},
+    "pairwise",
     (
-        C("need_a", "id", "Kebutuhan A", "Need A", required=True, ref=("needs", "need_id")),
-        C("need_b", "id", "Kebutuhan B", "Need B", required=True, ref=("needs", "need_id")),
-        C("winner", "id", "Lebih penting", "Winner", required=True, ref=("needs", "need_id"), ref_extra=(TIE,)),
-        C("participant_id", "id", "ID peserta", "Participant ID", ref=("participants", "participant_id")),
+        C("need_a", "id", required=True, ref=("needs", "need_id")),
+        C("need_b", "id", required=True, ref=("needs", "need_id")),
+        C("winner", "id", required=True, ref=("needs", "need_id"), ref_extra=(TIE,)),
+        C("participant_id", "id", ref=("participants", "participant_id")),
     ),
     key=("need_a", "need_b", "participant_id"),
     step=1,
 ))
 _table(Table(
-    "priorities", {"id": "Urutan prioritas", "en": "Priority order"},
+    "priorities",
     (
-        C("need_id", "id", "ID kebutuhan", "Need ID", required=True, ref=("needs", "need_id")),
-        C("rank", "int", "Peringkat", "Rank", required=True, min=1),
-        C("method", "str", "Metode", "Method", allowed=PRIORITY_METHODS),
-        C("note", "str", "Catatan", "Note"),
+        C("need_id", "id", required=True, ref=("needs", "need_id")),
+        C("rank", "int", required=True, min=1),
+        C("method", "str", allowed=PRIORITY_METHODS),
+        C("note", "str"),
     ),
     key=("need_id",),
     step=1,
 ))
 _table(Table(
-    "problem_tree", {"id": "Pohon masalah", "en": "Problem tree"},
+    "problem_tree",
     (
-        C("node_id", "id", "ID", "ID", required=True),
-        C("need_id", "id", "ID kebutuhan", "Need ID", required=True, ref=("needs", "need_id")),
-        C("kind", "str", "Jenis", "Kind", required=True, allowed=TREE_KINDS),
-        C("text", "str", "Isi", "Text", required=True),
-        C("parent_id", "id", "Induk", "Parent", ref=("problem_tree", "node_id")),
+        C("node_id", "id", required=True),
+        C("need_id", "id", required=True, ref=("needs", "need_id")),
+        C("kind", "str", required=True, allowed=TREE_KINDS),
+        C("text", "str", required=True),
+        C("parent_id", "id", ref=("problem_tree", "node_id")),
     ),
     key=("node_id",),
     step=1,
 ))
 # step 2: resources
 _table(Table(
-    "resources", {"id": "Sumber daya & aset", "en": "Resources & assets"},
+    "resources",
     (
-        C("resource_id", "id", "ID sumber daya", "Resource ID", required=True),
-        C("name", "str", "Nama", "Name", required=True),
-        C("category", "str", "Kategori ABCD", "ABCD category", required=True, allowed=RESOURCE_CATEGORIES),
-        C("holder", "str", "Pemilik/pengelola", "Holder"),
-        C("description", "str", "Uraian", "Description"),
-        C("tags", "list", "Keahlian/kata kunci", "Skills/tags"),
-        C("availability", "str", "Ketersediaan", "Availability"),
-        C("capacity", "int", "Kapasitas", "Capacity", min=0),
-        C("cost_idr", "money", "Biaya (Rp)", "Cost (IDR)", min=0),
-        C("contact", "str", "Kontak (pribadi)", "Contact (private)", private=True),
-        C("location", "str", "Lokasi", "Location"),
+        C("resource_id", "id", required=True),
+        C("name", "str", required=True),
+        C("category", "str", required=True, allowed=RESOURCE_CATEGORIES),
+        C("holder", "str"),
+        C("description", "str"),
+        C("tags", "list"),
+        C("availability", "str"),
+        C("capacity", "int", min=0),
+        C("cost_idr", "money", min=0),
+        C("contact", "str", private=True),
+        C("location", "str"),
     ),
     key=("resource_id",),
     step=2,
 ))
 _table(Table(
-    "matches", {"id": "Pencocokan kebutuhan-sumber daya", "en": "Need-resource matches"},
+    "matches",
     (
-        C("need_id", "id", "ID kebutuhan", "Need ID", required=True, ref=("needs", "need_id")),
-        C("resource_id", "id", "ID sumber daya", "Resource ID", required=True, ref=("resources", "resource_id")),
-        C("decision", "str", "Keputusan", "Decision", required=True, allowed=MATCH_DECISIONS),
-        C("score", "int", "Skor", "Score", min=0, max=100),
-        C("reason", "str", "Alasan", "Reason"),
-        C("note", "str", "Catatan", "Note"),
+        C("need_id", "id", required=True, ref=("needs", "need_id")),
+        C("resource_id", "id", required=True, ref=("resources", "resource_id")),
+        C("decision", "str", required=True, allowed=MATCH_DECISIONS),
+        C("score", "int", min=0, max=100),
+        C("reason", "str"),
+        C("note", "str"),
     ),
     key=("need_id", "resource_id"),
     step=2,
 ))
 _table(Table(
-    "institutions", {"id": "Diagram kelembagaan", "en": "Institution diagram"},
+    "institutions",
     (
-        C("institution_id", "id", "ID lembaga", "Institution ID", required=True),
-        C("name", "str", "Lembaga", "Institution", required=True),
-        C("importance", "int", "Kepentingan (1-5)", "Importance (1-5)", required=True, min=1, max=5),
-        C("closeness", "int", "Kedekatan (1-5)", "Closeness (1-5)", required=True, min=1, max=5),
-        C("note", "str", "Catatan", "Note"),
+        C("institution_id", "id", required=True),
+        C("name", "str", required=True),
+        C("importance", "int", required=True, min=1, max=5),
+        C("closeness", "int", required=True, min=1, max=5),
+        C("note", "str"),
     ),
     key=("institution_id",),
     step=2,
 ))
 # step 3: activities and money
 _table(Table(
-    "activities", {"id": "Kegiatan", "en": "Activities"},
+    "activities",
     (
-        C("activity_id", "id", "ID kegiatan", "Activity ID", required=True),
-        C("title", "str", "Kegiatan", "Activity", required=True),
-        C("kind", "str", "Jenis", "Kind", suggested=ACTIVITY_KINDS),
-        C("need_ids", "list", "Menjawab kebutuhan", "Answers needs", ref=("needs", "need_id")),
-        C("resource_ids", "list", "Sumber daya", "Resources", ref=("resources", "resource_id")),
-        C("pic", "str", "Penanggung jawab", "Person in charge"),
-        C("start_date", "date", "Tanggal mulai", "Start date", required=True, in_period=True),
-        C("end_date", "date", "Tanggal selesai", "End date", in_period=True),
-        C("recurrence", "str", "Pengulangan", "Recurrence", allowed=RECURRENCES),
-        C("recurrence_day", "str", "Hari pengulangan", "Recurrence day"),
-        C("start_time", "time", "Jam mulai", "Start time"),
-        C("end_time", "time", "Jam selesai", "End time"),
-        C("venue", "str", "Tempat", "Venue"),
-        C("target_participants", "int", "Target peserta", "Target participants", min=0),
-        C("cost_idr", "money", "Biaya total (Rp)", "Total cost (IDR)", min=0),
-        C("funding_source", "str", "Sumber dana", "Funding source", suggested=FUNDING_SOURCES),
-        C("indicator", "str", "Indikator", "Indicator"),
-        C("status", "str", "Status", "Status", allowed=ACTIVITY_STATUSES),
+        C("activity_id", "id", required=True),
+        C("title", "str", required=True),
+        C("kind", "str", suggested=ACTIVITY_KINDS),
+        C("need_ids", "list", ref=("needs", "need_id")),
+        C("resource_ids", "list", ref=("resources", "resource_id")),
+        C("pic", "str"),
+        C("start_date", "date", required=True, in_period=True),
+        C("end_date", "date", in_period=True),
+        C("recurrence", "str", allowed=RECURRENCES),
+        C("recurrence_day", "str"),
+        C("start_time", "time"),
+        C("end_time", "time"),
+        C("venue", "str"),
+        C("target_participants", "int", min=0),
+        C("cost_idr", "money", min=0),
+        C("funding_source", "str", suggested=FUNDING_SOURCES),
+        C("indicator", "str"),
+        C("status", "str", allowed=ACTIVITY_STATUSES),
     ),
     key=("activity_id",),
     order=(("start_date", "end_date"), ("start_time", "end_time")),
     step=3,
 ))
 _table(Table(
-    "funds", {"id": "Sumber dana", "en": "Funds"},
+    "funds",
     (
-        C("funding_source", "str", "Sumber dana", "Funding source", required=True, suggested=FUNDING_SOURCES),
-        C("amount_idr", "money", "Jumlah (Rp)", "Amount (IDR)", required=True, min=0),
-        C("note", "str", "Catatan", "Note"),
+        C("funding_source", "str", required=True, suggested=FUNDING_SOURCES),
+        C("amount_idr", "money", required=True, min=0),
+        C("note", "str"),
     ),
     key=("funding_source",),
     step=3,
 ))
 # step 4: monitoring
 _table(Table(
-    "ledger", {"id": "Buku kas RT", "en": "RT cash book"},
+    "ledger",
     (
-        C("entry_id", "id", "No. bukti", "Entry ID", required=True),
-        C("date", "date", "Tanggal", "Date", required=True),
-        C("description", "str", "Uraian", "Description", required=True),
-        C("income_idr", "money", "Pemasukan (Rp)", "Income (IDR)", min=0),
-        C("expense_idr", "money", "Pengeluaran (Rp)", "Expense (IDR)", min=0),
-        C("activity_id", "id", "ID kegiatan", "Activity ID", ref=("activities", "activity_id")),
-        C("category", "str", "Kategori", "Category", suggested=LEDGER_CATEGORIES),
-        C("proof", "str", "Bukti", "Proof"),
+        C("entry_id", "id", required=True),
+        C("date", "date", required=True),
+        C("description", "str", required=True),
+        C("income_idr", "money", min=0),
+        C("expense_idr", "money", min=0),
+        C("activity_id", "id", ref=("activities", "activity_id")),
+        C("category", "str", suggested=LEDGER_CATEGORIES),
+        C("proof", "str"),
     ),
     key=("entry_id",),
     step=4,
 ))
 _table(Table(
-    "realizations", {"id": "Realisasi kegiatan", "en": "Realizations"},
+    "realizations",
     (
-        C("activity_id", "id", "ID kegiatan", "Activity ID", required=True, ref=("activities", "activity_id")),
-        C("date", "date", "Tanggal", "Date", required=True),
-        C("participants_l", "int", "Peserta L", "Participants (M)", min=0),
-        C("participants_p", "int", "Peserta P", "Participants (F)", min=0),
-        C("cost_idr", "money", "Biaya (Rp)", "Cost (IDR)", min=0),
-        C("output", "str", "Hasil", "Output"),
-        C("notes", "str", "Catatan", "Notes"),
+        C("activity_id", "id", required=True, ref=("activities", "activity_id")),
+        C("date", "date", required=True),
+        C("participants_l", "int", min=0),
+        C("participants_p", "int", min=0),
+        C("cost_idr", "money", min=0),
+        C("output", "str"),
+        C("notes", "str"),
     ),
     key=("activity_id", "date"),
     step=4,
 ))
 _table(Table(
-    "decisions", {"id": "Keputusan", "en": "Decisions"},
+    "decisions",
     (
-        C("meeting_id", "id", "ID pertemuan", "Meeting ID", required=True, ref=("meetings", "meeting_id")),
-        C("decision", "str", "Keputusan", "Decision", required=True),
-        C("pic", "str", "Penanggung jawab", "Person in charge"),
-        C("due_date", "date", "Batas waktu", "Due date"),
+        C("meeting_id", "id", required=True, ref=("meetings", "meeting_id")),
+        C("decision", "str", required=True),
+        C("pic", "str"),
+        C("due_date", "date"),
     ),
     step=4,
 ))
 
 
-# plan.toml: (section, key) -> (kind, labels, required, extra)
+# plan.toml: (section, key) -> (kind, required, rules); labels in the catalogue as meta.<path>
 @dataclass(frozen=True)
 class MetaField:
     """One field of ``plan.toml``; ``section`` is ``""`` for top-level keys."""
@@ -421,7 +454,6 @@ class MetaField:
     section: str
     key: str
     kind: str
-    label: dict[str, str]
     required: bool = False
     allowed: tuple[str, ...] | None = None
     min: int | None = None
@@ -430,30 +462,44 @@ class MetaField:
     def path(self) -> str:
         return f"{self.section}.{self.key}" if self.section else self.key
 
+    @property
+    def label_key(self) -> str:
+        """Its catalogue key, ``meta.<section>.<key>`` (``meta.<key>`` at the top level)."""
+        return f"meta.{self.path}"
 
-def M(section: str, key: str, kind: str, label_id: str, label_en: str, **kw: object) -> MetaField:
-    return MetaField(section, key, kind, {"id": label_id, "en": label_en}, **kw)  # type: ignore[arg-type]
+    @property
+    def label(self) -> Label:
+        """The label by language (``field.label["en"]``), from the catalogue."""
+        return Label(self.label_key)
+
+    def label_text(self, lang: str | None) -> str:
+        """The label people read, in ``lang``."""
+        return t(self.label_key, lang)
+
+
+def M(section: str, key: str, kind: str, **kw: object) -> MetaField:
+    return MetaField(section, key, kind, **kw)  # type: ignore[arg-type]
 
 
 SCHEMA_VERSION = 1
 META_FIELDS: tuple[MetaField, ...] = (
-    M("", "schema_version", "int", "Versi skema", "Schema version", required=True, min=1),
-    M("", "title", "str", "Judul rencana", "Plan title", required=True),
-    M("", "language", "str", "Bahasa", "Language", required=True, allowed=("id", "en")),
-    M("", "households", "int", "Jumlah KK", "Households", min=0),
-    M("", "residents", "int", "Jumlah warga", "Residents", min=0),
-    M("area", "rt", "str", "RT", "RT", required=True),
-    M("area", "rw", "str", "RW", "RW", required=True),
-    M("area", "kelurahan", "str", "Kelurahan", "Kelurahan"),
-    M("area", "kecamatan", "str", "Kecamatan", "Kecamatan"),
-    M("area", "city", "str", "Kota/Kabupaten", "City/Regency"),
-    M("area", "province", "str", "Provinsi", "Province"),
-    M("people", "ketua_rt", "str", "Ketua RT", "RT head"),
-    M("people", "secretary", "str", "Sekretaris", "Secretary"),
-    M("people", "treasurer", "str", "Bendahara", "Treasurer"),
-    M("people", "facilitator", "str", "Fasilitator", "Facilitator"),
-    M("period", "start", "date", "Awal periode", "Period start", required=True),
-    M("period", "end", "date", "Akhir periode", "Period end", required=True),
+    M("", "schema_version", "int", required=True, min=1),
+    M("", "title", "str", required=True),
+    M("", "language", "str", required=True, allowed=("id", "en")),
+    M("", "households", "int", min=0),
+    M("", "residents", "int", min=0),
+    M("area", "rt", "str", required=True),
+    M("area", "rw", "str", required=True),
+    M("area", "kelurahan", "str"),
+    M("area", "kecamatan", "str"),
+    M("area", "city", "str"),
+    M("area", "province", "str"),
+    M("people", "ketua_rt", "str"),
+    M("people", "secretary", "str"),
+    M("people", "treasurer", "str"),
+    M("people", "facilitator", "str"),
+    M("period", "start", "date", required=True),
+    M("period", "end", "date", required=True),
 )
 
 
@@ -464,17 +510,14 @@ def split_list(value: object) -> list[str]:
     return [item.strip() for item in str(value).split(";") if item.strip()]
 
 
-def join_list(items: object) -> str:
+def join_list(items: str | Iterable[object]) -> str:
     """Join items into a multi-value cell (``a;b``), dropping blanks."""
     if isinstance(items, str):
         return ";".join(split_list(items))
-    return ";".join(str(i).strip() for i in items if str(i).strip())  # type: ignore[union-attr]
+    return ";".join(str(i).strip() for i in items if str(i).strip())
 
 
 def label(table: str, column: str | None = None, lang: str = "id") -> str:
     """The human label of a table or of one of its columns, in ``lang``."""
-    from rtplan.messages import normalize_lang
-
     tbl = TABLES[table]
-    lang = normalize_lang(lang)
-    return tbl.label[lang] if column is None else tbl.column(column).label[lang]
+    return tbl.label_text(lang) if column is None else tbl.column(column).label_text(lang)

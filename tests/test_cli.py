@@ -63,7 +63,7 @@ def test_validate_broken_plan_lists_every_problem_and_exits_1(example_dir: Path,
     assert "participants.csv baris 3, kolom name" in out
     assert "activities.csv baris 2, kolom cost_idr" in out
     code, out, _ = run(capsys, "validate", str(example_dir), "--lang", "en")
-    assert code == 1 and "3 problem(s) found" in out and "participants.csv row 2, column sex" in out
+    assert code == 1 and "3 problems found" in out and "participants.csv row 2, column sex" in out
 
 
 def test_missing_plan_is_a_message_not_a_traceback(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]

@@ -35,7 +35,8 @@ def test_numbers_and_rupiah() -> None:
 def test_catalogue_has_both_languages_for_every_key() -> None:
     for key, texts in CATALOGUE.items():
         assert set(LANGUAGES) <= set(texts), key
-        assert all(v.strip() for v in texts.values()), key
+        forms = [f for v in texts.values() for f in (v.values() if isinstance(v, dict) else [v])]
+        assert all(f.strip() for f in forms), key  # plural forms are a dict per language
 
 
 @pytest.mark.parametrize(("given", "expected"), [(None, "id"), ("", "id"), ("EN", "en"), ("en_US", "en"),

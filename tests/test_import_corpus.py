@@ -221,7 +221,7 @@ def test_cli_map_option_and_english(example_dir: Path, tmp_path: Path, capsys: p
                  "--map", "Kode JK=sex", "--map", "Keterangan lain=-", "--lang", "en"])
     out = capsys.readouterr()
     assert code == 0, out.err
-    assert "1 new rows saved" in out.out
+    assert "1 new row saved" in out.out
     assert list(storage.load_plan(example_dir).tables["participants"]["name"])[-1] == "Bu Endah"
 
 

@@ -1,6 +1,6 @@
 """Messages of the command line's help."""
 
-MESSAGES = {
+MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "cli.description": {
         "id": "rtplan: buku kerja perencanaan partisipatif RT. Setiap perintah bekerja pada folder rencana.",
         "en": "rtplan: participatory planning workbook for an RT. Every command works on a plan folder.",
@@ -110,16 +110,22 @@ MESSAGES.update({"cli.date_metavar": {"id": "TTTT-BB-HH", "en": "YYYY-MM-DD"}})
 # command robustness: warnings about a plan's problems, missing parts, OS errors, exit codes
 MESSAGES.update({
     "cli.plan_has_problems": {
-        "id": ("Perhatian: rencana punya {n} masalah (lihat: rtplan validate {plan}); hasil di bawah dihitung "
-               "dari isian yang terbaca."),
-        "en": ("Warning: the plan has {n} problem(s) (see: rtplan validate {plan}); the results below are "
-               "computed from what can be read."),
+        "id": ("Perhatian: rencana punya {n} masalah (lihat: rtplan validate {plan}); hasil di bawah dihitung dari "
+               "isian yang terbaca."),
+        "en": {"one": ("Warning: the plan has {n} problem (see: rtplan validate {plan}); the results below are "
+                       "computed from what can be read."),
+               "other": ("Warning: the plan has {n} problems (see: rtplan validate {plan}); the results below are "
+                         "computed from what can be read.")},
     },
     "cli.rows_set_aside": {
         "id": "Baris yang bermasalah (atau merujuk ke baris bermasalah) tidak dipakai: {files}.",
         "en": "Rows with problems (or pointing at rows with problems) are left out: {files}.",
     },
-    "cli.rows_in_file": {"id": "{file} {n} baris", "en": "{file} {n} row(s)"},
+    "cli.rows_in_file": {
+        "id": "{file} {n} baris",
+        "en": {"one": "{file} {n} row",
+               "other": "{file} {n} rows"},
+    },
     "cli.cannot_run": {
         "id": "rtplan {command} tidak bisa dijalankan: berkas yang diperlukan tidak terbaca.",
         "en": "rtplan {command} cannot run: a file it needs cannot be read.",
@@ -212,4 +218,26 @@ MESSAGES.update({
                "rtplan validate. If the plan is valid, this is a bug in rtplan: please report it "
                "(RTPLAN_DEBUG=1 shows the details)."),
     },
+})
+
+# argparse's own sentences (its gettext msgids are the English text); see rtplan.cli
+MESSAGES.update({
+    "argparse.usage": {"id": "cara pakai: ", "en": "usage: "},
+    "argparse.positional": {"id": "argumen", "en": "positional arguments"},
+    "argparse.options": {"id": "pilihan", "en": "options"},
+    "argparse.optional": {"id": "pilihan", "en": "optional arguments"},
+    "argparse.help": {"id": "tampilkan bantuan ini lalu keluar", "en": "show this help message and exit"},
+    "argparse.error": {"id": "%(prog)s: kesalahan: %(message)s\n", "en": "%(prog)s: error: %(message)s\n"},
+    "argparse.required": {"id": "argumen berikut wajib diisi: %s",
+                          "en": "the following arguments are required: %s"},
+    "argparse.unrecognized": {"id": "argumen tidak dikenal: %s", "en": "unrecognized arguments: %s"},
+    "argparse.invalid_choice": {"id": "pilihan %(value)r tidak dikenal (pilih dari %(choices)s)",
+                                "en": "invalid choice: %(value)r (choose from %(choices)s)"},
+    "argparse.expected_one": {"id": "perlu satu nilai", "en": "expected one argument"},
+    "argparse.argument": {"id": "argumen %(argument_name)s: %(message)s",
+                          "en": "argument %(argument_name)s: %(message)s"},
+    "argparse.invalid_value": {"id": "nilai %(type)s tidak sah: %(value)r", "en": "invalid %(type)s value: %(value)r"},
+    "argparse.version": {"id": "tampilkan versi program lalu keluar", "en": "show program's version number and exit"},
+    "argparse.ambiguous": {"id": "pilihan %(option)s ambigu: bisa %(matches)s",
+                           "en": "ambiguous option: %(option)s could match %(matches)s"},
 })

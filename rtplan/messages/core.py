@@ -1,6 +1,6 @@
 """Messages of the core: storage, validation, plan model, CLI basics."""
 
-MESSAGES = {
+MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     # where a problem is
     "where.row": {"id": "{file} baris {row}, kolom {column}", "en": "{file} row {row}, column {column}"},
     "where.rowonly": {"id": "{file} baris {row}", "en": "{file} row {row}"},
@@ -12,6 +12,10 @@ MESSAGES = {
     "rule.money": {
         "id": "harus jumlah Rupiah bulat tanpa titik atau 'Rp' (mis. 1500000), bukan '{value}'",
         "en": "must be a whole Rupiah amount without dots or 'Rp' (e.g. 1500000), not '{value}'",
+    },
+    "rule.duplicate_header": {
+        "id": "kolom '{header}' muncul {count} kali di baris judul; hanya yang pertama dibaca, gabungkan isinya",
+        "en": "column '{header}' appears {count} times in the header row; only the first is read: merge them",
     },
     "rule.newer_schema": {
         "id": "rencana ini dibuat oleh rtplan yang lebih baru (versi skema {value}, yang dikenal: {known}); "
@@ -84,7 +88,8 @@ MESSAGES = {
     "validate.ok": {"id": "{plan}: rencana valid, tidak ada masalah.", "en": "{plan}: the plan is valid, no problems."},
     "validate.problems": {
         "id": "{plan}: ditemukan {n} masalah:",
-        "en": "{plan}: {n} problem(s) found:",
+        "en": {"one": "{plan}: {n} problem found:",
+               "other": "{plan}: {n} problems found:"},
     },
     # storage
     "storage.not_a_plan": {
@@ -122,8 +127,10 @@ MESSAGES = {
         "en": "{file} restored to version {version}; the previous version was kept in the history.",
     },
     "storage.created": {
-        "id": "Rencana baru dibuat di {path}. Isi dengan notebook di notebooks/ atau periksa dengan: rtplan validate {path}",
-        "en": "New plan created in {path}. Fill it in with the notebooks in notebooks/ or check it with: rtplan validate {path}",
+        "id": "Rencana baru dibuat di {path}. Isi dengan notebook di notebooks/ atau periksa dengan: rtplan "
+              "validate {path}",
+        "en": "New plan created in {path}. Fill it in with the notebooks in notebooks/ or check it with: "
+              "rtplan validate {path}",
     },
     "storage.history_header": {
         "id": "Versi lama {file} (terbaru di atas):",

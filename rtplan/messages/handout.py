@@ -1,6 +1,6 @@
 """Messages of the meeting handout (summary, berita acara, daftar hadir)."""
 
-MESSAGES = {
+MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "handout.no_meeting": {
         "id": "Pertemuan '{meeting}' tidak ada di meetings.csv. Pertemuan yang ada: {known}",
         "en": "Meeting '{meeting}' is not in meetings.csv. Known meetings: {known}",
@@ -17,7 +17,8 @@ MESSAGES = {
     "handout.no_agenda": {"id": "Acara belum dicatat.", "en": "No agenda recorded."},
     "handout.attended": {
         "id": "Hadir {n} orang: {p} perempuan dan {l} laki-laki.",
-        "en": "{n} people attended: {p} women and {l} men.",
+        "en": {"one": "{n} person attended: {p} women and {l} men.",
+               "other": "{n} people attended: {p} women and {l} men."},
     },
     "handout.this_meeting": {"id": "Pertemuan ini", "en": "This meeting"},
     "handout.all_meetings": {"id": "Semua pertemuan", "en": "All meetings"},
@@ -69,21 +70,29 @@ MESSAGES.update({
     "handout.usg_total": {"id": "Skor USG", "en": "USG total"},
     "handout.dots": {"id": "Titik", "en": "Dots"},
     "handout.method_stored": {
-        "id": "Metode: urutan prioritas akhir yang disepakati musyawarah (dari USG, pemungutan titik dan perbandingan berpasangan).",
+        "id": "Metode: urutan prioritas akhir yang disepakati musyawarah (dari USG, pemungutan titik dan "
+              "perbandingan berpasangan).",
         "en": "Method: the final priority order agreed by the meeting (from USG, dot voting and pairwise ranking).",
     },
     "handout.method_combined": {
-        "id": "Metode: belum ada urutan yang disepakati; urutan gabungan USG, pemungutan titik dan perbandingan berpasangan.",
+        "id": "Metode: belum ada urutan yang disepakati; urutan gabungan USG, pemungutan titik dan "
+              "perbandingan berpasangan.",
         "en": "Method: no agreed order yet; the combined order of USG, dot voting and pairwise ranking.",
     },
     "handout.accepted": {"id": "Sumber daya yang disepakati", "en": "Resources agreed"},
     "handout.resource": {"id": "Sumber daya", "en": "Resource"},
     "handout.reason": {"id": "Alasan", "en": "Reason"},
     "handout.no_matches": {"id": "Belum ada sumber daya yang disepakati.", "en": "No resources agreed yet."},
-    "handout.gaps": {"id": "Kebutuhan tanpa sumber daya: siapa yang kita hubungi", "en": "Needs without resources: whom we ask"},
+    "handout.gaps": {
+        "id": "Kebutuhan tanpa sumber daya: siapa yang kita hubungi",
+        "en": "Needs without resources: whom we ask",
+    },
     "handout.partners": {"id": "Mitra yang dapat dihubungi", "en": "Partners to approach"},
     "handout.known_institutions": {"id": "Lembaga yang sudah dikenal", "en": "Institutions we know"},
-    "handout.no_gaps": {"id": "Setiap kebutuhan prioritas sudah punya sumber daya.", "en": "Every prioritised need has a resource."},
+    "handout.no_gaps": {
+        "id": "Setiap kebutuhan prioritas sudah punya sumber daya.",
+        "en": "Every prioritised need has a resource.",
+    },
     "handout.activity": {"id": "Kegiatan", "en": "Activity"},
     "handout.dates": {"id": "Tanggal", "en": "Dates"},
     "handout.repeat": {"id": "Pengulangan", "en": "Repeats"},

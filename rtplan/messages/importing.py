@@ -1,6 +1,6 @@
 """Messages of importing files (``rtplan import``, the upload panel) and the spreadsheet export."""
 
-MESSAGES = {
+MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     # rtplan.parse: one message per kind of value
     "parse.money": {
         "id": "'{value}' bukan jumlah uang (contoh yang bisa dibaca: 50000, Rp 50.000, Rp50.000,00, 50rb, 1,5 jt)",
@@ -54,7 +54,10 @@ MESSAGES.update({
         "en": "{file}: no sheet '{sheet}'; its sheets: {sheets}",
     },
     "import.no_file": {"id": "berkas {file} tidak ditemukan", "en": "file {file} not found"},
-    "import.cannot_read": {"id": "berkas {file} tidak bisa dibaca: {error}", "en": "file {file} cannot be read: {error}"},
+    "import.cannot_read": {
+        "id": "berkas {file} tidak bisa dibaca: {error}",
+        "en": "file {file} cannot be read: {error}",
+    },
     "import.too_many_rows": {
         "id": "{file}: {n} baris data; satu impor dibatasi {max} baris (satu RT jarang punya lebih). "
               "Saring atau pecah berkasnya dulu",
@@ -79,7 +82,7 @@ MESSAGES.update({
     },
     "import.missing_fields": {
         "id": "{file}: tidak ada kolom untuk {fields} di tabel {table} (berkas untuk tabel lain?). "
-              "Kolom berkas: {columns}. Pasangkan dengan --map \"KOLOM=kolom_tabel\"",
+              'Kolom berkas: {columns}. Pasangkan dengan --map "KOLOM=kolom_tabel"',
         "en": "{file}: no column for {fields} of table {table} (a file for another table?). "
               "The file's columns: {columns}. Map them with --map \"COLUMN=field\"",
     },
@@ -95,7 +98,8 @@ MESSAGES.update({
     "import.where_row": {"id": "{file} baris {row}", "en": "{file} row {row}"},
     "import.not_workbook": {
         "id": "{file}: untuk mengimpor semua tabel sekaligus perlu buku kerja XLSX/ODS atau zip CSV dari rtplan export",
-        "en": "{file}: importing every table at once needs an XLSX/ODS workbook or a zip of CSV files from rtplan export",
+        "en": "{file}: importing every table at once needs an XLSX/ODS workbook or a zip of CSV files from "
+              "rtplan export",
     },
     "import.no_tables": {
         "id": "{file}: tidak ada lembar yang bernama tabel rencana (mis. Peserta, Kebutuhan)",
@@ -121,11 +125,14 @@ MESSAGES.update({
     },
     "cli.import.file": {"id": "berkas CSV, XLSX atau ODS", "en": "a CSV, XLSX or ODS file"},
     "cli.import.map": {
-        "id": "pasangkan kolom berkas ke kolom tabel, mis. --map \"Nama Lengkap=name\" "
+        "id": 'pasangkan kolom berkas ke kolom tabel, mis. --map "Nama Lengkap=name" '
               "(- untuk mengabaikan kolom); boleh berulang",
-        "en": "map a file column to a field, e.g. --map \"Full name=name\" (- to ignore a column); repeatable",
+        "en": 'map a file column to a field, e.g. --map "Full name=name" (- to ignore a column); repeatable',
     },
-    "cli.import.sheet": {"id": "lembar buku kerja (bawaan: lembar pertama)", "en": "workbook sheet (default: the first)"},
+    "cli.import.sheet": {
+        "id": "lembar buku kerja (bawaan: lembar pertama)",
+        "en": "workbook sheet (default: the first)",
+    },
     "cli.import.dry_run": {"id": "tampilkan apa yang akan berubah tanpa menyimpan",
                            "en": "show what would change without saving"},
     "cli.import.skip_invalid": {"id": "lewati baris yang salah dan impor sisanya",
@@ -145,20 +152,27 @@ MESSAGES.update({
     "cli.import.unmapped": {"id": "tidak dipakai: {columns}", "en": "not used: {columns}"},
     "cli.import.duplicates": {
         "id": "{n} baris sudah ada di rencana, dilewati (baris {rows})",
-        "en": "{n} rows already in the plan, skipped (rows {rows})",
+        "en": {"one": "{n} row already in the plan, skipped (rows {rows})",
+               "other": "{n} rows already in the plan, skipped (rows {rows})"},
     },
-    "cli.import.problems": {"id": "{n} masalah:", "en": "{n} problems:"},
+    "cli.import.problems": {
+        "id": "{n} masalah:",
+        "en": {"one": "{n} problem:",
+               "other": "{n} problems:"},
+    },
     "cli.import.nothing_saved": {
         "id": "Tidak ada yang disimpan. Perbaiki berkasnya, atau pakai --skip-invalid untuk melewati baris yang salah.",
         "en": "Nothing was saved. Fix the file, or use --skip-invalid to leave out the bad rows.",
     },
     "cli.import.saved": {
         "id": "{n} baris baru disimpan ({skipped} baris salah dilewati).",
-        "en": "{n} new rows saved ({skipped} bad rows left out).",
+        "en": {"one": "{n} new row saved ({skipped} bad rows left out).",
+               "other": "{n} new rows saved ({skipped} bad rows left out)."},
     },
     "cli.import.dry_run_done": {
         "id": "Uji coba: {n} baris baru akan ditambahkan; tidak ada yang disimpan.",
-        "en": "Dry run: {n} new rows would be added; nothing was saved.",
+        "en": {"one": "Dry run: {n} new row would be added; nothing was saved.",
+               "other": "Dry run: {n} new rows would be added; nothing was saved."},
     },
     "cli.import.nothing_new": {"id": "Tidak ada baris baru.", "en": "No new rows."},
     "cli.export.xlsx": {
@@ -173,8 +187,16 @@ MESSAGES.update({
         "id": "sertakan kolom pribadi (telepon, kontak) di --xlsx/--csv-excel; jangan dibagikan",
         "en": "include the private columns (phone, contact) in --xlsx/--csv-excel; do not share the file",
     },
-    "cli.export.xlsx_done": {"id": "{n} lembar ditulis ke {path}", "en": "{n} sheets written to {path}"},
-    "cli.export.csv_excel_done": {"id": "{n} berkas CSV ditulis ke {path}", "en": "{n} CSV files written to {path}"},
+    "cli.export.xlsx_done": {
+        "id": "{n} lembar ditulis ke {path}",
+        "en": {"one": "{n} sheet written to {path}",
+               "other": "{n} sheets written to {path}"},
+    },
+    "cli.export.csv_excel_done": {
+        "id": "{n} berkas CSV ditulis ke {path}",
+        "en": {"one": "{n} CSV file written to {path}",
+               "other": "{n} CSV files written to {path}"},
+    },
 })
 MESSAGES.update({
     "ui.import.upload": {"id": "Unggah berkas", "en": "Upload file"},
@@ -186,7 +208,14 @@ MESSAGES.update({
     "ui.import.preview": {"id": "{rows} baris data; lima baris pertama:", "en": "{rows} data rows; the first five:"},
     "ui.import.ready": {
         "id": "Siap: {n} baris baru ({dup} baris sudah ada, dilewati). Periksa pasangan kolom lalu klik Impor.",
-        "en": "Ready: {n} new rows ({dup} rows already in the plan, skipped). Check the mapping, then click Import.",
+        "en": {"one": ("Ready: {n} new row ({dup} rows already in the plan, skipped). Check the mapping, then click "
+                       "Import."),
+               "other": ("Ready: {n} new rows ({dup} rows already in the plan, skipped). Check the mapping, then "
+                         "click Import.")},
     },
-    "ui.import.saved": {"id": "{n} baris baru disimpan.", "en": "{n} new rows saved."},
+    "ui.import.saved": {
+        "id": "{n} baris baru disimpan.",
+        "en": {"one": "{n} new row saved.",
+               "other": "{n} new rows saved."},
+    },
 })

@@ -1,6 +1,6 @@
 """Messages of step 4: realizations, progress, indicators and the kas RT (cash book)."""
 
-MESSAGES = {
+MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     # ledger categories as they read in the report
     "kas.cat.saldo_awal": {"id": "Saldo awal", "en": "Opening balance"},
     "kas.cat.iuran": {"id": "Iuran kas warga", "en": "Residents' dues"},
@@ -162,6 +162,13 @@ MESSAGES.update({
     "mon.col.indicator.ratio": {"id": "Capaian", "en": "Achieved"},
     "mon.col.indicator.verdict": {"id": "Target", "en": "Target"},
     "mon.col.indicator.latest_output": {"id": "Hasil terakhir", "en": "Latest output"},
+    "mon.col.real.activity_id": {"id": "Kegiatan", "en": "Activity"},
+    "mon.col.real.date": {"id": "Tanggal", "en": "Date"},
+    "mon.col.real.participants_l": {"id": "Peserta L", "en": "Men"},
+    "mon.col.real.participants_p": {"id": "Peserta P", "en": "Women"},
+    "mon.col.real.cost_idr": {"id": "Biaya", "en": "Cost"},
+    "mon.col.real.output": {"id": "Hasil", "en": "Output"},
+    "mon.caption.realizations": {"id": "Pertemuan yang terlaksana", "en": "Sessions held"},
     # checks
     "mon.check.none": {"id": "Pemeriksaan realisasi: tidak ada catatan.", "en": "Realization check: nothing to note."},
     "mon.check.before_start": {
@@ -215,7 +222,6 @@ MESSAGES.update({
         "id": "Saldo kas RT (saldo awal {opening}, saldo akhir {closing})",
         "en": "RT cash balance (opening {opening}, closing {closing})",
     },
-    "mon.chart.balance": {"id": "Saldo", "en": "Balance"},
     "mon.chart.monthly_title": {"id": "Penerimaan dan pengeluaran per bulan", "en": "Income and expenses per month"},
     "mon.chart.income": {"id": "Penerimaan", "en": "Income"},
     "mon.chart.expense": {"id": "Pengeluaran", "en": "Expenses"},

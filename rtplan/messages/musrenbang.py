@@ -1,6 +1,6 @@
 """Messages of the Musrenbang proposal list export."""
 
-MESSAGES = {
+MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "musrenbang.no_file": {
         "id": "Berkas pemetaan kolom '{path}' tidak ada. Pakai preset ({presets}) atau berkas CSV header,field.",
         "en": "Column mapping file '{path}' does not exist. Use a preset ({presets}) or a CSV file header,field.",
@@ -21,4 +21,31 @@ MESSAGES = {
     "musrenbang.sig_ketua": {"id": "Ketua RT {rt}", "en": "Head of RT {rt}"},
     "musrenbang.sig_rw": {"id": "Mengetahui, Ketua RW {rw}", "en": "Acknowledged, Head of RW {rw}"},
     "musrenbang.written": {"id": "Ditulis: {path}", "en": "Written: {path}"},
+    # Musrenbang bidang of a need category (Semarang's Fisik prasarana / Ekonomi / Sosial budaya)
+    "musrenbang.bidang.infrastruktur": {"id": "Fisik prasarana", "en": "Physical infrastructure"},
+    "musrenbang.bidang.lingkungan": {"id": "Fisik prasarana (lingkungan)",
+                                     "en": "Physical infrastructure (environment)"},
+    "musrenbang.bidang.ekonomi": {"id": "Ekonomi", "en": "Economy"},
+    "musrenbang.bidang.kesehatan": {"id": "Sosial budaya (kesehatan)", "en": "Socio-cultural (health)"},
+    "musrenbang.bidang.pendidikan": {"id": "Sosial budaya (pendidikan)", "en": "Socio-cultural (education)"},
+    "musrenbang.bidang.sosial-budaya": {"id": "Sosial budaya", "en": "Socio-cultural"},
+    "musrenbang.bidang.keamanan": {"id": "Sosial budaya (ketenteraman dan ketertiban)",
+                                   "en": "Socio-cultural (public order)"},
+    # the fields of a proposal form (their default headers)
+    "musrenbang.field.no_prioritas": {"id": "No. prioritas", "en": "Priority no."},
+    "musrenbang.field.bidang": {"id": "Bidang", "en": "Field"},
+    "musrenbang.field.usulan_kegiatan": {"id": "Usulan kegiatan", "en": "Proposed activity"},
+    "musrenbang.field.permasalahan": {"id": "Permasalahan", "en": "Problem"},
+    "musrenbang.field.lokasi": {"id": "Lokasi", "en": "Location"},
+    "musrenbang.field.rt": {"id": "RT", "en": "RT"},
+    "musrenbang.field.rw": {"id": "RW", "en": "RW"},
+    "musrenbang.field.volume": {"id": "Volume", "en": "Volume"},
+    "musrenbang.field.satuan": {"id": "Satuan", "en": "Unit"},
+    "musrenbang.field.perkiraan_biaya": {"id": "Perkiraan biaya (Rp)", "en": "Estimated cost (IDR)"},
+    "musrenbang.field.sumber_dana": {"id": "Sumber dana", "en": "Funding source"},
+    "musrenbang.field.potensi_swadaya": {"id": "Potensi swadaya", "en": "Community contribution"},
+    "musrenbang.field.skor_prioritas": {"id": "Skor prioritas", "en": "Priority score"},
+    "musrenbang.field.keterangan": {"id": "Keterangan", "en": "Notes"},
+    "musrenbang.field.rt_rw": {"id": "RT/RW", "en": "RT/RW"},
+    "musrenbang.field.volume_satuan": {"id": "Volume", "en": "Volume"},
 }

@@ -1,6 +1,6 @@
 """Messages of step 1: needs, USG, dot voting, pairwise ranking, priorities, problem tree."""
 
-MESSAGES = {
+MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     # methods
     "needs.method.usg": {"id": "USG", "en": "USG"},
     "needs.method.dots": {"id": "Voting titik", "en": "Dot voting"},
@@ -169,14 +169,22 @@ MESSAGES = {
     "needs.col.method": {"id": "Metode", "en": "Method"},
     "needs.col.note": {"id": "Catatan", "en": "Note"},
     "needs.col.decided_by": {"id": "Seri diputus oleh", "en": "Tie broken by"},
-    "needs.col.households": {"id": "KK terdampak", "en": "Households"},
+    "needs.col.urgency_min": {"id": "U terendah", "en": "U lowest"},
+    "needs.col.urgency_max": {"id": "U tertinggi", "en": "U highest"},
+    "needs.col.seriousness_min": {"id": "S terendah", "en": "S lowest"},
+    "needs.col.seriousness_max": {"id": "S tertinggi", "en": "S highest"},
+    "needs.col.growth_min": {"id": "G terendah", "en": "G lowest"},
+    "needs.col.growth_max": {"id": "G tertinggi", "en": "G highest"},
+    "needs.col.total_min": {"id": "Total terendah", "en": "Total lowest"},
+    "needs.col.total_max": {"id": "Total tertinggi", "en": "Total highest"},
+    "needs.col.total_std": {"id": "Simpangan baku total", "en": "Total standard deviation"},
+    "needs.col.judged": {"id": "Dinilai", "en": "Judged"},
+    "needs.col.stored": {"id": "Disepakati", "en": "Agreed"},
     "needs.col.n_needs": {"id": "Jumlah kebutuhan", "en": "Needs"},
     "needs.col.households_max": {"id": "KK terdampak (terbanyak)", "en": "Households (largest)"},
     "needs.col.households_sum": {"id": "KK terdampak (jumlah, bisa tumpang tindih)",
                                  "en": "Households (sum, may overlap)"},
     "needs.col.need_ids": {"id": "Kebutuhan", "en": "Needs"},
-    "needs.yes": {"id": "ya", "en": "yes"},
-    "needs.total_row": {"id": "Jumlah", "en": "Total"},
     # categories
     "needs.category.ekonomi": {"id": "ekonomi", "en": "economy"},
     "needs.category.kesehatan": {"id": "kesehatan", "en": "health"},
@@ -272,8 +280,8 @@ MESSAGES.update({
     "ui.needs.usg_saved": {"id": "Skor {scorer} tersimpan: {n} kebutuhan.",
                            "en": "Scores of {scorer} saved: {n} needs."},
     "ui.needs.usg_bad": {
-        "id": "{need}: {criterion} harus angka 1 sampai 5, bukan '{value}'",
-        "en": "{need}: {criterion} must be a number from 1 to 5, not '{value}'",
+        "id": "{need}: {criterion} harus angka {low} sampai {high}, bukan '{value}'",
+        "en": "{need}: {criterion} must be a number from {low} to {high}, not '{value}'",
     },
     "ui.needs.usg_partial": {
         "id": "{need}: isi ketiga skor U, S dan G (atau kosongkan semuanya)",

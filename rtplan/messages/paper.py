@@ -1,6 +1,6 @@
 """Messages of paper worksheets, typing them back, and phone cards (issue 18)."""
 
-MESSAGES = {
+MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     # -- the worksheets --------------------------------------------------------------
     "paper.code": {"id": "Kode lembar", "en": "Sheet code"},
     "paper.meeting_line": {"id": "{title} · {day} · {place}", "en": "{title} · {day} · {place}"},
@@ -128,7 +128,8 @@ MESSAGES = {
     },
     "paper.enter.saved": {
         "id": "Tersimpan dari lembar {code}: {n} baris di {file}.",
-        "en": "Saved from sheet {code}: {n} rows in {file}.",
+        "en": {"one": "Saved from sheet {code}: {n} row in {file}.",
+               "other": "Saved from sheet {code}: {n} rows in {file}."},
     },
     "paper.enter.refused": {
         "id": "Lembar {code} tidak disimpan; tidak ada yang berubah:",
@@ -164,9 +165,11 @@ MESSAGES = {
     "paper.card.none_priorities": {"id": "Belum ada kebutuhan yang diprioritaskan.", "en": "No priorities agreed yet."},
     "paper.card.none_schedule": {"id": "Tidak ada kegiatan bulan ini.", "en": "No activities this month."},
     "paper.card.none_kas": {"id": "Tidak ada transaksi bulan ini.", "en": "No entries this month."},
-    "paper.card.footer": {"id": "{title} · {page}", "en": "{title} · {page}"},
-    "paper.card.more_lines": {"id": "... dan {n} baris lagi", "en": "... and {n} more lines"},
-    "paper.cards_done": {"id": "Kartu ditulis: {n} gambar di {path}", "en": "Cards written: {n} images in {path}"},
+    "paper.cards_done": {
+        "id": "Kartu ditulis: {n} gambar di {path}",
+        "en": {"one": "Cards written: {n} image in {path}",
+               "other": "Cards written: {n} images in {path}"},
+    },
     "paper.bad_month": {
         "id": "Bulan '{value}' tidak sah; tulis TTTT-BB, mis. 2026-12.",
         "en": "Month '{value}' is not valid; write YYYY-MM, e.g. 2026-12.",

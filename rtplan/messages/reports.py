@@ -1,6 +1,6 @@
 """Messages of the monitoring reports (laporan kegiatan, laporan kas RT)."""
 
-MESSAGES = {
+MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "report.progress_title": {"id": "LAPORAN KEGIATAN RT {rt}/RW {rw}", "en": "ACTIVITY REPORT RT {rt}/RW {rw}"},
     "report.kas_title": {"id": "LAPORAN KAS RT {rt}/RW {rw}", "en": "RT CASH REPORT RT {rt}/RW {rw}"},
     "report.as_of": {"id": "Keadaan per {date}", "en": "As of {date}"},

@@ -1,6 +1,6 @@
 """Messages of research pooling, export and summaries (issue 17)."""
 
-MESSAGES = {
+MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "research.secret_missing": {
         "id": ("tidak ada kunci rahasia pseudonim: beri --secret-file BERKAS (dibuat bila belum ada, simpan di "
                "luar folder ekspor dan jangan dibagikan), atau isi {env_file} (jalur berkas) atau {env} (nilainya)"),
@@ -25,7 +25,11 @@ MESSAGES = {
         "en": ("a new secret was created at {path} (readable by its owner only). Keep it: the same secret "
                "gives the same pseudonyms; never share it with the data."),
     },
-    "research.more_problems": {"id": "... dan {n} masalah lain", "en": "... and {n} more problems"},
+    "research.more_problems": {
+        "id": "... dan {n} masalah lain",
+        "en": {"one": "... and {n} more problem",
+               "other": "... and {n} more problems"},
+    },
     "research.duplicate_plan": {
         "id": "rencana dengan wilayah dan periode yang sama sudah diambil; yang ini dilewati",
         "en": "a plan with the same area and period was already pooled; this one is skipped",

@@ -1,6 +1,6 @@
 """Messages of step 2: resources and assets (ABCD), matching, gaps, institution diagram."""
 
-MESSAGES = {
+MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     # ABCD categories and the Rembug Warga grouping
     "res.abcd.individu": {"id": "Individu (keahlian warga)", "en": "Individuals (residents' skills)"},
     "res.abcd.asosiasi": {"id": "Asosiasi (kelompok warga)", "en": "Associations (residents' groups)"},
@@ -83,8 +83,6 @@ MESSAGES = {
     "res.reason.time_unknown": {"id": "waktu belum jelas", "en": "time not clear"},
     "res.reason.free": {"id": "gratis", "en": "free"},
     "res.reason.cost": {"id": "biaya {cost}", "en": "costs {cost}"},
-    "res.drop.unavailable": {"id": "tidak tersedia pada waktu yang diminta", "en": "not available when needed"},
-    "res.drop.too_costly": {"id": "biaya di atas batas {limit}", "en": "costs more than the limit {limit}"},
     "res.decision.diterima": {"id": "diterima", "en": "accepted"},
     "res.decision.ditolak": {"id": "ditolak", "en": "rejected"},
     "res.decision.none": {"id": "usulan", "en": "suggested"},
@@ -143,7 +141,19 @@ MESSAGES.update({
     "res.col.cost": {"id": "Biaya", "en": "Cost"},
     "res.col.importance": {"id": "Kepentingan", "en": "Importance"},
     "res.col.closeness": {"id": "Kedekatan", "en": "Closeness"},
-    "res.empty": {"id": "(belum ada data)", "en": "(no data yet)"},
+    "res.col.resource_id": {"id": "ID sumber daya", "en": "Resource ID"},
+    "res.col.name": {"id": "Nama", "en": "Name"},
+    "res.col.holder": {"id": "Pemilik/pengelola", "en": "Holder"},
+    "res.col.tags": {"id": "Keahlian/kata kunci", "en": "Skills/tags"},
+    "res.col.availability": {"id": "Ketersediaan", "en": "Availability"},
+    "res.col.capacity": {"id": "Kapasitas", "en": "Capacity"},
+    "res.col.location": {"id": "Lokasi", "en": "Location"},
+    "res.col.contact": {"id": "Kontak (pribadi)", "en": "Contact (private)"},
+    "res.col.need_id": {"id": "ID kebutuhan", "en": "Need ID"},
+    "res.col.open": {"id": "Usulan belum diputuskan", "en": "Suggestions not decided"},
+    "res.col.institution_id": {"id": "ID lembaga", "en": "Institution ID"},
+    "res.col.institution": {"id": "Lembaga", "en": "Institution"},
+    "res.col.kind": {"id": "Jenis mitra", "en": "Kind of partner"},
     "res.chart.inventory_title": {"id": "Aset warga menurut kategori ABCD", "en": "Residents' assets by ABCD category"},
     "res.chart.count": {"id": "jumlah sumber daya", "en": "number of resources"},
     "res.chart.venn_title": {"id": "Diagram kelembagaan (diagram Venn)", "en": "Institution diagram (Venn diagram)"},
@@ -192,12 +202,8 @@ MESSAGES.update({
     "res.ui.board.confirmed": {"id": "Diterima", "en": "Accepted"},
     "res.ui.board.open": {"id": "Usulan terbuka", "en": "Open suggestions"},
     "res.ui.board.gaps": {"id": "Kekurangan: siapa yang perlu dihubungi", "en": "Gaps: whom to ask"},
-    "res.ui.venn.title": {"id": "Diagram kelembagaan", "en": "Institution diagram"},
-    "res.ui.venn.id": {"id": "ID lembaga", "en": "Institution ID"},
-    "res.ui.venn.name": {"id": "Lembaga", "en": "Institution"},
     "res.ui.venn.importance": {"id": "Kepentingan", "en": "Importance"},
     "res.ui.venn.closeness": {"id": "Kedekatan", "en": "Closeness"},
-    "res.ui.venn.note": {"id": "Catatan", "en": "Note"},
     "res.ui.venn.scale": {
         "id": "Kepentingan: 1 tidak penting ... 5 sangat penting. Kedekatan: 1 jauh dari warga ... 5 sangat dekat.",
         "en": "Importance: 1 not important ... 5 very important. Closeness: 1 far from residents ... 5 very close.",

@@ -1,6 +1,6 @@
 """Messages of step 3: activities, sessions, conflict checks, budget, calendar export."""
 
-MESSAGES = {
+MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     # validation rules (rtplan.schedule.check_recurrence, rtplan.holidays_id.check_calendar_meta)
     "rule.recurrence_day_weekly": {
         "id": "'{value}' bukan nama hari; untuk kegiatan mingguan isi senin, selasa, rabu, kamis, jumat, sabtu "
@@ -92,8 +92,8 @@ MESSAGES = {
         "en": "{a} falls outside the plan period {start} to {end}: {dates}.",
     },
     "conflict.msg.resource_unavailable": {
-        "id": "{a} memakai {resource}, yang hanya tersedia \"{availability}\", pada {when}: {dates}.",
-        "en": "{a} uses {resource}, available only \"{availability}\", on {when}: {dates}.",
+        "id": '{a} memakai {resource}, yang hanya tersedia "{availability}", pada {when}: {dates}.',
+        "en": '{a} uses {resource}, available only "{availability}", on {when}: {dates}.',
     },
     "conflict.msg.holiday": {
         "id": "{a} dijadwalkan pada hari libur ({holiday}): {dates}.",
@@ -244,4 +244,41 @@ MESSAGES.update({
                                      "en": "{n} fall on a day off: {dates}"},
     "ui.schedule.preview.none": {"id": "Belum ada sesi dalam periode rencana (isi tanggal mulai).",
                                  "en": "No session in the plan period yet (fill in the start date)."},
+})
+MESSAGES.update({
+    # the declared views of step 3 (rtplan.views.schedule)
+    "schedule.col.status": {"id": "Status", "en": "Status"},
+    "schedule.col.date": {"id": "Tanggal", "en": "Date"},
+    "schedule.col.time": {"id": "Jam", "en": "Time"},
+    "schedule.col.activity": {"id": "Kegiatan", "en": "Activity"},
+    "schedule.col.venue": {"id": "Tempat", "en": "Venue"},
+    "schedule.col.pic": {"id": "PJ", "en": "PIC"},
+    "schedule.col.funding_source": {"id": "Sumber dana", "en": "Funding source"},
+    "conflict.col.suggestion": {"id": "Saran", "en": "Suggestion"},
+    "conflict.hint.venue_clash": {"id": "Pindahkan salah satu kegiatan ke jam, hari atau tempat lain.",
+                                  "en": "Move one of the activities to another time, day or venue."},
+    "conflict.hint.pic_clash": {"id": "Tunjuk PJ lain untuk salah satu kegiatan, atau geser jamnya.",
+                                "en": "Name another person in charge for one of them, or move its time."},
+    "conflict.hint.outside_period": {
+        "id": "Sesuaikan tanggal kegiatan dengan periode rencana, atau perpanjang periodenya.",
+        "en": "Fit the activity's dates into the plan period, or extend the period."},
+    "conflict.hint.pic_overload": {"id": "Bagi tugas dengan PJ pendamping, atau kurangi sesi per minggu.",
+                                   "en": "Share the work with a second person in charge, or hold fewer "
+                                         "sessions a week."},
+    "conflict.hint.resource_unavailable": {
+        "id": "Tanyakan kepada pemilik sumber daya, atau pindahkan sesi ke waktu luangnya.",
+        "en": "Ask the holder of the resource, or move the sessions to when it is available."},
+    "conflict.hint.holiday": {"id": "Pastikan warga tetap bisa hadir, atau geser sesi ke hari lain.",
+                              "en": "Check that residents can still come, or move the session to another day."},
+    "conflict.hint.ramadan_evening": {"id": "Selama Ramadan, adakan sore hari atau mulai setelah tarawih.",
+                                      "en": "During Ramadan, hold it in the afternoon or start after tarawih."},
+    "conflict.hint.august_week": {
+        "id": "Pekan 17 Agustus biasanya sibuk dengan lomba dan tirakatan: pertimbangkan pekan lain.",
+        "en": "The week of 17 August is busy with lomba and tirakatan: consider another week."},
+    "conflict.hint.no_priority_need": {
+        "id": "Hubungkan kegiatan dengan kebutuhan prioritas, atau sepakati alasannya dalam rapat.",
+        "en": "Link the activity to a prioritised need, or agree on the reason in the meeting."},
+    "conflict.hint.priority_need_without_activity": {
+        "id": "Rencanakan setidaknya satu kegiatan untuk kebutuhan ini.",
+        "en": "Plan at least one activity for this need."},
 })

@@ -1,10 +1,10 @@
 """Messages of the widget panels (shared parts)."""
 
-MESSAGES = {
+MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "ui.new": {"id": "Baru", "en": "New"},
     "ui.save": {"id": "Simpan", "en": "Save"},
     "ui.delete": {"id": "Hapus", "en": "Delete"},
-    "ui.count": {"id": "{n} baris tersimpan", "en": "{n} rows saved"},
+    "ui.count": {"id": "{n} baris tersimpan", "en": {"one": "{n} row saved", "other": "{n} rows saved"}},
     "ui.saved_row": {"id": "{id} tersimpan.", "en": "{id} saved."},
     "ui.deleted_row": {"id": "{id} dihapus.", "en": "{id} deleted."},
     "ui.saved": {"id": "Tersimpan.", "en": "Saved."},
