@@ -6,6 +6,8 @@ Rupiah; the remainder goes to the earliest sessions, so months add up exactly).
 Per funding source, the planned total is set against ``funds.csv``: the shortfall is
 what is planned beyond what is available. Cancelled activities (``batal``) cost
 nothing. Names of funding sources match ignoring case and spaces (``Kas RT`` = ``kas RT``).
+
+The tables and sentences people read are declared in :mod:`rtplan.views.schedule`.
 """
 
 from __future__ import annotations
@@ -16,8 +18,6 @@ from typing import Any
 
 import pandas as pd
 
-from rtplan.fmt import format_idr, format_month, format_percent
-from rtplan.messages import normalize_lang, t
 from rtplan.plan import Plan
 from rtplan.schedule import session_records
 from rtplan.tables import is_missing
@@ -184,9 +184,9 @@ def monthly_costs(plan: Plan) -> pd.DataFrame:
     for s in records:
         months.setdefault(s.activity_id, []).append(f"{s.date:%Y-%m}")
     rows = []
-    for aid, source, cost, start in acts[["activity_id", "funding_source", "cost_idr", "start_date"]].itertuples(
+    for raw_id, source, cost, start in acts[["activity_id", "funding_source", "cost_idr", "start_date"]].itertuples(
             index=False, name=None):
-        aid = _text(aid)
+        aid = _text(raw_id)
         sessions = months.get(aid) or ([f"{pd.Timestamp(start):%Y-%m}"] if not is_missing(start) else [])
         for month, amount in zip(sessions, spread(_int(cost), len(sessions))):
             rows.append((month, _text(source), aid, amount))
@@ -215,61 +215,3 @@ def monthly_table(plan: Plan) -> pd.DataFrame:
     table.index.name = "month"
     table.columns.name = None
     return table.reset_index()
-
-
-def budget_frame(summary: BudgetSummary, lang: str = "id") -> pd.DataFrame:
-    """The budget per funding source as text for people (Rupiah formatted), with a total row."""
-    lang = normalize_lang(lang)
-    rows = []
-    for s in summary.sources:
-        rows.append({
-            "funding_source": s.funding_source or t("budget.no_source", lang),
-            "planned": format_idr(s.planned_idr, lang),
-            "available": format_idr(s.available_idr, lang),
-            "shortfall": format_idr(s.shortfall_idr, lang) if s.shortfall_idr else "-",
-            "remaining": format_idr(s.remaining_idr, lang) if s.remaining_idr else "-",
-            "activities": ", ".join(s.activity_ids),
-        })
-    rows.append({
-        "funding_source": t("budget.total", lang),
-        "planned": format_idr(summary.planned_idr, lang),
-        "available": format_idr(summary.available_idr, lang),
-        "shortfall": format_idr(summary.shortfall_idr, lang) if summary.shortfall_idr else "-",
-        "remaining": format_idr(sum(s.remaining_idr for s in summary.sources), lang),
-        "activities": "",
-    })
-    return pd.DataFrame(rows, columns=["funding_source", "planned", "available", "shortfall", "remaining",
-                                       "activities"])
-
-
-def budget_headers(lang: str = "id") -> dict[str, str]:
-    """Column headers of :func:`budget_frame`."""
-    return {c: t(f"budget.col.{c}", lang) for c in
-            ("funding_source", "planned", "available", "shortfall", "remaining", "activities")}
-
-
-def budget_lines(summary: BudgetSummary, lang: str = "id") -> list[str]:
-    """The budget in sentences: totals, each shortfall, the share of swadaya."""
-    lang = normalize_lang(lang)
-    lines = [t("budget.line.total", lang, planned=format_idr(summary.planned_idr, lang),
-               available=format_idr(summary.available_idr, lang))]
-    for s in summary.sources:
-        if s.shortfall_idr:
-            lines.append(t("budget.line.shortfall", lang, source=s.funding_source or t("budget.no_source", lang),
-                           amount=format_idr(s.shortfall_idr, lang), planned=format_idr(s.planned_idr, lang),
-                           available=format_idr(s.available_idr, lang)))
-    if not summary.shortfall_idr:
-        lines.append(t("budget.line.no_shortfall", lang))
-    lines.append(t("budget.line.swadaya", lang, amount=format_idr(summary.swadaya_idr, lang),
-                   share=format_percent(summary.swadaya_share, lang)))
-    return lines
-
-
-def monthly_frame(plan: Plan, lang: str = "id") -> pd.DataFrame:
-    """:func:`monthly_table` for people: month names and Rupiah."""
-    lang = normalize_lang(lang)
-    table = monthly_table(plan)
-    out = pd.DataFrame({"month": [format_month(f"{m}-01", lang) for m in table["month"]]})
-    for col in table.columns[1:]:
-        out[col] = [format_idr(v, lang) for v in table[col]]
-    return out.rename(columns={"month": t("budget.col.month", lang), "total": t("budget.total", lang)})

@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pandas as pd
 
-from rtplan.fmt import format_date
 from rtplan.messages import t
 from rtplan.plan import Plan
 from rtplan.schema import AGE_BANDS, GROUPS, SEX
+
+BREAKDOWNS = ("sex", "age_band", "group")
+"""The columns participation is broken down by (:func:`participation_by`)."""
+# message keys, written out so tools can extract them
+_SEX_KEYS = {"L": "sex.L", "P": "sex.P"}
+BY_KEYS = {"sex": "chart.by_sex", "age_band": "chart.by_age_band", "group": "chart.by_group"}
+
+
+def sex_label(value: object, lang: str) -> str:
+    """``P`` -> ``Perempuan`` / ``Women``; anything else as written."""
+    key = _SEX_KEYS.get(str(value))
+    return t(key, lang) if key else str(value)
 
 
 @dataclass(frozen=True)
@@ -84,16 +96,15 @@ def participation_by(plan: Plan, column: str, lang: str | None = None) -> pd.Dat
     return table.reset_index()
 
 
-def meeting_summary(plan: Plan, lang: str | None = None) -> pd.DataFrame:
-    """One row per meeting: date (for people), title, place, attendees, women, men."""
-    lang = lang or plan.lang
+def meeting_summary(plan: Plan) -> pd.DataFrame:
+    """One row per meeting: id, date, title, place, attendees, women, men (counts only)."""
     att = plan["attendance"].merge(plan["participants"], on="participant_id", how="left")
     rows = []
     for m in plan["meetings"].itertuples(index=False):
         sub = att[att["meeting_id"] == m.meeting_id]
         rows.append({
             "meeting_id": m.meeting_id,
-            "date": format_date(m.date, lang, "long"),
+            "date": m.date,
             "title": m.title,
             "place": m.place,
             "attendees": int(sub["participant_id"].nunique()),
@@ -108,3 +119,14 @@ def next_id(existing: pd.Series, prefix: str, width: int = 3) -> str:
     numbers = [int(s[len(prefix):]) for s in existing.astype(str)
                if s.startswith(prefix) and s[len(prefix):].isdigit()]
     return f"{prefix}{(max(numbers, default=0) + 1):0{width}d}"
+
+
+def set_attendance(attendance: pd.DataFrame, meeting_id: str, participant_ids: Iterable[str]) -> pd.DataFrame:
+    """The attendance table with the list of ``meeting_id`` replaced by ``participant_ids``.
+
+    Other meetings' rows stay as they are; saving through storage checks the ids.
+    """
+    others = attendance[attendance["meeting_id"] != meeting_id]
+    ids = list(dict.fromkeys(str(p) for p in participant_ids))
+    new = pd.DataFrame({"meeting_id": [meeting_id] * len(ids), "participant_id": ids})
+    return pd.concat([others.astype("object"), new.astype("object")], ignore_index=True)

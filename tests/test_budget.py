@@ -14,14 +14,13 @@ from rtplan import storage
 from rtplan.budget import (
     activity_costs,
     budget_by_source,
-    budget_frame,
-    budget_lines,
     budget_summary,
     is_swadaya,
     monthly_costs,
     monthly_table,
     spread,
 )
+from rtplan.views.schedule import budget_lines, budget_view
 
 
 @pytest.fixture
@@ -61,9 +60,9 @@ def test_shortfall_sentence_and_rupiah_formatting(main_plan) -> None:  # type: i
     summary = budget_summary(main_plan)
     lines = budget_lines(summary)
     assert "dana kelurahan kurang Rp 1.300.000 (rencana Rp 7.300.000, tersedia Rp 6.000.000)." in lines
-    frame = budget_frame(summary)
-    assert frame.iloc[-1].tolist()[:4] == ["Jumlah", "Rp 20.050.000", "Rp 19.700.000", "Rp 1.300.000"]
-    assert budget_frame(summary, "en").iloc[2]["shortfall"] == "Rp 1,300,000"
+    cells = budget_view(summary).cells()
+    assert cells[-1][:4] == ["Jumlah", "Rp 20.050.000", "Rp 19.700.000", "Rp 1.300.000"]
+    assert budget_view(summary, "en").cells()[2][3] == "Rp 1,300,000"
 
 
 def test_no_shortfall_is_said_plainly(any_example_dir: Path) -> None:

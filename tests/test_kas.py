@@ -14,16 +14,21 @@ from rtplan.kas import (
     KasSettings,
     activity_spending,
     book,
-    form_table,
-    kas_html,
     kas_summary,
     mask_private,
     preview_entry,
     summarize,
 )
 from rtplan.schema import TABLES
+from rtplan.views.kas import form_view, kas_html
 
 D = dt.date
+
+
+def form_table(summary: object) -> pd.DataFrame:
+    """The report form as people read it: one text cell per column key."""
+    view = form_view(summary)  # type: ignore[arg-type]
+    return pd.DataFrame(view.cells(), columns=["no", "kegiatan", "jumlah", "keterangan"])
 
 
 def ledger(*rows: tuple) -> pd.DataFrame:  # type: ignore[type-arg]

@@ -15,7 +15,6 @@ from rtplan.monitoring import (
     need_progress,
     planned_dates,
     progress,
-    progress_html,
     progress_table,
     record_session,
     remove_session,
@@ -189,14 +188,6 @@ def test_example_plans_have_consistent_realizations(any_example_dir: Path) -> No
     assert not [c.message for c in report.checks if c.is_warning]
     # the status written in the example plans is the one the sessions give
     assert list(report.activities["status"]) == list(report.activities["status_recorded"])
-
-
-def test_progress_html_has_the_tables_and_no_private_columns(plan: Plan) -> None:
-    text = progress_html(progress(plan, JAN31))
-    for table_id in ("rtplan-progress-activities", "rtplan-progress-needs", "rtplan-progress-indicators"):
-        assert f'id="{table_id}"' in text
-    assert "Per 31 Januari 2027: 12 kegiatan" in text
-    assert "phone" not in text and "08" + "12" not in text
 
 
 def test_progress_to_dict_is_json_ready(plan: Plan) -> None:

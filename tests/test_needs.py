@@ -17,7 +17,6 @@ from rtplan.needs import (
     all_rankings,
     combined_view,
     dot_ranking,
-    export_records,
     final_order,
     kendall_tau_b,
     needs_by_category,
@@ -33,12 +32,13 @@ from rtplan.needs import (
     set_votes,
     spearman,
     suggested_dots,
-    text_table,
     upsert_tree_node,
     usg_ranking,
 )
+from rtplan.render.views import to_records
 from rtplan.schema import TABLES
 from rtplan.tables import is_missing
+from rtplan.views.needs import ranking_data
 
 
 def frame(name: str, rows: list[dict[str, object]]) -> pd.DataFrame:
@@ -115,7 +115,7 @@ def test_usg_tie_break_total_then_s_then_u_then_dots_then_need_id() -> None:
     assert result.order == ["N2", "N3", "N4", "N1", "N5", "N10"]
     assert list(result.table["decided_by"]) == ["", "seriousness", "urgency", "dots", "need_id", "need_id"]
     assert result.tie_break.startswith("Urutan: total U+S+G tertinggi; bila sama: S (keseriusan)")
-    text = text_table(result)
+    text = str(result)  # a ranking prints as its view: table, tie-break, notes
     assert result.tie_break.split(";")[0] in text and "Seri diputus oleh" in text
 
 
@@ -386,7 +386,7 @@ def test_every_ranking_is_complete_on_the_example_plans(any_example_dir: Path) -
         result = ranking(plan, method)
         assert list(result.table["rank"]) == list(range(1, len(result.table) + 1))
         assert result.tie_break and result.notes
-        records = export_records(result)
+        records = to_records(ranking_data(result))
         json.dumps(records)
         assert {"need_id", "title", "rank", "score"} <= set(records[0])
 
@@ -401,7 +401,7 @@ def test_example_usg_consensus_matches_the_stored_note() -> None:
 def test_english_results() -> None:
     result = usg_ranking(_three_methods(), lang="en")
     assert result.tie_break.startswith("Order: highest total U+S+G; when equal: higher S (seriousness)")
-    assert "Rank" in text_table(result)
+    assert "Rank" in str(result)
 
 
 # -- editing helpers ------------------------------------------------------------------------------

@@ -22,14 +22,12 @@ from rtplan.resources import (
     crosswalk,
     decide,
     find_gaps,
-    gaps_frame,
     hint,
     institution_diagram,
     institution_kind,
     inventory,
     mask_private,
     match_needs,
-    matches_frame,
     public_resources,
     roots,
     same_word,
@@ -37,6 +35,7 @@ from rtplan.resources import (
     when_is_readable,
 )
 from rtplan.schema import NEED_CATEGORIES, RESOURCE_CATEGORIES, TABLES
+from rtplan.views.resources import crosswalk_view, gaps_frame, gaps_view, inventory_view, matches_view
 
 NEED = {"title": "", "category": "ekonomi", "description": "", "location": "", "households_affected": None,
         "raised_by": "", "source": "", "status": "usulan"}
@@ -327,7 +326,7 @@ def test_gaps_are_needs_without_an_accepted_resource(build: Callable[..., Plan])
     assert gaps["N04"].institutions == ("Kelurahan Sukamaju",)
     assert gaps["N03"].partner_labels("id")[0] == "puskesmas"
     frame = gaps_frame(match_needs(plan), "id")
-    assert list(frame["status"]) == ["1 usulan belum diputuskan", "semua usulan ditolak",
+    assert list(frame["status_text"]) == ["1 usulan belum diputuskan", "semua usulan ditolak",
                                      "belum ada sumber daya yang cocok"]
 
 
@@ -379,23 +378,27 @@ def test_crosswalk_maps_every_abcd_category_to_one_rembug_group() -> None:
 
 def test_crosswalk_counts_the_example(example_dir: Path) -> None:
     plan = storage.load_plan(example_dir)
-    cw = crosswalk(plan["resources"], "id")
+    cw = crosswalk(plan["resources"])
     # individu 5 + asosiasi 4 + institusi 3 = sosial 12; fisik 3 + alam 1 = infrastruktur 4
     assert dict(zip(cw["group"], cw["count"])) == {"infrastruktur": 4, "sosial": 12, "budaya": 2, "ekonomi": 2}
-    assert list(cw["label"]) == ["Infrastruktur", "Sosial", "Budaya", "Ekonomi"]
+    assert cw.set_index("group").loc["sosial", "categories"] == ("individu", "asosiasi", "institusi")
     assert "Balai Warga RT 05" in cw.set_index("group").loc["infrastruktur", "names"]
-    empty = crosswalk(plan["resources"].iloc[0:0], "en")
-    assert list(empty["count"]) == [0, 0, 0, 0] and list(empty["label"])[0] == "Infrastructure"
+    empty = crosswalk(plan["resources"].iloc[0:0])
+    assert list(empty["count"]) == [0, 0, 0, 0] and list(empty["names"]) == [(), (), (), ()]
 
 
 def test_inventory_is_grouped_by_category_without_contacts(any_example_dir: Path) -> None:
     plan = storage.load_plan(any_example_dir)
-    inv = inventory(plan, "id")
+    inv = inventory(plan["resources"])
     assert len(inv) == len(plan["resources"])
     order = [RESOURCE_CATEGORIES.index(c) for c in plan["resources"].set_index("resource_id").loc[
         inv["resource_id"], "category"]]
     assert order == sorted(order)
-    assert "contact" not in inv.columns and "contact" not in public_resources(plan["resources"]).columns
+    assert set(inv["rembug"]) <= set(REMBUG_GROUPS)
+    view = inventory_view(plan, "id")
+    assert [r["resource_id"] for r in view.records()] == list(inv["resource_id"])
+    assert "contact" not in view.records()[0] and "contact" in view.records(include_private=True)[0]
+    assert "contact" not in public_resources(plan["resources"]).columns
 
 
 def test_category_hints_exist_in_both_languages() -> None:
@@ -412,8 +415,9 @@ def test_contacts_never_appear_in_any_output(any_example_dir: Path) -> None:
     contacts = [c for c in plan["resources"]["contact"] if c]
     assert contacts
     result = match_needs(plan)
-    texts = [inventory(plan).to_csv(), matches_frame(plan, result).to_csv(), gaps_frame(result).to_csv(),
-             crosswalk(plan["resources"]).to_csv(), repr(result)]
+    texts = [str(view._repr_html_()) + view.text() for view in (
+        inventory_view(plan), matches_view(result), gaps_view(result), crosswalk_view(plan))]
+    texts.append(repr(result))
     for fig in (inventory_figure(plan), institution_figure(plan)):
         buf = io.StringIO()
         fig.savefig(buf, format="svg")

@@ -239,3 +239,20 @@ def test_step2_speaks_english(example_dir: Path) -> None:
     assert "can do modal" in board.cards["R16"].info.value
     assert "Whom to ask" in board.gaps.value
     assert "Importance" in tab.panels["venn"].importance.description
+
+
+def test_live_results_follow_a_decision_on_the_board(example_dir: Path) -> None:
+    from rtplan.resources import match_needs
+    from rtplan.ui.base import live
+    from rtplan.views.resources import gaps_view
+
+    tab = step2(example_dir)
+    shown = live(example_dir, lambda plan: gaps_view(match_needs(plan)))
+    assert shown.renders == 1
+    assert "N02" in {g.need_id for g in match_needs(tab.session.plan).gaps}
+    board = tab.panels["board"]
+    board.need.value = "N02"
+    board.cards["R17"].accept.click()
+    assert board.status.kind == "ok", board.status.text
+    assert shown.renders == 2  # the notebook's gap list was shown again, without re-running the cell
+    assert "N02" not in {g.need_id for g in match_needs(shown.session.plan).gaps}

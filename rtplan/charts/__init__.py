@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import io
 
-import matplotlib
+import matplotlib as mpl
 from matplotlib.figure import Figure
 
-matplotlib.rcParams["svg.hashsalt"] = "rtplan"  # deterministic SVG ids
-matplotlib.rcParams["svg.fonttype"] = "none"
+mpl.rcParams["svg.hashsalt"] = "rtplan"  # deterministic SVG ids
+mpl.rcParams["svg.fonttype"] = "none"
 # chart text is plan text, shown literally: "$...$" in a need title is not mathtext
 # (a crafted title could otherwise crash the chart or print as formulas)
-matplotlib.rcParams["text.parse_math"] = False
+mpl.rcParams["text.parse_math"] = False
 
 # How a chart shows itself. On screen: SVG only (sharp on a projector; one rendering
 # per update keeps the live panels quick). Documents printed to PDF switch to a 200 dpi
@@ -60,6 +60,7 @@ def new_figure(width: float = 10, height: float = 5) -> Figure:
     return ChartFigure(figsize=(width, height), dpi=100, layout="constrained")
 
 
+# last: participation imports new_figure and the palette from this module
 from rtplan.charts.participation import participation_figure  # noqa: E402
 
-__all__ = ["ChartFigure", "HATCHES", "PALETTE", "new_figure", "participation_figure"]
+__all__ = ["HATCHES", "PALETTE", "ChartFigure", "new_figure", "participation_figure"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import matplotlib.dates as mdates
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
@@ -12,6 +14,7 @@ from rtplan.fmt import format_date, format_idr, format_month, format_number
 from rtplan.kas import KasSummary
 from rtplan.messages import normalize_lang, t
 from rtplan.monitoring import ProgressReport
+from rtplan.tables import is_missing
 
 LABEL_WIDTH = 34
 
@@ -39,7 +42,7 @@ def _empty(fig: Figure, ax: Axes, lang: str) -> Figure:
     return fig
 
 
-def _bar_style(i: int) -> dict[str, object]:
+def _bar_style(i: int) -> dict[str, Any]:
     return {"color": PALETTE[i % len(PALETTE)], "hatch": HATCHES[i % len(HATCHES)], "edgecolor": "black",
             "linewidth": 0.6}
 
@@ -87,9 +90,9 @@ def participants_figure(report: ProgressReport, lang: str | None = None) -> Figu
     labels = [_label(a, b) for a, b in zip(acts["activity_id"], acts["title"])]
     h = 0.38
     held = [max(1, int(n)) for n in acts["held_sessions"]]
-    mean_l = [int(l) / n if int(k) else 0 for l, n, k in zip(acts["participants_l"], held, acts["held_sessions"])]
+    mean_l = [int(m) / n if int(k) else 0 for m, n, k in zip(acts["participants_l"], held, acts["held_sessions"])]
     mean_p = [int(p) / n if int(k) else 0 for p, n, k in zip(acts["participants_p"], held, acts["held_sessions"])]
-    targets = [0 if v is None or v != v else int(v) for v in acts["target_participants"]]
+    targets = [0 if is_missing(v) else int(v) for v in acts["target_participants"]]
     pos_t = [p - h / 2 for p in range(len(acts))]
     pos_a = [p + h / 2 for p in range(len(acts))]
     ax.barh(pos_t, targets, height=h, label=t("mon.chart.target", lang), **_bar_style(4))
@@ -148,9 +151,9 @@ def balance_figure(summary: KasSummary, lang: str | None = None) -> Figure:
     fig = new_figure(11, 7)
     top_ax, bottom_ax = fig.subplots(2, 1, height_ratios=[1.2, 1])
     # running balance: a step line from the opening balance to the end of the period
-    days = [summary.start] + list(summary.entries["date"]) + [summary.end]
+    days = [summary.start, *summary.entries["date"], summary.end]
     counted = summary.entries["balance_idr"].tolist()
-    balances = [summary.opening_balance_idr] + counted + [summary.closing_balance_idr]
+    balances = [summary.opening_balance_idr, *counted, summary.closing_balance_idr]
     # entries carried into the opening balance do not move the line
     carried = len(summary.opening_entry_ids)
     balances[1:1 + carried] = [summary.opening_balance_idr] * carried

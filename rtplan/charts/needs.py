@@ -6,6 +6,7 @@ import textwrap
 
 import numpy as np
 from matplotlib.axes import Axes
+from matplotlib.colors import Colormap
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
@@ -15,6 +16,7 @@ from rtplan.messages import normalize_lang, t
 from rtplan.needs import (
     BASE_METHODS,
     CRITERIA,
+    METHOD_LABELS,
     CombinedView,
     DotRanking,
     ProblemTree,
@@ -24,10 +26,32 @@ from rtplan.needs import (
     UsgRanking,
     needs_by_category,
 )
+from rtplan.needs.base import _lang
 from rtplan.tables import is_missing
 
 LABEL_WIDTH = 34  # characters per line of a need's label
 BAR_HEIGHT_IN = 0.52  # inches per bar (two-line labels stay apart)
+
+# -- labels (static message keys, so tools can extract them) ------------------------
+TITLE_LABELS: dict[str, str] = {
+    "usg": "needs.chart.title.usg",
+    "dots": "needs.chart.title.dots",
+    "pairwise": "needs.chart.title.pairwise",
+    "combined": "needs.chart.title.combined",
+    "final": "needs.chart.title.final",
+}
+AXIS_LABELS: dict[str, str] = {
+    "usg": "needs.chart.axis.usg",
+    "dots": "needs.chart.axis.dots",
+    "pairwise": "needs.chart.axis.pairwise",
+    "combined": "needs.chart.axis.combined",
+    "final": "needs.chart.axis.final",
+}
+CRITERION_LABELS: dict[str, str] = {
+    "urgency": "needs.chart.urgency",
+    "seriousness": "needs.chart.seriousness",
+    "growth": "needs.chart.growth",
+}
 
 
 def need_label(need_id: str, title: str, width: int = LABEL_WIDTH, lines: int = 2) -> str:
@@ -50,7 +74,7 @@ def _value(v: float, lang: str, decimals: int | None = None) -> str:
     if decimals is None:
         decimals = 0 if float(v).is_integer() else 1
     return format_number(round(float(v), decimals), lang, decimals) if decimals else format_number(
-        int(round(float(v))), lang)
+        round(float(v)), lang)
 
 
 def _height(n: int, extra: float = 1.6) -> float:
@@ -80,7 +104,7 @@ def ranking_figure(result: Ranking, lang: str | None = None, top: int | None = N
     lang = normalize_lang(lang or result.lang)
     table = result.table.head(top) if top else result.table
     n = len(table)
-    title = t(f"needs.chart.title.{result.method}", lang)
+    title = t(TITLE_LABELS[result.method], lang)
     fig = new_figure(11, _height(n))
     if n == 0:
         return _empty(fig, title, lang)
@@ -109,9 +133,9 @@ def ranking_figure(result: Ranking, lang: str | None = None, top: int | None = N
     ax.set_xlim(0, top_value * 1.12)
     labels = [f"{r}. {need_label(i, ti)}" for r, i, ti in zip(table["rank"], table["need_id"], table["title"])]
     _style_barh(ax, n, labels)
-    ax.set_xlabel(t(f"needs.chart.axis.{result.method}", lang), fontsize=12)
+    ax.set_xlabel(t(AXIS_LABELS[result.method], lang), fontsize=12)
     if result.method in ("dots", "pairwise"):
-        ax.xaxis.get_major_locator().set_params(integer=True)
+        ax.xaxis.get_major_locator().set_params(integer=True)  # type: ignore[call-arg]  # MaxNLocator
     fig.suptitle(title, fontsize=14)
     return fig
 
@@ -131,7 +155,7 @@ def usg_stacked_figure(result: UsgRanking, lang: str | None = None, top: int | N
     for k, crit in enumerate(CRITERIA):
         values = table[crit].astype(float).to_numpy()
         ax.barh(range(n), values, left=left, height=0.62, color=PALETTE[k], hatch=HATCHES[k],
-                edgecolor="black", linewidth=0.6, label=t(f"needs.chart.{crit}", lang))
+                edgecolor="black", linewidth=0.6, label=t(CRITERION_LABELS[crit], lang))
         for i, (x0, v) in enumerate(zip(left, values)):
             ax.text(x0 + v / 2, i, _value(v, lang, digits), ha="center", va="center", fontsize=10,
                     color="white" if k == 0 else "black",
@@ -183,7 +207,7 @@ def dots_figure(result: DotRanking, lang: str | None = None, top: int | None = N
     labels = [need_label(i, ti) for i, ti in zip(table["need_id"], table["title"])]
     _style_barh(ax, n, labels)
     ax.set_xlabel(t("needs.chart.axis.dots", lang), fontsize=12)
-    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.xaxis.get_major_locator().set_params(integer=True)  # type: ignore[call-arg]  # MaxNLocator
     fig.suptitle(title, fontsize=14)
     return fig
 
@@ -199,7 +223,7 @@ def comparison_figure(view: CombinedView, lang: str | None = None, top: int | No
         return _empty(fig, title, lang)
     ax = fig.add_subplot()
     columns = [*(f"{m}_rank" for m in BASE_METHODS), "rank"]
-    headers = [t(f"needs.method.{m}", lang) for m in BASE_METHODS] + [t("needs.method.combined", lang)]
+    headers = [t(METHOD_LABELS[m], lang) for m in (*BASE_METHODS, "combined")]
     headers = ["\n".join(textwrap.wrap(h, 13)) for h in headers]
     total = max(len(view.table), 1)
     cmap = _ranks_cmap()
@@ -235,7 +259,19 @@ def comparison_figure(view: CombinedView, lang: str | None = None, top: int | No
     return fig
 
 
-def _ranks_cmap():  # type: ignore[no-untyped-def]
+def method_figure(result: Ranking, lang: str | None = None) -> Figure:
+    """The chart that suits a ranking: U, S and G stacked for USG, dots and voters for dot
+    voting, the methods side by side for the combined view, score bars otherwise."""
+    if isinstance(result, UsgRanking):
+        return usg_stacked_figure(result, lang)
+    if isinstance(result, DotRanking):
+        return dots_figure(result, lang)
+    if isinstance(result, CombinedView):
+        return comparison_figure(result, lang)
+    return ranking_figure(result, lang)
+
+
+def _ranks_cmap() -> Colormap:
     from matplotlib.colors import LinearSegmentedColormap
 
     return LinearSegmentedColormap.from_list("rtplan_ranks", [PALETTE[0], "#a9c6d8", "#f1f1f1"])
@@ -243,8 +279,6 @@ def _ranks_cmap():  # type: ignore[no-untyped-def]
 
 def category_figure(tables: Tables, lang: str | None = None) -> Figure:
     """Needs per category: the largest number of households one need affects, and how many needs."""
-    from rtplan.needs import _lang
-
     lang = _lang(tables, lang)
     summary = needs_by_category(tables, lang)
     n = len(summary)
@@ -358,6 +392,7 @@ def problem_tree_figure(tree: ProblemTree, lang: str = "id") -> Figure:
 
 
 __all__ = [
-    "category_figure", "comparison_figure", "dots_figure", "need_label", "problem_tree_figure", "ranking_figure",
+    "category_figure", "comparison_figure", "dots_figure", "method_figure", "need_label", "problem_tree_figure",
+    "ranking_figure",
     "usg_stacked_figure",
 ]

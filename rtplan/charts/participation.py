@@ -7,7 +7,7 @@ from matplotlib.figure import Figure
 from rtplan.charts import HATCHES, PALETTE, new_figure
 from rtplan.messages import t
 from rtplan.plan import Plan
-from rtplan.profile import participation_by
+from rtplan.profile import BREAKDOWNS, BY_KEYS, participation_by, sex_label
 
 
 def participation_figure(plan: Plan, lang: str | None = None) -> Figure:
@@ -16,9 +16,9 @@ def participation_figure(plan: Plan, lang: str | None = None) -> Figure:
     fig = new_figure(12, 4.6)
     axes = fig.subplots(1, 3, width_ratios=[1, 1.6, 2.2])
     meetings = list(plan["meetings"]["meeting_id"])
-    for ax, column in zip(axes, ("sex", "age_band", "group")):
+    for ax, column in zip(axes, BREAKDOWNS):
         table = participation_by(plan, column, lang)
-        labels = [t(f"sex.{v}", lang) if column == "sex" and v in ("L", "P") else str(v) for v in table[column]]
+        labels = [sex_label(v, lang) if column == "sex" else str(v) for v in table[column]]
         n = max(1, len(meetings))
         height = 0.8 / n
         positions = range(len(table))
@@ -33,7 +33,7 @@ def participation_figure(plan: Plan, lang: str | None = None) -> Figure:
         ax.set_xlim(0, top * 1.18 + 0.5)
         ax.set_yticks([p + height * (n - 1) / 2 for p in positions], labels, fontsize=10)
         ax.invert_yaxis()
-        ax.set_title(t(f"chart.by_{column}", lang), fontsize=12)
+        ax.set_title(t(BY_KEYS[column], lang), fontsize=12)
         ax.set_xlabel(t("chart.people", lang))
         ax.xaxis.get_major_locator().set_params(integer=True)
         ax.spines[["top", "right"]].set_visible(False)

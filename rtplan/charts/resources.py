@@ -5,9 +5,10 @@ from __future__ import annotations
 import textwrap
 
 import pandas as pd
-from matplotlib.figure import Figure
 from matplotlib.axes import Axes
+from matplotlib.figure import Figure
 from matplotlib.patches import Circle, Patch, Rectangle
+from matplotlib.ticker import MaxNLocator
 
 from rtplan.charts import HATCHES, PALETTE, new_figure
 from rtplan.messages import normalize_lang, t
@@ -19,17 +20,18 @@ from rtplan.resources import (
     category_counts,
     institution_diagram,
 )
+from rtplan.resources.labels import ABCD_LABELS, REMBUG_LABELS
 
 _GROUP_STYLE = {g: (PALETTE[i], HATCHES[i]) for i, g in enumerate(REMBUG_GROUPS)}
 
 
 def inventory_figure(plan: Plan, lang: str | None = None) -> Figure:
     """Resources per ABCD category, each bar coloured (and hatched) by its Rembug Warga group."""
-    lang = normalize_lang(lang or plan.lang)
+    lang = normalize_lang(lang or plan.message_lang)
     counts = category_counts(plan["resources"])
     fig = new_figure(10, 4.8)
     ax = fig.subplots()
-    labels = [t(f"res.abcd.{c}", lang) for c in counts["category"]]
+    labels = [t(ABCD_LABELS[c], lang) for c in counts["category"]]
     positions = range(len(counts))
     for pos, (cat, n) in zip(positions, zip(counts["category"], counts["count"])):
         colour, hatch = _GROUP_STYLE[ABCD_TO_REMBUG[cat]]
@@ -40,10 +42,10 @@ def inventory_figure(plan: Plan, lang: str | None = None) -> Figure:
     top = int(counts["count"].max()) if len(counts) else 0
     ax.set_xlim(0, max(top, 1) * 1.15 + 0.5)
     ax.set_xlabel(t("res.chart.count", lang), fontsize=11)
-    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.xaxis.set_major_locator(MaxNLocator(nbins="auto", steps=[1, 2, 2.5, 5, 10], integer=True))  # AutoLocator's
     ax.spines[["top", "right"]].set_visible(False)
     handles = [Patch(facecolor=_GROUP_STYLE[g][0], hatch=_GROUP_STYLE[g][1], edgecolor="black",
-                     label=t(f"res.rembug.{g}", lang)) for g in REMBUG_GROUPS]
+                     label=t(REMBUG_LABELS[g], lang)) for g in REMBUG_GROUPS]
     fig.legend(handles=handles, title=t("res.col.rembug", lang), loc="outside right upper", fontsize=11,
                title_fontsize=11)
     fig.suptitle(t("res.chart.inventory_title", lang), fontsize=14)
@@ -64,7 +66,7 @@ def institution_figure(plan: Plan, lang: str | None = None, institutions: pd.Dat
     lang : ``"id"`` or ``"en"`` (default: the plan's).
     institutions : draw these rows instead of the saved table (the editor's live preview).
     """
-    lang = normalize_lang(lang or plan.lang)
+    lang = normalize_lang(lang or plan.message_lang)
     frame = plan["institutions"] if institutions is None else institutions
     layout = institution_diagram(frame)
     fig = new_figure(12, 7.2)

@@ -7,6 +7,7 @@ import datetime as dt
 import textwrap
 
 import matplotlib.dates as mdates
+from matplotlib.artist import Artist
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.ticker import FuncFormatter
@@ -137,8 +138,9 @@ def gantt_figure(plan: Plan, lang: str | None = None, width: float = 13) -> Figu
     ax.grid(axis="x", color="#999999", lw=0.5, ls=":")
     ax.spines[["top", "right"]].set_visible(False)
     categories_seen.sort(key=lambda c: NEED_CATEGORIES.index(c) if c in NEED_CATEGORIES else len(NEED_CATEGORIES))
-    handles = [Patch(facecolor=category_style(c)[0], hatch=category_style(c)[1], alpha=0.6, edgecolor="black",
-                     label=_category_label(c, lang)) for c in categories_seen]
+    handles: list[Artist] = [
+        Patch(facecolor=category_style(c)[0], hatch=category_style(c)[1], alpha=0.6, edgecolor="black",
+              label=_category_label(c, lang)) for c in categories_seen]
     handles += [Patch(facecolor=HOLIDAY_COLOUR, alpha=0.35, label=t("chart.schedule.holiday", lang)),
                 Patch(facecolor=RAMADAN_COLOUR, alpha=0.25, label=t("chart.schedule.ramadan", lang))]
     if holidays_id.august_windows(start, end):
@@ -238,12 +240,22 @@ def month_calendar_figure(plan: Plan, year: int, month: int, lang: str | None = 
     return fig
 
 
-def month_calendar_figures(plan: Plan, lang: str | None = None) -> list[Figure]:
-    """:func:`month_calendar_figure` for every month of the plan period."""
+class Figures(list[Figure]):
+    """Several charts that a notebook shows one after the other (a list shows only its repr)."""
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        for figure in self:
+            display(figure)
+
+
+def month_calendar_figures(plan: Plan, lang: str | None = None) -> Figures:
+    """:func:`month_calendar_figure` for every month of the plan period (shown one by one)."""
+    out = Figures()
     if plan.period is None:
-        return []
+        return out
     start, end = plan.period
-    out = []
     year, month = start.year, start.month
     while (year, month) <= (end.year, end.month):
         out.append(month_calendar_figure(plan, year, month, lang))
@@ -305,7 +317,7 @@ def budget_figure(plan: Plan, lang: str | None = None) -> Figure:
     right.yaxis.set_major_formatter(FuncFormatter(lambda v, _: _short_idr(v, lang)))
     right.set_title(t("chart.budget.by_month", lang), fontsize=12)
     right.legend(fontsize=9, loc="upper right")
-    right.set_ylim(0, max(bottom + [1]) * 1.35)
+    right.set_ylim(0, max([*bottom, 1]) * 1.35)
     right.spines[["top", "right"]].set_visible(False)
     fig.suptitle(t("chart.budget.title", lang, planned=_short_idr(summary.planned_idr, lang),
                    available=_short_idr(summary.available_idr, lang)), fontsize=14)

@@ -7,26 +7,18 @@ facilitator may have typed into a reason or a note are masked.
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import re
 import sys
 from typing import Any
 
-from rtplan.cellsafe import neutralize
 from rtplan.commands import open_plan
 from rtplan.fmt import format_idr
 from rtplan.messages import normalize_lang, t
 from rtplan.plan import Plan
-from rtplan.resources import (
-    SCORE_FORMULA,
-    MatchResult,
-    MatchSettings,
-    mask_private,
-    match_needs,
-    when_is_readable,
-)
+from rtplan.render.views import to_csv
+from rtplan.resources import SCORE_FORMULA, MatchResult, MatchSettings, match_needs, when_is_readable
+from rtplan.views.resources import gap_export_view, gaps_view, match_export_view, matches_frame, matches_view
 
 ORDER = 2
 # the tables matching reads: one of them unreadable stops the command (see rtplan.usable)
@@ -73,26 +65,24 @@ def register(sub: argparse._SubParsersAction, lang: str) -> None:  # type: ignor
     p.set_defaults(func=cmd_match)
 
 
-def match_records(plan: Plan, result: MatchResult) -> list[dict[str, Any]]:
-    """One plain dict per match (what JSON and CSV print); never a contact."""
-    lang = result.lang
-    titles = dict(zip(plan["needs"]["need_id"].astype(str), plan["needs"]["title"].astype(str)))
-    names = dict(zip(plan["resources"]["resource_id"].astype(str), plan["resources"]["name"].astype(str)))
+def match_records(result: MatchResult) -> list[dict[str, Any]]:
+    """One plain dict per match (what JSON prints); never a contact."""
+    rows = matches_frame(result).to_dict("records")
     return [{
-        "need_id": m.need_id,
-        "need_title": titles.get(m.need_id, ""),
+        "need_id": r["need_id"],
+        "need_title": r["need_title"],
         "priority": m.priority,
-        "resource_id": m.resource_id,
-        "resource_name": names.get(m.resource_id, ""),
+        "resource_id": r["resource_id"],
+        "resource_name": r["resource_name"],
         "score": m.score,
         "components": m.parts.as_dict(),
-        "reason": mask_private(m.reason, lang),
+        "reason": r["reason"],
         "confirmed": m.confirmed,
         "decision": m.decision,
-        "note": mask_private(m.note, lang),
+        "note": r["note"],
         "skills": list(m.skills),
         "keywords": list(m.keywords),
-    } for m in result.matches]
+    } for m, r in zip(result.matches, rows)]
 
 
 def gap_records(result: MatchResult) -> list[dict[str, Any]]:
@@ -110,65 +100,38 @@ def gap_records(result: MatchResult) -> list[dict[str, Any]]:
     } for g in result.gaps]
 
 
-def _csv(rows: list[dict[str, Any]], columns: list[str]) -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(columns)
-    for row in rows:
-        out = []
-        for c in columns:
-            v = row.get(c)
-            if isinstance(v, bool):
-                out.append("true" if v else "false")
-            elif v is None:
-                out.append("")
-            elif isinstance(v, list):
-                out.append(neutralize("; ".join(str(x) for x in v)))
-            else:  # a spreadsheet never runs resident text as a formula
-                out.append(neutralize(v) if isinstance(v, str) else str(v))
-        writer.writerow(out)
-    return buf.getvalue()
-
-
-_MATCH_COLUMNS = ["need_id", "need_title", "priority", "resource_id", "resource_name", "score", "skill", "field",
-                  "time", "cost", "reason", "confirmed", "decision", "note"]
-_GAP_COLUMNS = ["need_id", "title", "category", "priority", "status", "open_suggestions", "suggested_partners",
-                "institutions"]
+_MARKS = {True: "✔", False: "✘", None: "?"}
 
 
 def _text(plan: Plan, result: MatchResult) -> str:
+    """The matches grouped by need, then the gaps: the cells of the declared views, laid out."""
     lang = result.lang
     limit = format_idr(result.cost_limit, lang) if result.cost_limit is not None else t("res.ui.board.no_limit", lang)
     lines = [t("cli.match.header", lang, title=plan.title),
              t("cli.match.settings", lang, limit=limit, when=result.settings.when or t("res.ui.board.any_time", lang),
                formula=SCORE_FORMULA[lang]), ""]
-    titles = dict(zip(plan["needs"]["need_id"].astype(str), plan["needs"]["title"].astype(str)))
-    names = dict(zip(plan["resources"]["resource_id"].astype(str), plan["resources"]["name"].astype(str)))
-    marks = {True: "✔", False: "✘", None: "?"}
+    matches = matches_view(result).frame
     for priority, need_id in enumerate(result.order, start=1):
-        lines.append(f"{priority}. {need_id} {titles.get(need_id, '')}")
-        ms = result.for_need(need_id)
-        if not ms:
+        lines.append(f"{priority}. {need_id} {result.need_titles.get(need_id, '')}")
+        rows = matches[matches["need_id"] == need_id]
+        if rows.empty:
             lines.append(f"     {t('cli.match.no_suggestion', lang)}")
-        for m in ms:
-            decision = t(f"res.decision.{m.decision or 'none'}", lang)
-            lines.append(f"   {marks[m.confirmed]} {m.resource_id} {names.get(m.resource_id, '')} "
-                         f"[{m.score}: {m.parts.describe(lang)}] ({decision})")
-            lines.append(f"       {mask_private(m.reason, lang)}")
+        for m in rows.itertuples(index=False):
+            lines.append(f"   {_MARKS[m.confirmed]} {m.resource_id} {m.resource_name} "
+                         f"[{m.score}: {m.parts}] ({m.decision_label})")
+            lines.append(f"       {m.reason}")
             if m.note:
-                lines.append(f"       {t('res.col.note', lang)}: {mask_private(m.note, lang)}")
+                lines.append(f"       {t('res.col.note', lang)}: {m.note}")
     lines.append("")
     if not result.gaps:
         lines.append(t("cli.match.no_gaps", lang))
     else:
         lines.append(t("cli.match.gaps", lang))
-        for g in result.gaps:
-            status = (t("res.gap.open", lang, n=g.open_suggestions) if g.status == "open"
-                      else t(f"res.gap.{g.status}", lang))
-            lines.append(f"  {g.priority}. {g.need_id} {g.title} ({status})")
-            lines.append(f"       -> {', '.join(g.partner_labels(lang))}")
-            if g.institutions:
-                lines.append(f"       {t('cli.match.known', lang)}: {'; '.join(g.institutions)}")
+        for g in gaps_view(result).frame.itertuples(index=False):
+            lines.append(f"  {g.priority}. {g.need_id} {g.title} ({g.status_text})")
+            lines.append(f"       -> {g.partners_text}")
+            if g.institutions_text:
+                lines.append(f"       {t('cli.match.known', lang)}: {g.institutions_text}")
     return "\n".join(lines) + "\n"
 
 
@@ -183,16 +146,13 @@ def cmd_match(args: argparse.Namespace) -> int:
             "plan": plan.title,
             "settings": {"when": settings.when, "max_cost_idr": result.cost_limit, "min_fit": settings.min_fit,
                          "per_need": settings.per_need, "formula": SCORE_FORMULA[lang]},
-            "matches": match_records(plan, result),
+            "matches": match_records(result),
             "gaps": gap_records(result),
         }
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
     elif args.format == "csv":
-        if args.table == "gaps":
-            sys.stdout.write(_csv(gap_records(result), _GAP_COLUMNS))
-        else:
-            rows = [dict(r, **r["components"]) for r in match_records(plan, result)]
-            sys.stdout.write(_csv(rows, _MATCH_COLUMNS))
+        view = gap_export_view(result) if args.table == "gaps" else match_export_view(result)
+        sys.stdout.write(to_csv(view).decode("utf-8"))
     else:
         sys.stdout.write(_text(plan, result))
     return 0

@@ -7,16 +7,18 @@ import csv
 import io
 import json
 import sys
-from collections.abc import Mapping
 
 import pandas as pd
 
+from rtplan.asof import plan_as_of
 from rtplan.cellsafe import neutralize
 from rtplan.commands import open_plan
 from rtplan.commands.plan import _date
-from rtplan.kas import book_headers, book_table, form_text, kas_summary
+from rtplan.kas import kas_summary
 from rtplan.messages import t
-from rtplan.monitoring import activity_display, headers, need_display, progress, totals_text
+from rtplan.monitoring import progress
+from rtplan.views.kas import book_view, form_text
+from rtplan.views.monitoring import progress_text
 
 ORDER = 40
 # the tables each command reads: one of them unreadable stops it (see rtplan.usable)
@@ -32,6 +34,7 @@ def register(sub: argparse._SubParsersAction, lang: str) -> None:  # type: ignor
     p.add_argument("plan_dir", metavar="PLAN_DIR", help=t("cli.arg.plan", lang))
     p.add_argument("--from", dest="start", type=_date, metavar="DATE", help=t("cli.kas.from", lang))
     p.add_argument("--to", dest="end", type=_date, metavar="DATE", help=t("cli.kas.to", lang))
+    p.add_argument("--as-of", dest="as_of", type=_date, metavar="DATE", help=t("cli.kas.as_of", lang))
     p.add_argument("--format", choices=FORMATS, default="text", help=t("cli.mon.format", lang))
     p.add_argument("--detail", action="store_true", help=t("cli.kas.detail", lang))
     p.add_argument("--book", action="store_true", help=t("cli.kas.book", lang))
@@ -48,40 +51,26 @@ def register(sub: argparse._SubParsersAction, lang: str) -> None:  # type: ignor
     p.set_defaults(func=cmd_progress)
 
 
+def _csv_cell(value: object) -> str:
+    """One raw value as a CSV cell; resident text never runs as a spreadsheet formula."""
+    if isinstance(value, str):
+        return str(neutralize(value))
+    if isinstance(value, (tuple, list)):
+        return str(neutralize(";".join(str(v) for v in value)))
+    if value is None or pd.isna(value):
+        return ""
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else f"{value:.3f}"
+    return str(value)
+
+
 def _csv(frame: pd.DataFrame) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(list(frame.columns))
     for row in frame.itertuples(index=False):
-        cells = []
-        for value in row:
-            if isinstance(value, str):
-                value = neutralize(value)  # a spreadsheet never runs resident text as a formula
-            elif isinstance(value, (tuple, list)):
-                value = neutralize(";".join(str(v) for v in value))
-            elif value is None or (not isinstance(value, str) and pd.isna(value)):
-                value = ""
-            elif isinstance(value, float) and not value.is_integer():
-                value = f"{value:.3f}"
-            elif isinstance(value, float):
-                value = str(int(value))
-            cells.append(str(value))
-        writer.writerow(cells)
+        writer.writerow([_csv_cell(value) for value in row])
     return buf.getvalue()
-
-
-def _text_table(frame: pd.DataFrame, names: Mapping[str, str], max_width: int = 44) -> str:
-    """A plain text table for the terminal (long cells shortened with …)."""
-    def fit(text: str) -> str:
-        return text if len(text) <= max_width else text[: max_width - 1] + "…"
-
-    cells = [[fit(str(v)) for v in row] for row in frame.itertuples(index=False)]
-    titles = [names.get(c, c) for c in frame.columns]
-    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(titles)]
-    lines = ["  ".join(h.ljust(w) for h, w in zip(titles, widths)).rstrip()]
-    lines.append("  ".join("-" * w for w in widths))
-    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in cells]
-    return "\n".join(lines)
 
 
 def _print_checks(checks: object, lang: str) -> None:
@@ -97,6 +86,8 @@ def _print_checks(checks: object, lang: str) -> None:
 def cmd_kas(args: argparse.Namespace) -> int:
     plan = open_plan(args, USES_KAS)
     lang = plan.message_lang
+    if args.as_of:  # the cash book as it stood on that date (rtplan.asof)
+        plan = plan_as_of(plan, args.as_of)
     summary = kas_summary(plan, args.start, args.end, lang, group=not args.detail)
     if args.format == "json":
         data = summary.to_dict()
@@ -114,7 +105,7 @@ def cmd_kas(args: argparse.Namespace) -> int:
         print(form_text(summary, lang))
         if args.book:
             print()
-            print(_text_table(book_table(summary, lang), book_headers(lang)))
+            print(book_view(summary, lang).text())
         _print_checks(summary.checks, lang)
     return 1 if args.strict and summary.warnings else 0
 
@@ -122,19 +113,15 @@ def cmd_kas(args: argparse.Namespace) -> int:
 def cmd_progress(args: argparse.Namespace) -> int:
     plan = open_plan(args, USES_PROGRESS)
     lang = plan.message_lang
+    if args.as_of:  # sessions, entries and statuses as they stood on that date (rtplan.asof)
+        plan = plan_as_of(plan, args.as_of)
     report = progress(plan, args.as_of, lang)
     if args.format == "json":
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     elif args.format == "csv":
         sys.stdout.write(_csv(report.activities))
     else:
-        print(totals_text(report, lang))
-        print()
-        print(t("mon.caption.activities", lang))
-        print(_text_table(activity_display(report, lang), headers("activity", lang)))
-        print()
-        print(t("mon.caption.needs", lang))
-        print(_text_table(need_display(report, lang), headers("need", lang)))
+        print(progress_text(report, lang))
         _print_checks(report.checks, lang)
     return 1 if args.strict and any(c.is_warning for c in report.checks) else 0
 

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import sys
 
-from rtplan.cellsafe import neutralize
 from rtplan.commands import open_plan
 from rtplan.messages import t
-from rtplan.needs import AGGREGATES, METHODS, export_columns, export_records, ranking, text_table
+from rtplan.needs import AGGREGATES, METHODS, ranking
+from rtplan.render.views import to_csv, to_records, to_text
+from rtplan.views.needs import METHOD_LABELS, ranking_data, ranking_view
 
 ORDER = 10
 # the tables the ranking reads: one of them unreadable stops the command (see rtplan.usable)
@@ -33,30 +32,20 @@ def register(sub: argparse._SubParsersAction, lang: str) -> None:  # type: ignor
     p.set_defaults(func=cmd_rank)
 
 
-def to_csv(records: list[dict[str, object]], columns: list[str]) -> str:
-    """Records as CSV text (comma, ``\\n`` line ends, empty for missing, ``true``/``false``)."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(columns)
-    for row in records:
-        # neutralize: a spreadsheet never runs resident text (a need title "=...") as a formula
-        writer.writerow(["" if row[c] is None else ("true" if row[c] is True else "false" if row[c] is False
-                                                     else neutralize(row[c])) for c in columns])
-    return buf.getvalue()
-
-
 def cmd_rank(args: argparse.Namespace) -> int:
     plan = open_plan(args, USES)
     lang = plan.message_lang
     result = ranking(plan, args.method, args.aggregate, not args.no_consensus, lang)
-    records = export_records(result)
+    data = ranking_data(result)
     if args.fmt == "json":
-        text = json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+        text = json.dumps(to_records(data), ensure_ascii=False, indent=2) + "\n"
     elif args.fmt == "csv":
-        text = to_csv(records, export_columns(result))
+        # text a spreadsheet would run as a formula (a need title "=...") is neutralised
+        text = to_csv(data).decode("utf-8")
     else:
-        heading = t("cli.rank.heading", lang, method=t(f"needs.method.{args.method}", lang), plan=plan.title)
-        text = f"{heading}\n\n{text_table(result, lang)}\n"
+        heading = t("cli.rank.heading", lang, method=t(METHOD_LABELS[args.method], lang), plan=plan.title)
+        table = to_text(ranking_view(result, lang)).lstrip("\n")  # an empty ranking starts with its footer
+        text = f"{heading}\n\n{table}\n"
     if args.output:
         from rtplan.export.paths import output_path
 
@@ -64,7 +53,7 @@ def cmd_rank(args: argparse.Namespace) -> int:
         # Excel reads UTF-8 CSV right only when it starts with a BOM
         encoding = "utf-8-sig" if args.fmt == "csv" else "utf-8"
         target.write_text(text, encoding=encoding, newline="")
-        print(t("cli.rank.written", lang, path=target, n=len(records)))
+        print(t("cli.rank.written", lang, path=target, n=len(data)))
     else:
         sys.stdout.write(text)
     return 0

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Mapping, Sequence
 
-import pandas as pd
-
-from rtplan.budget import budget_frame, budget_headers, budget_lines, budget_summary, monthly_frame
+from rtplan.budget import budget_summary, monthly_table
 from rtplan.commands import open_plan
 from rtplan.messages import t
-from rtplan.schedule import CONFLICT_KINDS, find_conflicts
+from rtplan.schedule import find_conflicts
+from rtplan.views.schedule import budget_report, conflicts_report
 
 ORDER = 3
 # the tables each command reads: one of them unreadable stops it (see rtplan.usable)
@@ -36,23 +34,6 @@ def register(sub: argparse._SubParsersAction, lang: str) -> None:  # type: ignor
     p.set_defaults(func=cmd_budget)
 
 
-def text_table(frame: pd.DataFrame, headers: Mapping[str, str] | None = None,
-               right: Sequence[str] = ()) -> list[str]:
-    """A plain-text table (padded columns) for the terminal."""
-    headers = dict(headers or {})
-    cols = list(frame.columns)
-    cells = [[str(headers.get(c, c)) for c in cols]] + [["" if pd.isna(v) else str(v) for v in row]
-                                                          for row in frame.itertuples(index=False, name=None)]
-    widths = [max(len(r[i]) for r in cells) for i in range(len(cols))]
-    lines = []
-    for n, row in enumerate(cells):
-        parts = [v.rjust(w) if cols[i] in right else v.ljust(w) for i, (v, w) in enumerate(zip(row, widths))]
-        lines.append("  ".join(parts).rstrip())
-        if n == 0:
-            lines.append("  ".join("-" * w for w in widths))
-    return lines
-
-
 def cmd_conflicts(args: argparse.Namespace) -> int:
     plan = open_plan(args, USES_CONFLICTS)
     lang = plan.message_lang
@@ -61,21 +42,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
         print(json.dumps([c.to_dict() for c in findings], ensure_ascii=False, indent=2))
     else:
         print(t("cli.conflicts.header", lang, plan=plan.title or args.plan_dir))
-        if not findings:
-            print(t("conflict.none", lang))
-        else:
-            n_err = sum(c.severity == "error" for c in findings)
-            print(t("conflict.count", lang, n=len(findings), errors=n_err, warnings=len(findings) - n_err))
-            for kind in CONFLICT_KINDS:
-                group = [c for c in findings if c.kind == kind]
-                if not group:
-                    continue
-                print()
-                print(f"{t(f'conflict.severity.{CONFLICT_KINDS[kind]}', lang)}: {t(f'conflict.kind.{kind}', lang)}"
-                      f" ({len(group)})")
-                for c in group:
-                    mark = "!" if c.severity == "error" else "?"
-                    print(f"  {mark} {c.message}")
+        print(conflicts_report(findings, lang).text())
     return 1 if args.strict and findings else 0
 
 
@@ -88,16 +55,5 @@ def cmd_budget(args: argparse.Namespace) -> int:
         return 0
     print(t("cli.budget.header", lang, plan=plan.title or args.plan_dir))
     print()
-    frame = budget_frame(summary, lang)
-    for line in text_table(frame, budget_headers(lang), right=("planned", "available", "shortfall", "remaining")):
-        print(line)
-    print()
-    for line in budget_lines(summary, lang):
-        print(line)
-    monthly = monthly_frame(plan, lang)
-    if len(monthly.columns) > 2:
-        print()
-        print(t("cli.budget.monthly", lang))
-        for line in text_table(monthly, right=list(monthly.columns[1:])):
-            print(line)
+    print(budget_report(summary, monthly_table(plan), lang).text())
     return 0

@@ -88,7 +88,7 @@ def fragment(source: str, /, **context: Any) -> Markup:
 
 def join(parts: Iterable[object], sep: str = "") -> Markup:
     """Join fragments: :class:`Markup` parts stay as they are, plain text is escaped."""
-    return Markup(sep).join(parts)
+    return Markup(sep).join(escape(p) for p in parts)
 
 
 def _is_missing(value: object) -> bool:

@@ -37,7 +37,7 @@ def to_html(view: View, *, table_id: str | None = None, include_private: bool = 
     return render("view.html.j2", table=table, footer=view.footer, notes=view.notes)
 
 
-_CONTROL = {c: " " for c in (*range(0x00, 0x20), *range(0x7F, 0xA0))}
+_CONTROL = dict.fromkeys((*range(0x20), *range(0x7F, 0xA0)), " ")
 
 
 def terminal_safe(text: str) -> str:
@@ -92,6 +92,15 @@ def to_records(view: View, *, include_private: bool = False) -> list[dict[str, A
     return view.records(include_private)
 
 
+def _csv_cell(value: Any) -> Any:
+    """Missing as empty, booleans as the plan folder writes them (``true``/``false``)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return neutralize(value)
+
+
 def to_csv(view: View, *, include_private: bool = False, headers: str = "keys", bom: bool = False,
            delimiter: str = ",") -> bytes:
     """The raw values as CSV (``headers="keys"`` or ``"labels"``); text that a spreadsheet
@@ -101,18 +110,19 @@ def to_csv(view: View, *, include_private: bool = False, headers: str = "keys", 
     writer = csv.writer(buf, delimiter=delimiter, lineterminator="\n")
     writer.writerow([c.key if headers == "keys" else c.header(view.lang) for c in cols])
     for rec in view.records(include_private):
-        writer.writerow(["" if rec[c.key] is None else neutralize(rec[c.key]) for c in cols])
+        writer.writerow([_csv_cell(rec[c.key]) for c in cols])
     data = buf.getvalue().encode("utf-8")
     return (b"\xef\xbb\xbf" + data) if bom else data
 
 
-_XLSX_FORMATS = {"idr": '"Rp" #,##0', "int": "#,##0", "plain_int": "0", "num0": "0", "num1": "0.0",
-                 "num2": "0.00", "smart": "0.0", "rank": "0.#", "percent": "0%", "date": "DD/MM/YYYY",
-                 "date_full": "DD/MM/YYYY", "date_iso": "YYYY-MM-DD"}
+_XLSX_FORMATS = {"idr": '"Rp" #,##0', "idr_or_dash": '"Rp" #,##0;-"Rp" #,##0;"-"', "int": "#,##0",
+                 "plain_int": "0", "num0": "0", "num1": "0.0", "num2": "0.00", "smart": "0.0", "rank": "0.#",
+                 "percent": "0%", "date": "DD/MM/YYYY", "date_full": "DD/MM/YYYY", "date_iso": "YYYY-MM-DD"}
 
 
 def to_xlsx(views: Sequence[View], path: Path, *, include_private: bool = False) -> Path:
     """Write each view as one sheet (typed cells, header row, print titles)."""
+    import contextlib
     import datetime as dt
 
     from openpyxl import Workbook
@@ -141,10 +151,8 @@ def to_xlsx(views: Sequence[View], path: Path, *, include_private: bool = False)
                 if value is None:
                     continue
                 if c.fmt.startswith("date") and isinstance(value, str):
-                    try:
+                    with contextlib.suppress(ValueError):
                         value = dt.date.fromisoformat(value)
-                    except ValueError:
-                        pass
                 if isinstance(value, str):
                     cell.value = neutralize(value)
                     cell.data_type = "s"

@@ -19,7 +19,7 @@ import pandas as pd
 
 from rtplan import storage
 from rtplan.exceptions import RtplanError, ValidationError
-from rtplan.messages import t
+from rtplan.messages import t, tn
 from rtplan.plan import Plan
 from rtplan.schema import TABLES, Column, Table, split_list
 from rtplan.tables import is_missing
@@ -171,7 +171,7 @@ def field_for(column: Column, session: PlanSession, lang: str) -> w.ValueWidget:
         options += [(v, v) for v in column.ref_extra]
         if column.kind == "list":
             return w.SelectMultiple(options=options, rows=min(6, max(2, len(options))), **common)
-        return w.Dropdown(options=[("—", "")] + options, value="", **common)
+        return w.Dropdown(options=[("—", ""), *options], value="", **common)
     if column.kind == "bool":
         return w.Checkbox(value=False, indent=True, description=text, style=_STYLE, layout=_layout())
     if column.kind == "date":
@@ -222,15 +222,18 @@ def set_widget_value(column: Column, widget: w.ValueWidget, value: object) -> No
         known = {opt[1] if isinstance(opt, tuple) else opt for opt in widget.options}
         widget.value = tuple(v for v in split_list(value) if v in known)
     elif column.kind == "date":
-        widget.value = None if is_missing(value) else pd.Timestamp(value).date()  # type: ignore[arg-type]
+        widget.value = None if is_missing(value) else pd.Timestamp(value).date()
     elif column.kind == "bool":
         widget.value = False if is_missing(value) else bool(value)
     elif isinstance(widget, w.Dropdown):
         options = [opt[1] if isinstance(opt, tuple) else opt for opt in widget.options]
         text = "" if is_missing(value) else str(value)
         if text not in options:  # keep an unknown value visible instead of dropping it
-            widget.options = list(widget.options) + [(text, text)]
+            widget.options = [*widget.options, (text, text)]
         widget.value = text
+    elif isinstance(widget, w.IntSlider):  # an empty cell shows the middle of the scale
+        number = (widget.min + widget.max) // 2 if is_missing(value) else int(value)  # type: ignore[call-overload]
+        widget.value = max(widget.min, min(widget.max, number))
     else:
         widget.value = "" if is_missing(value) else str(value)
 
@@ -249,6 +252,8 @@ class TableEditor(w.VBox):
     columns : the columns to show (default: all).
     id_prefix : prefix for new ids (``P`` gives ``P031``).
     row_label : how a row appears in the list (default: id and name/title).
+    widgets : column name -> a widget to use instead of the one the declaration gives
+        (e.g. a 1-5 slider); its value is read and set like any other field.
     """
 
     def __init__(
@@ -259,6 +264,7 @@ class TableEditor(w.VBox):
         id_prefix: str | None = None,
         id_width: int = 3,
         row_label: Callable[[pd.Series], str] | None = None,
+        widgets: Mapping[str, w.ValueWidget] | None = None,
     ) -> None:
         self.session = session
         self.lang = session.lang
@@ -269,7 +275,8 @@ class TableEditor(w.VBox):
         self.row_label = row_label
         names = list(columns) if columns else self.spec.column_names
         self.columns = [self.spec.column(n) for n in names]
-        self.fields = {c.name: field_for(c, session, self.lang) for c in self.columns}
+        given = dict(widgets or {})
+        self.fields = {c.name: given.get(c.name) or field_for(c, session, self.lang) for c in self.columns}
         for name, f in self.fields.items():
             f.add_class(f"rtplan-field-{name}")
         self.rows = w.Select(options=[], rows=12, layout=w.Layout(width="300px"))
@@ -310,13 +317,13 @@ class TableEditor(w.VBox):
         self.rows.options = [(self._label(r), str(r[self.key])) for _, r in frame.iterrows()]
         self.rows.value = chosen if chosen in set(frame[self.key].astype(str)) else None
         self.rows.observe(self._on_pick, names="value")
-        self.count.value = t("ui.count", self.lang, n=len(frame))
+        self.count.value = tn("ui.count", len(frame), self.lang)
         for c in self.columns:
             if c.ref is not None and c.kind in ("id", "list"):
                 widget = self.fields[c.name]
                 keep = widget.value
                 options = reference_options(self.session.plan, c.ref[0], self.lang) + [(v, v) for v in c.ref_extra]
-                widget.options = options if c.kind == "list" else [("—", "")] + options
+                widget.options = options if c.kind == "list" else [("—", ""), *options]
                 valid = {o[1] for o in widget.options}
                 widget.value = tuple(v for v in keep if v in valid) if c.kind == "list" else (
                     keep if keep in valid else "")
@@ -360,21 +367,23 @@ class TableEditor(w.VBox):
         """The form as a row: column name -> cell value."""
         return {c.name: widget_value(c, self.fields[c.name]) for c in self.columns}
 
-    def save(self) -> bool:
-        """Save the form as a new row or over the chosen row; ``True`` when saved."""
+    def form_table(self) -> pd.DataFrame:
+        """The saved table with the form applied: the chosen row replaced, or a new row added."""
         values = self.form_values()
         frame = self.session.table(self.spec.name)
-        ident = str(values[self.key])
         editing = self.rows.value
         if editing is not None:
             position = frame.index[frame[self.key].astype(str) == editing]
-            frame = frame.astype({c: "object" for c in values})
+            frame = frame.astype(dict.fromkeys(values, "object"))
             for col, value in values.items():
                 frame.loc[position, col] = value
-        else:
-            frame = pd.concat([frame.astype("object"), pd.DataFrame([values]).astype("object")],
-                              ignore_index=True)
-        problems = self.session.save({self.spec.name: frame})
+            return frame
+        return pd.concat([frame.astype("object"), pd.DataFrame([values]).astype("object")], ignore_index=True)
+
+    def save(self) -> bool:
+        """Save the form as a new row or over the chosen row; ``True`` when saved."""
+        ident = str(self.form_values()[self.key])
+        problems = self.session.save({self.spec.name: self.form_table()})
         if problems:
             self.status.error(problems)
             return False
@@ -406,6 +415,6 @@ def step_tabs(session: PlanSession, panels: Sequence[tuple[str, str, w.Widget]],
     """
     tab = w.Tab(children=[p for _, _, p in panels], titles=[title for _, title, _ in panels])
     tab.add_class(f"rtplan-step{step}")
-    tab.session = session  # type: ignore[attr-defined]
-    tab.panels = {key: p for key, _, p in panels}  # type: ignore[attr-defined]
+    tab.session = session
+    tab.panels = {key: p for key, _, p in panels}
     return tab

@@ -3,41 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 from pathlib import Path
 from typing import Any
 
 import ipywidgets as w
 import pandas as pd
 
-from rtplan.display import html_table
 from rtplan.exceptions import RtplanError
 from rtplan.fmt import format_date, format_idr
-from rtplan.kas import (
-    KasSettings,
-    book,
-    book_headers,
-    checks_html,
-    default_period,
-    kas_checks,
-    kas_html,
-    kas_summary,
-    preview_entry,
-    select_rows,
-)
+from rtplan.kas import KasSettings, book, default_period, kas_checks, kas_summary, preview_entry, select_rows
 from rtplan.messages import t
-from rtplan.monitoring import (
-    default_as_of,
-    planned_dates,
-    progress,
-    progress_html,
-    record_session,
-    remove_session,
-    status_label,
-)
+from rtplan.monitoring import default_as_of, planned_dates, progress, record_session, remove_session, status_label
 from rtplan.plan import Plan
+from rtplan.render import fragment
+from rtplan.render.views import to_html
 from rtplan.tables import is_missing
-from rtplan.ui.base import _STYLE, PlanSession, StatusLine, TableEditor, step_tabs
+from rtplan.ui.base import _STYLE, PlanSession, StatusLine, TableEditor, open_session, step_tabs
+from rtplan.views.kas import BOOK_SHORT, book_view, checks_html, kas_html
+from rtplan.views.monitoring import progress_html
+
+_TITLE = "<h3>{{ text }}</h3>"
 
 _WIDE = w.Layout(width="460px")
 
@@ -83,8 +68,9 @@ class RecordSessionPanel(w.VBox):
         session.on_change(lambda changed: self.refresh() if changed & {"activities", "realizations"} else None)
         form = w.VBox([self.activity, self.info, self.date, self.men, self.women, self.cost, self.output, self.notes,
                        w.HBox([self.save_button, self.new_button, self.delete_button]), self.status])
-        listing = w.VBox([w.HTML(f"<b>{html.escape(t('ui.mon.sessions_list', lang))}</b>"), self.sessions])
-        super().__init__([w.HTML(f"<h3>{html.escape(t('ui.mon.record.title', lang))}</h3>"),
+        listing = w.VBox([w.HTML(str(fragment("<b>{{ text }}</b>", text=t("ui.mon.sessions_list", lang)))),
+                          self.sessions])
+        super().__init__([w.HTML(str(fragment(_TITLE, text=t("ui.mon.record.title", lang)))),
                           w.HBox([form, listing])])
         self.add_class("rtplan-record-panel")
         self.refresh()
@@ -113,7 +99,7 @@ class RecordSessionPanel(w.VBox):
         self.sessions.unobserve(self._on_pick, names="value")
         if ident is None:
             self.sessions.options = []
-            self.info.value = html.escape(t("ui.mon.no_activity", self.lang))
+            self.info.value = str(fragment("{{ text }}", text=t("ui.mon.no_activity", self.lang)))
         else:
             rows = self._rows().sort_values("date", kind="stable")
             self.sessions.options = [
@@ -140,7 +126,7 @@ class RecordSessionPanel(w.VBox):
                else t("ui.mon.next_none", self.lang))
         text = t("ui.mon.activity_progress", self.lang, status=status_label(r["status"], self.lang),
                  held=r["held_sessions"], planned=r["planned_sessions"], next=nxt)
-        return f'<div class="rtplan-record-progress" style="color:#444">{html.escape(text)}</div>'
+        return str(fragment('<div class="rtplan-record-progress" style="color:#444">{{ text }}</div>', text=text))
 
     def _suggested_date(self) -> dt.date | None:
         """The first planned session up to today that has no record yet."""
@@ -245,7 +231,7 @@ class CashBookPanel(w.VBox):
             self.editor.fields[name].observe(lambda _: self.show_preview(), names="value")
         self.editor.rows.observe(lambda _: self.show_preview(), names="value")
         session.on_change(lambda changed: self.refresh() if changed & {"ledger", "activities", "plan"} else None)
-        super().__init__([w.HTML(f"<h3>{html.escape(t('ui.mon.kas.title', self.lang))}</h3>"), self.balance,
+        super().__init__([w.HTML(str(fragment(_TITLE, text=t("ui.mon.kas.title", self.lang)))), self.balance,
                           self.editor, self.preview, self.recent, self.checks])
         self.add_class("rtplan-kas-panel")
         self.refresh()
@@ -267,22 +253,13 @@ class CashBookPanel(w.VBox):
         the_book = book(plan["ledger"])
         closing = int(the_book["balance_idr"].iloc[-1]) if len(the_book) else 0
         now = t("ui.mon.kas.balance_now", self.lang, amount=format_idr(closing, self.lang))
-        self.balance.value = f"<b>{html.escape(now)}</b>"
+        self.balance.value = str(fragment("<b>{{ text }}</b>", text=now))
         recent = the_book.tail(self.RECENT)
-        shown = pd.DataFrame({
-            "entry_id": recent["entry_id"],
-            "date": [format_date(d, self.lang, "medium") for d in recent["date"]],
-            "description": recent["description"],
-            "income": [format_idr(v, self.lang) if v else "" for v in recent["income_idr"]],
-            "expense": [format_idr(v, self.lang) if v else "" for v in recent["expense_idr"]],
-            "balance": [format_idr(v, self.lang) for v in recent["balance_idr"]],
-        })
-        self.recent.value = html_table(shown, book_headers(self.lang), table_id="rtplan-kas-recent",
-                                       numeric=("income", "expense", "balance"),
-                                       caption=t("ui.mon.kas.recent", self.lang, n=len(recent)))
+        self.recent.value = str(to_html(book_view(recent, self.lang, only=BOOK_SHORT, table_id="rtplan-kas-recent",
+                                                  caption=t("ui.mon.kas.recent", self.lang, n=len(recent)))))
         allow, period = self._settings()
-        self.checks.value = checks_html(kas_checks(the_book, self.lang, allow_negative=allow, period=period),
-                                        self.lang)
+        self.checks.value = str(checks_html(kas_checks(the_book, self.lang, allow_negative=allow, period=period),
+                                            self.lang))
         self.show_preview()
 
     def show_preview(self) -> None:
@@ -298,8 +275,9 @@ class CashBookPanel(w.VBox):
                               allow_negative=allow, period=period)
         text = t("ui.mon.kas.preview", self.lang, after=format_idr(found.balance_after_entry_idr, self.lang),
                  closing=format_idr(found.closing_balance_idr, self.lang))
-        warn = "".join(f"<li>⚠ {html.escape(c.message)}</li>" for c in found.checks)
-        self.preview.value = f"<div>{html.escape(text)}</div>" + (f"<ul>{warn}</ul>" if warn else "")
+        self.preview.value = str(fragment(
+            "<div>{{ text }}</div>{% if warn %}<ul>{% for m in warn %}<li>⚠ {{ m }}</li>{% endfor %}</ul>{% endif %}",
+            text=text, warn=[c.message for c in found.checks]))
 
 
 class ProgressPanel(w.VBox):
@@ -317,7 +295,7 @@ class ProgressPanel(w.VBox):
         self.as_of.observe(lambda _: self.refresh(), names="value")
         session.on_change(lambda changed: self.refresh() if changed & {"activities", "realizations", "needs", "ledger",
                                                                      "plan"} else None)
-        super().__init__([w.HTML(f"<h3>{html.escape(t('ui.mon.progress.title', self.lang))}</h3>"), self.as_of,
+        super().__init__([w.HTML(str(fragment(_TITLE, text=t("ui.mon.progress.title", self.lang)))), self.as_of,
                           self.tables, self.chart])
         self.add_class("rtplan-progress-panel")
         self.refresh()
@@ -327,7 +305,7 @@ class ProgressPanel(w.VBox):
 
         report = progress(self.session.plan, self.as_of.value or default_as_of(self.session.plan), self.lang)
         self.report = report
-        self.tables.value = progress_html(report, self.lang)
+        self.tables.value = str(progress_html(report, self.lang))
         self.chart.clear_output(wait=True)
         with self.chart:
             from IPython.display import display
@@ -353,7 +331,7 @@ class KasReportPanel(w.VBox):
         for picker in (self.start, self.end):
             picker.observe(lambda _: self.refresh(), names="value")
         session.on_change(lambda changed: self.refresh() if changed & {"ledger", "activities", "plan"} else None)
-        super().__init__([w.HTML(f"<h3>{html.escape(t('ui.mon.report.title', lang))}</h3>"), self.start, self.end,
+        super().__init__([w.HTML(str(fragment(_TITLE, text=t("ui.mon.report.title", lang)))), self.start, self.end,
                           self.status, self.report])
         self.add_class("rtplan-kas-report-panel")
         self.refresh()
@@ -366,7 +344,7 @@ class KasReportPanel(w.VBox):
             return
         self.summary = summary
         self.status.clear()
-        self.report.value = kas_html(summary, self.lang, with_book=True)
+        self.report.value = str(kas_html(summary, self.lang, with_book=True))
 
 
 def step4(plan: str | Path | Plan | PlanSession, lang: str | None = None) -> w.Tab:
@@ -377,15 +355,14 @@ def step4(plan: str | Path | Plan | PlanSession, lang: str | None = None) -> w.T
     plan : the plan folder (or a loaded plan, or an open session).
     lang : ``"id"`` or ``"en"`` (default: the plan's language).
     """
-    session = plan if isinstance(plan, PlanSession) else PlanSession(plan, lang)
+    session = open_session(plan, lang)
     lang = session.lang
-    panels = {
-        "record": RecordSessionPanel(session),
-        "kas": CashBookPanel(session),
-        "progress": ProgressPanel(session),
-        "report": KasReportPanel(session),
-    }
-    return step_tabs(session, [(k, t(f"ui.mon.tab.{k}", lang), p) for k, p in panels.items()], 4)
+    return step_tabs(session, [
+        ("record", t("ui.mon.tab.record", lang), RecordSessionPanel(session)),
+        ("kas", t("ui.mon.tab.kas", lang), CashBookPanel(session)),
+        ("progress", t("ui.mon.tab.progress", lang), ProgressPanel(session)),
+        ("report", t("ui.mon.tab.report", lang), KasReportPanel(session)),
+    ], 4)
 
 
 __all__ = ["CashBookPanel", "KasReportPanel", "ProgressPanel", "RecordSessionPanel", "step4"]

@@ -7,64 +7,94 @@ in the panel and leaves the typed values on screen and the files on disk as they
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 from typing import Any
 
 import ipywidgets as w
 import pandas as pd
 
-from rtplan.charts.needs import (
-    category_figure,
-    comparison_figure,
-    dots_figure,
-    problem_tree_figure,
-    ranking_figure,
-    usg_stacked_figure,
-)
-from rtplan.display import html_table
+from rtplan.charts.needs import category_figure, method_figure, problem_tree_figure
 from rtplan.messages import t
 from rtplan.needs import (
     AGGREGATES,
     CRITERIA,
+    METHOD_LABELS,
     METHODS,
+    SOURCE_LABELS,
     STEP1_TABLES,
     Ranking,
     all_rankings,
     combined_view,
     judgement,
     need_labels,
-    needs_by_category,
     pair_schedule,
     pairwise_ranking,
     pending_pairs,
     priorities_frame,
     problem_tree,
-    ranking_html,
     set_pairwise,
     set_usg_scores,
     set_votes,
+    stored_priorities,
     suggested_dots,
     tree_need_ids,
     upsert_tree_node,
 )
 from rtplan.plan import Plan
+from rtplan.render import Markup, fragment
+from rtplan.render.views import to_html
 from rtplan.schema import CONSENSUS, PRIORITY_METHODS, TABLES, TIE, TREE_KINDS
 from rtplan.tables import is_missing
-from rtplan.ui.base import _STYLE, PlanSession, StatusLine, TableEditor, step_tabs
+from rtplan.ui.base import _STYLE, PlanSession, StatusLine, TableEditor, open_session, step_tabs
+from rtplan.views.needs import by_category_view, ranking_view
 
 BIG = "20px"  # font size of the inputs a projector shows
 
+# -- labels (static message keys, so tools can extract them) ------------------------
+CRITERION_LABELS: dict[str, str] = {
+    "urgency": "needs.col.urgency",
+    "seriousness": "needs.col.seriousness",
+    "growth": "needs.col.growth",
+}
+TREE_KIND_LABELS: dict[str, str] = {"inti": "needs.tree.inti", "sebab": "needs.tree.sebab",
+                                    "akibat": "needs.tree.akibat"}
+TAB_LABELS: dict[str, str] = {
+    "needs": "ui.needs.tab.needs",
+    "usg": "ui.needs.tab.usg",
+    "dots": "ui.needs.tab.dots",
+    "pairwise": "ui.needs.tab.pairwise",
+    "ranking": "ui.needs.tab.ranking",
+    "final": "ui.needs.tab.final",
+    "tree": "ui.needs.tab.tree",
+    "summary": "ui.needs.tab.summary",
+}
 
-def figure_html(fig: Any) -> str:
+# -- HTML fragments (every value escaped by the renderer) ---------------------------
+_H3 = "<h3>{{ text }}</h3>"
+_P = "<p>{{ text }}</p>"
+_BOLD = "<b>{{ text }}</b>"
+_NEED = "<span style='font-size:16px'>{{ need_id }} · {{ title }}</span>"
+_BIG_TEXT = "<span style='font-size:{{ size }}'>{{ text }}</span>"
+_CARD = ("<div style='font-size:30px;font-weight:bold'>{{ side }}</div>"
+         "<div style='font-size:26px;line-height:1.25'>{{ need_id }} · {{ title }}</div>"
+         "{% if description %}<div style='font-size:16px'>{{ description }}</div>{% endif %}")
+_QUESTION = "<div style='font-size:28px;font-weight:bold'>{{ text }}</div>"
+_WARNINGS = "{% for m in items %}<div style='color:#8a5a00'>⚠ {{ m }}</div>{% endfor %}"
+_IMG = "<img src='data:image/png;base64,{{ data }}' style='max-width:100%;height:auto' alt=''>"
+
+# the USG scores' range, as the schema declares it (1-5)
+USG_LOW = int(TABLES["usg_scores"].column("urgency").min or 1)
+USG_HIGH = int(TABLES["usg_scores"].column("urgency").max or 5)
+
+
+def figure_html(fig: Any) -> Markup:
     """A chart as an ``<img>`` that shrinks to the panel's width (a wide tree stays whole)."""
     import base64
     import io
 
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=100)
-    data = base64.b64encode(buffer.getvalue()).decode("ascii")
-    return f'<img src="data:image/png;base64,{data}" style="max-width:100%;height:auto" alt="">'
+    return fragment(_IMG, data=base64.b64encode(buffer.getvalue()).decode("ascii"))
 
 
 def _show_figure(out: w.Output, fig: Any) -> None:
@@ -72,7 +102,7 @@ def _show_figure(out: w.Output, fig: Any) -> None:
     with out:
         from IPython.display import HTML, display
 
-        display(HTML(figure_html(fig)))
+        display(HTML(str(figure_html(fig))))
 
 
 def _participant_options(plan: Plan) -> list[tuple[str, str]]:
@@ -85,6 +115,30 @@ def _need_rows(plan: Plan) -> list[tuple[str, str]]:
     return [(str(i), str(ti)) for i, ti in zip(needs["need_id"], needs["title"])]
 
 
+def _choose(dropdown: w.Dropdown, options: list[tuple[str, Any]], keep: Any, default: Any) -> None:
+    """New options for ``dropdown``: the chosen value stays when it is still offered, else ``default``."""
+    dropdown.options = options
+    dropdown.value = keep if keep in {o[1] for o in options} else default
+
+
+class _Panel(w.VBox):  # ipywidgets ships no type hints: VBox is Any
+    """A step 1 panel on a shared session: it rebuilds itself when a table it shows changes."""
+
+    WATCH: frozenset[str] = frozenset({"needs", "participants", "plan"})
+
+    def __init__(self, session: PlanSession, children: list[w.Widget], css_class: str) -> None:
+        super().__init__(children)
+        self.add_class(css_class)
+        session.on_change(self._on_change)
+
+    def _on_change(self, changed: set[str]) -> None:
+        if changed & self.WATCH:
+            self.refresh()
+
+    def refresh(self) -> None:  # pragma: no cover - every panel defines it
+        raise NotImplementedError
+
+
 def _int_entry(text: str, low: int, high: int) -> int | None:
     """The whole number typed in a box, or ``None`` when it is not one within bounds."""
     text = str(text).strip()
@@ -94,7 +148,7 @@ def _int_entry(text: str, low: int, high: int) -> int | None:
     return value if low <= value <= high else None
 
 
-class UsgGrid(w.VBox):
+class UsgGrid(_Panel):
     """Score every need on U, S and G (1-5) for one scorer, or for the meeting's consensus."""
 
     def __init__(self, session: PlanSession) -> None:
@@ -113,15 +167,13 @@ class UsgGrid(w.VBox):
         self.status = StatusLine()
         self._quiet = False
         self.scorer.observe(lambda _: None if self._quiet else self.show(), names="value")
-        session.on_change(self._on_change)
-        super().__init__([w.HTML(f"<h3>{t('ui.needs.usg_title', self.lang)}</h3>"),
-                          w.HTML(f"<p>{html.escape(t('ui.needs.usg_help', self.lang))}</p>"),
-                          self.scorer, self.grid, self.save_button, self.status])
-        self.add_class("rtplan-usg-grid")
+        super().__init__(session, [w.HTML(fragment(_H3, text=t("ui.needs.usg_title", self.lang))),
+                                   w.HTML(fragment(_P, text=t("ui.needs.usg_help", self.lang))),
+                                   self.scorer, self.grid, self.save_button, self.status], "rtplan-usg-grid")
         self.refresh()
 
     def _on_change(self, changed: set[str]) -> None:
-        if changed & {"needs", "participants", "plan"}:
+        if changed & self.WATCH:
             self.refresh()
         elif "usg_scores" in changed:
             self._totals()
@@ -133,22 +185,21 @@ class UsgGrid(w.VBox):
         typed = {n: tuple(b.value for b in boxes) for n, boxes in self.boxes.items()}
         options = [(t("ui.needs.consensus_option", self.lang), CONSENSUS), *_participant_options(plan)]
         self._quiet = True  # changing the options must not show (and overwrite) anything yet
-        self.scorer.options = options
-        self.scorer.value = keep_scorer if keep_scorer in {o[1] for o in options} else CONSENSUS
+        _choose(self.scorer, options, keep_scorer, CONSENSUS)
         self._quiet = False
-        head = [w.HTML(f"<b>{t('needs.col.title', self.lang)}</b>")]
-        head += [w.HTML(f"<b>{t('needs.col.' + c, self.lang)}</b>") for c in CRITERIA]
-        head.append(w.HTML(f"<b>{t('needs.col.total', self.lang)}</b>"))
+        head = [w.HTML(fragment(_BOLD, text=t("needs.col.title", self.lang)))]
+        head += [w.HTML(fragment(_BOLD, text=t(CRITERION_LABELS[c], self.lang))) for c in CRITERIA]
+        head.append(w.HTML(fragment(_BOLD, text=t("needs.col.total", self.lang))))
         cells: list[w.Widget] = head
         self.boxes, self.totals = {}, {}
         for need_id, title in _need_rows(plan):
-            label = w.HTML(f"<span style='font-size:16px'>{html.escape(need_id)} · {html.escape(title)}</span>")
-            boxes = tuple(w.Text(value="", placeholder="1-5", layout=w.Layout(width="70px"),
+            label = w.HTML(fragment(_NEED, need_id=need_id, title=title))
+            boxes = tuple(w.Text(value="", placeholder=f"{USG_LOW}-{USG_HIGH}", layout=w.Layout(width="70px"),
                                  style={"font_size": BIG}) for _ in CRITERIA)
             for c, box in zip(CRITERIA, boxes):
                 box.add_class(f"rtplan-usg-{need_id}-{c}")
                 box.observe(lambda _, n=need_id: self._total(n), names="value")
-            self.boxes[need_id] = boxes  # type: ignore[assignment]
+            self.boxes[need_id] = (boxes[0], boxes[1], boxes[2])
             self.totals[need_id] = w.HTML()
             cells += [label, *boxes, self.totals[need_id]]
         self.grid.children = cells
@@ -174,10 +225,9 @@ class UsgGrid(w.VBox):
             self._total(need_id)
 
     def _total(self, need_id: str) -> None:
-        values = [_int_entry(b.value, 1, 5) for b in self.boxes[need_id]]
+        values = [_int_entry(b.value, USG_LOW, USG_HIGH) for b in self.boxes[need_id]]
         total = sum(v for v in values if v is not None) if all(v is not None for v in values) else None
-        self.totals[need_id].value = (f"<span style='font-size:{BIG}'><b>{total}</b></span>" if total is not None
-                                      else "")
+        self.totals[need_id].value = "" if total is None else fragment(_BIG_TEXT, size=BIG, text=total)
 
     def entries(self) -> tuple[dict[str, tuple[object, object, object] | None], list[str]]:
         """The grid as ``{need_id: (U, S, G) or None}`` and the problems of what was typed."""
@@ -193,10 +243,10 @@ class UsgGrid(w.VBox):
                 continue
             values = []
             for c, text in zip(CRITERIA, texts):
-                value = _int_entry(text, 1, 5)
+                value = _int_entry(text, USG_LOW, USG_HIGH)
                 if value is None:
-                    problems.append(t("ui.needs.usg_bad", self.lang, need=need_id,
-                                      criterion=t(f"needs.col.{c}", self.lang), value=text))
+                    problems.append(t("ui.needs.usg_bad", self.lang, need=need_id, low=USG_LOW, high=USG_HIGH,
+                                      criterion=t(CRITERION_LABELS[c], self.lang), value=text))
                 values.append(value)
             out[need_id] = (values[0], values[1], values[2])
         return out, problems
@@ -221,7 +271,7 @@ class UsgGrid(w.VBox):
         return True
 
 
-class DotVotePanel(w.VBox):
+class DotVotePanel(_Panel):
     """Enter one participant's dots per need (stacking allowed), then save."""
 
     MAX_DOTS = int(TABLES["votes"].column("dots").max or 20)
@@ -241,24 +291,16 @@ class DotVotePanel(w.VBox):
         self.status = StatusLine()
         self._quiet = False
         self.participant.observe(lambda _: None if self._quiet else self.show(), names="value")
-        session.on_change(self._on_change)
-        super().__init__([w.HTML(f"<h3>{t('ui.needs.dots_title', self.lang)}</h3>"), self.participant,
-                          self.grid, self.used, self.save_button, self.status])
-        self.add_class("rtplan-dots-panel")
+        super().__init__(session, [w.HTML(fragment(_H3, text=t("ui.needs.dots_title", self.lang))),
+                                   self.participant, self.grid, self.used, self.save_button, self.status],
+                         "rtplan-dots-panel")
         self.refresh()
-
-    def _on_change(self, changed: set[str]) -> None:
-        if changed & {"needs", "participants", "plan"}:
-            self.refresh()
 
     def refresh(self) -> None:
         plan = self.session.plan
-        keep = self.participant.value
         options = _participant_options(plan)
         self._quiet = True
-        self.participant.options = options
-        ids = [o[1] for o in options]
-        self.participant.value = keep if keep in ids else (ids[0] if ids else None)
+        _choose(self.participant, options, self.participant.value, options[0][1] if options else None)
         self._quiet = False
         cells: list[w.Widget] = []
         self.boxes = {}
@@ -267,8 +309,7 @@ class DotVotePanel(w.VBox):
             box.add_class(f"rtplan-dots-{need_id}")
             box.observe(lambda _: self._count(), names="value")
             self.boxes[need_id] = box
-            cells += [w.HTML(f"<span style='font-size:16px'>{html.escape(need_id)} · {html.escape(title)}</span>"),
-                      box]
+            cells += [w.HTML(fragment(_NEED, need_id=need_id, title=title)), box]
         self.grid.children = cells
         self.show()
 
@@ -287,7 +328,7 @@ class DotVotePanel(w.VBox):
         used = sum(_int_entry(b.value, 0, self.MAX_DOTS) or 0 for b in self.boxes.values())
         k = suggested_dots(len(self.boxes))
         key = "ui.needs.dots_over" if used > k else "ui.needs.dots_used"
-        self.used.value = f"<span style='font-size:16px'>{html.escape(t(key, self.lang, used=used, k=k))}</span>"
+        self.used.value = fragment(_BIG_TEXT, size="16px", text=t(key, self.lang, used=used, k=k))
 
     def save(self) -> bool:
         """Save the chosen participant's dots (0 or empty removes the vote)."""
@@ -311,11 +352,11 @@ class DotVotePanel(w.VBox):
             self.status.error(refused)
             return False
         self.status.ok(t("ui.needs.dots_saved", self.lang, participant=pid,
-                         n=sum(int(v) for v in dots.values() if v)))
+                         n=sum(int(str(v)) for v in dots.values() if v)))
         return True
 
 
-class PairwiseRunner(w.VBox):
+class PairwiseRunner(_Panel):
     """Present every pair of the chosen needs in turn, big enough for a projector: A, B or Seri.
 
     Each answer is saved at once; the runner then shows the next pair not judged yet.
@@ -363,16 +404,11 @@ class PairwiseRunner(w.VBox):
         self.pairs: list[tuple[str, str]] = []
         self.order: list[str] = []
         self.index = 0
-        session.on_change(self._on_change)
-        super().__init__([w.HTML(f"<h3>{t('ui.needs.pairwise_title', lang)}</h3>"),
-                          w.HTML(f"<b>{html.escape(t('ui.needs.candidates', lang))}</b>"), self.candidates, self.judge,
-                          self.start_button, self.stage, self.status, self.result])
-        self.add_class("rtplan-pairwise-runner")
+        super().__init__(session, [w.HTML(fragment(_H3, text=t("ui.needs.pairwise_title", lang))),
+                                   w.HTML(fragment(_BOLD, text=t("ui.needs.candidates", lang))), self.candidates,
+                                   self.judge, self.start_button, self.stage, self.status, self.result],
+                         "rtplan-pairwise-runner")
         self.refresh()
-
-    def _on_change(self, changed: set[str]) -> None:
-        if changed & {"needs", "participants", "plan"}:
-            self.refresh()
 
     def refresh(self) -> None:
         plan = self.session.plan
@@ -383,10 +419,8 @@ class PairwiseRunner(w.VBox):
             compared = pairwise_ranking(plan, lang=self.lang).candidates
             keep = compared or tuple(combined_view(plan, lang=self.lang).order[:5])
         self.candidates.value = tuple(n for n in keep if n in labels)
-        judge_keep = self.judge.value
-        options = [(t("ui.needs.group_judge", self.lang), ""), *_participant_options(plan)]
-        self.judge.options = options
-        self.judge.value = judge_keep if judge_keep in {o[1] for o in options} else ""
+        _choose(self.judge, [(t("ui.needs.group_judge", self.lang), ""), *_participant_options(plan)],
+                self.judge.value, "")
         self._result()
 
     def start(self) -> bool:
@@ -416,20 +450,16 @@ class PairwiseRunner(w.VBox):
             return
         needs = self.session.plan["needs"].set_index("need_id")
         for card, side, need_id in ((self.card_a, "A", pair[0]), (self.card_b, "B", pair[1])):
-            title = html.escape(str(needs.at[need_id, "title"]))
             desc = needs.at[need_id, "description"]
-            desc_html = "" if is_missing(desc) else f"<div style='font-size:16px'>{html.escape(str(desc))}</div>"
-            card.value = (f"<div style='font-size:30px;font-weight:bold'>{side}</div>"
-                          f"<div style='font-size:26px;line-height:1.25'>{html.escape(need_id)} · {title}</div>"
-                          f"{desc_html}")
-        self.question.value = f"<div style='font-size:28px;font-weight:bold'>{t('ui.needs.question', self.lang)}</div>"
+            card.value = fragment(_CARD, side=side, need_id=need_id, title=str(needs.at[need_id, "title"]),
+                                  description="" if is_missing(desc) else str(desc))
+        self.question.value = fragment(_QUESTION, text=t("ui.needs.question", self.lang))
         saved = judgement(self.session.plan, pair[0], pair[1], str(self.judge.value or ""))
         for button, code in ((self.a_button, pair[0]), (self.b_button, pair[1]), (self.tie_button, TIE)):
             button.button_style = "info" if saved == code else ""
         done = len(self.pairs) - len(self._pending())
-        self.progress.value = (f"<span style='font-size:18px'>"
-                               f"{t('ui.needs.progress', self.lang, i=self.index + 1, n=len(self.pairs), done=done)}"
-                               f"</span>")
+        self.progress.value = fragment(_BIG_TEXT, size="18px", text=t("ui.needs.progress", self.lang,
+                                                                      i=self.index + 1, n=len(self.pairs), done=done))
 
     def _pending(self) -> set[frozenset[str]]:
         who = str(self.judge.value or "")
@@ -470,20 +500,22 @@ class PairwiseRunner(w.VBox):
 
     def _result(self) -> None:
         result = pairwise_ranking(self.session.plan, lang=self.lang)
-        self.result.value = ranking_html(result, self.lang, table_id="rtplan-pairwise-result")
+        self.result.value = to_html(ranking_view(result, self.lang, table_id="rtplan-pairwise-result"))
 
 
-class RankingPanel(w.VBox):
+class RankingPanel(_Panel):
     """The rankings, updated after every saved change: table, tie-break, notes and chart."""
+
+    WATCH = STEP1_TABLES | {"participants"}
 
     def __init__(self, session: PlanSession, method: str = "usg") -> None:
         self.session = session
         self.lang = session.lang
         lang = self.lang
-        self.method = w.ToggleButtons(options=[(t(f"needs.method.{m}", lang), m) for m in METHODS], value=method,
+        self.method = w.ToggleButtons(options=[(t(METHOD_LABELS[m], lang), m) for m in METHODS], value=method,
                                       style={"button_width": "auto"})
         self.method.add_class("rtplan-ranking-method")
-        self.aggregate = w.ToggleButtons(options=[(t(f"needs.aggregate.{a}", lang), a) for a in AGGREGATES],
+        self.aggregate = w.ToggleButtons(options=[(t(SOURCE_LABELS[a], lang), a) for a in AGGREGATES],
                                          value="mean", description=t("ui.needs.aggregate", lang), style=_STYLE)
         self.consensus = w.Checkbox(value=True, description=t("ui.needs.consensus_option", lang), indent=False)
         self.table = w.HTML(layout=w.Layout(width="100%"))
@@ -492,10 +524,9 @@ class RankingPanel(w.VBox):
         self.rankings: dict[str, Ranking] = {}
         for control in (self.method, self.aggregate, self.consensus):
             control.observe(lambda _: self.refresh(), names="value")
-        session.on_change(lambda changed: self.refresh() if changed & (STEP1_TABLES | {"participants"}) else None)
-        super().__init__([w.HTML(f"<h3>{t('ui.needs.ranking_title', lang)}</h3>"), self.method,
-                          w.HBox([self.aggregate, self.consensus]), self.table, self.chart])
-        self.add_class("rtplan-ranking-panel")
+        super().__init__(session, [w.HTML(fragment(_H3, text=t("ui.needs.ranking_title", lang))), self.method,
+                                   w.HBox([self.aggregate, self.consensus]), self.table, self.chart],
+                         "rtplan-ranking-panel")
         self.refresh()
 
     @property
@@ -505,20 +536,11 @@ class RankingPanel(w.VBox):
     def refresh(self) -> None:
         """Recompute every ranking and show the chosen one."""
         self.rankings = all_rankings(self.session.plan, self.aggregate.value, self.consensus.value, self.lang)
-        result = self.current
-        self.table.value = ranking_html(result, self.lang)
-        if result.method == "usg":
-            fig = usg_stacked_figure(result, self.lang)  # type: ignore[arg-type]
-        elif result.method == "dots":
-            fig = dots_figure(result, self.lang)  # type: ignore[arg-type]
-        elif result.method == "combined":
-            fig = comparison_figure(result, self.lang)  # type: ignore[arg-type]
-        else:
-            fig = ranking_figure(result, self.lang)
-        _show_figure(self.chart, fig)
+        self.table.value = to_html(ranking_view(self.current, self.lang))
+        _show_figure(self.chart, method_figure(self.current, self.lang))
 
 
-class FinalOrderPanel(w.VBox):
+class FinalOrderPanel(w.VBox):  # ipywidgets ships no type hints: VBox is Any
     """Agree the final priority order: take the top of a ranking, reorder, annotate, save."""
 
     def __init__(self, session: PlanSession) -> None:
@@ -542,7 +564,7 @@ class FinalOrderPanel(w.VBox):
         self.add_button.on_click(lambda _: self.add())
         self.top_k = w.BoundedIntText(value=5, min=1, max=200, description=t("ui.needs.top_k", lang),
                                       layout=w.Layout(width="160px"))
-        self.take_from = w.Dropdown(options=[(t(f"needs.method.{m}", lang), m) for m in
+        self.take_from = w.Dropdown(options=[(t(METHOD_LABELS[m], lang), m) for m in
                                              ("combined", "usg", "dots", "pairwise")], value="combined",
                                     layout=w.Layout(width="260px"))
         self.take_button = w.Button(description=t("ui.needs.take_button", lang), icon="download")
@@ -559,24 +581,22 @@ class FinalOrderPanel(w.VBox):
         self.chosen.observe(self._on_pick, names="value")
         session.on_change(lambda changed: self.load() if changed & {"priorities", "needs"} else None)
         super().__init__([
-            w.HTML(f"<h3>{t('ui.needs.final_title', lang)}</h3><p>{html.escape(t('ui.needs.final_help', lang))}</p>"),
-            w.HBox([w.HTML(f"<b>{html.escape(t('ui.needs.take', lang))}</b>"), self.take_from, self.top_k,
+            w.HTML(fragment(_H3, text=t("ui.needs.final_title", lang)) + fragment(_P, text=t("ui.needs.final_help",
+                                                                                               lang))),
+            w.HBox([w.HTML(fragment(_BOLD, text=t("ui.needs.take", lang))), self.take_from, self.top_k,
                     self.take_button]),
             w.HBox([self.chosen, w.VBox([self.up_button, self.down_button, self.remove_button, self.add_button]),
-                    w.VBox([w.HTML(f"<b>{t('ui.needs.others', lang)}</b>"), self.others])]),
+                    w.VBox([w.HTML(fragment(_BOLD, text=t("ui.needs.others", lang))), self.others])]),
             self.note, w.HBox([self.save_button, self.clear_button]), self.status])
         self.add_class("rtplan-final-panel")
         self.load()
 
     def load(self) -> None:
         """Show the saved priority order."""
-        pri = self.session.plan["priorities"].copy()
-        pri["_r"] = pri["rank"].astype("Float64").fillna(1e9).astype(float)
-        pri = pri.sort_values("_r", kind="mergesort")
-        known = set(self.session.plan["needs"]["need_id"].astype(str))
-        self.order = [str(n) for n in pri["need_id"] if str(n) in known]
-        self.notes = {str(n): ("" if is_missing(v) else str(v)) for n, v in zip(pri["need_id"], pri["note"])}
-        methods = [str(m) for m in pri["method"] if not is_missing(m) and str(m)]
+        pri = stored_priorities(self.session.plan)
+        self.order = pri["need_id"].tolist()
+        self.notes = dict(zip(pri["need_id"], pri["note"]))
+        methods = [m for m in pri["method"] if m]
         self.source = methods[0] if methods else "gabungan"
         self._render()
 
@@ -656,7 +676,7 @@ class FinalOrderPanel(w.VBox):
         return True
 
 
-class ProblemTreePanel(w.VBox):
+class ProblemTreePanel(w.VBox):  # ipywidgets ships no type hints: VBox is Any
     """Build the problem tree of one need: core problem, causes, effects; drawn as a chart."""
 
     def __init__(self, session: PlanSession) -> None:
@@ -667,7 +687,7 @@ class ProblemTreePanel(w.VBox):
         self.need.add_class("rtplan-tree-need")
         self.nodes = w.Select(rows=10, layout=w.Layout(width="380px"))
         self.nodes.add_class("rtplan-tree-nodes")
-        self.kind = w.Dropdown(options=[(t(f"needs.tree.{k}", lang), k) for k in TREE_KINDS], value="sebab",
+        self.kind = w.Dropdown(options=[(t(TREE_KIND_LABELS[k], lang), k) for k in TREE_KINDS], value="sebab",
                                description=t("ui.needs.tree_kind", lang), style=_STYLE,
                                layout=w.Layout(width="420px"))
         self.text = w.Textarea(description=t("ui.needs.tree_text", lang), style=_STYLE, rows=3,
@@ -690,7 +710,7 @@ class ProblemTreePanel(w.VBox):
         session.on_change(lambda changed: self.refresh() if changed & {"needs", "problem_tree"} else None)
         form = w.VBox([self.kind, self.text, self.parent,
                        w.HBox([self.save_button, self.new_button, self.delete_button]), self.status])
-        super().__init__([w.HTML(f"<h3>{t('ui.needs.tab.tree', lang)}</h3>"), self.need,
+        super().__init__([w.HTML(fragment(_H3, text=t("ui.needs.tab.tree", lang))), self.need,
                           w.HBox([self.nodes, form]), self.warnings, self.chart])
         self.add_class("rtplan-tree-panel")
         self.refresh()
@@ -717,7 +737,8 @@ class ProblemTreePanel(w.VBox):
         rows = self._rows()
         chosen = self.nodes.value
         self.nodes.unobserve(self._on_pick, names="value")
-        self.nodes.options = [(f"{r.node_id} · {t('needs.tree.' + str(r.kind), self.lang)}: {r.text}",
+        kinds = {k: t(key, self.lang) for k, key in TREE_KIND_LABELS.items()}
+        self.nodes.options = [(f"{r.node_id} · {kinds.get(str(r.kind), str(r.kind))}: {r.text}",
                                str(r.node_id)) for r in rows.itertuples(index=False)]
         self.nodes.value = chosen if keep_form and chosen in set(rows["node_id"].astype(str)) else None
         self.nodes.observe(self._on_pick, names="value")
@@ -726,11 +747,11 @@ class ProblemTreePanel(w.VBox):
         if not keep_form or self.nodes.value is None:
             self.start_new()
         if need is None:
-            self.warnings.value = html.escape(t("ui.needs.tree_no_need", self.lang))
+            self.warnings.value = fragment("{{ text }}", text=t("ui.needs.tree_no_need", self.lang))
             self.chart.clear_output()
             return
         tree = problem_tree(self.session.plan, need, self.lang)
-        self.warnings.value = "".join(f"<div style='color:#8a5a00'>⚠ {html.escape(m)}</div>" for m in tree.warnings)
+        self.warnings.value = fragment(_WARNINGS, items=tree.warnings)
         _show_figure(self.chart, problem_tree_figure(tree, self.lang))
 
     def _on_pick(self, change: dict[str, Any]) -> None:
@@ -743,7 +764,7 @@ class ProblemTreePanel(w.VBox):
         self.text.value = "" if is_missing(row["text"]) else str(row["text"])
         parent = "" if is_missing(row["parent_id"]) else str(row["parent_id"])
         if parent not in {o[1] for o in self.parent.options}:
-            self.parent.options = list(self.parent.options) + [(parent, parent)]
+            self.parent.options = [*self.parent.options, (parent, parent)]
         self.parent.value = parent
         self.status.clear()
 
@@ -790,17 +811,7 @@ class ProblemTreePanel(w.VBox):
         return True
 
 
-def summary_html(plan: Plan, lang: str) -> str:
-    """Needs by category and households affected, as an HTML table."""
-    table = needs_by_category(plan, lang)
-    shown = table[["label", "needs", "households_max", "households_sum", "need_ids"]]
-    headers = {"label": t("needs.col.category", lang), "needs": t("needs.col.n_needs", lang),
-               "households_max": t("needs.col.households_max", lang),
-               "households_sum": t("needs.col.households_sum", lang), "need_ids": t("needs.col.need_ids", lang)}
-    return html_table(shown, headers, table_id="rtplan-needs-by-category")
-
-
-class NeedsSummary(w.VBox):
+class NeedsSummary(w.VBox):  # ipywidgets ships no type hints: VBox is Any
     """Needs per category and households affected (table and chart), live."""
 
     def __init__(self, session: PlanSession) -> None:
@@ -809,11 +820,12 @@ class NeedsSummary(w.VBox):
         self.table.add_class("rtplan-needs-summary")
         self.chart = w.Output()
         session.on_change(lambda changed: self.refresh() if "needs" in changed else None)
-        super().__init__([w.HTML(f"<h3>{t('ui.needs.summary_title', session.lang)}</h3>"), self.table, self.chart])
+        super().__init__([w.HTML(fragment(_H3, text=t("ui.needs.summary_title", session.lang))), self.table,
+                          self.chart])
         self.refresh()
 
     def refresh(self) -> None:
-        self.table.value = summary_html(self.session.plan, self.session.lang)
+        self.table.value = to_html(by_category_view(self.session.plan, self.session.lang), caption=False)
         _show_figure(self.chart, category_figure(self.session.plan, self.session.lang))
 
 
@@ -828,7 +840,7 @@ def step1(plan: str | Path | Plan | PlanSession, lang: str | None = None) -> w.T
     plan : the plan folder (or a loaded plan, or an open session shared with other steps).
     lang : ``"id"`` or ``"en"`` (default: the plan's language).
     """
-    session = plan if isinstance(plan, PlanSession) else PlanSession(plan, lang)
+    session = open_session(plan, lang)
     lang = session.lang
     panels: dict[str, w.Widget] = {
         "needs": TableEditor(session, "needs", id_prefix="N", id_width=2),
@@ -840,10 +852,10 @@ def step1(plan: str | Path | Plan | PlanSession, lang: str | None = None) -> w.T
         "tree": ProblemTreePanel(session),
         "summary": NeedsSummary(session),
     }
-    return step_tabs(session, [(k, t(f"ui.needs.tab.{k}", lang), p) for k, p in panels.items()], 1)
+    return step_tabs(session, [(k, t(TAB_LABELS[k], lang), p) for k, p in panels.items()], 1)
 
 
 __all__ = [
     "DotVotePanel", "FinalOrderPanel", "NeedsSummary", "PairwiseRunner", "ProblemTreePanel", "RankingPanel",
-    "UsgGrid", "step1", "summary_html",
+    "UsgGrid", "figure_html", "step1",
 ]

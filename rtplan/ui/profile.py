@@ -7,15 +7,17 @@ from pathlib import Path
 from typing import Any
 
 import ipywidgets as w
-import pandas as pd
 
 from rtplan.charts import participation_figure
-from rtplan.display import html_table
 from rtplan.messages import t
 from rtplan.plan import Plan
-from rtplan.profile import meeting_summary, participation_by
+from rtplan.profile import set_attendance
+from rtplan.render import fragment
 from rtplan.schema import META_FIELDS, MetaField
-from rtplan.ui.base import _STYLE, PlanSession, StatusLine, TableEditor, step_tabs
+from rtplan.ui.base import _STYLE, PlanSession, StatusLine, TableEditor, open_session, step_tabs
+from rtplan.views.profile import participation_summary
+
+_TITLE = "<h3>{{ text }}</h3>"
 
 
 class ProfileForm(w.VBox):
@@ -34,7 +36,7 @@ class ProfileForm(w.VBox):
         self.save_button.add_class("rtplan-save-profile")
         self.save_button.on_click(lambda _: self.save())
         self.status = StatusLine()
-        super().__init__([w.HTML(f"<h3>{t('ui.profile.title', self.lang)}</h3>"), *self.fields.values(),
+        super().__init__([w.HTML(str(fragment(_TITLE, text=t("ui.profile.title", self.lang)))), *self.fields.values(),
                           self.save_button, self.status])
         self.show()
 
@@ -109,7 +111,7 @@ class AttendancePanel(w.VBox):
         self.status = StatusLine()
         self.meeting.observe(lambda _: self.show(), names="value")
         session.on_change(self._on_change)
-        super().__init__([w.HTML(f"<h3>{t('ui.attendance.title', self.lang)}</h3>"), self.meeting,
+        super().__init__([w.HTML(str(fragment(_TITLE, text=t("ui.attendance.title", self.lang)))), self.meeting,
                           self.count, self.grid, self.save_button, self.status])
         self.refresh()
 
@@ -152,34 +154,13 @@ class AttendancePanel(w.VBox):
         if meeting is None:
             self.status.error([t("ui.attendance.no_meeting", self.lang)])
             return False
-        att = self.session.table("attendance")
-        others = att[att["meeting_id"] != meeting]
         ticked = [pid for pid, box in self.boxes.items() if box.value]
-        new = pd.DataFrame({"meeting_id": [meeting] * len(ticked), "participant_id": ticked})
-        frame = pd.concat([others.astype("object"), new.astype("object")], ignore_index=True)
-        problems = self.session.save({"attendance": frame})
+        problems = self.session.save({"attendance": set_attendance(self.session.table("attendance"), meeting, ticked)})
         if problems:
             self.status.error(problems)
             return False
         self.status.ok(t("ui.attendance.saved", self.lang, n=len(ticked), meeting=meeting))
         return True
-
-
-def summary_html(plan: Plan, lang: str) -> str:
-    """The participation summary as HTML tables (counts only, never names)."""
-    parts = []
-    meetings = meeting_summary(plan, lang)
-    parts.append(html_table(meetings, {
-        "meeting_id": t("chart.meeting", lang), "date": t("summary.date", lang), "title": t("summary.title", lang),
-        "place": t("summary.place", lang), "attendees": t("summary.attendees", lang),
-        "women": t("sex.P", lang), "men": t("sex.L", lang)}, table_id="rtplan-meetings-summary"))
-    for column in ("sex", "age_band", "group"):
-        table = participation_by(plan, column, lang)
-        if column == "sex":
-            table[column] = [t(f"sex.{v}", lang) if v in ("L", "P") else v for v in table[column]]
-        headers = {column: t(f"chart.by_{column}", lang), "total": t("summary.total", lang)}
-        parts.append(html_table(table, headers, table_id=f"rtplan-participation-{column}"))
-    return "".join(parts)
 
 
 class ParticipationSummary(w.VBox):
@@ -192,11 +173,12 @@ class ParticipationSummary(w.VBox):
         self.chart = w.Output()
         session.on_change(lambda changed: self.refresh() if changed & {"participants", "meetings", "attendance"}
                           else None)
-        super().__init__([w.HTML(f"<h3>{t('ui.summary.title', session.lang)}</h3>"), self.tables, self.chart])
+        super().__init__([w.HTML(str(fragment(_TITLE, text=t("ui.summary.title", session.lang)))), self.tables,
+                          self.chart])
         self.refresh()
 
     def refresh(self) -> None:
-        self.tables.value = summary_html(self.session.plan, self.session.lang)
+        self.tables.value = str(participation_summary(self.session.plan, self.session.lang).html())
         self.chart.clear_output(wait=True)
         with self.chart:
             from IPython.display import display
@@ -204,15 +186,15 @@ class ParticipationSummary(w.VBox):
             display(participation_figure(self.session.plan, self.session.lang))
 
 
-def step0(plan: str | Path | Plan, lang: str | None = None) -> w.Tab:
+def step0(plan: str | Path | Plan | PlanSession, lang: str | None = None) -> w.Tab:
     """The whole step 0 as tabs: profile, participants, meetings, attendance, summary.
 
     Parameters
     ----------
-    plan : the plan folder (or a loaded plan).
+    plan : the plan folder (or a loaded plan, or an open session).
     lang : ``"id"`` or ``"en"`` (default: the plan's language).
     """
-    session = plan if isinstance(plan, PlanSession) else PlanSession(plan, lang)
+    session = open_session(plan, lang)
     lang = session.lang
     return step_tabs(session, [
         ("profile", t("ui.tab.profile", lang), ProfileForm(session)),
@@ -223,4 +205,4 @@ def step0(plan: str | Path | Plan, lang: str | None = None) -> w.Tab:
     ], 0)
 
 
-__all__ = ["AttendancePanel", "ParticipationSummary", "ProfileForm", "step0", "summary_html"]
+__all__ = ["AttendancePanel", "ParticipationSummary", "ProfileForm", "step0"]

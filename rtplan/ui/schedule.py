@@ -5,39 +5,37 @@
   from a :class:`RecurrenceBuilder` (once / every weekday / monthly on a day or on
   the first, second, ... or last weekday) instead of typing ``1-minggu``. A preview
   shows the sessions the form would give before it is saved.
-* :class:`ConflictsPanel` and :class:`BudgetPanel` recompute after every saved change.
+* :class:`ConflictsPanel` and :class:`BudgetPanel` recompute after every saved change;
+  their tables are the declared views of :mod:`rtplan.views.schedule`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
 from pathlib import Path
 from typing import Any
 
 import ipywidgets as w
 
-from rtplan import holidays_id
-from rtplan.budget import budget_frame, budget_headers, budget_lines, budget_summary, monthly_frame
+from rtplan.budget import budget_summary, monthly_table
 from rtplan.charts.schedule import budget_figure
-from rtplan.display import html_table
-from rtplan.fmt import day_names, format_date
+from rtplan.fmt import day_names
 from rtplan.messages import t
 from rtplan.plan import Plan
+from rtplan.render import fragment
 from rtplan.schedule import (
+    NTH_LABELS,
     Conflict,
     Recurrence,
     activity_dates,
-    conflict_headers,
-    conflicts_frame,
     describe_recurrence,
     find_conflicts,
     parse_recurrence,
 )
 from rtplan.schema import FUNDING_SOURCES
-from rtplan.ui.base import _STYLE, PlanSession, TableEditor, step_tabs
+from rtplan.ui.base import _STYLE, PlanSession, TableEditor, open_session, step_tabs
+from rtplan.views.schedule import budget_report, conflicts_report, session_preview
 
-_PREVIEW_DATES = 6
 _NTH_CHOICES = (1, 2, 3, 4, -1)
 
 
@@ -64,7 +62,7 @@ class RecurrenceBuilder(w.VBox):
                                    description=t("ui.schedule.rec.mode", lang), style=_STYLE, layout=layout)
         self.day = w.BoundedIntText(value=1, min=1, max=31, description=t("ui.schedule.rec.day", lang),
                                     style=_STYLE, layout=w.Layout(width="260px"))
-        self.nth = w.Dropdown(options=[(t(f"recurrence.nth.{n}", lang), n) for n in _NTH_CHOICES], value=1,
+        self.nth = w.Dropdown(options=[(t(NTH_LABELS[n], lang), n) for n in _NTH_CHOICES], value=1,
                               description=t("ui.schedule.rec.nth", lang), style=_STYLE, layout=layout)
         self.summary = w.HTML()
         for name, widget in (("kind", self.kind), ("weekday", self.weekday), ("mode", self.mode),
@@ -109,8 +107,7 @@ class RecurrenceBuilder(w.VBox):
                 self.mode.value = "nth" if rec.nth is not None else "day"
                 if rec.nth is not None:
                     if rec.nth not in _NTH_CHOICES:  # -2..-5 and 5 are rare: offer them when stored
-                        self.nth.options = list(self.nth.options) + [(t(f"recurrence.nth.{rec.nth}", self.lang),
-                                                                      rec.nth)]
+                        self.nth.options = [*self.nth.options, (t(NTH_LABELS[rec.nth], self.lang), rec.nth)]
                     self.nth.value = rec.nth
                 if rec.day is not None:
                     self.day.value = rec.day
@@ -126,8 +123,8 @@ class RecurrenceBuilder(w.VBox):
         self.mode.layout.display = "" if kind == "monthly" else "none"
         self.day.layout.display = "" if kind == "monthly" and mode == "day" else "none"
         self.nth.layout.display = "" if kind == "monthly" and mode == "nth" else "none"
-        self.summary.value = (f'<div style="margin-left:158px;color:#1b4965">'
-                              f'{html.escape(describe_recurrence(self.recurrence, self.lang))}</div>')
+        self.summary.value = fragment('<div style="margin-left:158px;color:#1b4965">{{ text }}</div>',
+                                      text=describe_recurrence(self.recurrence, self.lang))
         if self._quiet:
             return
         for callback in list(self._callbacks):
@@ -152,7 +149,7 @@ class ActivityEditor(TableEditor):
         form = self.children[2].children[1]
         children = list(form.children)
         at = children.index(raw_day) + 1
-        form.children = children[:at] + [self.builder] + children[at:-2] + [self.preview] + children[-2:]
+        form.children = [*children[:at], self.builder, *children[at:-2], self.preview, *children[-2:]]
         self.builder.on_change(self._from_builder)
         for name in ("recurrence", "recurrence_day"):
             self.fields[name].observe(lambda _: self._to_builder(), names="value")
@@ -208,22 +205,8 @@ class ActivityEditor(TableEditor):
         """Show how many sessions the form gives in the plan period, the first dates and holidays among them."""
         if not hasattr(self, "preview"):
             return
-        values = self.form_values()
-        plan = self.session.plan
-        dates = activity_dates(values, plan.period)
-        if not dates:
-            self.preview.value = f"<i>{html.escape(t('ui.schedule.preview.none', self.lang))}</i>"
-            return
-        shown = ", ".join(format_date(d, self.lang, "medium") for d in dates[:_PREVIEW_DATES])
-        if len(dates) > _PREVIEW_DATES:
-            shown += ", …"
-        off = holidays_id.holidays_between(dates[0], dates[-1], self.lang)
-        on_holiday = [d for d in dates if d in off]
-        text = t("ui.schedule.preview", self.lang, n=len(dates), dates=shown)
-        if on_holiday:
-            text += " — " + t("ui.schedule.preview.holidays", self.lang, n=len(on_holiday),
-                            dates=", ".join(format_date(d, self.lang, "medium") for d in on_holiday))
-        self.preview.value = f'<div style="color:#1b4965">{html.escape(text)}</div>'
+        dates = activity_dates(self.form_values(), self.session.plan.period)
+        self.preview.value = session_preview(dates, self.lang)
 
     def start_new(self) -> None:
         super().start_new()
@@ -231,23 +214,10 @@ class ActivityEditor(TableEditor):
             self._to_builder()
 
 
-def conflicts_html(plan: Plan, lang: str, warnings: bool = True, findings: list[Conflict] | None = None) -> str:
-    """The conflict list as an HTML summary line and table (errors first; ``warnings=False``
-    keeps only the errors)."""
-    findings = find_conflicts(plan, lang) if findings is None else findings
-    n_err = sum(c.severity == "error" for c in findings)
-    if not findings:
-        return f"<p>{html.escape(t('conflict.none', lang))}</p>"
-    head = t("conflict.count", lang, n=len(findings), errors=n_err, warnings=len(findings) - n_err)
-    shown = [c for c in findings if warnings or c.severity == "error"]
-    table = html_table(conflicts_frame(shown, lang), conflict_headers(lang), table_id="rtplan-conflicts")
-    return f"<p><b>{html.escape(head)}</b></p>{table}"
-
-
 class ConflictsPanel(w.VBox):
     """Schedule conflicts of the plan, recomputed after every saved change."""
 
-    WATCH = {"activities", "resources", "needs", "priorities", "plan"}
+    WATCH = frozenset({"activities", "resources", "needs", "priorities", "plan"})
 
     def __init__(self, session: PlanSession) -> None:
         self.session = session
@@ -260,33 +230,19 @@ class ConflictsPanel(w.VBox):
         self.body.add_class("rtplan-conflicts")
         self.findings: list[Conflict] = []
         session.on_change(lambda changed: self.refresh() if changed & self.WATCH else None)
-        super().__init__([w.HTML(f"<h3>{html.escape(t('ui.schedule.conflicts_title', self.lang))}</h3>"),
+        super().__init__([w.HTML(fragment("<h3>{{ text }}</h3>", text=t("ui.schedule.conflicts_title", self.lang))),
                           self.show_warnings, self.body])
         self.refresh()
 
     def refresh(self) -> None:
         self.findings = find_conflicts(self.session.plan, self.lang)
-        self.body.value = conflicts_html(self.session.plan, self.lang, self.show_warnings.value, self.findings)
-
-
-def budget_html(plan: Plan, lang: str) -> str:
-    """The budget per funding source, its sentences and the monthly table, as HTML."""
-    summary = budget_summary(plan)
-    frame = budget_frame(summary, lang)
-    parts = [html_table(frame, budget_headers(lang), table_id="rtplan-budget",
-                        numeric=("planned", "available", "shortfall", "remaining"))]
-    parts.append("<ul>" + "".join(f"<li>{html.escape(line)}</li>" for line in budget_lines(summary, lang))
-                 + "</ul>")
-    monthly = monthly_frame(plan, lang)
-    if len(monthly.columns) > 2:
-        parts.append(html_table(monthly, table_id="rtplan-budget-monthly", numeric=list(monthly.columns[1:])))
-    return "".join(parts)
+        self.body.value = conflicts_report(self.findings, self.lang, self.show_warnings.value).html()
 
 
 class BudgetPanel(w.VBox):
     """Planned cost against available funds per funding source, with a chart; live."""
 
-    WATCH = {"activities", "funds", "plan"}
+    WATCH = frozenset({"activities", "funds", "plan"})
 
     def __init__(self, session: PlanSession, chart: bool = True) -> None:
         self.session = session
@@ -296,13 +252,13 @@ class BudgetPanel(w.VBox):
         self.chart = w.Output()
         self.with_chart = chart
         session.on_change(lambda changed: self.refresh() if changed & self.WATCH else None)
-        super().__init__([w.HTML(f"<h3>{html.escape(t('ui.schedule.budget_title', self.lang))}</h3>"),
+        super().__init__([w.HTML(fragment("<h3>{{ text }}</h3>", text=t("ui.schedule.budget_title", self.lang))),
                           self.tables, self.chart])
         self.refresh()
 
     def refresh(self) -> None:
         self.summary = budget_summary(self.session.plan)
-        self.tables.value = budget_html(self.session.plan, self.lang)
+        self.tables.value = budget_report(self.summary, monthly_table(self.session.plan), self.lang).html()
         if self.with_chart:
             self.chart.clear_output(wait=True)
             with self.chart:
@@ -320,7 +276,7 @@ def step3(plan: str | Path | Plan | PlanSession, lang: str | None = None, charts
     lang : ``"id"`` or ``"en"`` (default: the plan's language).
     charts : draw the budget chart in its tab (tests switch it off).
     """
-    session = plan if isinstance(plan, PlanSession) else PlanSession(plan, lang)
+    session = open_session(plan, lang)
     lang = session.lang
     panels = [
         ("activities", t("ui.schedule.tab.activities", lang), ActivityEditor(session)),
@@ -331,5 +287,4 @@ def step3(plan: str | Path | Plan | PlanSession, lang: str | None = None, charts
     return step_tabs(session, panels, 3)
 
 
-__all__ = ["ActivityEditor", "BudgetPanel", "ConflictsPanel", "RecurrenceBuilder", "budget_html",
-           "conflicts_html", "step3"]
+__all__ = ["ActivityEditor", "BudgetPanel", "ConflictsPanel", "RecurrenceBuilder", "step3"]

@@ -26,7 +26,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from rtplan.fmt import format_date, format_idr, format_number, format_percent
+from rtplan.fmt import format_date, format_idr, format_month, format_number, format_percent
 from rtplan.messages import normalize_lang, t
 from rtplan.tables import is_missing
 
@@ -45,7 +45,7 @@ def _smart(value: Any, lang: str) -> str:
     """A whole number without decimals, anything else with one."""
     f = float(value)
     if math.isclose(f, round(f), abs_tol=1e-9):
-        return format_number(int(round(f)), lang)
+        return format_number(round(f), lang)
     return format_number(f, lang, 1)
 
 
@@ -87,6 +87,16 @@ def _text(value: Any, lang: str) -> str:
     return str(value)
 
 
+def _idr_or_dash(value: Any, lang: str) -> str:
+    """Rupiah, or ``-`` for nothing (a shortfall or a remainder of zero)."""
+    return format_idr(int(value), lang) if int(value) else "-"
+
+
+def _month(value: Any, lang: str) -> str:
+    """A ``YYYY-MM`` month as its name: ``Desember 2026``."""
+    return format_month(f"{value}-01" if len(str(value)) == 7 else value, lang)
+
+
 FORMATS: dict[str, tuple[Callable[[Any, str], str], Align, str]] = {
     # name: (formatter, default alignment, text for a missing value)
     "text": (_text, "left", ""),
@@ -100,8 +110,14 @@ FORMATS: dict[str, tuple[Callable[[Any, str], str], Align, str]] = {
     "smart": (_smart, "right", DASH),
     "percent": (lambda v, lang: format_percent(float(v), lang), "right", DASH),
     "idr": (lambda v, lang: format_idr(int(v), lang), "right", DASH),
+    "idr_or_dash": (_idr_or_dash, "right", DASH),
+    "idr_blank": (lambda v, lang: format_idr(int(v), lang), "right", ""),  # a form's empty amount cell
+    "idr_free": (lambda v, lang: format_idr(int(v), lang) if int(v) > 0 else t("view.free", lang), "right",
+                 ""),  # what a resource costs: nothing is "gratis"
+    "month": (_month, "left", ""),
     "date": (_date, "left", ""),
     "date_full": (_date_full, "left", ""),
+    "date_long": (lambda v, lang: format_date(v, lang, "long"), "left", ""),  # 17 Agustus 2026
     "date_iso": (_date_iso, "left", ""),
     "yes": (_yes, "left", ""),
     "yes_no": (_yes_no, "left", ""),
@@ -129,6 +145,10 @@ class Col:
     align : ``"left"`` or ``"right"``; default from the formatter (numbers right).
     private : never shown outside the plan folder (phone, contact) unless asked.
     cut : in CLI text, cut longer values to this many characters.
+    title : a header given by the data itself (a funding source's name), shown
+        instead of the label's text; the label key stays for the column's meaning.
+    exact : in records (JSON, CSV) a whole float stays a float (``2.0``, a mean rank),
+        instead of becoming the integer ``2``.
     """
 
     key: str
@@ -137,6 +157,8 @@ class Col:
     align: Align | None = None
     private: bool = False
     cut: int | None = None
+    title: str | None = None
+    exact: bool = False
 
     def __post_init__(self) -> None:
         if self.fmt not in FORMATS:
@@ -147,7 +169,7 @@ class Col:
         return self.align or FORMATS[self.fmt][1]
 
     def header(self, lang: str) -> str:
-        return t(self.label, lang)
+        return self.title if self.title is not None else t(self.label, lang)
 
 
 @dataclass(frozen=True)
@@ -213,7 +235,7 @@ class View:
 
     @property
     def empty(self) -> bool:
-        return self.frame.empty
+        return bool(self.frame.empty)
 
     def visible(self, include_private: bool = False) -> tuple[Col, ...]:
         """The columns to show (private ones only when asked)."""
@@ -231,7 +253,7 @@ class View:
     def records(self, include_private: bool = False) -> list[dict[str, Any]]:
         """Every row as plain JSON-ready values keyed by the column keys."""
         cols = self.visible(include_private)
-        return [{c.key: plain_value(v) for c, v in zip(cols, row)}
+        return [{c.key: plain_value(v, c.exact) for c, v in zip(cols, row)}
                 for row in zip(*(self.frame[c.key].tolist() for c in cols))]
 
     def with_lang(self, lang: str) -> View:
@@ -251,8 +273,11 @@ class View:
         return self.text()
 
 
-def plain_value(value: Any) -> Any:
-    """A cell as a JSON-ready value: None for missing, Python numbers, ISO dates."""
+def plain_value(value: Any, exact: bool = False) -> Any:
+    """A cell as a JSON-ready value: None for missing, Python numbers, ISO dates.
+
+    A float is rounded to 4 decimals; a whole one becomes an integer unless ``exact``.
+    """
     if isinstance(value, str):
         return value
     if is_missing(value):
@@ -263,7 +288,7 @@ def plain_value(value: Any) -> Any:
         return int(value)
     if isinstance(value, (float, np.floating)):
         f = round(float(value), 4)
-        return int(f) if f.is_integer() else f
+        return int(f) if f.is_integer() and not exact else f
     if isinstance(value, (dt.date, dt.time)):
         return value.isoformat()
     if isinstance(value, pd.Timestamp):

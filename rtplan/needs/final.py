@@ -1,0 +1,137 @@
+"""The final priority order (what the meeting agreed, in ``priorities.csv``) and every ranking at once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+
+from rtplan.messages import t
+from rtplan.needs.base import METHODS, Tables, _floats, _get, _ids, _lang, _listed, _Memo, _needs, natural_key
+from rtplan.needs.combined import combined_view
+from rtplan.needs.dots import dot_ranking
+from rtplan.needs.pairwise import pairwise_ranking
+from rtplan.needs.results import CombinedView, FinalOrder, Ranking
+from rtplan.needs.usg import usg_ranking
+
+
+def stored_priorities(tables: Tables, known: Iterable[str] | None = None) -> pd.DataFrame:
+    """The order the meeting agreed (``priorities.csv``), best first.
+
+    Columns ``need_id``, ``rank`` (NaN when not given), ``method``, ``note``. Only needs
+    in ``known`` (default: the needs table) count, each once (its first row); rows
+    without a rank come last; equal ranks follow the need ids (``N2`` before ``N10``).
+    """
+    pri = _get(tables, "priorities")
+    wanted = set(_needs(tables)["need_id"] if known is None else known)
+    entries: dict[str, tuple[float, object, str, str]] = {}
+    for need, rank, method, note in zip(_ids(pri["need_id"]), _floats(pri["rank"]), _ids(pri["method"]),
+                                        _ids(pri["note"])):
+        if need in wanted and need not in entries:
+            entries[need] = (np.inf if np.isnan(rank) else rank, natural_key(need), method, note)
+    order = sorted(entries, key=lambda x: entries[x][:2])
+    return pd.DataFrame({
+        "need_id": pd.Series(order, dtype=object),
+        "rank": pd.Series([entries[x][0] if np.isfinite(entries[x][0]) else np.nan for x in order], dtype=float),
+        "method": pd.Series([entries[x][2] for x in order], dtype=object),
+        "note": pd.Series([entries[x][3] for x in order], dtype=object),
+    })
+
+
+def final_order(
+    tables: Tables,
+    lang: str | None = None,
+    combined: CombinedView | None = None,
+) -> FinalOrder:
+    """The final priority order: the stored ``priorities.csv`` order first.
+
+    Needs not in ``priorities.csv`` follow in the combined ranking's order. With no
+    stored priorities the whole order is the combined ranking (``source`` says so).
+    ``table`` columns: ``need_id``, ``title``, ``category``, ``rank``, ``score`` (the
+    combined score), ``stored`` (in priorities.csv), ``stored_rank``, ``method``,
+    ``note``, ``combined_rank``, ``decided_by``.
+    """
+    lang = _lang(tables, lang)
+    comb = combined or combined_view(tables, lang=lang)
+    ids = comb.table["need_id"].tolist()
+    agreed = stored_priorities(tables, ids).set_index("need_id")
+    stored = agreed.index.tolist()
+    stored_ids = set(stored)
+    ordered = stored + [x for x in ids if x not in stored_ids]
+    at = pd.Index(ids, dtype=object).get_indexer(ordered) if ordered else np.zeros(0, dtype=np.int64)
+    src = comb.table
+    table = pd.DataFrame({
+        "need_id": np.asarray(ordered, dtype=object),
+        "title": src["title"].to_numpy(dtype=object)[at],
+        "category": src["category"].to_numpy(dtype=object)[at],
+        "rank": np.arange(1, len(ordered) + 1),
+        "score": src["score"].to_numpy(dtype=float)[at],
+        "stored": np.array([x in stored_ids for x in ordered], dtype=bool),
+        "stored_rank": pd.array(np.trunc(agreed["rank"].reindex(ordered).to_numpy(dtype=float)), dtype="Int64"),
+        "method": agreed["method"].reindex(ordered).fillna("").tolist(),
+        "note": agreed["note"].reindex(ordered).fillna("").tolist(),
+        "combined_rank": src["rank"].to_numpy()[at],
+        "decided_by": [""] * len(ordered),
+    })
+    notes: list[str] = []
+    if stored:
+        notes.append(t("needs.note.final_stored", lang, needs=_listed(stored, lang)))
+    elif not table.empty:
+        notes.append(t("needs.note.final_fallback", lang))
+    else:
+        notes.append(t("needs.note.no_needs", lang))
+    return FinalOrder("final", table, t("needs.tiebreak.final", lang), tuple(notes), lang,
+                      source="stored" if stored else "combined", stored=tuple(stored))
+
+
+def priority_order(plan: Tables) -> list[str]:
+    """The final priority order of the needs (need ids, most important first).
+
+    The stored ``priorities.csv`` order, then every other need in the combined
+    ranking's order (the combined ranking alone when nothing is stored). Later steps
+    (schedule, handout) use this.
+    """
+    return final_order(plan).order
+
+
+def ranking(
+    tables: Tables,
+    method: str = "final",
+    aggregate: str = "mean",
+    use_consensus: bool = True,
+    lang: str | None = None,
+) -> Ranking:
+    """One ranking by name: ``usg``, ``dots``, ``pairwise``, ``combined`` or ``final``."""
+    if method == "usg":
+        return usg_ranking(tables, aggregate, use_consensus, lang)
+    if method == "dots":
+        return dot_ranking(tables, lang)
+    if method == "pairwise":
+        return pairwise_ranking(tables, lang=lang)
+    if method == "combined":
+        return combined_view(tables, aggregate, use_consensus, lang=lang)
+    if method == "final":
+        memo = _Memo(tables)
+        return final_order(memo, lang, combined_view(memo, aggregate, use_consensus, lang=lang))
+    raise ValueError(f"method must be one of {METHODS}, not {method!r}")
+
+
+def all_rankings(
+    tables: Tables,
+    aggregate: str = "mean",
+    use_consensus: bool = True,
+    lang: str | None = None,
+) -> dict[str, Ranking]:
+    """Every ranking at once (each computed once): what a panel refreshes after an edit."""
+    lang = _lang(tables, lang)
+    tables = _Memo(tables)
+    out: dict[str, Ranking] = {
+        "usg": usg_ranking(tables, aggregate, use_consensus, lang),
+        "dots": dot_ranking(tables, lang),
+        "pairwise": pairwise_ranking(tables, lang=lang),
+    }
+    comb = combined_view(tables, aggregate, use_consensus, lang=lang, rankings=out)
+    out["combined"] = comb
+    out["final"] = final_order(tables, lang, comb)
+    return out
