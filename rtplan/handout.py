@@ -13,19 +13,27 @@ name, as on any signed document.
 
 from __future__ import annotations
 
+import base64
 import dataclasses
+import datetime as dt
+import functools
+import json
 import math
+import os
 import re
-from collections.abc import Iterable
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
 
 import pandas as pd
 from markupsafe import Markup
 
 from rtplan.display import html_table
 from rtplan.fmt import format_date, format_number
-from rtplan.messages import t
+from rtplan.messages import t, tn
 from rtplan.plan import Plan
-from rtplan.profile import participation_by
+from rtplan.profile import BREAKDOWNS
 from rtplan.render import fragment, join, render
 from rtplan.schema import TABLES, split_list
 from rtplan.tables import is_missing
@@ -89,9 +97,9 @@ def masked_plan(plan: Plan) -> Plan:
     """
     m = masker(plan, True)
     tables = {}
-    for name, frame in plan.tables.items():
+    for name, original in plan.tables.items():
         spec = TABLES.get(name)
-        frame = frame.copy()
+        frame = original.copy()
         for col in (spec.columns if spec else ()):
             if (col.kind in ("str", "list") and col.name in frame.columns and (name, col.name) not in MASK_KEEP
                     and not col.name.endswith(("_id", "_ids"))):
@@ -128,8 +136,10 @@ def _fields(rows: Iterable[tuple[str, object]]) -> Markup:
     return render("fields.html.j2", rows=[(k, v) for k, v in rows if not is_missing(v) and v != ""])
 
 
-def identity(plan: Plan, meeting: pd.Series | None, lang: str, with_title: bool = True) -> Markup:
-    """Title and identity: the RT and the meeting (day, date, time, place, chair)."""
+def identity(plan: Plan, meeting: pd.Series | None, lang: str, with_title: bool = True,
+             as_of: dt.date | None = None) -> Markup:
+    """Title and identity: the RT and the meeting (day, date, time, place, chair), and the
+    date the document counts up to (``as_of``, see :func:`rtplan.asof.plan_as_of`)."""
     area = plan.area
     rows: list[tuple[str, object]] = [
         (t("handout.area", lang), f"RT {area.get('rt', '')} / RW {area.get('rw', '')}"),
@@ -137,19 +147,22 @@ def identity(plan: Plan, meeting: pd.Series | None, lang: str, with_title: bool 
         (t("handout.city", lang), area.get("city", "")), (t("handout.province", lang), area.get("province", "")),
     ]
     if plan.period:
-        rows.append((t("handout.period", lang), f"{format_date(plan.period[0], lang, 'long')} – "
-                                                 f"{format_date(plan.period[1], lang, 'long')}"))
+        rows.append((t("handout.period", lang), (f"{format_date(plan.period[0], lang, 'long')} – "
+                                                  f"{format_date(plan.period[1], lang, 'long')}")))
     if meeting is not None:
         rows += [
             (t("handout.meeting", lang), meeting["title"]),
-            (t("handout.when", lang), f"{format_date(meeting['date'], lang)}, {_time_range(meeting, lang)}".strip(", ")),
+            (t("handout.when", lang),
+             f"{format_date(meeting['date'], lang)}, {_time_range(meeting, lang)}".strip(", ")),
             (t("handout.place", lang), meeting.get("place", "")),
             (t("handout.chair", lang), meeting.get("chair", "")),
         ]
+    if as_of is not None:
+        rows.append((t("doc.as_of", lang), format_date(as_of, lang)))
     people = plan.people
-    rows.append((t("people.ketua_rt", lang), people.get("ketua_rt", "")))
+    rows.append((t("meta.people.ketua_rt", lang), people.get("ketua_rt", "")))
     if people.get("facilitator"):
-        rows.append((t("people.facilitator", lang), people["facilitator"]))
+        rows.append((t("meta.people.facilitator", lang), people["facilitator"]))
     head = fragment("<h1>{{ title }}</h1>", title=plan.title) if with_title else Markup()
     return head + _fields(rows)
 
@@ -183,23 +196,17 @@ def attendance_counts(plan: Plan, meeting_id: str | None) -> dict[str, int]:
 
 def participation(plan: Plan, meeting: pd.Series | None, lang: str) -> Markup:
     """Who came (counts only): by sex, age band and unsur, for the meeting and overall."""
-    parts = []
+    from rtplan.render.views import to_html
+    from rtplan.views.profile import participation_view
+
     mid = None if meeting is None else str(meeting["meeting_id"])
     counts = attendance_counts(plan, mid)
-    parts.append(_p(t("handout.attended", lang, n=counts["total"], p=counts["P"], l=counts["L"])))
-    pieces = []
-    for column in ("sex", "age_band", "group"):
-        table = participation_by(plan, column, lang)
-        keep = [column] + ([mid] if mid in table.columns else []) + ["total"]
-        table = table[keep]
-        if column == "sex":
-            table[column] = [t(f"sex.{v}", lang) if v in ("L", "P") else v for v in table[column]]
-        headers = {column: t(f"chart.by_{column}", lang), "total": t("handout.all_meetings", lang)}
-        if mid:
-            headers[mid] = t("handout.this_meeting", lang)
-        pieces.append(fragment('<div class="rtplan-keep">{{ table }}</div>',
-                               table=html_table(table, headers, table_id=f"handout-part-{column}")))
-    return join(parts + pieces)
+    parts = [_p(tn("handout.attended", counts["total"], lang, p=counts["P"], l=counts["L"]))]
+    for column in BREAKDOWNS:
+        view = participation_view(plan, column, lang, per_meeting=False, meeting=mid,
+                                  table_id=f"handout-part-{column}")
+        parts.append(fragment('<div class="rtplan-keep">{{ table }}</div>', table=to_html(view)))
+    return join(parts)
 
 
 def decisions(plan: Plan, meeting: pd.Series | None, lang: str, mask: bool = False) -> Markup:
@@ -274,8 +281,7 @@ def daftar_hadir(plan: Plan, meeting: pd.Series | None, lang: str, mask: bool = 
         name = mask_name(p.name) if mask else _text(p.name)
         consent = "☑" if (not is_missing(p.consent) and bool(p.consent)) else "☐"
         rows.append((i, name, _text(p.sex), _text(p.group), consent))
-    for j in range(len(rows) + 1, len(rows) + extra + 1):
-        rows.append((j, "", "", "", "☐"))
+    rows.extend((j, "", "", "", "☐") for j in range(len(rows) + 1, len(rows) + extra + 1))
     head = ("No", t("handout.dh_name", lang), "L/P", t("handout.dh_group", lang), t("handout.dh_sign", lang),
             t("handout.dh_consent", lang))
     out.append(render("attendance.html.j2", head=head, rows=rows))
@@ -347,45 +353,23 @@ def resources_section(plan: Plan, lang: str, mask: bool = False) -> Markup:
 
 def schedule_section(plan: Plan, lang: str, mask: bool = False) -> Markup:
     """Every activity: dates and repetition, time, venue, PIC, sessions in the period."""
-    from rtplan.schedule import describe_recurrence, parse_recurrence, plan_sessions
+    from rtplan.render.views import to_html
+    from rtplan.views.schedule import activities_view
 
-    sessions = plan_sessions(plan)
-    per_activity = sessions.groupby("activity_id").size()
-    m = masker(plan, mask)
-    rows = []
-    for a in plan["activities"].itertuples(index=False):
-        start = None if is_missing(a.start_date) else a.start_date.date()
-        rec = parse_recurrence(a.recurrence, a.recurrence_day, start)
-        when = format_date(a.start_date, lang, "medium")
-        if not is_missing(a.end_date) and a.end_date != a.start_date:
-            when += f" – {format_date(a.end_date, lang, 'medium')}"
-        time = "" if is_missing(a.start_time) else f"{a.start_time}–{'' if is_missing(a.end_time) else a.end_time}"
-        rows.append({
-            "id": a.activity_id, "title": a.title, "when": when,
-            "repeat": describe_recurrence(rec, lang), "time": time,
-            "venue": "" if is_missing(a.venue) else a.venue, "pic": m(a.pic),
-            "sessions": int(per_activity.get(a.activity_id, 0)),
-            "status": "" if is_missing(a.status) else t(f"handout.status.{a.status}", lang),
-        })
-    frame = pd.DataFrame(rows, columns=["id", "title", "when", "repeat", "time", "venue", "pic", "sessions",
-                                        "status"])
-    headers = {"id": "ID", "title": t("handout.activity", lang), "when": t("handout.dates", lang),
-               "repeat": t("handout.repeat", lang), "time": t("handout.time", lang),
-               "venue": t("handout.place", lang), "pic": t("handout.pic", lang),
-               "sessions": t("handout.sessions", lang), "status": "Status"}
-    return html_table(frame, headers, table_id="handout-activities", numeric=["sessions"])
+    return to_html(activities_view(plan, lang, names=masker(plan, mask), table_id="handout-activities"))
 
 
 def budget_section(plan: Plan, lang: str) -> Markup:
     """The budget per funding source against the funds, with shortfalls and the share of swadaya."""
-    from rtplan.budget import budget_frame, budget_headers, budget_lines, budget_summary
+    from rtplan.budget import budget_summary
+    from rtplan.render.views import to_html
+    from rtplan.views.schedule import BUDGET, budget_lines, budget_view
 
     summary = budget_summary(plan)
-    frame = budget_frame(summary, lang).drop(columns=["activities"])
-    headers = budget_headers(lang)
+    view = budget_view(summary, lang, table_id="handout-budget",
+                       only=[c.key for c in BUDGET.columns if c.key != "activities"])
     lines = render("list.html.j2", items=budget_lines(summary, lang), ordered=False, css_class=None)
-    return html_table(frame, headers, table_id="handout-budget",
-                      numeric=["planned", "available", "shortfall", "remaining"]) + lines
+    return to_html(view) + lines
 
 
 PRINT_WIDTH_IN = 7.2  # the A4 text width (174 mm) plus a little: charts print near 100 %
@@ -397,6 +381,146 @@ def fit_for_print(fig, width: float = PRINT_WIDTH_IN):  # type: ignore[no-untype
     if w > width:
         fig.set_size_inches(width, h)
     return fig
+
+
+# tables a handout chart never reads: a typo fixed in a decision, the agenda or the kas
+# finds the charts of the last build in :data:`_CHARTS`
+NOT_CHARTED = frozenset({"decisions", "attendance", "meetings", "ledger", "funds", "realizations"})
+_CHARTS: OrderedDict[tuple[object, ...], CachedChart] = OrderedDict()
+_CHARTS_KEPT = 8
+
+
+def _frame_digest(frame: pd.DataFrame) -> str:
+    import hashlib
+
+    digest = hashlib.sha256(repr(list(frame.columns)).encode())
+    try:
+        digest.update(pd.util.hash_pandas_object(frame, index=False).to_numpy().tobytes())
+    except TypeError:  # unhashable cells (lists): their text
+        digest.update(frame.to_csv(index=False).encode())
+    return digest.hexdigest()
+
+
+def plan_state(plan: Plan, skip: frozenset[str] = NOT_CHARTED) -> str:
+    """A digest of the plan's tables (but ``skip``) and ``plan.toml``: equal states, equal charts."""
+    import hashlib
+
+    digest = hashlib.sha256(repr(sorted(plan.meta.items(), key=str)).encode())
+    for name in sorted(plan.tables):
+        if name not in skip:
+            digest.update(f"{name}:{_frame_digest(plan.tables[name])}".encode())
+    return digest.hexdigest()
+
+
+CACHE_ENV = "RTPLAN_CACHE_DIR"
+"""The folder of rtplan's chart cache (default ``$XDG_CACHE_HOME/rtplan`` or ``~/.cache/rtplan``)."""
+_DISK_KEPT = 32
+
+
+def cache_dir() -> Path:
+    """Where rendered charts are kept between runs (``RTPLAN_CACHE_DIR`` overrides)."""
+    root = os.environ.get(CACHE_ENV) or os.path.join(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache",
+                                                       "rtplan")
+    return Path(root) / "charts"
+
+
+def _encode(value: object) -> object:
+    if isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], bytes):
+        return {"png": base64.b64encode(value[0]).decode("ascii"), "meta": value[1]}
+    return value
+
+
+def _decode(value: object) -> object:
+    if isinstance(value, dict) and "png" in value:
+        return base64.b64decode(value["png"]), value["meta"]
+    return value
+
+
+class CachedChart:
+    """A chart rendered once per plan state: shows itself like the Figure it would be.
+
+    Rendering a chart to a 200 dpi PNG is most of a build's work before printing; a
+    build after an edit the chart does not show (a decision, the agenda, the kas)
+    reuses the bytes, in the same session and, through a small file cache
+    (:func:`cache_dir`), in the next ``rtplan handout``. The figure itself is only
+    made when an output is missing.
+    """
+
+    def __init__(self, build: Callable[[], Any], file: Path | None = None) -> None:
+        self._build = build
+        self._figure: Any = None
+        self._file = file
+        self._made: dict[str, object] = {}
+        if file is not None:
+            try:
+                self._made = {k: _decode(v) for k, v in json.loads(file.read_text(encoding="utf-8")).items()}
+            except (OSError, ValueError, TypeError, KeyError):  # no cache yet, or an unreadable one
+                self._made = {}
+
+    @property
+    def figure(self) -> Any:
+        """The chart's Figure (made on first use)."""
+        if self._figure is None:
+            self._figure = self._build()
+        return self._figure
+
+    def _repr(self, kind: str) -> object:
+        from rtplan import charts
+
+        mode = f"{kind}:{charts.PNG_DPI if kind == 'png' else charts.SHOW_SVG}"
+        if mode not in self._made:
+            self._made[mode] = getattr(self.figure, f"_repr_{kind}_")()
+            self._save()
+        return self._made[mode]
+
+    def _save(self) -> None:
+        if self._file is None:
+            return
+        try:
+            self._file.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self._file.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps({k: _encode(v) for k, v in self._made.items()}), encoding="utf-8")
+            os.replace(tmp, self._file)
+            for old in sorted(self._file.parent.glob("*.json"), key=lambda f: f.stat().st_mtime)[:-_DISK_KEPT]:
+                old.unlink(missing_ok=True)
+        except OSError:  # a read-only home: the cache is only a speed-up
+            pass
+
+    def __repr__(self) -> str:
+        return "<rtplan chart>"
+
+    def _repr_png_(self) -> object:
+        return self._repr("png")
+
+    def _repr_svg_(self) -> object:
+        return self._repr("svg")
+
+
+@functools.cache
+def code_state() -> str:
+    """A digest of rtplan's own code (each module's size and time): a chart cached by
+    another version of the code is never reused."""
+    import hashlib
+
+    package = Path(__file__).resolve().parent
+    stats = sorted((str(f.relative_to(package)), f.stat().st_size, f.stat().st_mtime_ns) for f in package.rglob("*.py"))
+    return hashlib.sha256(repr(stats).encode()).hexdigest()
+
+
+def cached_chart(plan: Plan, key: tuple[object, ...], build: Callable[[], object]) -> CachedChart:
+    """``build()``'s chart, or the one made before for the same plan state, code and ``key``."""
+    import hashlib
+
+    state = plan_state(plan)
+    full = (*key, state, code_state())
+    if full in _CHARTS:
+        _CHARTS.move_to_end(full)
+        return _CHARTS[full]
+    name = hashlib.sha256(repr(full).encode()).hexdigest()[:32]
+    chart = _CHARTS[full] = CachedChart(build, cache_dir() / f"{name}.json")
+    while len(_CHARTS) > _CHARTS_KEPT:
+        _CHARTS.popitem(last=False)
+    return chart
 
 
 class Html(Markup):
@@ -415,10 +539,14 @@ class Handout:
     lang : ``"id"`` or ``"en"`` (default: the plan's).
     meeting : the meeting id for the berita acara (default: the latest meeting).
     mask_names : mask residents' names (for wider sharing).
+    as_of : the date the handout counts up to (``YYYY-MM-DD``; default: the meeting's date,
+        or today without a meeting): sessions held, kas entries, meetings and statuses
+        after it are left out (:func:`rtplan.asof.plan_as_of`).
     """
 
     def __init__(self, plan_dir: str, lang: str | None = None, meeting: str | None = None,
-                 mask_names: bool = False) -> None:
+                 mask_names: bool = False, as_of: str | dt.date | None = None) -> None:
+        from rtplan.asof import plan_as_of
         from rtplan.messages import normalize_lang
         from rtplan.storage import load_plan
         from rtplan.usable import usable_plan
@@ -427,14 +555,22 @@ class Handout:
         self.lang = normalize_lang(lang or plan.lang)
         self.mask = bool(mask_names)
         # masked: every section and chart is built from the plan with names masked in its text
+        chosen = choose_meeting(plan, meeting)
+        if as_of:
+            self.as_of = as_of if isinstance(as_of, dt.date) else dt.date.fromisoformat(str(as_of))
+        elif chosen is not None and not is_missing(chosen["date"]):
+            self.as_of = pd.Timestamp(chosen["date"]).date()
+        else:
+            self.as_of = dt.date.today()
+        plan = plan_as_of(plan, self.as_of)
         self.plan = masked_plan(plan) if self.mask else plan
-        self.meeting = choose_meeting(self.plan, meeting)
+        self.meeting = choose_meeting(self.plan, None if chosen is None else str(chosen["meeting_id"]))
 
     def _h2(self, key: str) -> Markup:
         return fragment("<h2>{{ text }}</h2>", text=t(key, self.lang))
 
     def identity(self) -> Html:
-        return Html(identity(self.plan, self.meeting, self.lang))
+        return Html(identity(self.plan, self.meeting, self.lang, as_of=self.as_of))
 
     def agenda(self) -> Html:
         return Html(self._h2("handout.h.agenda") + agenda(self.meeting, self.lang))
@@ -450,7 +586,8 @@ class Handout:
         from rtplan.needs import usg_ranking
 
         # 8 in keeps its one-row legend whole; printed at about 85 %
-        return fit_for_print(usg_stacked_figure(usg_ranking(self.plan, lang=self.lang), self.lang, top=8), 8.0)
+        return cached_chart(self.plan, ("needs", self.lang), lambda: fit_for_print(
+            usg_stacked_figure(usg_ranking(self.plan, lang=self.lang), self.lang, top=8), 8.0))
 
     def resources(self) -> Html:
         return Html(self._h2("handout.h.resources") + resources_section(self.plan, self.lang, self.mask))
@@ -461,7 +598,8 @@ class Handout:
     def gantt(self):  # type: ignore[no-untyped-def]
         from rtplan.charts.schedule import gantt_figure
 
-        return gantt_figure(self.plan, self.lang, width=PRINT_WIDTH_IN)
+        return cached_chart(self.plan, ("gantt", self.lang),
+                            lambda: gantt_figure(self.plan, self.lang, width=PRINT_WIDTH_IN))
 
     def budget(self) -> Html:
         return Html(self._h2("handout.h.budget") + budget_section(self.plan, self.lang))

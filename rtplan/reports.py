@@ -11,12 +11,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from rtplan.fmt import format_date
 from rtplan.handout import Html, fit_for_print, identity, signature_blocks
 from rtplan.messages import normalize_lang, t
 from rtplan.render import fragment
 from rtplan.storage import load_plan
+
+if TYPE_CHECKING:
+    from rtplan.kas import KasSummary
+    from rtplan.monitoring import ProgressReport
 
 
 def _h2(text: str):  # type: ignore[no-untyped-def]
@@ -39,7 +44,9 @@ class Report:
     plan_dir : the plan folder.
     lang : ``"id"`` or ``"en"`` (default: the plan's).
     start, end : the report period for the cash report (``YYYY-MM-DD``; default the plan period).
-    as_of : the date the progress report counts up to (default: see :func:`rtplan.monitoring.default_as_of`).
+    as_of : the date a report counts up to: realizations, kas entries and statuses after it are left
+        out (:func:`rtplan.asof.plan_as_of`; default for the progress report: see
+        :func:`rtplan.monitoring.default_as_of`, for the cash report: everything in its period).
     """
 
     def __init__(self, plan_dir: str, lang: str | None = None, start: object = None, end: object = None,
@@ -49,6 +56,10 @@ class Report:
         self.plan = usable_plan(load_plan(plan_dir, lang)).plan  # rows that break a rule are left out
         self.lang = normalize_lang(lang or self.plan.lang)
         self.start, self.end, self.as_of = _date(start), _date(end), _date(as_of)
+        if self.as_of is not None:  # the plan as it stood on that date: nothing later counts
+            from rtplan.asof import plan_as_of
+
+            self.plan = plan_as_of(self.plan, self.as_of)
 
     # -- laporan kegiatan ----------------------------------------------------------
     def progress_title(self) -> Html:
@@ -61,7 +72,7 @@ class Report:
         return Html(fragment("<h1>{{ head }}</h1><p>{{ when }}</p>", head=head, when=when)
                     + identity(self.plan, None, self.lang, with_title=False))
 
-    def _report(self):  # type: ignore[no-untyped-def]
+    def _report(self) -> ProgressReport:
         if not hasattr(self, "_progress"):
             from rtplan.monitoring import progress
 
@@ -69,7 +80,7 @@ class Report:
         return self._progress
 
     def progress(self) -> Html:
-        from rtplan.monitoring import progress_html
+        from rtplan.views.monitoring import progress_html
 
         return Html(_h2(t("report.h.progress", self.lang)) + progress_html(self._report(), self.lang))
 
@@ -84,7 +95,7 @@ class Report:
         return fit_for_print(cost_figure(self._report(), self.lang))
 
     # -- laporan kas -----------------------------------------------------------------
-    def _kas(self):  # type: ignore[no-untyped-def]
+    def _kas(self) -> KasSummary:
         if not hasattr(self, "_summary"):
             from rtplan.kas import kas_summary
 
@@ -97,21 +108,19 @@ class Report:
         period = t("report.period", self.lang, start=format_date(s.start, self.lang, "long"),
                    end=format_date(s.end, self.lang, "long"))
         return Html(fragment("<h1>{{ head }}</h1><p>{{ period }}</p>", head=head, period=period)
-                    + identity(self.plan, None, self.lang, with_title=False))
+                    + identity(self.plan, None, self.lang, with_title=False, as_of=self.as_of))
 
     def kas(self) -> Html:
-        from rtplan.kas import kas_html
+        from rtplan.views.kas import kas_html
 
         return Html(_h2(t("report.h.kas", self.lang)) + kas_html(self._kas(), self.lang))
 
     def kas_book(self) -> Html:
-        from rtplan.display import html_table
-        from rtplan.kas import book_headers, book_table
+        from rtplan.render.views import to_html
+        from rtplan.views.kas import book_view
 
-        s = self._kas()
-        return Html(_h2(t("report.h.book", self.lang))
-                    + html_table(book_table(s, self.lang), book_headers(self.lang), table_id="report-kas-book",
-                                 numeric=("income", "expense", "balance")))
+        book = book_view(self._kas(), self.lang, table_id="report-kas-book")
+        return Html(_h2(t("report.h.book", self.lang)) + to_html(book, caption=False))
 
     def balance_chart(self):  # type: ignore[no-untyped-def]
         from rtplan.charts.monitoring import balance_figure

@@ -12,7 +12,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-ALL_NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+# the step notebooks, then the document notebooks shipped inside the package
+ALL_NOTEBOOKS = (sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+                 + sorted((ROOT / "rtplan" / "documents").glob("*.ipynb")))
 # notebooks over many plans (their own parameters, run by their own test)
 RESEARCH_NOTEBOOKS = [n for n in ALL_NOTEBOOKS if n.name == "10_riset.ipynb"]
 # the step notebooks: each runs on one plan (PLAN, LANG)

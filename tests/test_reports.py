@@ -34,7 +34,8 @@ def test_kas_report_balances_totals_signatures(example_dir: Path, tmp_path: Path
     out = tmp_path / "kas.pdf"
     printed = run(capsys, "report", str(example_dir), "--kas", "--from", "2026-12-01", "--to", "2027-01-31",
                   "-o", str(out))
-    assert "[3/3]" in printed and str(out) in printed
+    assert "[3/3]" in printed
+    assert str(out) in printed
     reader, text = pdf_text(out)
     one = flat(text)
     s = kas_summary(plan, dt.date(2026, 12, 1), dt.date(2027, 1, 31))
@@ -53,7 +54,9 @@ def test_kas_report_in_english(example_dir: Path, tmp_path: Path, capsys) -> Non
     run(capsys, "report", str(example_dir), "--kas", "--lang", "en", "-o", str(out))
     _, text = pdf_text(out)
     one = flat(text)
-    assert "RT CASH REPORT" in one and "Treasurer" in one and "Page 1 of" in one
+    assert "RT CASH REPORT" in one
+    assert "Treasurer" in one
+    assert "Page 1 of" in one
     assert "Halaman 1 dari" not in one
 
 
@@ -64,11 +67,13 @@ def test_progress_report(any_example_dir: Path, tmp_path: Path, capsys) -> None:
     _, text = pdf_text(out)
     one = flat(text)
     report = progress(plan, dt.date(2027, 1, 31))
-    assert "LAPORAN KEGIATAN" in one and "31 Januari 2027" in one
+    assert "LAPORAN KEGIATAN" in one
+    assert "31 Januari 2027" in one
     for title in plan["activities"]["title"]:
         assert flat(title) in one, title
     assert str(report.totals.held_sessions) in one
-    assert "Mengetahui, Ketua RT" in one and no_phone(one)
+    assert "Mengetahui, Ketua RT" in one
+    assert no_phone(one)
     for code in ("import ", "Report(", "doc.", "AS_OF"):
         assert code not in text
 
@@ -87,11 +92,14 @@ def test_musrenbang_export_writes_xlsx_csv_pdf(columns: str, example_dir: Path, 
     out = tmp_path / "usulan.xlsx"
     printed = run(capsys, "export", str(example_dir), "--musrenbang", "--columns", columns, "-o", str(out))
     for ext in (".xlsx", ".csv", ".pdf"):
-        assert (tmp_path / f"usulan{ext}").exists() and f"usulan{ext}" in printed
+        assert (tmp_path / f"usulan{ext}").exists()
+        assert f"usulan{ext}" in printed
     ws = load_workbook(out).active
     assert ws.max_column == (7 if columns == "semarang" else 14)
     reader, text = pdf_text(tmp_path / "usulan.pdf")
-    assert len(reader.pages) == 1 and "Ketua RT 05" in text and "Daftar Usulan Kegiatan" in text
+    assert len(reader.pages) == 1
+    assert "Ketua RT 05" in text
+    assert "Daftar Usulan Kegiatan" in text
     page = reader.pages[0]
     assert float(page.mediabox.width) > float(page.mediabox.height)  # landscape
 
@@ -99,5 +107,6 @@ def test_musrenbang_export_writes_xlsx_csv_pdf(columns: str, example_dir: Path, 
 def test_musrenbang_bad_columns_file(example_dir: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     code = main(["export", str(example_dir), "--musrenbang", "--columns", str(tmp_path / "x.csv"),
                  "-o", str(tmp_path / "u.xlsx")])
-    assert code == 2 and "x.csv" in capsys.readouterr().err
+    assert code == 2
+    assert "x.csv" in capsys.readouterr().err
     assert not (tmp_path / "u.xlsx").exists()

@@ -7,12 +7,12 @@ import datetime as dt
 from pathlib import Path
 
 from rtplan.commands import open_plan
+from rtplan.commands.plan import _date
 from rtplan.export.engines import ENGINES
 from rtplan.messages import normalize_lang, t
 from rtplan.plan import Plan
 
 ORDER = 50
-HANDOUT_NOTEBOOK = "05_handout.ipynb"
 # what the handout shows: the parts a plan lacks are named before the document is built
 HANDOUT_PARTS = ("participants", "meetings", "attendance", "needs", "scores", "resources", "activities", "funds")
 
@@ -38,6 +38,9 @@ def register(sub: argparse._SubParsersAction, lang: str) -> None:  # type: ignor
     p.add_argument("plan_dir", metavar="PLAN_DIR", help=t("cli.arg.plan", lang))
     p.add_argument("--meeting", metavar="ID", help=t("cli.handout.meeting", lang))
     p.add_argument("--mask-names", action="store_true", help=t("cli.handout.mask", lang))
+    p.add_argument("--short", action="store_true", help=t("cli.handout.short", lang))
+    p.add_argument("--as-of", dest="as_of", type=_date, metavar=t("cli.date_metavar", lang),
+                   help=t("cli.handout.as_of", lang))
     document_options(p, lang, "cli.handout.output")
     p.set_defaults(func=cmd_handout)
 
@@ -53,7 +56,8 @@ def document_options(p: argparse.ArgumentParser, lang: str, output_help: str) ->
 
 
 def cmd_handout(args: argparse.Namespace) -> int:
-    from rtplan.export.documents import NOTEBOOKS, build_document
+    from rtplan.documents import notebook_path
+    from rtplan.export.documents import build_document
     from rtplan.export.paths import output_path
     from rtplan.handout import choose_meeting
 
@@ -61,10 +65,12 @@ def cmd_handout(args: argparse.Namespace) -> int:
     lang = normalize_lang(args.lang or plan.lang)
     meeting = choose_meeting(plan, args.meeting)  # a wrong id is refused before the slow part
     mid = None if meeting is None else str(meeting["meeting_id"])
-    stem = f"handout-{mid or dt.date.today().isoformat()}" + ("-en" if lang == "en" else "")
+    stem = (f"handout{'-ringkas' if args.short else ''}-{mid or dt.date.today().isoformat()}"
+            + ("-en" if lang == "en" else ""))
     output = output_path(args.output, args.plan_dir, f"{stem}.{args.format}", lang)  # never into a plan folder
-    doc = build_document(NOTEBOOKS / HANDOUT_NOTEBOOK, plan, output,
-                         params={"MEETING": mid, "MASK_NAMES": bool(args.mask_names)},
+    doc = build_document(notebook_path("handout_short" if args.short else "handout"), plan, output,
+                         params={"MEETING": mid, "MASK_NAMES": bool(args.mask_names),
+                                 "AS_OF": args.as_of.isoformat() if args.as_of else None},
                          fmt=args.format, engine=args.engine, lang=lang, progress=print)
     print(t("doc.done", lang, path=doc.path))
     return 0

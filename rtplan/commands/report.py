@@ -11,7 +11,6 @@ from rtplan.commands.plan import _date
 from rtplan.messages import normalize_lang, t
 
 ORDER = 55
-NOTEBOOKS = {"progress": "06_laporan_kegiatan.ipynb", "kas": "07_laporan_kas.ipynb"}
 # the tables each report reads (one unreadable stops it) and the parts it is empty without
 USES = {"progress": USES_PROGRESS, "kas": USES_KAS}
 PARTS = {"progress": ("activities",), "kas": ("ledger",)}
@@ -23,16 +22,19 @@ def register(sub: argparse._SubParsersAction, lang: str) -> None:  # type: ignor
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("--progress", action="store_true", help=t("cli.report.progress", lang))
     which.add_argument("--kas", action="store_true", help=t("cli.report.kas", lang))
-    p.add_argument("--from", dest="start", type=_date, metavar=t("cli.date_metavar", lang), help=t("cli.report.from", lang))
-    p.add_argument("--to", dest="end", type=_date, metavar=t("cli.date_metavar", lang), help=t("cli.report.to", lang))
-    p.add_argument("--as-of", dest="as_of", type=_date, metavar=t("cli.date_metavar", lang), help=t("cli.report.as_of", lang))
+    p.add_argument("--from", dest="start", type=_date, metavar=t("cli.date_metavar", lang),
+                   help=t("cli.report.from", lang))
+    p.add_argument("--to", dest="end", type=_date, metavar=t("cli.date_metavar", lang),
+                   help=t("cli.report.to", lang))
+    p.add_argument("--as-of", dest="as_of", type=_date, metavar=t("cli.date_metavar", lang),
+                   help=t("cli.report.as_of", lang))
     document_options(p, lang, "cli.report.output")
     p.set_defaults(func=cmd_report)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from rtplan.documents import notebook_path
     from rtplan.exceptions import RtplanError
-    from rtplan.export.documents import NOTEBOOKS as NB_DIR
     from rtplan.export.documents import build_document
     from rtplan.export.paths import output_path
 
@@ -45,14 +47,15 @@ def cmd_report(args: argparse.Namespace) -> int:
     params: dict[str, object] = {}
     if kind == "kas":
         params = {"FROM": args.start.isoformat() if args.start else None,
-                  "TO": args.end.isoformat() if args.end else None}
+                  "TO": args.end.isoformat() if args.end else None,
+                  "AS_OF": args.as_of.isoformat() if args.as_of else None}
         stem = "laporan-kas" + (f"-{args.start}-{args.end}" if args.start and args.end else "")
     else:
         params = {"AS_OF": args.as_of.isoformat() if args.as_of else None}
         stem = "laporan-kegiatan" + (f"-{args.as_of}" if args.as_of else "")
     stem += "-en" if lang == "en" else ""
     output = output_path(args.output, args.plan_dir, f"{stem}.{args.format}", lang)  # never into a plan folder
-    doc = build_document(NB_DIR / NOTEBOOKS[kind], plan, output, params=params, fmt=args.format,
+    doc = build_document(notebook_path(kind), plan, output, params=params, fmt=args.format,
                          engine=args.engine, lang=lang, progress=print)
     print(t("report.done", lang, path=doc.path))
     return 0

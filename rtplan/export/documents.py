@@ -3,10 +3,12 @@
 ``build_document`` is what ``rtplan handout`` and ``rtplan report`` call:
 
 1. read the document notebook and set its one ``parameters`` cell (papermill style),
-2. execute it with nbclient in this Python environment (SVG charts, fixed dates so
-   the output is deterministic),
+2. execute its cells in this process (:mod:`rtplan.export.runners`; a fresh Jupyter
+   kernel on request), charts as PNG for print or SVG for HTML, fixed dates so the
+   output is deterministic,
 3. convert it with :class:`~rtplan.export.exporters.RtplanHTMLExporter`,
-4. print it to PDF with WeasyPrint or a Chromium-family browser, or keep the HTML,
+4. print it to PDF with WeasyPrint or a Chromium-family browser, or keep the HTML (the
+   engine loads in a child process meanwhile, :class:`DocumentSession`),
 5. write the file atomically (a failed run never leaves half a document).
 """
 
@@ -14,16 +16,12 @@ from __future__ import annotations
 
 import copy
 import os
-import subprocess
 from collections.abc import Callable, Mapping
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import nbformat
-from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
 from rtplan.exceptions import RtplanError
 from rtplan.messages import normalize_lang, t
@@ -31,14 +29,6 @@ from rtplan.plan import Plan
 from rtplan.storage import atomic_write
 
 Progress = Callable[[str], None]
-NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
-
-SETUP_SOURCE = (
-    "import matplotlib\n"
-    "matplotlib.rcParams['svg.hashsalt'] = 'rtplan'"
-)
-# matplotlib writes this date into SVG metadata; a fixed one keeps outputs byte-stable
-SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01
 
 
 class DocumentError(RtplanError):
@@ -74,7 +64,7 @@ def inject_parameters(nb: nbformat.NotebookNode, params: Mapping[str, Any]) -> n
     if len(cells) != 1:
         raise DocumentError(f"{nb.metadata.get('name', 'notebook')}: one cell tagged 'parameters' is needed")
     cell = cells[0]
-    assigned = {k for k in params}
+    assigned = set(params)
     kept = [line for line in cell.source.splitlines()
             if not any(line.replace(" ", "").startswith(f"{k}=") for k in assigned)]
     cell.source = "\n".join(kept + [f"{k} = {v!r}" for k, v in params.items()])
@@ -85,32 +75,20 @@ PRINT_DPI = 200
 
 
 def execute(nb: nbformat.NotebookNode, cwd: Path, lang: str, timeout: int = 600,
-            png_dpi: int | None = None) -> nbformat.NotebookNode:
-    """Run every cell in a fresh kernel; a failing cell becomes a :class:`DocumentError`.
+            png_dpi: int | None = None, runner: str = "inprocess") -> nbformat.NotebookNode:
+    """Run every code cell (see :mod:`rtplan.export.runners`); a failure becomes a :class:`DocumentError`.
 
-    ``png_dpi`` sets the resolution of the charts' PNG (for print)."""
-    source = SETUP_SOURCE + (f"\nimport rtplan.charts\nrtplan.charts.PNG_DPI = {int(png_dpi)}\n"
-                             "rtplan.charts.SHOW_SVG = False" if png_dpi else "")
-    setup = nbformat.v4.new_code_cell(source, metadata={"tags": ["rtplan-setup"]})
-    nb.cells.insert(0, setup)
-    env_backup = {k: os.environ.get(k) for k in ("SOURCE_DATE_EPOCH", "MPLBACKEND")}
-    os.environ["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
-    os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
+    ``png_dpi`` sets the resolution of the charts' PNG (for print); ``runner`` is
+    ``"inprocess"`` (this process) or ``"kernel"`` (a fresh Jupyter kernel)."""
+    from rtplan.export.runners import CellError, InProcessRunner, KernelFailed, KernelRunner
+
+    chosen = KernelRunner(timeout) if runner == "kernel" else InProcessRunner()
     try:
-        client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
-                                resources={"metadata": {"path": str(cwd)}})
-        client.execute(stderr=subprocess.DEVNULL)
-    except CellExecutionError as exc:
+        chosen.run(nb, str(cwd), png_dpi)
+    except CellError as exc:
         raise DocumentError(cell_failure(exc, lang)) from exc
-    except (CellTimeoutError, DeadKernelError) as exc:
+    except KernelFailed as exc:
         raise DocumentError(t("doc.kernel_failed", lang, error=exc)) from exc
-    finally:
-        for key, value in env_backup.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
-    nb.cells = [c for c in nb.cells if "rtplan-setup" not in c.get("metadata", {}).get("tags", [])]
     return nb
 
 
@@ -126,7 +104,7 @@ def cell_failure(exc: Exception, lang: str) -> str:
     return t("cli.doc.cell_failed", lang)
 
 
-def print_config():  # type: ignore[no-untyped-def]
+def print_config() -> Any:
     """Exporter settings for print: charts as high-resolution PNG rather than SVG.
 
     WeasyPrint draws a hatched matplotlib SVG slowly (about 3 of the 5 seconds of a
@@ -139,6 +117,45 @@ def print_config():  # type: ignore[no-untyped-def]
         "text/html", "text/markdown", "image/png", "image/jpeg", "image/svg+xml", "text/plain"]}})
 
 
+class DocumentSession:
+    """What document builds share while it is open: a ready PDF engine and nbconvert.
+
+    ``rtplan handout`` opens one for a single build (the PDF engine loads in a child
+    process while the notebook runs); a notebook panel or a workshop keeps one open,
+    so every rebuild finds everything loaded. Use it as a context manager, or call
+    :meth:`close`.
+    """
+
+    def __init__(self) -> None:
+        from rtplan.export.engines import PdfPrinter
+
+        self.printer = PdfPrinter()
+        self._exporters: dict[str, Any] = {}
+
+    def exporter(self, fmt: str) -> Any:
+        """rtplan's HTML exporter for ``fmt`` (its templates compiled once)."""
+        if fmt not in self._exporters:
+            from rtplan.export.exporters import RtplanHTMLExporter
+
+            config = print_config() if fmt == "pdf" else None
+            self._exporters[fmt] = RtplanHTMLExporter(config=config)  # type: ignore[no-untyped-call]
+        return self._exporters[fmt]
+
+    def build(self, notebook: str | Path, plan: Plan, output: str | Path, **kw: Any) -> Document:
+        """:func:`build_document` in this session."""
+        return build_document(notebook, plan, output, session=self, **kw)
+
+    def close(self) -> None:
+        """Stop the PDF engine's child process."""
+        self.printer.close()
+
+    def __enter__(self) -> DocumentSession:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
 def build_document(
     notebook: str | Path,
     plan: Plan,
@@ -149,6 +166,8 @@ def build_document(
     lang: str | None = None,
     title: str | None = None,
     progress: Progress | None = None,
+    session: DocumentSession | None = None,
+    runner: str = "inprocess",
 ) -> Document:
     """Execute a document notebook on ``plan`` and write it as PDF or HTML.
 
@@ -162,34 +181,45 @@ def build_document(
     engine : ``"auto"``, ``"weasyprint"`` or ``"chromium"`` (PDF only).
     lang : document language (default: the plan's).
     progress : called with a line of text at each stage.
+    session : a :class:`DocumentSession` to build in (default: one for this build only).
+    runner : ``"inprocess"`` (default, fast) or ``"kernel"`` (a fresh Jupyter kernel).
     """
-    from rtplan.export.engines import choose_engine, html_to_pdf
-    from rtplan.export.exporters import RtplanHTMLExporter
+    from rtplan.export.engines import choose_engine, weasyprint_installed
 
     lang = normalize_lang(lang or plan.lang)
     say = progress or (lambda _msg: None)
     notebook = Path(notebook)
     output = Path(output)
-    chosen = choose_engine(engine, lang) if fmt == "pdf" else None  # fail early, before the slow part
-    nb = nbformat.read(notebook, as_version=4)
-    nb = inject_parameters(nb, {"PLAN": str(Path(plan.path).resolve()), "LANG": lang, **dict(params or {})})
-    say(t("doc.stage_execute", lang, notebook=notebook.name))
-    # the kernel runs in its own process: load the PDF engine meanwhile (about a second)
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        running = pool.submit(execute, nb, notebook.parent, lang, png_dpi=PRINT_DPI if fmt == "pdf" else None)
-        if chosen == "weasyprint":
-            import weasyprint  # noqa: F401
-        nb = running.result()
-    nb.metadata["rtplan"] = {"title": title or plan.title, "header": area_header(plan, lang), "lang": lang}
-    say(t("doc.stage_html", lang))
-    exporter = RtplanHTMLExporter(config=print_config() if fmt == "pdf" else None)
-    html, _ = exporter.from_notebook_node(nb, {"metadata": {"path": str(notebook.parent)}})
-    output.parent.mkdir(parents=True, exist_ok=True)
-    if fmt == "html":
-        atomic_write(output, html.encode("utf-8"))
-        return Document(output, "html", None)
-    say(t("doc.stage_pdf", lang, engine=chosen))
-    pdf = html_to_pdf(html, engine=chosen or "auto", header=area_header(plan, lang), lang=lang,
-                      base_url=str(notebook.parent))
-    atomic_write(output, pdf)
-    return Document(output, "pdf", chosen)
+    if fmt == "pdf":  # fail early, before the slow part
+        choose_engine(engine, lang, has_weasyprint=weasyprint_installed)
+    own = session is None and fmt == "pdf"
+    active = DocumentSession() if own else session
+    try:
+        nb = nbformat.read(notebook, as_version=4)  # type: ignore[no-untyped-call]
+        nb = inject_parameters(nb, {"PLAN": str(Path(plan.path).resolve()), "LANG": lang, **dict(params or {})})
+        # cells tagged rtplan-no-print are the facilitator's (notes, the "Buat handout" button): not printed, not run
+        nb.cells = [c for c in nb.cells if "rtplan-no-print" not in c.get("metadata", {}).get("tags", [])]
+        say(t("doc.stage_execute", lang, notebook=notebook.name))
+        nb = execute(nb, notebook.parent, lang, png_dpi=PRINT_DPI if fmt == "pdf" else None, runner=runner)
+        nb.metadata["rtplan"] = {"title": title or plan.title, "header": area_header(plan, lang), "lang": lang}
+        say(t("doc.stage_html", lang))
+        if active is not None:
+            exporter = active.exporter(fmt)
+        else:
+            from rtplan.export.exporters import RtplanHTMLExporter
+
+            exporter = RtplanHTMLExporter()  # type: ignore[no-untyped-call]
+        html, _ = exporter.from_notebook_node(nb, {"metadata": {"path": str(notebook.parent)}})
+        output.parent.mkdir(parents=True, exist_ok=True)
+        if fmt == "html":
+            atomic_write(output, html.encode("utf-8"))
+            return Document(output, "html", None)
+        assert active is not None
+        chosen = choose_engine(engine, lang, has_weasyprint=active.printer.has_weasyprint)
+        say(t("doc.stage_pdf", lang, engine=chosen))
+        pdf = active.printer.print(html, chosen, area_header(plan, lang), lang, str(notebook.parent))
+        atomic_write(output, pdf)
+        return Document(output, "pdf", chosen)
+    finally:
+        if own and active is not None:
+            active.close()

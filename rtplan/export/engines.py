@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -52,12 +53,23 @@ def weasyprint_available() -> bool:
     return True
 
 
-def choose_engine(engine: str = "auto", lang: str = "id") -> str:
-    """The engine to use: ``engine`` itself when available, or the best one for ``auto``."""
+def weasyprint_installed() -> bool:
+    """Whether WeasyPrint is installed (without importing it: that takes about a second)."""
+    import importlib.util
+
+    return importlib.util.find_spec("weasyprint") is not None
+
+
+def choose_engine(engine: str = "auto", lang: str = "id",
+                  has_weasyprint: Callable[[], bool] = weasyprint_available) -> str:
+    """The engine to use: ``engine`` itself when available, or the best one for ``auto``.
+
+    ``has_weasyprint`` says whether WeasyPrint works here (default: import it and see;
+    :func:`weasyprint_installed` is the quick check made before a document runs)."""
     engine = (engine or os.environ.get("RTPLAN_PDF_ENGINE") or "auto").lower()
     if engine not in ENGINES:
         raise EngineError(t("doc.engine_unknown", lang, engine=engine, engines=", ".join(ENGINES)))
-    if engine in ("auto", "weasyprint") and weasyprint_available():
+    if engine in ("auto", "weasyprint") and has_weasyprint():
         return "weasyprint"
     if engine in ("auto", "chromium") and find_browser():
         return "chromium"
@@ -149,3 +161,127 @@ def _chromium_pdf(html: str, header: str, lang: str) -> bytes:
                             margin={"top": "22mm", "bottom": "20mm", "left": "18mm", "right": "16mm"})
         finally:
             browser.close()
+
+
+class PdfPrinter:
+    """The PDF engine, ready in a child process while the document runs.
+
+    Importing WeasyPrint takes about a second and printing two more; a child Python
+    process (``python -m rtplan.export.engines``) loads it on the second core while
+    this one executes the notebook. Kept open (a
+    :class:`~rtplan.export.documents.DocumentSession`), it prints every later build
+    with everything loaded. It talks over its stdin/stdout (length-prefixed pickles
+    between this process and its own child). If the child cannot start or dies,
+    printing happens in this process.
+    """
+
+    def __init__(self) -> None:
+        import subprocess
+        import sys
+
+        self._child: subprocess.Popen[bytes] | None = None
+        self._ready: bool | None = None
+        try:
+            self._child = subprocess.Popen([sys.executable, "-m", "rtplan.export.engines"], stdin=subprocess.PIPE,
+                                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        except OSError:  # no processes allowed here: print in this process
+            self._child = None
+
+    def _ask(self, request: tuple[Any, ...]) -> Any:
+        assert self._child is not None
+        assert self._child.stdin
+        assert self._child.stdout
+        _send(self._child.stdin, request)
+        ok, value = _receive(self._child.stdout)
+        if not ok:
+            raise value
+        return value
+
+    def _lost(self) -> None:
+        if self._child is not None:
+            self._child.kill()
+            self._child.wait()
+        self._child = None
+
+    def has_weasyprint(self) -> bool:
+        """Whether WeasyPrint works (asked of the child, which imports it once)."""
+        if self._ready is None:
+            if self._child is not None:
+                try:
+                    self._ready = bool(self._ask(("ready",)))
+                except (OSError, EOFError):
+                    self._lost()
+            if self._ready is None:
+                self._ready = weasyprint_available()
+        return self._ready
+
+    def print(self, html: str, engine: str, header: str, lang: str, base_url: str) -> bytes:
+        """:func:`html_to_pdf` in the child (or here when there is none)."""
+        if self._child is not None:
+            try:
+                return bytes(self._ask(("print", html, engine, header, lang, base_url)))
+            except (OSError, EOFError):
+                self._lost()
+        return html_to_pdf(html, engine=engine, header=header, lang=lang, base_url=base_url)
+
+    def close(self) -> None:
+        """Let the child process end (it does at the end of its input; nobody waits for it)."""
+        import subprocess
+
+        if self._child is not None:
+            assert self._child.stdin is not None
+            try:
+                self._child.stdin.close()
+                self._child.wait(timeout=0.05)
+            except subprocess.TimeoutExpired:  # still exiting: it ends on its own
+                pass
+            except (OSError, ValueError):
+                self._lost()
+            self._child = None
+
+
+def _send(stream: Any, message: object) -> None:
+    import pickle
+
+    data = pickle.dumps(message)
+    stream.write(len(data).to_bytes(8, "big") + data)
+    stream.flush()
+
+
+def _receive(stream: Any) -> Any:
+    import pickle
+
+    head = stream.read(8)
+    if len(head) < 8:
+        raise EOFError("the PDF engine's process ended")
+    size = int.from_bytes(head, "big")
+    data = stream.read(size)
+    if len(data) < size:
+        raise EOFError("the PDF engine's process ended")
+    return pickle.loads(data)  # from our own child or parent process
+
+
+def serve() -> None:
+    """The child of :class:`PdfPrinter`: load WeasyPrint, then print what the parent sends."""
+    import sys
+
+    inp, out = sys.stdin.buffer, sys.stdout.buffer
+    sys.stdout = sys.stderr  # nothing but replies on the pipe
+    ready = weasyprint_available()
+    while True:
+        try:
+            request = _receive(inp)
+        except EOFError:
+            return
+        try:
+            if request[0] == "ready":
+                reply: tuple[bool, object] = (True, ready)
+            else:
+                reply = (True, html_to_pdf(*request[1:]))
+        except Exception as exc:  # sent back and raised in the parent
+            reply = (False, exc)
+        _send(out, reply)
+
+
+if __name__ == "__main__":
+    serve()

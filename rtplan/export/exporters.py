@@ -11,11 +11,12 @@ own pipeline sets it from the plan.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from nbconvert.exporters import HTMLExporter
 from markupsafe import Markup
+from nbconvert.exporters import HTMLExporter
 from nbformat import NotebookNode
 from traitlets import Unicode, default
 
@@ -74,8 +75,8 @@ class RtplanHTMLExporter(HTMLExporter):
     def _exclude_output_prompt_default(self) -> bool:
         return True
 
-    def default_filters(self):  # type: ignore[no-untyped-def]
-        yield from super().default_filters()
+    def default_filters(self) -> Iterator[tuple[str, Any]]:
+        yield from super().default_filters()  # type: ignore[no-untyped-call]
         yield ("strip_xml_header", _strip_xml_header)
 
     def from_notebook_node(  # type: ignore[override]

@@ -1,0 +1,95 @@
+"""A plan as it stood on a date: what a document for a meeting may count.
+
+A handout for a meeting on 6 December must not show a session held in January as
+done, nor a January expense in the kas. :func:`plan_as_of` gives the plan's tables as
+they stood on a date, and every document (handout, berita acara, reports) and the
+``progress`` and ``kas`` commands with ``--as-of`` build from it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pandas as pd
+
+from rtplan.plan import Plan
+from rtplan.tables import as_date, is_missing
+
+# the dated rows that happen over time: dropped when dated after the as-of date
+DATED = {"realizations": "date", "ledger": "date", "meetings": "date"}
+# rows belonging to a meeting: dropped with it
+BY_MEETING = ("attendance", "decisions")
+
+
+def _on_or_before(frame: pd.DataFrame, column: str, day: dt.date) -> pd.Series:
+    """Rows dated ``day`` or earlier (an undated row is kept: nothing says it is later)."""
+    dates = [as_date(v) for v in frame[column]] if column in frame.columns else [None] * len(frame)
+    return pd.Series([d is None or d <= day for d in dates], index=frame.index, dtype=bool)
+
+
+def status_as_of(recorded: object, start: dt.date | None, end: dt.date | None, planned: int,
+                 held_by: int, held_after: int, day: dt.date) -> str:
+    """An activity's status on ``day``: the recorded one unless the date contradicts it.
+
+    The recorded status stands when nothing after ``day`` is needed to reach it; a
+    ``selesai`` whose last date or sessions lie after ``day``, or a ``berjalan`` with
+    nothing held and a start after ``day``, is derived again from the sessions held by
+    then (:func:`rtplan.monitoring.status.derive_status`). ``batal`` and ``rencana`` stay.
+    """
+    from rtplan.monitoring.status import BERJALAN, SELESAI, derive_status
+
+    status = "" if is_missing(recorded) else str(recorded).strip().lower()
+    last = end or start
+    contradicted = (
+        (status == SELESAI and (held_after > 0 or (last is not None and day < last)))
+        or (status == BERJALAN and held_by == 0 and (start is None or day < start))
+    )
+    if not contradicted:
+        return status
+    return derive_status(status, start, end, planned, held_by, day)
+
+
+def plan_as_of(plan: Plan, day: dt.date) -> Plan:
+    """The plan as it stood on ``day`` (a copy; ``plan`` is not changed).
+
+    * realizations and ledger entries dated after ``day`` are left out;
+    * so are meetings after ``day``, with their attendance and decisions;
+    * each activity's status is the one it could have had on ``day``
+      (:func:`status_as_of`): sessions held later do not count.
+
+    Parameters
+    ----------
+    plan : the loaded plan.
+    day : the as-of date (a meeting's date, a report's ``--as-of``).
+    """
+    from rtplan.monitoring.status import planned_dates
+
+    tables = dict(plan.tables)
+    for name, column in DATED.items():
+        if name in tables:
+            frame = tables[name]
+            tables[name] = frame[_on_or_before(frame, column, day)].reset_index(drop=True)
+    if "meetings" in tables:
+        kept = set(tables["meetings"]["meeting_id"])
+        for name in BY_MEETING:
+            if name in tables and "meeting_id" in tables[name].columns:
+                frame = tables[name]
+                tables[name] = frame[frame["meeting_id"].isin(kept)].reset_index(drop=True)
+    if "activities" in tables and not tables["activities"].empty:
+        everything = plan.tables.get("realizations", pd.DataFrame(columns=["activity_id", "date"]))
+        dates: dict[str, list[dt.date]] = {}
+        for aid, value in zip(everything["activity_id"], everything["date"]):
+            d = as_date(value)
+            if d is not None and not is_missing(aid):
+                dates.setdefault(str(aid), []).append(d)
+        activities = tables["activities"].copy()
+        statuses = []
+        for _, row in activities.iterrows():
+            held = set(dates.get(str(row["activity_id"]), []))
+            statuses.append(status_as_of(
+                row.get("status"), as_date(row.get("start_date")), as_date(row.get("end_date")),
+                len(planned_dates(row, plan.period)), sum(d <= day for d in held), sum(d > day for d in held), day))
+        activities["status"] = pd.array(statuses, dtype=activities["status"].dtype)
+        tables["activities"] = activities
+    return dataclasses.replace(plan, tables=tables, error_cache=None)
