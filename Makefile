@@ -48,4 +48,4 @@ lab: setup
 	$(BIN)/jupyter lab notebooks/
 
 clean:
-	rm -rf $(VENV) .pytest_cache exports/*.pdf exports/*.html exports/*.xlsx exports/*.csv exports/*.ics
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache exports/*.pdf exports/*.html exports/*.xlsx exports/*.csv exports/*.ics

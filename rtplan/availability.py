@@ -115,8 +115,8 @@ def parse_availability(text: object) -> Availability:
     slots: set[tuple[int, str]] = set()
     unknown: list[str] = []
     always = False
-    for piece in re.split(r"[;\n]+", str(text).lower()):
-        piece = re.sub(r"\s+", " ", piece.strip().rstrip("."))
+    for raw in re.split(r"[;\n]+", str(text).lower()):
+        piece = re.sub(r"\s+", " ", raw.strip().rstrip("."))
         if not piece:
             continue
         parts = []

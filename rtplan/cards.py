@@ -24,11 +24,18 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rtplan.exceptions import RtplanError
 from rtplan.messages import normalize_lang, t
 from rtplan.plan import Plan
 from rtplan.tables import is_missing
+
+if TYPE_CHECKING:  # pragma: no cover
+    from PIL.Image import Image as PngImage
+    from PIL.ImageFont import FreeTypeFont
+
+    from rtplan.schedule import Session
 
 WIDTH, HEIGHT = 1080, 1350
 MARGIN = 64
@@ -63,16 +70,16 @@ class Card:
 
 # -- fonts and text --------------------------------------------------------------------------
 def _font_path(bold: bool) -> str:
-    import matplotlib
+    import matplotlib as mpl
 
     name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
-    return str(Path(matplotlib.get_data_path()) / "fonts" / "ttf" / name)
+    return str(Path(mpl.get_data_path()) / "fonts" / "ttf" / name)
 
 
-_FONTS: dict[tuple[int, bool], object] = {}
+_FONTS: dict[tuple[int, bool], FreeTypeFont] = {}
 
 
-def font(size: int, bold: bool = False):  # type: ignore[no-untyped-def]
+def font(size: int, bold: bool = False) -> FreeTypeFont:
     from PIL import ImageFont
 
     key = (size, bold)
@@ -81,13 +88,14 @@ def font(size: int, bold: bool = False):  # type: ignore[no-untyped-def]
     return _FONTS[key]
 
 
-def wrap(text: str, fnt, width: int) -> list[str]:  # type: ignore[no-untyped-def]
+def wrap(text: str, fnt: FreeTypeFont, width: int) -> list[str]:
     """``text`` broken into lines no wider than ``width`` pixels (long words are cut)."""
     lines: list[str] = []
     for para in str(text).split("\n"):
         words = [x for x in para.split(" ") if x]  # a no-break space keeps "Rp 150.000" whole
         line = ""
-        for word in words:
+        for whole in words:
+            word = whole
             while fnt.getlength(word) > width:  # a word wider than the card: cut it
                 cut = len(word)
                 while cut > 1 and fnt.getlength(word[:cut]) > width:
@@ -130,7 +138,8 @@ def paginate(kind: str, title: str, subtitle: str, items: list[Item], footer: st
     """Split ``items`` over as many cards as needed, numbered ``page``/``pages``."""
     pages: list[list[Item]] = [[]]
     used = 0
-    for item in items or [Item(empty)]:
+    for given in items or [Item(empty)]:
+        item = given
         h = item_height(item)
         while h > BODY_H and item.lines:  # one item taller than a card: shorten it
             item = Item(item.head, item.lines[:-1])
@@ -166,8 +175,8 @@ class Privacy:
         parts = plan["participants"]
         self.pengurus = {v.strip() for v in plan.people.values() if v and v.strip()}
         self.groups: dict[str, str] = {}
-        for name, group in zip(parts["name"], parts["group"]):
-            name, group = _text(name), _text(group)
+        for raw_name, raw_group in zip(parts["name"], parts["group"]):
+            name, group = _text(raw_name), _text(raw_group)
             if not name:
                 continue
             if group.lower() == PENGURUS_GROUP:
@@ -243,7 +252,7 @@ def priorities_cards(plan: Plan, lang: str, top: int | None = None) -> list[Card
                     t("paper.card.none_priorities", lang))
 
 
-def _date_text(sessions: list, lang: str) -> str:  # type: ignore[type-arg]
+def _date_text(sessions: list[Session], lang: str) -> str:
     """``Sabtu 2, 9, 16 Januari`` / ``Minggu 3, Sabtu 9 Januari``: short enough for a phone."""
     from rtplan.fmt import day_names, month_names
 
@@ -269,7 +278,7 @@ def schedule_cards(plan: Plan, lang: str, month: dt.date) -> list[Card]:
     sessions = [s for s in session_records(plan["activities"], plan.period) if first <= s.date <= last]
     titles = {_text(a): _text(b) for a, b in zip(plan["activities"]["activity_id"], plan["activities"]["title"])}
     privacy = Privacy(plan)
-    by_activity: dict[str, list] = {}
+    by_activity: dict[str, list[Session]] = {}
     for s in sorted(sessions, key=lambda s: (s.date, s.start, s.activity_id)):
         by_activity.setdefault(s.activity_id, []).append(s)
     items = []
@@ -333,7 +342,7 @@ def build_cards(plan: Plan, what: str = "all", month: dt.date | None = None, kas
 
 
 # -- drawing ---------------------------------------------------------------------------------
-def render_card(card: Card):  # type: ignore[no-untyped-def]
+def render_card(card: Card) -> PngImage:
     """The card as a 1080 x 1350 RGB :class:`PIL.Image.Image`."""
     from PIL import Image, ImageDraw
 

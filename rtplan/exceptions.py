@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
-    from rtplan.validation import Problem
+    from rtplan.problems import Problem
 
 
 class RtplanError(Exception):

@@ -10,7 +10,7 @@ One helper per kind of value; every user-facing text in rtplan goes through thes
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 import pandas as pd
 from babel.dates import format_date as _babel_date
@@ -54,19 +54,22 @@ def day_names(lang: str = "id") -> list[str]:
     return [str(names[d]) for d in range(7)]
 
 
-def format_number(value: object, lang: str = "id", decimals: int | None = None) -> str:
-    """``1.234.567,5`` in Indonesian, ``1,234,567.5`` in English; ``""`` if empty."""
+def format_number(value: Any, lang: str = "id", decimals: int | None = None) -> str:
+    """``1.234.567,5`` in Indonesian, ``1,234,567.5`` in English; ``""`` if empty.
+
+    ``value`` is any number a table cell holds (int, float, numpy scalar, Decimal).
+    """
     if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
         return ""
     pattern = None if decimals is None else ("#,##0." + "0" * decimals if decimals else "#,##0")
-    return str(format_decimal(value, format=pattern, locale=normalize_lang(lang)))  # type: ignore[arg-type]
+    return str(format_decimal(value, format=pattern, locale=normalize_lang(lang)))
 
 
-def format_idr(value: object, lang: str = "id") -> str:
+def format_idr(value: Any, lang: str = "id") -> str:
     """Whole Rupiah, ``Rp 1.500.000`` (``Rp 1,500,000`` in English); negatives ``-Rp 25.000``."""
     if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
         return ""
-    amount = round(float(value))  # type: ignore[arg-type]
+    amount = round(float(value))  # any number a table cell holds, or its text
     sign = "-" if amount < 0 else ""
     return f"{sign}Rp {format_decimal(abs(amount), format='#,##0', locale=normalize_lang(lang))}"
 

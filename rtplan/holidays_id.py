@@ -112,7 +112,7 @@ def check_calendar_meta(meta: Mapping[str, Any], lang: str) -> list[Problem]:
             out.append(problem(lang, file, None, f"calendar.{key}", "date", value=value))
     if (start is None) != (end is None):
         out.append(problem(lang, file, None, "calendar.ramadan_end", "ramadan_pair"))
-    elif _as_date(start) and _as_date(end) and _as_date(end) < _as_date(start):  # type: ignore[operator]
+    elif (first := _as_date(start)) and (last := _as_date(end)) and last < first:
         out.append(problem(lang, file, None, "calendar.ramadan_end", "end_before_start",
                            end_label="ramadan_end", end=end, start_label="ramadan_start", start=start))
     return out
@@ -149,12 +149,12 @@ def idul_fitri_dates(years: tuple[int, ...]) -> tuple[dt.date, ...]:
     import holidays
 
     table = holidays.country_holidays("ID", years=list(years), language="en_US", categories=("public",))
-    days = []
-    for day in sorted(table):
-        for name in table.get_list(day):
-            if str(name).replace("(estimated)", "").strip() == "Eid al-Fitr":
-                days.append(day)
-    return tuple(days)
+    return tuple(
+        day
+        for day in sorted(table)
+        for name in table.get_list(day)
+        if str(name).replace("(estimated)", "").strip() == "Eid al-Fitr"
+    )
 
 
 def ramadan_ranges(

@@ -72,7 +72,7 @@ def build_calendar(
     lang = normalize_lang(lang or plan.message_lang or plan.lang)
     zone_name = plan_timezone(plan, tz)
     zone = zoneinfo.ZoneInfo(zone_name)
-    stamp = (now or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc).replace(microsecond=0)
+    stamp = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0)
     acts = plan["activities"]
     needs = {_text(n): _text(x) for n, x in zip(plan["needs"]["need_id"], plan["needs"]["title"])}
     info = {_text(r.activity_id): r for r in acts.itertuples(index=False)}
@@ -126,7 +126,8 @@ def build_calendar(
 
 def ics_bytes(plan: Plan, lang: str | None = None, tz: str | None = None, now: dt.datetime | None = None) -> bytes:
     """The ``.ics`` file content of :func:`build_calendar` (CRLF line ends, UTF-8)."""
-    return build_calendar(plan, lang, tz, now).to_ical()
+    content: bytes = build_calendar(plan, lang, tz, now).to_ical()  # icalendar leaves to_ical unannotated
+    return content
 
 
 def write_ics(

@@ -33,35 +33,35 @@ from rtplan.tables import is_missing
 
 DEFAULT_TOP = 10
 
-# need category -> Musrenbang bidang (Semarang's Fisik prasarana / Ekonomi / Sosial budaya)
+# need category -> key of its Musrenbang bidang (Semarang's Fisik prasarana / Ekonomi / Sosial budaya)
 BIDANG = {
-    "infrastruktur": {"id": "Fisik prasarana", "en": "Physical infrastructure"},
-    "lingkungan": {"id": "Fisik prasarana (lingkungan)", "en": "Physical infrastructure (environment)"},
-    "ekonomi": {"id": "Ekonomi", "en": "Economy"},
-    "kesehatan": {"id": "Sosial budaya (kesehatan)", "en": "Socio-cultural (health)"},
-    "pendidikan": {"id": "Sosial budaya (pendidikan)", "en": "Socio-cultural (education)"},
-    "sosial-budaya": {"id": "Sosial budaya", "en": "Socio-cultural"},
-    "keamanan": {"id": "Sosial budaya (ketenteraman dan ketertiban)", "en": "Socio-cultural (public order)"},
+    "infrastruktur": "musrenbang.bidang.infrastruktur",
+    "lingkungan": "musrenbang.bidang.lingkungan",
+    "ekonomi": "musrenbang.bidang.ekonomi",
+    "kesehatan": "musrenbang.bidang.kesehatan",
+    "pendidikan": "musrenbang.bidang.pendidikan",
+    "sosial-budaya": "musrenbang.bidang.sosial-budaya",
+    "keamanan": "musrenbang.bidang.keamanan",
 }
 
-# field -> header (id, en); the superset of domain.md plus two derived fields
-FIELDS: dict[str, dict[str, str]] = {
-    "no_prioritas": {"id": "No. prioritas", "en": "Priority no."},
-    "bidang": {"id": "Bidang", "en": "Field"},
-    "usulan_kegiatan": {"id": "Usulan kegiatan", "en": "Proposed activity"},
-    "permasalahan": {"id": "Permasalahan", "en": "Problem"},
-    "lokasi": {"id": "Lokasi", "en": "Location"},
-    "rt": {"id": "RT", "en": "RT"},
-    "rw": {"id": "RW", "en": "RW"},
-    "volume": {"id": "Volume", "en": "Volume"},
-    "satuan": {"id": "Satuan", "en": "Unit"},
-    "perkiraan_biaya": {"id": "Perkiraan biaya (Rp)", "en": "Estimated cost (IDR)"},
-    "sumber_dana": {"id": "Sumber dana", "en": "Funding source"},
-    "potensi_swadaya": {"id": "Potensi swadaya", "en": "Community contribution"},
-    "skor_prioritas": {"id": "Skor prioritas", "en": "Priority score"},
-    "keterangan": {"id": "Keterangan", "en": "Notes"},
-    "rt_rw": {"id": "RT/RW", "en": "RT/RW"},
-    "volume_satuan": {"id": "Volume", "en": "Volume"},
+# field -> key of its header; the superset of domain.md plus two derived fields
+FIELDS: dict[str, str] = {
+    "no_prioritas": "musrenbang.field.no_prioritas",
+    "bidang": "musrenbang.field.bidang",
+    "usulan_kegiatan": "musrenbang.field.usulan_kegiatan",
+    "permasalahan": "musrenbang.field.permasalahan",
+    "lokasi": "musrenbang.field.lokasi",
+    "rt": "musrenbang.field.rt",
+    "rw": "musrenbang.field.rw",
+    "volume": "musrenbang.field.volume",
+    "satuan": "musrenbang.field.satuan",
+    "perkiraan_biaya": "musrenbang.field.perkiraan_biaya",
+    "sumber_dana": "musrenbang.field.sumber_dana",
+    "potensi_swadaya": "musrenbang.field.potensi_swadaya",
+    "skor_prioritas": "musrenbang.field.skor_prioritas",
+    "keterangan": "musrenbang.field.keterangan",
+    "rt_rw": "musrenbang.field.rt_rw",
+    "volume_satuan": "musrenbang.field.volume_satuan",
 }
 SUPERSET = ("no_prioritas", "bidang", "usulan_kegiatan", "permasalahan", "lokasi", "rt", "rw", "volume",
             "satuan", "perkiraan_biaya", "sumber_dana", "potensi_swadaya", "skor_prioritas", "keterangan")
@@ -97,7 +97,7 @@ def columns_for(spec: str, lang: str = "id") -> tuple[Column, ...]:
     """The columns of a preset (``superset``, ``semarang``) or of a mapping file."""
     lang = normalize_lang(lang)
     if spec == "superset":
-        return tuple(Column(FIELDS[f][lang], f) for f in SUPERSET)
+        return tuple(Column(t(FIELDS[f], lang), f) for f in SUPERSET)
     if spec == "semarang":
         return SEMARANG
     return read_mapping(Path(spec), lang)
@@ -129,7 +129,7 @@ def read_mapping(path: Path, lang: str = "id") -> tuple[Column, ...]:
         if fld not in FIELDS:
             raise ColumnsError(t("musrenbang.bad_field", lang, path=path.name, line=line, field=fld,
                                  fields=", ".join(FIELDS)))
-        columns.append(Column(header or FIELDS[fld][lang], fld))
+        columns.append(Column(header or t(FIELDS[fld], lang), fld))
     if not columns:
         raise ColumnsError(t("musrenbang.empty_mapping", lang, path=path.name))
     return tuple(columns)
@@ -167,9 +167,10 @@ def proposals(plan: Plan, lang: str | None = None, top: int = DEFAULT_TOP) -> pd
         need = needs.loc[need_id]
         mine = [a for a in acts.itertuples(index=False)
                 if need_id in split_list(a.need_ids) and a.activity_id not in used]
+        category = str(need["category"])
         base = {
             "no_prioritas": number,
-            "bidang": BIDANG.get(str(need["category"]), {}).get(lang, str(need["category"])),
+            "bidang": t(BIDANG[category], lang) if category in BIDANG else category,
             "permasalahan": str(need["title"]),
             "rt": rt, "rw": rw, "rt_rw": f"{rt}/{rw}",
             "skor_prioritas": None if need_id not in usg.index else round(float(usg.at[need_id, "total"]), 1),
@@ -201,8 +202,7 @@ def proposals(plan: Plan, lang: str | None = None, top: int = DEFAULT_TOP) -> pd
 def form_table(plan: Plan, columns: Sequence[Column], lang: str | None = None) -> pd.DataFrame:
     """The proposal rows laid out in ``columns`` (headers as people read them)."""
     rows = proposals(plan, lang)
-    out = pd.DataFrame({c.header: rows[c.field] for c in columns})
-    return out
+    return pd.DataFrame({c.header: rows[c.field] for c in columns})
 
 
 def _text_cell(value: object) -> object:

@@ -57,6 +57,13 @@ __all__ = [
 ]
 
 
+# a kind of value -> the catalogue key of the message saying it cannot be read
+PARSE_KEYS = {
+    "money": "parse.money", "number": "parse.number", "int": "parse.int", "date": "parse.date",
+    "time": "parse.time", "sex": "parse.sex", "bool": "parse.bool",
+}
+
+
 class ParseError(ValueError):
     """A value that cannot be read as ``kind``; :meth:`message` says so in id/en.
 
@@ -69,11 +76,11 @@ class ParseError(ValueError):
     def __init__(self, kind: str, value: object) -> None:
         self.kind = kind
         self.value = value
-        super().__init__(t(f"parse.{kind}", "en", value=value))
+        super().__init__(t(PARSE_KEYS[kind], "en", value=value))
 
     def message(self, lang: str | None = "id") -> str:
         """The reason, e.g. ``'5O000' bukan jumlah uang (contoh: ...)``."""
-        return t(f"parse.{self.kind}", lang, value=self.value)
+        return t(PARSE_KEYS[self.kind], lang, value=self.value)
 
 
 def _blank(value: object) -> bool:
@@ -201,8 +208,8 @@ def parse_money(value: object) -> int | None:
     Reads ``50000``, ``50.000``, ``Rp 50.000``, ``Rp50.000,00``, ``Rp. 50.000,-``,
     ``IDR 50,000``, ``50rb``, ``50 ribu``, ``50k``, ``1,5 jt``, ``1.5jt``, ``2 juta``,
     ``1 miliar`` and spreadsheet numbers. Fractions of a Rupiah are rounded half up.
-    Returns ``None`` for a blank and for a lone dash (``-``: "nothing" in a cash book); raises :class:`ParseError` (kind ``money``)
-    for anything else (``5O000``, ``lima puluh ribu``, ``50.00.000``).
+    Returns ``None`` for a blank and for a lone dash (``-``: "nothing" in a cash book); raises
+    :class:`ParseError` (kind ``money``) for anything else (``5O000``, ``lima puluh ribu``, ``50.00.000``).
     """
     if _blank(value):
         return None
@@ -252,7 +259,9 @@ _WEEKDAYS = ("senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "mi
              "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
              "sen", "sel", "rab", "kam", "jum", "sab", "min", "mon", "tue", "wed", "thu", "fri",
              "sat", "sun")
-_TIME_TAIL = r"(?:[ t,]+\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?m\.?)?)?(?:\s*(?:gmt|utc|wib|wita|wit|z)?\s*(?:[+-]\d{1,2}(?::?\d{2})?)?)?"
+# an optional time of day (24 h or am/pm), then an optional zone name or offset
+_TIME_TAIL = (r"(?:[ t,]+\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?m\.?)?)?"
+              r"(?:\s*(?:gmt|utc|wib|wita|wit|z)?\s*(?:[+-]\d{1,2}(?::?\d{2})?)?)?")
 _ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})" + _TIME_TAIL + "$")
 _NUMERIC = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})" + _TIME_TAIL + "$")
 _WORDS_DMY = re.compile(r"^(\d{1,2})[\s\-.]+([a-z']+)\.?[\s\-.,]+(\d{4})" + _TIME_TAIL + "$")

@@ -5,13 +5,20 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from rtplan.messages import normalize_lang
 from rtplan.problems import Problem
 from rtplan.schema import TABLES
+
+if TYPE_CHECKING:  # pragma: no cover
+    from rtplan.validation import Report
+
+# what a plan was when it was last checked: message language, settings, and the
+# (name, table object) pairs, compared by identity (rtplan.storage)
+StateKey = tuple[str, str, tuple[tuple[str, pd.DataFrame], ...]]
 
 
 @dataclass
@@ -34,7 +41,7 @@ class Plan:
     fingerprints: dict[str, str | None] = field(default_factory=dict)
     load_problems: list[Problem] = field(default_factory=list)
     message_lang: str = "id"
-    error_cache: tuple[object, object] | None = field(default=None, repr=False, compare=False)
+    error_cache: tuple[StateKey, Report] | None = field(default=None, repr=False, compare=False)
     # table name -> (content key of the table, its canonical CSV header and text rows):
     # lets a save serialise only the rows that changed (rtplan.storage)
     text_cache: dict[str, tuple[str, tuple[list[str], list[list[str]]]]] = field(

@@ -62,7 +62,7 @@ from rtplan.exceptions import (
     ValidationError,
 )
 from rtplan.messages import normalize_lang, t
-from rtplan.plan import Plan, empty_tables
+from rtplan.plan import Plan, StateKey, empty_tables
 from rtplan.problems import Problem, problem
 from rtplan.schema import SCHEMA_VERSION, TABLES, Table
 from rtplan.tables import frame_to_rows, parse_rows, read_csv_text, rows_to_csv
@@ -427,7 +427,7 @@ def _read_plan(folder: Path, lang: str | None) -> Plan:
         except UnicodeDecodeError:
             problems.append(problem(msg_lang, table.filename, None, None, "not_utf8"))
             continue
-        except Exception as exc:  # noqa: BLE001 - csv.Error and friends: report, do not crash
+        except Exception as exc:  # csv.Error and friends: report, do not crash
             problems.append(problem(msg_lang, table.filename, None, None, "bad_csv", error=exc))
             continue
         if not header:
@@ -654,17 +654,16 @@ def _content_key(frame: pd.DataFrame) -> str | None:
     return hashlib.sha256(head + rows.tobytes()).hexdigest()
 
 
-def _state_key(plan: Plan, lang: str) -> tuple[object, ...]:
+def _state_key(plan: Plan, lang: str) -> StateKey:
     # the table objects themselves (compared by identity, kept alive by the key)
     return (lang, repr(plan.meta), tuple(sorted(plan.tables.items(), key=lambda item: item[0])))
 
 
-def _same_state(a: tuple[object, ...] | None, b: tuple[object, ...]) -> bool:
+def _same_state(a: StateKey | None, b: StateKey) -> bool:
     if a is None or len(a) != 3 or a[:2] != b[:2]:
         return False
     old, new = a[2], b[2]
-    return len(old) == len(new) and all(  # type: ignore[arg-type]
-        n1 == n2 and f1 is f2 for (n1, f1), (n2, f2) in zip(old, new))  # type: ignore[call-overload]
+    return len(old) == len(new) and all(n1 == n2 and f1 is f2 for (n1, f1), (n2, f2) in zip(old, new))
 
 
 def _report(plan: Plan, lang: str) -> Report:
@@ -677,7 +676,7 @@ def _report(plan: Plan, lang: str) -> Report:
     """
     key = _state_key(plan, lang)
     cached = plan.error_cache
-    if cached is not None and isinstance(cached[1], Report) and _same_state(cached[0], key):  # type: ignore[arg-type]
+    if cached is not None and isinstance(cached[1], Report) and _same_state(cached[0], key):
         return cached[1]
     report = build_report(plan.tables, plan.meta, lang)
     plan.error_cache = (key, report)

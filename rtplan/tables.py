@@ -47,7 +47,8 @@ def as_date(value: object) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    return pd.Timestamp(str(value)).date()
+    parsed: dt.date = pd.Timestamp(str(value)).date()  # pandas is untyped here: say what it returns
+    return parsed
 
 
 def to_text(column: Column, value: object) -> str:
@@ -71,7 +72,7 @@ def to_text(column: Column, value: object) -> str:
         if isinstance(value, (int, np.integer)):
             return str(int(value))
         if isinstance(value, (float, np.floating)):
-            f = float(value)  # type: ignore[arg-type]
+            f = float(value)
             return str(int(f)) if f.is_integer() else repr(f)
     elif kind == "time":
         if isinstance(value, dt.time):
@@ -137,8 +138,15 @@ def parse_rows(
     missing = [c.name for c in table.columns if c.required and c.name not in header]
     if missing:
         problems.append(problem(lang, file, None, None, "missing_columns", columns=", ".join(missing)))
-    extras = [h for h in header if h and h not in table.column_names]
-    position = {h: i for i, h in enumerate(header) if h}
+    position: dict[str, int] = {}
+    for i, h in enumerate(header):
+        if h:
+            position.setdefault(h, i)  # a repeated header: the first column is read
+    for h in position:
+        count = header.count(h)
+        if count > 1:
+            problems.append(problem(lang, file, None, None, "duplicate_header", header=h, count=count))
+    extras = [h for h in position if h not in table.column_names]
     data: dict[str, list[object]] = {c.name: [] for c in table.columns}
     data.update({h: [] for h in extras})
     for n, raw in enumerate(rows):
@@ -148,8 +156,8 @@ def parse_rows(
             problems.append(problem(lang, file, row_no, None, "too_many_fields",
                                     count=len(cells), expected=len(header)))
         for col in table.columns:
-            i = position.get(col.name)
-            text = cells[i].strip() if i is not None and i < len(cells) else ""
+            at = position.get(col.name)
+            text = cells[at].strip() if at is not None and at < len(cells) else ""
             value, rule = parse_cell(col, text)
             if rule:
                 problems.append(problem(lang, file, row_no, col.name, rule, value=text))

@@ -177,7 +177,8 @@ def usable_plan(plan: Plan, problems: list[Problem] | None = None) -> Usable:
     by_file = {t.filename: name for name, t in TABLES.items()}
     set_aside: dict[str, int] = {}
     # an optional reference that points nowhere is emptied: its row stays (its problem is then moot)
-    moot = {(p.file, p.row, p.column) for p in problems if p.rule == "unknown_ref"} if _clear_dangling(tables) else set()
+    moot = ({(p.file, p.row, p.column) for p in problems if p.rule == "unknown_ref"}
+            if _clear_dangling(tables) else set())
     found = [p for p in problems if (p.file, p.row, p.column) not in moot or _required_ref(p)]
     for _ in range(_MAX_PASSES):
         drop = {f: rows for f, rows in _rows_to_drop(found).items() if f in by_file}

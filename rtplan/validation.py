@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from rtplan.messages import t
+from rtplan.messages import languages, t
 from rtplan.plan import Plan
 from rtplan.problems import Problem, problem
 from rtplan.schema import META_FIELDS, SCHEMA_VERSION, TABLES, TIE, Column, Table, split_list
@@ -35,7 +35,7 @@ _SHARED_TEXT_TABLES = ("needs", "resources", "activities", "meetings", "decision
 
 def _fmt(value: object) -> str:
     if isinstance(value, pd.Timestamp):
-        return value.date().isoformat()
+        return str(value.date().isoformat())
     return str(value)
 
 
@@ -50,13 +50,15 @@ def check_meta(meta: Mapping[str, Any], lang: str) -> list[Problem]:
             if f.required:
                 problems.append(problem(lang, file, None, f.path, "required"))
             continue
+        # a language with a .po file is as good as the built-in ones (rtplan.messages)
+        allowed = languages() if f.path == "language" else f.allowed
         if f.kind == "int" and (not isinstance(value, int) or isinstance(value, bool)):
             problems.append(problem(lang, file, None, f.path, "int", value=value))
         elif f.kind == "date" and not isinstance(value, dt.date):
             problems.append(problem(lang, file, None, f.path, "date", value=value))
-        elif f.allowed and str(value) not in f.allowed:
+        elif allowed and str(value) not in allowed:
             problems.append(problem(lang, file, None, f.path, "allowed", value=value,
-                                    allowed=", ".join(f.allowed)))
+                                    allowed=", ".join(allowed)))
         elif f.min is not None and isinstance(value, int) and value < f.min:
             problems.append(problem(lang, file, None, f.path, "min", value=value, min=f.min))
     version = meta.get("schema_version")
@@ -128,7 +130,7 @@ def check_rows(
             if is_missing(start) or is_missing(end):
                 continue
             kind = table.column(start_name).kind
-            bad = (end < start) if kind == "date" else not _time_ok(str(start), str(end))
+            bad = (pd.Timestamp(end) < pd.Timestamp(start)) if kind == "date" else not _time_ok(str(start), str(end))
             if bad:
                 problems.append(problem(
                     lang, file, row, end_name, "end_before_start",
@@ -240,7 +242,7 @@ def _check_cell(
         if col.max is not None and number > col.max:
             out.append(problem(lang, file, row, col.name, "max", value=number, max=col.max))
     if col.kind == "date" and col.in_period and period is not None:
-        day = pd.Timestamp(value).date()  # type: ignore[arg-type]
+        day = pd.Timestamp(value).date()
         if not period[0] <= day <= period[1]:
             out.append(problem(lang, file, row, col.name, "outside_period", value=day,
                                start=period[0], end=period[1]))
@@ -295,10 +297,8 @@ def check_table_references(
             if is_missing(value):
                 continue
             items = split_list(value) if col.kind == "list" else [str(value)]
-            for item in items:
-                if item not in known:
-                    problems.append(problem(lang, table.filename, pos + 2, col.name, "unknown_ref",
-                                            value=item, target=target_name))
+            problems.extend(problem(lang, table.filename, pos + 2, col.name, "unknown_ref", value=item,
+                                    target=target_name) for item in items if item not in known)
     return problems
 
 

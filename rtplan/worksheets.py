@@ -185,10 +185,9 @@ def build_sheets(
             raise RtplanError("; ".join(t("paper.no_scorer", lang, who=u) for u in unknown))
         chosen = list(scorers)
     sheets = [Sheet("attendance", sheet_code(plan, mid, SHEET_TOKENS["attendance"]))]
-    for pid in chosen:
-        sheets.append(Sheet("usg", sheet_code(plan, mid, "USG", pid), {"who": pid, "name": people.get(pid, "")}))
-    for _ in range(max(0, int(blank))):
-        sheets.append(Sheet("usg", sheet_code(plan, mid, "USG"), {"who": "", "name": ""}))
+    sheets += [Sheet("usg", sheet_code(plan, mid, "USG", pid), {"who": pid, "name": people.get(pid, "")})
+               for pid in chosen]
+    sheets += [Sheet("usg", sheet_code(plan, mid, "USG"), {"who": "", "name": ""}) for _ in range(max(0, int(blank)))]
     per_page = POSTER_PER_PAGE.get(poster, POSTER_PER_PAGE["a4"])
     parts = max(1, math.ceil(len(needs) / per_page))
     per_page = max(1, math.ceil(len(needs) / parts))  # balanced: 8 needs give 4 + 4, not 7 + 1
@@ -243,8 +242,10 @@ def worksheets_html(
             s.data["howto"] = t("paper.dots.howto", lang, k=s.data["k"])
             s.data["part_text"] = t("paper.dots.part", lang, i=s.data["part"], n=s.data["parts"])
         if s.kind == "pairwise":
-            n = len(s.data["needs"])  # type: ignore[arg-type]
-            s.data["howto"] = t("paper.pw.howto", lang, n=n, pairs=len(s.data["pairs"]))  # type: ignore[arg-type]
+            pw_needs, pw_pairs = s.data["needs"], s.data["pairs"]
+            assert isinstance(pw_needs, list)  # as build_sheets made them
+            assert isinstance(pw_pairs, list)
+            s.data["howto"] = t("paper.pw.howto", lang, n=len(pw_needs), pairs=len(pw_pairs))
     return str(render(
         "paper/worksheets.html.j2",
         lang=lang, title=plan.title,
@@ -279,16 +280,23 @@ def write_worksheets(
     lang: str | None = None,
     engine: str = "auto",
     fmt: str = "pdf",
-    **options: object,
+    *,
+    top: int = DEFAULT_TOP,
+    scorers: list[str] | None = None,
+    blank: int = DEFAULT_BLANK,
+    poster: str = "a4",
 ) -> Path:
-    """Write the worksheets as one A4 PDF (or the HTML) atomically; returns the path."""
+    """Write the worksheets as one A4 PDF (or the HTML) atomically; returns the path.
+
+    ``top``, ``scorers``, ``blank`` and ``poster`` are those of :func:`worksheets_html`.
+    """
     from rtplan.export.documents import area_header
     from rtplan.export.engines import html_to_pdf
     from rtplan.storage import atomic_write
 
     lang = normalize_lang(lang or plan.lang)
     out = check_output(plan.path, output, lang)
-    html = worksheets_html(plan, meeting_id, lang, **options)  # type: ignore[arg-type]
+    html = worksheets_html(plan, meeting_id, lang, top, scorers, blank, poster)
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "html":
         atomic_write(out, html.encode("utf-8"))
@@ -302,8 +310,8 @@ def parse_values(text: str, lang: str = "id", example: str = "N01=5,4,3;N02=4,4,
     """``"N01=5,4,3; N02=4,4,2"`` -> ``{"N01": "5,4,3", "N02": "4,4,2"}`` (the CLI's ``--values``)."""
     out: dict[str, str] = {}
     problems: list[str] = []
-    for item in re.split(r"[;\n]", str(text or "")):
-        item = item.strip()
+    for raw in re.split(r"[;\n]", str(text or "")):
+        item = raw.strip()
         if not item:
             continue
         key, sep, value = item.partition("=")
@@ -345,7 +353,8 @@ def _int_in(text: str, low: int, high: int) -> int | None:
     return int(text) if re.fullmatch(r"\d{1,3}", text) and low <= int(text) <= high else None
 
 
-def usg_update(plan: Plan, scorer: str, grid: Mapping[str, object], lang: str | None = None) -> tuple[pd.DataFrame, int]:
+def usg_update(plan: Plan, scorer: str, grid: Mapping[str, object],
+               lang: str | None = None) -> tuple[pd.DataFrame, int]:
     """One scorer's USG sheet -> the new ``usg_scores`` table and the rows it sets.
 
     ``grid`` maps need_id to ``"5,4,3"`` or ``(5, 4, 3)``; a need left blank (all three
@@ -358,8 +367,8 @@ def usg_update(plan: Plan, scorer: str, grid: Mapping[str, object], lang: str | 
     known = {nid for nid, _ in sheet_needs(plan)}
     problems: list[str] = []
     scores: dict[str, tuple[object, object, object]] = {}
-    for need, value in grid.items():
-        need = str(need).strip()
+    for raw_need, value in grid.items():
+        need = str(raw_need).strip()
         cells = _cells(value)
         if need not in known:
             problems.append(t("paper.enter.unknown_need", lang, need=need))
@@ -395,8 +404,8 @@ def dots_update(plan: Plan, participant: str, grid: Mapping[str, object],
     known = {nid for nid, _ in sheet_needs(plan)}
     problems: list[str] = []
     dots: dict[str, object] = {}
-    for need, value in grid.items():
-        need = str(need).strip()
+    for raw_need, value in grid.items():
+        need = str(raw_need).strip()
         text = "" if is_missing(value) else str(value).strip()
         if need not in known:
             problems.append(t("paper.enter.unknown_need", lang, need=need))
@@ -434,8 +443,8 @@ def pairwise_update(plan: Plan, participant: str, grid: Mapping[str, object], to
     by_ids = {frozenset(p): p for p in pairs}
     problems: list[str] = []
     chosen: dict[tuple[str, str], str] = {}
-    for key, value in grid.items():
-        key = str(key).strip()
+    for raw_key, value in grid.items():
+        key = str(raw_key).strip()
         pair: tuple[str, str] | None = None
         if re.fullmatch(r"\d+", key) and 1 <= int(key) <= len(pairs):
             pair = pairs[int(key) - 1]

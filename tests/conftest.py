@@ -12,6 +12,12 @@ import pytest
 
 matplotlib.use("Agg")
 
+
+@pytest.fixture(autouse=True, scope="session")
+def _chart_cache_outside_home(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Documents keep rendered charts in a cache; the tests keep theirs in a temporary folder."""
+    os.environ["RTPLAN_CACHE_DIR"] = str(tmp_path_factory.mktemp("rtplan-cache"))
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 EXAMPLES = ("contoh-rt05-rw03", "contoh-rt02-rw07-banjir")

@@ -227,3 +227,16 @@ def test_column_wise_precheck_finds_every_row_the_cell_check_finds(example_dir, 
         assert len(frame) >= 300 and cell_by_cell  # the faults were found at all
         assert {k: [p.message for p in v] for k, v in column_wise.items()} == \
                {k: [p.message for p in v] for k, v in cell_by_cell.items()}
+
+
+def test_when_a_header_repeats_then_reported_and_the_first_column_read(example_dir) -> None:  # type: ignore[no-untyped-def]
+    from rtplan import storage
+
+    (example_dir / "needs.csv").write_text(
+        "need_id,title,category,status,catatan,catatan,title\nN01,Got mampet,lingkungan,usulan,a,b,lain\n",
+        encoding="utf-8")
+    plan = storage.load_plan(example_dir)
+    dup = [p for p in plan.load_problems if p.rule == "duplicate_header"]
+    assert sorted(p.message.split("'")[1] for p in dup) == ["catatan", "title"]
+    assert plan.tables["needs"].loc[0, "title"] == "Got mampet"
+    assert plan.tables["needs"].loc[0, "catatan"] == "a"

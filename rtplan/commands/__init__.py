@@ -10,9 +10,22 @@ import argparse
 import sys
 from collections.abc import Iterable
 
-from rtplan.messages import t
+from rtplan.messages import t, tn
 from rtplan.plan import Plan
 from rtplan.usable import Usable, usable_plan
+
+# a part of the plan (rtplan.usable.PARTS) -> the catalogue key naming it
+MISSING_PARTS = {
+    "participants": "cli.missing.participants",
+    "meetings": "cli.missing.meetings",
+    "attendance": "cli.missing.attendance",
+    "needs": "cli.missing.needs",
+    "scores": "cli.missing.scores",
+    "resources": "cli.missing.resources",
+    "activities": "cli.missing.activities",
+    "funds": "cli.missing.funds",
+    "ledger": "cli.missing.ledger",
+}
 
 
 def warn_problems(usable: Usable, plan_dir: str, lang: str, document: bool = False) -> None:
@@ -20,10 +33,10 @@ def warn_problems(usable: Usable, plan_dir: str, lang: str, document: bool = Fal
     found = usable.errors
     if not found:
         return
-    key = "doc.plan_has_problems" if document else "cli.plan_has_problems"
-    print(t(key, lang, n=len(found), plan=plan_dir), file=sys.stderr)
+    print(tn("doc.plan_has_problems" if document else "cli.plan_has_problems", len(found), lang, plan=plan_dir),
+          file=sys.stderr)
     if usable.set_aside:
-        files = ", ".join(t("cli.rows_in_file", lang, file=f, n=n) for f, n in sorted(usable.set_aside.items()))
+        files = ", ".join(tn("cli.rows_in_file", n, lang, file=f) for f, n in sorted(usable.set_aside.items()))
         print(t("cli.rows_set_aside", lang, files=files), file=sys.stderr)
 
 
@@ -31,7 +44,7 @@ def note_missing(usable: Usable, parts: Iterable[str], lang: str, document: bool
     """Say on stderr which parts of the plan have no usable row yet (an empty plan builds empty documents)."""
     missing = usable.missing(parts)
     if missing:
-        names = ", ".join(t(f"cli.missing.{m}", lang) for m in missing)
+        names = ", ".join(t(MISSING_PARTS[m], lang) for m in missing)
         print(t("cli.missing.doc" if document else "cli.missing.lead", lang, parts=names), file=sys.stderr)
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from rtplan.messages import normalize_lang, t
+from rtplan.messages import normalize_lang, t, tn
 
 ORDER = 56
 
 
-def register(sub: argparse._SubParsersAction, lang: str) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: str) -> None:
     from rtplan.cli import lang_option
 
     p = sub.add_parser("cards", help=t("cli.cards.help", lang), description=t("cli.cards.help", lang))
@@ -35,7 +35,7 @@ def cmd_cards(args: argparse.Namespace) -> int:
     month, kas_month = parse_month(args.month, lang), parse_month(args.kas_month, lang)
     folder = Path(args.output) if args.output else default_output(args.plan_dir, "kartu")
     paths = write_cards(plan, folder, args.what, month, kas_month, lang, args.top)
-    print(t("paper.cards_done", lang, n=len(paths), path=folder))
+    print(tn("paper.cards_done", len(paths), lang, path=folder))
     for p in paths:
         print(f"  {p}")
     return 0

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rtplan.commands import open_plan
-from rtplan.messages import t
+from rtplan.messages import t, tn
 from rtplan.plan import Plan
 
 ORDER = 5
@@ -83,7 +83,7 @@ def _write_xlsx(plan: Plan, path: Path, args: argparse.Namespace) -> str:
     from rtplan.importing.workbook import write_xlsx
 
     n = write_xlsx(plan, path, plan.lang, include_private=getattr(args, "include_private", False))
-    return t("cli.export.xlsx_done", plan.message_lang, n=n, path=path)
+    return tn("cli.export.xlsx_done", n, plan.message_lang, path=path)
 
 
 def _write_csv_excel(plan: Plan, path: Path, args: argparse.Namespace) -> str:
@@ -91,7 +91,7 @@ def _write_csv_excel(plan: Plan, path: Path, args: argparse.Namespace) -> str:
     from rtplan.importing.workbook import write_csv_excel
 
     n = write_csv_excel(plan, path, plan.lang, include_private=getattr(args, "include_private", False))
-    return t("cli.export.csv_excel_done", plan.message_lang, n=n, path=path)
+    return tn("cli.export.csv_excel_done", n, plan.message_lang, path=path)
 
 
 EXPORTS: list[ExportKind] = [

@@ -12,14 +12,17 @@ import argparse
 import sys
 
 from rtplan import storage
-from rtplan.messages import normalize_lang, t
+from rtplan.messages import normalize_lang, t, tn
 from rtplan.schema import TABLES
+
+# the form tool a file came from -> the catalogue key of its name (else a plain spreadsheet)
+_TOOLS = {"google": "cli.import.tool.google", "kobo": "cli.import.tool.kobo", "odk": "cli.import.tool.odk"}
 
 ORDER = 1
 ALL = ("all", "semua")
 
 
-def register(sub: argparse._SubParsersAction, lang: str) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: str) -> None:
     from rtplan.cli import lang_option
 
     p = sub.add_parser("import", help=t("cli.import.help", lang), description=t("cli.import.description", lang))
@@ -52,7 +55,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         outcome = import_file(plan, table, args.file, args.maps, args.sheet, args.skip_invalid,
                               args.dry_run, lang)
     for prep in outcome.prepared:
-        tool = t(f"cli.import.tool.{prep.info.tool or 'sheet'}", lang)
+        tool = t(_TOOLS.get(prep.info.tool or "", "cli.import.tool.sheet"), lang)
         print(t("cli.import.read", lang, file=prep.source, rows=len(prep.raw), tool=tool, table=prep.table))
         for header, field in prep.mapped_headers():
             print(f"  {header} -> {field}")
@@ -60,11 +63,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         if unmapped:
             print("  " + t("cli.import.unmapped", lang, columns=", ".join(unmapped)))
         if prep.duplicates:
-            print("  " + t("cli.import.duplicates", lang, n=len(prep.duplicates),
-                           rows=", ".join(map(str, prep.duplicates[:20]))))
+            print("  " + tn("cli.import.duplicates", len(prep.duplicates), lang,
+                            rows=", ".join(map(str, prep.duplicates[:20]))))
     problems = [m for p in outcome.prepared for m in p.messages()] + outcome.blocked
     if problems:
-        print(t("cli.import.problems", lang, n=len(problems)), file=sys.stderr)
+        print(tn("cli.import.problems", len(problems), lang), file=sys.stderr)
         for m in problems[:200]:
             print(f"  - {m}", file=sys.stderr)
         if len(problems) > 200:
@@ -72,13 +75,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     added = outcome.added
     if outcome.saved:
         skipped = sum(len(p.bad_rows) for p in outcome.prepared)
-        print(t("cli.import.saved", lang, n=added, skipped=skipped))
+        print(tn("cli.import.saved", added, lang, skipped=skipped))
         return 0
     if problems and not (args.skip_invalid and not outcome.blocked):
         print(t("cli.import.nothing_saved", lang), file=sys.stderr)
         return 2 if not args.dry_run else 1
     if args.dry_run:
-        print(t("cli.import.dry_run_done", lang, n=added))
+        print(tn("cli.import.dry_run_done", added, lang))
         return 0
     print(t("cli.import.nothing_new", lang))
     return 0

@@ -7,8 +7,9 @@ import datetime as dt
 import sys
 
 from rtplan import storage
+from rtplan.commands import MISSING_PARTS
 from rtplan.fmt import format_date, format_number
-from rtplan.messages import normalize_lang, t
+from rtplan.messages import normalize_lang, t, tn
 from rtplan.profile import counts
 from rtplan.schema import META_FIELDS
 from rtplan.usable import usable_plan
@@ -23,15 +24,20 @@ def _date(text: str) -> dt.date:
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' (TTTT-BB-HH / YYYY-MM-DD)") from None
 
+# rtplan new --rt ... --province: the option -> its help's catalogue key
+_AREA_OPTIONS = {
+    "rt": "cli.new.rt", "rw": "cli.new.rw", "kelurahan": "cli.new.kelurahan", "kecamatan": "cli.new.kecamatan",
+    "city": "cli.new.city", "province": "cli.new.province",
+}
+
 
 def register(sub: argparse._SubParsersAction, lang: str) -> None:  # type: ignore[type-arg]
     from rtplan.cli import lang_option
 
     p = sub.add_parser("new", help=t("cli.new.help", lang), description=t("cli.new.help", lang))
     p.add_argument("plan_dir", metavar="PLAN_DIR", help=t("cli.arg.plan_new", lang))
-    for name in ("rt", "rw", "kelurahan", "kecamatan", "city", "province"):
-        p.add_argument(f"--{name}", default="01" if name in ("rt", "rw") else "",
-                       help=t(f"cli.new.{name}", lang))
+    for name, help_key in _AREA_OPTIONS.items():
+        p.add_argument(f"--{name}", default="01" if name in ("rt", "rw") else "", help=t(help_key, lang))
     p.add_argument("--start", type=_date, help=t("cli.new.start", lang))
     p.add_argument("--end", type=_date, help=t("cli.new.end", lang))
     p.add_argument("--title", help=t("cli.new.title", lang))
@@ -80,7 +86,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     lang = plan.message_lang
     # a notice, not a problem: an empty plan is valid, but say what it still lacks
     missing = usable_plan(plan, problems).missing()
-    notice = (t("cli.missing.lead", lang, parts=", ".join(t(f"cli.missing.{m}", lang) for m in missing))
+    notice = (t("cli.missing.lead", lang, parts=", ".join(t(MISSING_PARTS[m], lang) for m in missing))
               if missing else None)
     if not problems:
         print(t("validate.ok", lang, plan=args.plan_dir))
@@ -88,7 +94,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
             print(f"  i {notice}")
         return 0
     bad = errors(problems)
-    print(t("validate.problems", lang, plan=args.plan_dir, n=len(problems)))
+    print(tn("validate.problems", len(problems), lang, plan=args.plan_dir))
     for p in problems:
         mark = "!" if p.is_error else "?"
         print(f"  {mark} {p.message}")
@@ -108,23 +114,23 @@ def cmd_info(args: argparse.Namespace) -> int:
     if plan.period:
         lines.append((t("info.period", lang),
                       f"{format_date(plan.period[0], lang, 'long')} - {format_date(plan.period[1], lang, 'long')}"))
-    known = {f.key for f in META_FIELDS if f.section == "people"}
-    officers = [f"{t('people.' + k, lang)}: {v}" for k, v in plan.people.items() if v and k in known]
+    known = {f.key: f for f in META_FIELDS if f.section == "people"}
+    officers = [f"{known[k].label_text(lang)}: {v}" for k, v in plan.people.items() if v and k in known]
     if officers:
         lines.append((t("info.people", lang), "; ".join(officers)))
     hh, res = plan.meta.get("households"), plan.meta.get("residents")
     lines += [
         (t("info.households", lang), f"{format_number(hh or 0, lang)} / {format_number(res or 0, lang)}"),
         (t("info.participants", lang), t("info.participants_value", lang, n=c.participants, p=c.women, l=c.men)),
-        (t("info.meetings", lang), t("info.meetings_value", lang, n=c.meetings, a=c.attendances)),
+        (t("info.meetings", lang), tn("info.meetings_value", c.meetings, lang, a=c.attendances)),
         (t("info.needs", lang), str(c.needs)),
         (t("info.resources", lang), str(c.resources)),
         (t("info.activities", lang), str(c.activities)),
-        (t("info.ledger", lang), t("info.ledger_value", lang, n=c.ledger_entries)),
+        (t("info.ledger", lang), tn("info.ledger_value", c.ledger_entries, lang)),
     ]
     n_err = len(errors(problems))
     lines.append((t("info.status", lang), t("info.status_ok", lang) if not n_err
-                  else t("info.status_bad", lang, n=n_err, path=args.plan_dir)))
+                  else tn("info.status_bad", n_err, lang, path=args.plan_dir)))
     width = max(len(k) for k, _ in lines)
     for key, value in lines:
         print(f"{key.ljust(width)} : {value}")

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from rtplan.messages import t
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
 
 ORDER = 80
 
@@ -17,7 +21,7 @@ def _k(text: str) -> int:
     return value
 
 
-def register(sub: argparse._SubParsersAction, lang: str) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: str) -> None:
     from rtplan.cli import lang_option
 
     p = sub.add_parser("research", help=t("cli.research.help", lang), description=t("cli.research.help", lang))
@@ -40,7 +44,12 @@ def register(sub: argparse._SubParsersAction, lang: str) -> None:  # type: ignor
     s.add_argument("--k", type=_k, default=None, help=t("cli.research.k", lang))
     lang_option(s, lang)
     s.set_defaults(func=cmd_summary)
-    p.set_defaults(func=lambda args: (p.print_help(), 2)[1])
+
+    def show_help(args: argparse.Namespace) -> int:  # ``rtplan research`` without a subcommand
+        p.print_help()
+        return 2
+
+    p.set_defaults(func=show_help)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -65,9 +74,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _show(frame) -> str:  # type: ignore[no-untyped-def]
+def _show(frame: pd.DataFrame) -> str:
     k_frame = frame.astype(object).where(frame.notna(), "<k")
-    return k_frame.to_string(index=False)
+    text: str = k_frame.to_string(index=False)
+    return text
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
@@ -76,7 +86,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
     lang = args.lang
     manifest = read_manifest(args.dataset, lang)
-    k = args.k or int(manifest.get("k", 5))  # type: ignore[call-overload]
+    k = args.k or int(manifest.get("k", 5))
     info = query.overview(args.dataset)
     out = [t("research.summary.plans", lang, **info),
            t("research.summary.suppressed", lang, k=k, k_minus=k - 1), ""]

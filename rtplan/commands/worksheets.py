@@ -6,12 +6,12 @@ import argparse
 import sys
 
 from rtplan import storage
-from rtplan.messages import normalize_lang, t
+from rtplan.messages import normalize_lang, t, tn
 
 ORDER = 55
 
 
-def register(sub: argparse._SubParsersAction, lang: str) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: str) -> None:
     from rtplan.cli import lang_option
     from rtplan.export.engines import ENGINES
 
@@ -47,7 +47,7 @@ def cmd_worksheets(args: argparse.Namespace) -> int:
             for p in exc.problems:
                 print(f"  - {p}", file=sys.stderr)
             return 2
-        print(t("paper.enter.saved", lang, code=done.code, n=done.rows, file=f"{done.table}.csv"))
+        print(tn("paper.enter.saved", done.rows, lang, code=done.code, file=f"{done.table}.csv"))
         return 0
     from rtplan.commands import open_plan
     from rtplan.export.paths import output_path

@@ -153,8 +153,8 @@ def parse_overrides(items: Sequence[str] | Mapping[str, str] | None, table: Tabl
     index.update({key(c.label[lg]): c.name for c in table.columns for lg in ("id", "en")})
     index[key(SOURCE_REF)] = SOURCE_REF
     out: dict[str, str] = {}
-    for src, fld in pairs:
-        fld = str(fld).strip()
+    for src, given in pairs:
+        fld = str(given).strip()
         if fld in (IGNORE, ""):
             out[str(src).strip()] = IGNORE
             continue
@@ -229,7 +229,7 @@ def _convert_column(values: pd.Series, column: Column, table: Table, tool: str, 
         texts = [_unneutralize(v) for v in texts]
     if kind == "list":
         cache: dict[str, str] = {}
-        out_list = []
+        out_list: list[object] = []
         for v in texts:
             if v not in cache:
                 cache[v] = _split_items(v, column, tool) if v else ""
@@ -400,7 +400,7 @@ def prepare(
                 problems.append(RowProblem(r, header, t("import.id_taken", lang, id=ident)))
         blanks = [i for i, ident in enumerate(ids) if not ident]
         if blanks:
-            given = [i for i in ids if i]
+            given = [str(i) for i in ids if i]  # id cells are text (see _convert_column)
             new = iter(_new_ids(old_list + given, old_ids | set(given), len(blanks), table))
             ids = [ident or next(new) for ident in ids]
             frame[id_col] = pd.Series(ids, dtype="string")

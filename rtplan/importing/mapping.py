@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from rtplan.schema import AGE_BANDS, TABLES, Table
@@ -212,8 +212,8 @@ def detect_source(header: Sequence[str]) -> SourceInfo:
     if keys and key(keys[0]) in GOOGLE_STAMPS:
         ignored = {i for i, h in enumerate(keys) if key(h) in META_COLUMNS}
         return SourceInfo("google", names, ignored | {0}, 0)
-    if lower & KOBO_MARKERS or any("/" in h and not h.startswith("_") for h in keys) and \
-            any(h.startswith("_") for h in keys):
+    if lower & KOBO_MARKERS or (any("/" in h and not h.startswith("_") for h in keys)
+                                and any(h.startswith("_") for h in keys)):
         paths = set(keys)
         ref = None
         for i, h in enumerate(keys):
@@ -280,7 +280,7 @@ def auto_mapping(table: Table, info: SourceInfo) -> dict[int, str]:
     return mapping
 
 
-def score_header(table: Table):  # type: ignore[no-untyped-def]
+def score_header(table: Table) -> Callable[[Sequence[str]], int]:
     """A function rating a candidate header row for ``table`` (how many cells name a field)."""
     index = header_index(table)
     stamps = GOOGLE_STAMPS | {k.lower() for k in KOBO_MARKERS} | ODK_MARKERS

@@ -149,7 +149,7 @@ def cell_text(value: object) -> str:
     if isinstance(value, pd.Timestamp):
         return cell_text(value.to_pydatetime())
     try:
-        if pd.isna(value):  # type: ignore[arg-type]
+        if pd.isna(value):
             return ""
     except (TypeError, ValueError):
         pass
@@ -190,7 +190,7 @@ def _is_total(cells: Sequence[str]) -> bool:
 
 
 def _finish(header: list[str], frame: pd.DataFrame, first_row: int, source: str, fmt: str,
-            **kw: object) -> RawTable:
+            sheet: str = "", encoding: str = "", delimiter: str = "") -> RawTable:
     """Drop blank rows and the trailing total rows; number the rest."""
     width = max(len(header), frame.shape[1])
     header = [str(h).strip() for h in header] + [""] * (width - len(header))
@@ -210,7 +210,8 @@ def _finish(header: list[str], frame: pd.DataFrame, first_row: int, source: str,
     while len(frame) and _is_total(frame.iloc[-1].tolist()):
         frame = frame.iloc[:-1]
         numbers.pop()
-    return RawTable(header, frame.reset_index(drop=True), numbers, source, fmt, **kw)  # type: ignore[arg-type]
+    return RawTable(header, frame.reset_index(drop=True), numbers, source, fmt, sheet=sheet, encoding=encoding,
+                    delimiter=delimiter)
 
 
 def read_csv_bytes(data: bytes, source: str, score: Callable[[Sequence[str]], int] | None = None,
@@ -228,7 +229,7 @@ def read_csv_bytes(data: bytes, source: str, score: Callable[[Sequence[str]], in
         head.append(record)
         if len(head) >= HEADER_SCAN_ROWS:
             break
-    records = [r for r in head]
+    records = list(head)
     index = find_header(records, score)
     header = [h.strip() for h in records[index]]
     header_end_line = lines_before[index]
@@ -246,7 +247,8 @@ def read_csv_bytes(data: bytes, source: str, score: Callable[[Sequence[str]], in
     return _finish(header, frame, header_end_line + 1, source, "csv", encoding=encoding, delimiter=delimiter)
 
 
-def _sheet_rows(data: bytes, fmt: str, sheet: str | None, source: str, lang: str | None = None) -> tuple[str, list[list[object]], list[str]]:
+def _sheet_rows(data: bytes, fmt: str, sheet: str | None, source: str,
+                lang: str | None = None) -> tuple[str, list[list[object]], list[str]]:
     """The rows of one sheet of an XLSX/ODS file, its name and all sheet names."""
     if fmt == "xlsx":
         import openpyxl

@@ -29,7 +29,7 @@ from rtplan.schema import TABLES, Column, Table
 from rtplan.tables import is_missing, to_text
 
 SHEET_NAME_MAX = 31
-_BAD_SHEET_CHARS = str.maketrans({c: " " for c in "[]:*?/\\"})
+_BAD_SHEET_CHARS = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
 YES_NO = {"id": ("ya", "tidak"), "en": ("yes", "no")}
 DATE_FORMAT = "DD/MM/YYYY"
 MONEY_FORMAT = '"Rp" #,##0'
@@ -59,7 +59,8 @@ def _text_cell(col: Column | str, value: object, lang: str) -> str:
     if is_missing(value):
         return ""
     if col.kind == "date":
-        return pd.Timestamp(value).strftime("%d/%m/%Y")  # type: ignore[arg-type]
+        text: str = pd.Timestamp(value).strftime("%d/%m/%Y")  # pandas is untyped: say what it returns
+        return text
     if col.kind == "bool":
         return YES_NO[lang][0 if bool(value) else 1]
     return to_text(col, value)
@@ -94,10 +95,10 @@ def write_xlsx(plan: Plan, path: str | Path, lang: str | None = None, include_pr
                     continue
                 kind = col.kind if isinstance(col, Column) else "str"
                 if kind == "date":
-                    cell.value = pd.Timestamp(value).date()  # type: ignore[arg-type]
+                    cell.value = pd.Timestamp(value).date()
                     cell.number_format = DATE_FORMAT
                 elif kind in ("int", "money"):
-                    cell.value = int(value)  # type: ignore[call-overload]
+                    cell.value = int(value)
                     cell.number_format = MONEY_FORMAT if kind == "money" else "0"
                 elif kind == "bool":
                     cell.value = YES_NO[lang][0 if bool(value) else 1]

@@ -128,7 +128,8 @@ TABLES: dict[str, tuple[Var, ...]] = {
         V("raised_by_kind", "str", "Pengusul: peserta, unsur, lainnya, kosong",
           "Raised by: a participant, a group, other, empty", RAISED_KINDS),
         V("raised_by_group", "str", "Unsur pengusul", "Group of whoever raised it", (*GROUPS, OTHER, "")),
-        V("raised_by_person", "str", "Pseudonim pengusul (jika peserta)", "Pseudonym of the proposer (if a participant)"),
+        V("raised_by_person", "str", "Pseudonim pengusul (jika peserta)",
+          "Pseudonym of the proposer (if a participant)"),
         V("final_rank", "int", "Peringkat akhir (priorities.csv, lalu gabungan)",
           "Final rank (priorities.csv, then combined)"),
         V("final_stored", "bool", "Peringkat akhir disepakati di priorities.csv",
@@ -167,7 +168,8 @@ TABLES: dict[str, tuple[Var, ...]] = {
     "activities": (
         V("activity_id", "str", "ID kegiatan", "Activity ID"),
         V("kind", "str", "Jenis", "Kind", (*ACTIVITY_KINDS, OTHER, "")),
-        V("need_categories", "str", "Bidang kebutuhan yang dijawab (dipisah ;)", "Categories of the needs answered (; joined)"),
+        V("need_categories", "str", "Bidang kebutuhan yang dijawab (dipisah ;)",
+          "Categories of the needs answered (; joined)"),
         V("resources_used", "int", "Jumlah sumber daya", "Resources used"),
         V("start_date", "date", "Tanggal mulai", "Start date"),
         V("end_date", "date", "Tanggal selesai", "End date"),
@@ -213,13 +215,13 @@ def columns(table: str, include_text: bool = False) -> tuple[Var, ...]:
 
 def codebook_rows(include_text: bool = False) -> list[dict[str, str]]:
     """One row per exported column: table, column, type, meaning (id, en), allowed values."""
-    rows = []
-    for table in TABLES:
-        for v in columns(table, include_text):
-            rows.append({
-                "table": table, "column": v.name, "type": v.type,
-                "meaning_id": v.id, "meaning_en": v.en,
-                "allowed": ";".join(a if a else "(kosong/empty)" for a in v.allowed),
-                "free_text": "true" if v.text else "false",
-            })
-    return rows
+    return [
+        {
+            "table": table, "column": v.name, "type": v.type,
+            "meaning_id": v.id, "meaning_en": v.en,
+            "allowed": ";".join(a if a else "(kosong/empty)" for a in v.allowed),
+            "free_text": "true" if v.text else "false",
+        }
+        for table in TABLES
+        for v in columns(table, include_text)
+    ]

@@ -22,8 +22,9 @@ import json
 import math
 import os
 import shutil
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -34,6 +35,9 @@ from rtplan.research import codebook
 from rtplan.research.anonymise import K_DEFAULT, secret_fingerprint, suppress
 from rtplan.research.pooling import Pooled, pool
 from rtplan.schema import AGE_BANDS, SEX
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pyarrow as pa
 
 FORMATS = ("parquet", "csv", "xlsx")
 MANIFEST = "manifest.json"
@@ -47,7 +51,7 @@ PUBLICATION = {  # publication table -> the participant column it counts by
 }
 
 
-def _arrow_schema(table: str, include_text: bool):  # type: ignore[no-untyped-def]
+def _arrow_schema(table: str, include_text: bool) -> pa.Schema:
     import pyarrow as pa
 
     types = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_(),
@@ -149,7 +153,7 @@ def publication_tables(counts: dict[str, pd.DataFrame], k: int = K_DEFAULT) -> d
     return out
 
 
-def _readme(manifest: dict[str, object]) -> str:
+def _readme(manifest: Mapping[str, Any]) -> str:
     k = manifest["k"]
     text_id = ("Teks bebas (judul, uraian, hasil) DISERTAKAN (--include-text); nama terdaftar diganti "
                "[nama] dan nomor telepon diganti [telepon]." if manifest["include_text"] else
@@ -308,12 +312,13 @@ def _write_xlsx(path: Path, tables: dict[str, pd.DataFrame], book: pd.DataFrame,
     wb.save(path)
 
 
-def read_manifest(out: str | os.PathLike[str], lang: str | None = None) -> dict[str, object]:
-    """The manifest of an export; :class:`RtplanError` when ``out`` is not one."""
+def read_manifest(out: str | os.PathLike[str], lang: str | None = None) -> dict[str, Any]:
+    """The manifest of an export (its JSON values); :class:`RtplanError` when ``out`` is not one."""
     path = Path(out) / MANIFEST
     if not path.is_file():
         raise RtplanError(t("research.not_dataset", lang, out=out, file=MANIFEST))
-    return json.loads(path.read_text(encoding="utf-8"))
+    manifest: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return manifest
 
 
 def prepare(

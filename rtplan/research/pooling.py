@@ -16,16 +16,17 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
 from rtplan.exceptions import RtplanError
-from rtplan.messages import t
-from rtplan.needs import all_rankings
+from rtplan.messages import t, tn
+from rtplan.needs import CombinedView, all_rankings
 from rtplan.research.anonymise import Masker, pseudonym
 from rtplan.research.codebook import KEY, OTHER, TABLES, columns
 from rtplan.schema import (
@@ -78,10 +79,9 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
         if (path / PLAN_FILE).is_file() or not path.is_dir():
             found.append(path)
             continue
-        for child in sorted(path.iterdir()):
-            if child.is_dir() and not child.name.startswith(".") and (
-                    (child / PLAN_FILE).is_file() or any(child.glob("*.csv"))):
-                found.append(child)
+        found.extend(child for child in sorted(path.iterdir())
+                     if child.is_dir() and not child.name.startswith(".")
+                     and ((child / PLAN_FILE).is_file() or any(child.glob("*.csv"))))
     return found
 
 
@@ -96,14 +96,15 @@ def _s(value: object) -> str:
     return "" if is_missing(value) else str(value).strip()
 
 
-def _i(value: object) -> int | None:
+# the converters below take a pandas cell (untyped: int, float, numpy scalar, NA, text)
+def _i(value: Any) -> int | None:
     if type(value) is int:
         return value
-    return None if is_missing(value) else int(value)  # type: ignore[call-overload]
+    return None if is_missing(value) else int(value)
 
 
-def _f(value: object) -> float | None:
-    return None if value is None or is_missing(value) else float(value)  # type: ignore[arg-type]
+def _f(value: Any) -> float | None:
+    return None if value is None or is_missing(value) else float(value)
 
 
 def _known(value: str, allowed: Sequence[str]) -> str:
@@ -117,8 +118,8 @@ def _known(value: str, allowed: Sequence[str]) -> str:
     return OTHER
 
 
-def _date(value: object) -> pd.Timestamp | None:
-    return None if is_missing(value) else pd.Timestamp(value)  # type: ignore[arg-type]
+def _date(value: Any) -> pd.Timestamp | None:
+    return None if is_missing(value) else pd.Timestamp(value)
 
 
 class _Rows:
@@ -126,9 +127,10 @@ class _Rows:
 
     def __init__(self, include_text: bool) -> None:
         self.include_text = include_text
-        self.cols = {name: {v.name: [] for v in columns(name, include_text)} for name in TABLES}
+        self.cols: dict[str, dict[str, list[object]]] = {
+            name: {v.name: [] for v in columns(name, include_text)} for name in TABLES}
 
-    def add(self, table: str, key: dict[str, object], **values: object) -> None:
+    def add(self, table: str, key: Mapping[str, object], **values: object) -> None:
         cols = self.cols[table]
         for name, store in cols.items():
             store.append(key[name] if name in key else values.get(name))
@@ -158,10 +160,12 @@ def _extract(plan_path: Path, secret: bytes, include_text: bool, lang: str | Non
         return Skipped(str(plan_path), (str(exc),))
     errors = [p.message for p in validate_plan(plan, lang) if p.is_error]
     if errors:
-        return Skipped(str(plan_path), tuple(errors[:3]) + ((t("research.more_problems", lang, n=len(errors) - 3),)
+        return Skipped(str(plan_path), tuple(errors[:3]) + ((tn("research.more_problems", len(errors) - 3, lang),)
                                                             if len(errors) > 3 else ()))
     area = plan.area
-    start, end = plan.period  # type: ignore[misc]
+    period = plan.period
+    assert period is not None, "a valid plan has a period (plan.toml requires both dates)"
+    start, end = period
     key_values = [area.get(k, "").strip() for k in ("province", "city", "kecamatan", "kelurahan", "rw", "rt")]
     key_text = "|".join([*key_values, start.isoformat(), end.isoformat()])
     plan_id = pseudonym(secret, "plan", key_text)
@@ -181,7 +185,7 @@ def _extract(plan_path: Path, secret: bytes, include_text: bool, lang: str | Non
     part = T["participants"]
     pids = [_s(x) for x in part["participant_id"].tolist()]
     names = [_s(x) for x in part["name"].tolist()]
-    consent = [not (c is False) for c in part["consent"].tolist()]
+    consent = [c is not False for c in part["consent"].tolist()]
     groups = [_known(_s(g), GROUPS) for g in part["group"].tolist()]
     by_name = {n.lower(): i for i, n in enumerate(names) if n}
     group_lower = {g.lower(): g for g in GROUPS}
@@ -207,8 +211,8 @@ def _extract(plan_path: Path, secret: bytes, include_text: bool, lang: str | Non
     needs = T["needs"]
     raised_idx: dict[str, list[int]] = {}
     raised_info = []
-    for nid, who in zip(needs["need_id"].tolist(), needs["raised_by"].tolist()):
-        who = _s(who)
+    for nid, raw_who in zip(needs["need_id"].tolist(), needs["raised_by"].tolist()):
+        who = _s(raw_who)
         if not who:
             raised_info.append(("kosong", "", ""))
         elif who.lower() in by_name:
@@ -255,31 +259,32 @@ def _extract(plan_path: Path, secret: bytes, include_text: bool, lang: str | Non
     sex_of = dict(zip(pids, (_s(s) for s in sexes)))
     mdate = {_s(m): d for m, d in zip(meetings["meeting_id"].tolist(), meetings["date"].tolist())}
     per_meeting: dict[str, list[str]] = {}
-    for mid, pid in zip(att["meeting_id"].tolist(), att["participant_id"].tolist()):
-        mid, pid = _s(mid), _s(pid)
+    for raw_mid, raw_pid in zip(att["meeting_id"].tolist(), att["participant_id"].tolist()):
+        mid, pid = _s(raw_mid), _s(raw_pid)
         if pid in consented:
             per_meeting.setdefault(mid, []).append(pid)
             rows.add("attendance", key, meeting_id=mid, meeting_date=_date(mdate.get(mid)), person=person(pid))
     for mid, date, title in zip(meetings["meeting_id"].tolist(), meetings["date"].tolist(),
                                 meetings["title"].tolist()):
-        who = per_meeting.get(_s(mid), [])
-        rows.add("meetings", key, meeting_id=_s(mid), date=_date(date), attendees=len(who),
-                 attendees_l=sum(sex_of.get(p) == "L" for p in who),
-                 attendees_p=sum(sex_of.get(p) == "P" for p in who),
+        present = per_meeting.get(_s(mid), [])
+        rows.add("meetings", key, meeting_id=_s(mid), date=_date(date), attendees=len(present),
+                 attendees_l=sum(sex_of.get(p) == "L" for p in present),
+                 attendees_p=sum(sex_of.get(p) == "P" for p in present),
                  title=masker(title) if masker else None)
 
     # needs with each method's result
     usg, dots, pw, comb = ranks["usg"], ranks["dots"], ranks["pairwise"], ranks["combined"]
+    assert isinstance(comb, CombinedView)  # all_rankings keys its results by method
     usg_t = {r[0]: r[1:] for r in _records(usg.table, ["need_id", "rank", "total", "n_scorers"])}
     dots_used = getattr(dots, "total_dots", 0) > 0
     dots_t = {r[0]: r[1:] for r in _records(dots.table, ["need_id", "rank", "dots", "voters"])}
     pw_t = {r[0]: r[1:] for r in _records(pw.table, ["need_id", "rank", "score"])}
     comb_t = {r[0]: r[1:] for r in _records(comb.table, ["need_id", "rank", "spread", "discuss"])}
-    cat_of = {}
-    for (nid, cat, hh, src, status, title, desc), (kind, grp, who) in zip(
+    cat_of: dict[str, str] = {}
+    for (raw_nid, cat, hh, src, status, title, desc), (kind, grp, who) in zip(
             _records(needs, ["need_id", "category", "households_affected", "source", "status", "title",
                    "description"]), raised_info):
-        nid = _s(nid)
+        nid = _s(raw_nid)
         cat_of[nid] = _s(cat)
         u, d, p, c = usg_t.get(nid), dots_t.get(nid) if dots_used else None, pw_t.get(nid), comb_t.get(nid)
         rows.add("needs", key, need_id=nid, category=_s(cat), households_affected=_i(hh),
@@ -311,9 +316,9 @@ def _extract(plan_path: Path, secret: bytes, include_text: bool, lang: str | Non
     acts = T["activities"]
     real = T["realizations"]
     done: dict[str, list[int]] = {}
-    for aid, date, pl, pp, cost, output in _records(real, ["activity_id", "date", "participants_l", "participants_p",
-                                                 "cost_idr", "output"]):
-        aid = _s(aid)
+    for raw_aid, date, pl, pp, cost, output in _records(real, ["activity_id", "date", "participants_l",
+                                                               "participants_p", "cost_idr", "output"]):
+        aid = _s(raw_aid)
         acc = done.setdefault(aid, [0, 0, 0, 0])
         acc[0] += 1
         acc[1] += _i(pl) or 0
@@ -324,11 +329,11 @@ def _extract(plan_path: Path, secret: bytes, include_text: bool, lang: str | Non
     budget: dict[str, list[int]] = {}
     for src, amount in zip(T["funds"]["funding_source"].tolist(), T["funds"]["amount_idr"].tolist()):
         budget.setdefault(_known(_s(src), FUNDING_SOURCES) or OTHER, [0, 0, 0])[0] += _i(amount) or 0
-    for (aid, kind, need_ids, res_ids, start_d, end_d, rec, target, cost, src, status,
-         title) in _records(acts, ["activity_id", "kind", "need_ids", "resource_ids", "start_date", "end_date", "recurrence",
-                         "target_participants", "cost_idr", "funding_source", "status",
-                         "title"]):
-        aid = _s(aid)
+    for (raw_aid, act_kind, need_ids, res_ids, start_d, end_d, rec, target, cost, src, status,
+         title) in _records(acts, ["activity_id", "kind", "need_ids", "resource_ids", "start_date", "end_date",
+                                   "recurrence", "target_participants", "cost_idr", "funding_source", "status",
+                                   "title"]):
+        aid = _s(raw_aid)
         acc = done.get(aid, [0, 0, 0, 0])
         source = _known(_s(src), FUNDING_SOURCES)
         if source and _s(status) != "batal":
@@ -336,7 +341,7 @@ def _extract(plan_path: Path, secret: bytes, include_text: bool, lang: str | Non
         if source:
             budget.setdefault(source, [0, 0, 0])[2] += acc[3]
         cats = sorted({cat_of.get(n, "") for n in split_list(need_ids)} - {""})
-        rows.add("activities", key, activity_id=aid, kind=_known(_s(kind), ACTIVITY_KINDS),
+        rows.add("activities", key, activity_id=aid, kind=_known(_s(act_kind), ACTIVITY_KINDS),
                  need_categories=";".join(cats), resources_used=len(split_list(res_ids)),
                  start_date=_date(start_d), end_date=_date(end_d), recurrence=_s(rec), target_participants=_i(target),
                  cost_idr=_i(cost), funding_source=source, status=_s(status), sessions_done=acc[0],
@@ -458,10 +463,10 @@ def pool(
     skipped: list[Skipped] = []
     parts: dict[str, list[pd.DataFrame]] = {name: [] for name in TABLES}
     seen: set[str] = set()
-    for chunk_tables, chunk_skipped in iter_pooled(folders, secret, include_text=include_text, lang=lang,
-                                                   workers=workers, progress=progress):
+    for found, chunk_skipped in iter_pooled(folders, secret, include_text=include_text, lang=lang,
+                                            workers=workers, progress=progress):
         skipped.extend(chunk_skipped)
-        chunk_tables = _dedupe(chunk_tables, seen, skipped, lang)
+        chunk_tables = _dedupe(found, seen, skipped, lang)
         if on_chunk is not None:
             on_chunk(chunk_tables)
         for name, frame in chunk_tables.items():

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -18,10 +19,14 @@ from rtplan.research import codebook
 from rtplan.research.anonymise import K_DEFAULT, suppress
 from rtplan.research.dataset import read_manifest
 
+if TYPE_CHECKING:  # pragma: no cover
+    import duckdb
+    from distributed import Client
+
 LADDER = ("attended", "raised_need", "scored_or_voted", "won_priority")
 
 
-def connect(out: str | os.PathLike[str], lang: str | None = None):  # type: ignore[no-untyped-def]
+def connect(out: str | os.PathLike[str], lang: str | None = None) -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB connection with one view per research table of ``out``."""
     import duckdb
 
@@ -170,14 +175,15 @@ def plan_vs_realization(out: str | os.PathLike[str]) -> pd.DataFrame:
 
 
 def participation_dask(out: str | os.PathLike[str], by: str = "sex", k: int = K_DEFAULT,
-                       client: object | None = None) -> pd.DataFrame:
+                       client: Client | None = None) -> pd.DataFrame:
     """:func:`participation` per city computed with Dask from the same Parquet files
     (on ``client``'s cluster when given, else Dask's default scheduler)."""
     import dask.dataframe as dd
 
     frame = dd.read_parquet(str(Path(out) / "participants"), columns=["province", "city", by])
     counts = frame.groupby(["province", "city", by], observed=True).size()
-    long = (client.compute(counts).result() if client is not None else counts.compute())  # type: ignore[attr-defined]
+    # distributed leaves Client.compute unannotated
+    long = client.compute(counts).result() if client is not None else counts.compute()  # type: ignore[no-untyped-call]
     long = long.rename("n").reset_index()
     for c in ("province", "city", by):
         long[c] = long[c].astype(str)

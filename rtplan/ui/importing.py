@@ -14,7 +14,7 @@ from typing import Any
 import ipywidgets as w
 
 from rtplan.importing import IGNORE, ImportFileError, ImportRefused, Prepared, commit, prepare, read
-from rtplan.messages import t
+from rtplan.messages import t, tn
 from rtplan.plan import Plan
 from rtplan.schema import TABLES
 from rtplan.ui.base import PlanSession, StatusLine
@@ -22,7 +22,7 @@ from rtplan.ui.base import PlanSession, StatusLine
 PREVIEW_ROWS = 5
 
 
-class ImportPanel(w.VBox):
+class ImportPanel(w.VBox):  # ipywidgets ships no type hints: VBox is Any
     """Upload a CSV/XLSX/ODS file into one table, with a preview and the mapping shown.
 
     Parameters
@@ -132,7 +132,7 @@ class ImportPanel(w.VBox):
         if messages:
             self.status.error(messages)
         else:
-            self.status.ok(t("ui.import.ready", self.lang, n=n, dup=len(prepared.duplicates)))
+            self.status.ok(tn("ui.import.ready", n, self.lang, dup=len(prepared.duplicates)))
         self.import_button.disabled = bool(outcome.blocked) or (bool(messages) and not self.skip_invalid.value) \
             or n == 0
         return not messages
@@ -149,6 +149,6 @@ class ImportPanel(w.VBox):
             return False
         for listener in list(self.session._listeners):
             listener({self.prepared.table})
-        self.status.ok(t("ui.import.saved", self.lang, n=outcome.added))
+        self.status.ok(tn("ui.import.saved", outcome.added, self.lang))
         self.import_button.disabled = True
         return True

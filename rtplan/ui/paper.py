@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import ipywidgets as w
 
-from rtplan.messages import t
+from rtplan.messages import t, tn
 from rtplan.ui.base import PlanSession, StatusLine
 
+# a kind of sheet (rtplan.worksheets.KINDS) -> the catalogue key of its name
+KIND_KEYS = {"usg": "paper.ui.kind.usg", "dots": "paper.ui.kind.dots", "pairwise": "paper.ui.kind.pairwise"}
 
-class SheetEntryPanel(w.VBox):
+
+class SheetEntryPanel(w.VBox):  # ipywidgets ships no type hints: VBox is Any
     """Type back one USG, dots or pairwise sheet: choose the sheet and the participant, fill the grid, save."""
 
     def __init__(self, session: PlanSession, top: int = 5) -> None:
@@ -22,7 +25,7 @@ class SheetEntryPanel(w.VBox):
         self.session = session
         self.lang = session.lang
         self.top = top
-        self.kind = w.Dropdown(options=[(t(f"paper.ui.kind.{k}", self.lang), k) for k in KINDS], value="usg",
+        self.kind = w.Dropdown(options=[(t(KIND_KEYS[k], self.lang), k) for k in KINDS], value="usg",
                                description=t("paper.ui.kind", self.lang))
         self.who = w.Dropdown(description=t("paper.ui.who", self.lang))
         self.grid_box = w.VBox()
@@ -47,7 +50,7 @@ class SheetEntryPanel(w.VBox):
         kind = self.kind.value
         previous = self.who.value
         if kind == "pairwise":
-            options = [(t("paper.ui.group", self.lang), "")] + people
+            options = [(t("paper.ui.group", self.lang), ""), *people]
         else:
             options = people + ([("konsensus", "konsensus")] if kind == "usg" else [])
         self.who.options = options
@@ -75,7 +78,7 @@ class SheetEntryPanel(w.VBox):
             for i, (a, b) in enumerate(sheet_pairs(plan, self.top), start=1):
                 cell = w.Dropdown(options=[("", ""), ("A", "A"), ("B", "B"), (t("paper.pw.tie", self.lang), "seri")],
                                   value="", layout=w.Layout(width="110px"))
-                self.cells[str(i)] = [cell]  # type: ignore[list-item]
+                self.cells[str(i)] = [cell]
                 rows.append(w.HBox([w.Label(f"{i}. A: {a} {titles.get(a, '')}", layout=w.Layout(width="330px")),
                                     w.Label(f"B: {b} {titles.get(b, '')}", layout=w.Layout(width="330px")),
                                     cell]))
@@ -100,10 +103,10 @@ class SheetEntryPanel(w.VBox):
         if refused:
             self.status.error(refused)
             return
-        self.status.ok(t("paper.enter.saved", self.lang, code=self.kind.value, n=n, file=f"{table}.csv"))
+        self.status.ok(tn("paper.enter.saved", n, self.lang, code=self.kind.value, file=f"{table}.csv"))
 
 
-class PaperOutputPanel(w.VBox):
+class PaperOutputPanel(w.VBox):  # ipywidgets ships no type hints: VBox is Any
     """Two buttons: "Cetak lembar kerja" (the worksheet PDF) and "Buat kartu" (the phone cards)."""
 
     def __init__(self, session: PlanSession, output_dir: str = "exports") -> None:
