@@ -316,3 +316,54 @@ def test_ics_has_no_injected_lines(hostile: Path, capsys: pytest.CaptureFixture[
     assert len(events) == len(session_records(plan["activities"], plan.period))
     titles = {str(e["SUMMARY"]) for e in events}
     assert titles <= {str(t).strip() for t in plan["activities"]["title"]}
+
+
+def test_newer_html_outputs_are_inert(hostile: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The short handout and the paper worksheets: the same checks as the documents."""
+    out = hostile.parent.parent / "exports"
+    for name, argv in {"ringkas.html": ["handout", "--short"], "lembar.html": ["worksheets"]}.items():
+        code, _, err = run([argv[0], str(hostile), *argv[1:], "--format", "html", "-o", str(out / name)], capsys)
+        assert code == 0, (name, err)
+        html = (out / name).read_text(encoding="utf-8")
+        scan = Scan()
+        scan.feed(html)
+        assert scan.tags.get("script", 0) == 0 and scan.tags.get("svg:script", 0) == 0, name
+        assert scan.handlers == [] and scan.tags.get("style", 0) == 1, (name, scan.tags)
+        assert "display:none" not in css_outside_strings("".join(scan.styles)).replace(" ", ""), name
+        assert "&lt;script&gt;alert(" in html, name  # the payloads are there, as text
+
+
+def test_whole_plan_spreadsheets_hold_no_formula(hostile: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    out = hostile.parent.parent / "exports"
+    code, _, err = run(["export", str(hostile), "--xlsx", "-o", str(out / "rencana.xlsx")], capsys)
+    assert code == 0, err
+    cells = [c for ws in load_workbook(out / "rencana.xlsx").worksheets for row in ws.iter_rows() for c in row]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    assert not [c.coordinate for c in cells if formula_like(c.value)]
+    code, _, err = run(["export", str(hostile), "--csv-excel", "-o", str(out / "rencana.zip")], capsys)
+    assert code == 0, err
+    values = []
+    with zipfile.ZipFile(out / "rencana.zip") as bundle:
+        for member in bundle.namelist():
+            text = bundle.read(member).decode("utf-8-sig")
+            values += [v for row in csv.reader(io.StringIO(text), delimiter=";") for v in row]
+    assert values and not [v for v in values if formula_like(v)]
+    print(f"whole-plan XLSX ({len(cells)} cells) and Excel CSV ({len(values)} cells): no formula")
+
+
+def test_phone_cards_draw_the_payloads_as_text(hostile: Path) -> None:
+    from rtplan.cards import build_cards, render_card
+
+    plan = storage.load_plan(hostile)
+    start = plan.period[0]  # type: ignore[index]
+    cards = build_cards(plan, "all", month=start, kas_month=start)
+    assert cards
+    text = "\n".join(i.head + "\n" + "\n".join(i.lines) for c in cards for i in c.items)
+    assert "<script>alert(" in text or "=HYPERLINK" in text  # drawn literally, never interpreted
+    for card in cards[:3]:
+        image = render_card(card)
+        assert image.size == (1080, 1350)

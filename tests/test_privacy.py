@@ -2,7 +2,8 @@
 
 Every participant gets a distinctive phone number and every resource a distinctive
 contact; every output the project makes from that plan (handout HTML and PDF, both
-reports, Musrenbang XLSX/CSV/PDF, ICS, the CLI's text/json/csv tables) is searched:
+reports, Musrenbang XLSX/CSV/PDF, ICS, the short handout, the worksheets, the whole-plan
+XLSX and Excel CSV exports, the phone cards, the CLI's text/json/csv tables) is searched:
 zero occurrences. With ``--mask-names`` the handout (HTML and PDF text) holds no full
 name of a resident, including in free text such as the meeting place "Rumah Bapak
 Slamet Riyadi"; office holders appear by role in identity and signature blocks.
@@ -77,12 +78,24 @@ def outputs(private_plan: Path) -> dict[str, str]:
         "kas.html": ["report", "--kas", "--format", "html"],
         "jadwal.ics": ["export", "--ics"],
         "usulan.xlsx": ["export", "--musrenbang"],
+        "handout-short.html": ["handout", "--short", "--format", "html"],
+        "worksheets.html": ["worksheets", "--format", "html"],
+        "rencana.xlsx": ["export", "--xlsx"],
+        "rencana-excel.zip": ["export", "--csv-excel"],
     }
     for name, argv in files.items():
         target = out / name
         assert main([argv[0], str(private_plan), *argv[1:], "-o", str(target)]) == 0, name
         if name.endswith(".pdf"):
             texts[name] = pdf_text(target)
+        elif name == "rencana.xlsx":  # the whole plan, every sheet
+            texts[name] = "\n".join(str(c.value) for ws in load_workbook(target).worksheets
+                                    for row in ws.iter_rows() for c in row if c.value is not None)
+        elif name.endswith(".zip"):
+            import zipfile
+
+            with zipfile.ZipFile(target) as bundle:
+                texts[name] = "\n".join(bundle.read(n).decode("utf-8-sig") for n in bundle.namelist())
         elif name.endswith(".xlsx"):
             cells = [str(c.value) for row in load_workbook(target).active.iter_rows() for c in row if c.value]
             texts[name] = "\n".join(cells)
@@ -90,6 +103,16 @@ def outputs(private_plan: Path) -> dict[str, str]:
             texts["usulan.pdf"] = pdf_text(target.with_suffix(".pdf"))
         else:
             texts[name] = target.read_text(encoding="utf-8")
+    # the phone cards of every month of the plan period, as the text drawn on them
+    from rtplan.cards import build_cards
+
+    plan = storage.load_plan(private_plan)
+    start, end = plan.period  # type: ignore[misc]
+    months = pd.date_range(start.replace(day=1), end, freq="MS")
+    cards = [c for m in months for c in build_cards(plan, "all", month=m.date(), kas_month=m.date())]
+    assert cards
+    texts["cards"] = "\n".join("\n".join([c.title, c.subtitle, c.footer, *(i.head for i in c.items),
+                                            *(line for i in c.items for line in i.lines)]) for c in cards)
     return texts
 
 
