@@ -131,6 +131,8 @@ def item_height(item: Item) -> int:
 
 
 BODY_H = HEIGHT - HEADER_H - FOOTER_H - 40
+KEEP_TOGETHER = 3
+"""An item of at most this many lines is never split over two cards."""
 
 
 def paginate(kind: str, title: str, subtitle: str, items: list[Item], footer: str,
@@ -145,11 +147,12 @@ def paginate(kind: str, title: str, subtitle: str, items: list[Item], footer: st
             item = Item(item.head, item.lines[:-1])
             h = item_height(item)
         if pages[-1] and used + h > BODY_H:
-            # fill the rest of this card with the first lines, continue on the next
+            # a long item fills the rest of this card and continues on the next; a short
+            # one (an activity: its date and its place) moves whole, so it reads in one piece
             k = len(item.lines) - 1
             while k > 0 and used + item_height(Item(item.head, item.lines[:k])) > BODY_H:
                 k -= 1
-            if k > 0:
+            if k > 0 and len(item.lines) > KEEP_TOGETHER:
                 pages[-1].append(Item(item.head, item.lines[:k]))
                 item = Item(f"{item.head} …", item.lines[k:])
                 h = item_height(item)

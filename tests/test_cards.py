@@ -114,3 +114,17 @@ def test_cli_cards(example_dir: Path, tmp_path: Path, capsys) -> None:  # type: 
     assert rc == 2 and "Bulan '2027/01' tidak sah" in capsys.readouterr().err
     rc = main(["cards", str(example_dir), "-o", str(example_dir / "kartu")])
     assert rc == 2 and not (example_dir / "kartu").exists()
+
+
+def test_an_activity_is_never_split_over_two_cards() -> None:
+    from rtplan.cards import BODY_H, KEEP_TOGETHER, Item, item_height, paginate
+
+    item = Item("Kerja bakti membersihkan saluran", ["Minggu 3 Januari · 06:30–09:30", "Tempat: Gang Melati"])
+    assert len(item.lines) <= KEEP_TOGETHER
+    n = BODY_H // item_height(item) + 1  # one more than fits on a card
+    cards = paginate("jadwal", "Kegiatan", "RT 05", [item] * n, "", "-")
+    assert len(cards) == 2
+    assert all(not i.head.endswith("…") and i.lines == item.lines for c in cards for i in c.items)
+    long = Item("Buku kas", [f"baris {k}" for k in range(40)])
+    split = paginate("kas", "Kas", "RT 05", [item, long], "", "-")
+    assert any(i.head.endswith("…") for c in split for i in c.items)  # a long list still flows on
