@@ -1,7 +1,7 @@
 """The meeting handout's sections, as HTML the handout notebook displays (pure functions).
 
 Each function takes the plan and returns HTML from the one autoescaping renderer
-(:mod:`rtplan.render`: templates and :func:`rtplan.display.html_table`), so plan text
+(:mod:`rtplan.render`: templates and :func:`rtplan.render.table`), so plan text
 is escaped by construction and the notebook stays a list of one-line calls.
 Names of residents can be masked (``mask=True``) for a handout that is shared
 beyond the meeting: :func:`masked_plan` masks registered participants' names in every
@@ -29,12 +29,12 @@ from typing import Any
 import pandas as pd
 from markupsafe import Markup
 
-from rtplan.display import html_table
 from rtplan.fmt import format_date, format_number
 from rtplan.messages import t, tn
 from rtplan.plan import Plan
 from rtplan.profile import BREAKDOWNS
 from rtplan.render import fragment, join, render
+from rtplan.render import table as render_table
 from rtplan.schema import TABLES, split_list
 from rtplan.tables import is_missing
 
@@ -223,7 +223,7 @@ def decisions(plan: Plan, meeting: pd.Series | None, lang: str, mask: bool = Fal
         "pic": [m(p) for p in dec["pic"]],
         "due": [format_date(d, lang, "long") for d in dec["due_date"]],
     })
-    return html_table(frame, {"no": "No", "decision": t("handout.decision", lang), "pic": t("handout.pic", lang),
+    return render_table(frame, {"no": "No", "decision": t("handout.decision", lang), "pic": t("handout.pic", lang),
                               "due": t("handout.due", lang)}, table_id="handout-decisions", numeric=["no"])
 
 
@@ -310,7 +310,7 @@ def needs_section(plan: Plan, lang: str, top: int = 5) -> Markup:
                "dots": t("handout.dots", lang)}
     method = t("handout.method_stored", lang) if final.source == "stored" else t("handout.method_combined", lang)
     notes = render("list.html.j2", items=(method, final.tie_break), ordered=False, css_class="rtplan-small")
-    return html_table(frame, headers, table_id="handout-needs", numeric=["rank", "usg", "dots"]) + notes
+    return render_table(frame, headers, table_id="handout-needs", numeric=["rank", "usg", "dots"]) + notes
 
 
 def resources_section(plan: Plan, lang: str, mask: bool = False) -> Markup:
@@ -327,7 +327,7 @@ def resources_section(plan: Plan, lang: str, mask: bool = False) -> Markup:
              "reason": m(x.reason)} for x in accepted]
     out = [_h3(t("handout.accepted", lang))]
     if rows:
-        out.append(html_table(pd.DataFrame(rows), {"need": t("handout.need", lang),
+        out.append(render_table(pd.DataFrame(rows), {"need": t("handout.need", lang),
                                                     "resource": t("handout.resource", lang),
                                                     "reason": t("handout.reason", lang)},
                               table_id="handout-matches"))
@@ -342,7 +342,7 @@ def resources_section(plan: Plan, lang: str, mask: bool = False) -> Markup:
             "partners": ["; ".join(g.partner_labels(lang)) for g in gaps],
             "known": ["; ".join(g.institutions) for g in gaps],
         })
-        out.append(html_table(frame, {"priority": t("handout.rank", lang), "need": t("handout.need", lang),
+        out.append(render_table(frame, {"priority": t("handout.rank", lang), "need": t("handout.need", lang),
                                       "partners": t("handout.partners", lang),
                                       "known": t("handout.known_institutions", lang)},
                               table_id="handout-gaps", numeric=["priority"]))

@@ -25,7 +25,7 @@ def doc_notebook(folder: Path, extra: str = "") -> Path:
         nbformat.v4.new_code_cell('PLAN = "?"\nLANG = None', metadata={"tags": ["parameters"]}),
         nbformat.v4.new_markdown_cell("# Dokumen uji\n\nPembuka."),
         nbformat.v4.new_code_cell(
-            "import pandas as pd\nfrom IPython.display import HTML\nfrom rtplan.display import html_table\n"
+            "import pandas as pd\nfrom IPython.display import HTML\nfrom rtplan.render import table as html_table\n"
             f"HTML(html_table(pd.DataFrame({{'Isi': [{EVIL!r}] * 3}}), table_id='t1'))"),
         nbformat.v4.new_markdown_cell("## Grafik kehadiran"),
         nbformat.v4.new_code_cell("from rtplan.charts import participation_figure\nfrom rtplan.storage import "
