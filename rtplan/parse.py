@@ -39,6 +39,7 @@ from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from rtplan.messages import t
@@ -49,6 +50,7 @@ __all__ = [
     "parse_bool",
     "parse_column",
     "parse_date",
+    "parse_distinct",
     "parse_int",
     "parse_money",
     "parse_number",
@@ -407,6 +409,31 @@ PARSERS: dict[str, Callable[[object], object]] = {
 KINDS = tuple(PARSERS)
 
 _DIGITS = re.compile(r"^\d{1,15}$")
+
+
+def parse_distinct(values: pd.Series, kind: str) -> tuple[list[object], np.ndarray, dict[int, ParseError]]:
+    """Parse each distinct value of a text column once (no loop over the cells).
+
+    ``values`` is text without missing cells (a column of an imported file). Returns the
+    parsed distinct values (``None`` for blanks and failures), the code of each cell
+    (the index of its distinct value) and the failures by distinct index. Plain digit
+    strings take a fast path for ``money``/``int``.
+    """
+    codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    parser = PARSERS[kind]
+    fast = kind in ("money", "int")
+    parsed: list[object] = []
+    errors: dict[int, ParseError] = {}
+    for j, value in enumerate(uniques.tolist()):
+        if fast and isinstance(value, str) and _DIGITS.match(value):
+            parsed.append(int(value))
+            continue
+        try:
+            parsed.append(parser(value))
+        except ParseError as exc:
+            errors[j] = exc
+            parsed.append(None)
+    return parsed, np.asarray(codes), errors
 
 
 def parse_column(values: pd.Series, kind: str) -> tuple[list[object], dict[int, ParseError]]:

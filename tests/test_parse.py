@@ -14,6 +14,7 @@ from rtplan.parse import (
     parse_bool,
     parse_column,
     parse_date,
+    parse_distinct,
     parse_int,
     parse_money,
     parse_number,
@@ -124,6 +125,25 @@ def test_parse_column_keeps_order_and_reports_positions() -> None:
     values, errors = parse_column(pd.Series(["50.000", "", "5O000", "50.000", "1,5 jt"]), "money")
     assert values == [50000, None, None, 50000, 1_500_000]
     assert list(errors) == [2] and errors[2].kind == "money"
+
+
+def test_parse_distinct_parses_each_value_once_and_agrees_with_parse_column(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import rtplan.parse as parse
+
+    cells = ["50.000", "", "5O000", "50.000", "1,5 jt", "5O000", "1200", "", "1,5 jt"] * 3
+    calls: list[object] = []
+
+    def counted(value: object) -> object:
+        calls.append(value)
+        return parse_money(value)
+
+    monkeypatch.setitem(parse.PARSERS, "money", counted)
+    parsed, codes, errors = parse_distinct(pd.Series(cells, dtype="string"), "money")
+    assert sorted(map(str, calls)) == ["", "1,5 jt", "50.000", "5O000"]  # "1200": the digits fast path
+    assert [parsed[c] for c in codes] == parse_column(pd.Series(cells), "money")[0]
+    assert list(errors) == [2] and errors[2].kind == "money"  # "5O000", the third distinct value
+    assert [i for i, c in enumerate(codes) if c in errors] == list(parse_column(pd.Series(cells), "money")[1])
 
 
 @given(st.integers(min_value=0, max_value=10**12))

@@ -26,6 +26,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from rtplan.cellsafe import FORMULA_STARTS
@@ -43,7 +44,7 @@ from rtplan.importing.mapping import (
 )
 from rtplan.importing.reader import ImportFileError, RawTable, read_path, read_table
 from rtplan.messages import normalize_lang, t
-from rtplan.parse import parse_column
+from rtplan.parse import parse_distinct
 from rtplan.plan import Plan
 from rtplan.schema import SEX, TABLES, Column, Table, join_list
 from rtplan.tables import parse_rows, read_csv_text
@@ -217,61 +218,79 @@ def _split_items(text: str, column: Column, tool: str) -> str:
     return join_list(items)
 
 
+def _distinct(values: pd.Series) -> tuple[np.ndarray, list[str]]:
+    """The code of each cell and the distinct texts of a text column."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    return np.asarray(codes), [str(u) for u in uniques.tolist()]
+
+
+def _spread(uniques: Sequence[object], codes: np.ndarray, column: Column) -> pd.Series:
+    """A column typed like the plan's from its distinct values and the cells' codes."""
+    return _typed_values(uniques, column).take(codes).reset_index(drop=True)
+
+
+def _positions(codes: np.ndarray, reasons: Mapping[int, str]) -> dict[int, str]:
+    """The reason of each cell whose distinct value failed, by position (in order)."""
+    if not reasons:
+        return {}
+    bad = np.flatnonzero(np.isin(codes, np.fromiter(reasons, dtype=np.intp, count=len(reasons))))
+    return {int(i): reasons[int(codes[i])] for i in bad}
+
+
 def _convert_column(values: pd.Series, column: Column, table: Table, tool: str, lang: str
-                    ) -> tuple[list[object], dict[int, str]]:
-    """Typed values of one mapped column and the reasons for the cells that failed."""
+                    ) -> tuple[pd.Series, dict[int, str]]:
+    """Typed values of one mapped column and the reasons for the cells that failed.
+
+    Each distinct value is converted once; the cells take their value by code.
+    """
+    values = values.astype("string").reset_index(drop=True)
     kind = column.kind
     if kind in ("int", "money", "bool", "date", "time") or column.allowed == SEX:
-        parsed, errors = parse_column(values, "sex" if column.allowed == SEX else kind)
-        return parsed, {i: e.message(lang) for i, e in errors.items()}
-    texts = values.tolist()
-    if any(v[:1] == "'" for v in texts):
-        texts = [_unneutralize(v) for v in texts]
+        parsed, codes, errors = parse_distinct(values, "sex" if column.allowed == SEX else kind)
+        return _spread(parsed, codes, column), _positions(codes, {j: e.message(lang) for j, e in errors.items()})
+    if values.str.startswith("'").any():
+        codes, texts = _distinct(values)
+        values = _spread([_unneutralize(v) for v in texts], codes, column)
     if kind == "list":
-        cache: dict[str, str] = {}
-        out_list: list[object] = []
-        for v in texts:
-            if v not in cache:
-                cache[v] = _split_items(v, column, tool) if v else ""
-            out_list.append(cache[v])
-        return out_list, {}
+        codes, texts = _distinct(values)
+        return _spread([_split_items(v, column, tool) if v else "" for v in texts], codes, column), {}
     if kind == "id" or (column.allowed is None and not column.suggested):
-        return texts, {}
+        return values, {}
     vmap = value_map(table.name, column.name) or {}
+    codes, texts = _distinct(values)
     out: list[object] = []
-    errors_: dict[int, str] = {}
-    seen: dict[str, str | None] = {}
-    for i, v in enumerate(texts):
-        if not v:
-            out.append("")
-            continue
-        if v not in seen:
-            seen[v] = map_value(v, table.name, column.name, vmap)
-        found = seen[v]
+    reasons: dict[int, str] = {}
+    for j, v in enumerate(texts):
+        found = map_value(v, table.name, column.name, vmap) if v else ""
         if found is None and column.allowed is not None:
-            errors_[i] = t("rule.allowed", lang, value=v, allowed=", ".join(column.allowed))
+            reasons[j] = t("rule.allowed", lang, value=v, allowed=", ".join(column.allowed))
             out.append("")
         else:
             out.append(found if found is not None else v)
-    return out, errors_
+    return _spread(out, codes, column), _positions(codes, reasons)
 
 
-def _typed(table: Table, data: Mapping[str, list[object]], n: int) -> pd.DataFrame:
+def _typed_values(values: Sequence[object], column: Column) -> pd.Series:
+    """``values`` (parsed cells, ``None`` for blank) as a series of the column's dtype."""
+    if column.kind == "date":
+        return pd.Series(pd.to_datetime(pd.Series(values, dtype=object)), dtype="datetime64[ns]")
+    if column.dtype == "string":
+        return pd.Series(["" if v is None else v for v in values], dtype="string")
+    return pd.Series(values, dtype=object).astype(column.dtype)
+
+
+def _typed(table: Table, data: Mapping[str, pd.Series], n: int) -> pd.DataFrame:
     cols: dict[str, pd.Series] = {}
     for col in table.columns:
         values = data.get(col.name)
         if values is None:
             blank: object = "" if col.dtype == "string" else None
-            values = [blank] * n
-        if col.kind == "date":
-            cols[col.name] = pd.Series(pd.to_datetime(pd.Series(values, dtype=object)), dtype="datetime64[ns]")
-        elif col.dtype == "string":
-            cols[col.name] = pd.Series(["" if v is None else v for v in values], dtype="string")
-        else:
-            cols[col.name] = pd.Series(values, dtype=object).astype(col.dtype)
-    frame = pd.DataFrame(cols)
+            values = _spread([blank], np.zeros(n, dtype=np.intp), col)
+        same = col.kind == "date" or values.dtype == pd.api.types.pandas_dtype(col.dtype)
+        cols[col.name] = values if same else values.astype(col.dtype)
+    frame = pd.DataFrame(cols, index=pd.RangeIndex(n))
     if SOURCE_REF in data:
-        frame[SOURCE_REF] = pd.Series(data[SOURCE_REF], dtype="string")
+        frame[SOURCE_REF] = data[SOURCE_REF].astype("string").reset_index(drop=True)
     return frame
 
 
@@ -283,8 +302,11 @@ def _id_column(table: Table) -> str | None:
     return None
 
 
-def _new_ids(existing: Sequence[str], taken: set[str], count: int, table: str) -> list[str]:
-    """``count`` new ids in the plan's own style (``P015``...), none of them in ``taken``."""
+def _new_ids(existing: Sequence[str], taken: set[str], count: int, table: str) -> pd.Series:
+    """``count`` new ids in the plan's own style (``P015``...), none of them in ``taken``.
+
+    A text series, made with pandas' string methods (no loop over the new rows).
+    """
     pattern = re.compile(r"^([A-Za-z]+)(\d+)$")
     prefixes: dict[str, int] = {}
     widths: list[int] = []
@@ -297,14 +319,17 @@ def _new_ids(existing: Sequence[str], taken: set[str], count: int, table: str) -
     prefix = max(prefixes, key=prefixes.__getitem__) if prefixes else ID_PREFIXES.get(table, "X")
     numbers = [int(m.group(2)) for i in taken if (m := pattern.match(str(i))) and m.group(1) == prefix]
     n = max(numbers, default=0)
-    out = [f"{prefix}{i:0{width}d}" for i in range(n + 1, n + 1 + count)]
-    if taken.intersection(out):  # ids of another style taken further on: number past them
-        out, i = [], n
-        while len(out) < count:
+    digits = pd.Series(np.arange(n + 1, n + 1 + count, dtype=np.int64)).astype("string")
+    out = prefix + digits.str.pad(width, side="left", fillchar="0")
+    if taken and out.isin(list(taken)).any():  # ids of another style taken further on: number past them
+        found: list[str] = []
+        i = n
+        while len(found) < count:
             i += 1
             ident = f"{prefix}{i:0{width}d}"
             if ident not in taken:
-                out.append(ident)
+                found.append(ident)
+        out = pd.Series(found, dtype="string")
     return out
 
 
@@ -349,11 +374,11 @@ def prepare(
                              fields=", ".join(f"{c.label[lang]} ({c.name})" for c in wanted),
                              columns=", ".join(h for h in raw.header if h)[:600]))
     n = len(raw)
-    data: dict[str, list[object]] = {}
+    data: dict[str, pd.Series] = {}
     problems: list[RowProblem] = []
     for pos, fld in mapping.items():
         if fld == SOURCE_REF:
-            data[SOURCE_REF] = raw.column(pos).tolist()
+            data[SOURCE_REF] = raw.column(pos).astype("string").reset_index(drop=True)
             continue
         values, errors = _convert_column(raw.column(pos), tbl.column(fld), tbl, info.tool, lang)
         data[fld] = values
@@ -361,49 +386,53 @@ def prepare(
         problems += [RowProblem(raw.rows[i], header, reason) for i, reason in errors.items()]
     if info.ref_column is not None and SOURCE_REF not in data:
         prefix = {"google": "google:"}.get(info.tool, "")
-        refs = raw.column(info.ref_column).tolist()
-        data[SOURCE_REF] = [f"{prefix}{r}" if r else "" for r in refs]
+        refs = raw.column(info.ref_column).astype("string").reset_index(drop=True)
+        data[SOURCE_REF] = refs.where(refs.eq(""), prefix + refs) if prefix else refs
     frame = _typed(tbl, data, n)
-    rows = list(raw.rows)
+    row_numbers = np.asarray(raw.rows, dtype=np.int64)
     existing = plan.tables[table]
-    keep = pd.Series(True, index=frame.index)
-    duplicates: list[int] = []
-    # 1. the same submission (uuid, KEY, time stamp)
+    keep = np.ones(n, dtype=bool)
+    # 1. the same submission (uuid, KEY, time stamp); a second row with the same one is a repeat
     if SOURCE_REF in data:
-        known = set(existing[SOURCE_REF].dropna().tolist()) if SOURCE_REF in existing.columns else set()
-        fresh = []
-        for ref in data[SOURCE_REF]:
-            fresh.append(not ref or ref not in known)
-            if ref:
-                known.add(ref)  # a second row with the same submission id is a repeat
-        keep &= pd.Series(fresh, index=frame.index)
+        refs = data[SOURCE_REF]
+        known = existing[SOURCE_REF].dropna().tolist() if SOURCE_REF in existing.columns else []
+        blank = refs.eq("").to_numpy(dtype=bool)
+        codes, _ = pd.factorize(refs, use_na_sentinel=False)
+        first = np.zeros(n, dtype=bool)
+        first[np.unique(codes, return_index=True)[1]] = True
+        seen = refs.isin(known).to_numpy(dtype=bool) | ~first
+        keep &= blank | ~seen
     # 2. the same row (content equal to a row of the plan)
     has_ids = id_col is not None and id_col in fields
     columns = [c for c in tbl.column_names if c != id_col or has_ids]
     if len(existing):
         new_sig = _signature(frame, columns)
         old_sig = set(_signature(existing.astype({c.name: c.dtype for c in tbl.columns}), columns))
-        keep &= ~new_sig.isin(old_sig)
-    keep_list = keep.tolist()
-    duplicates = [r for r, k in zip(rows, keep_list) if not k]
-    if not all(keep_list):
-        frame = frame[keep.to_numpy()].reset_index(drop=True)
-    rows = [r for r, k in zip(rows, keep_list) if k]
+        keep &= ~new_sig.isin(old_sig).to_numpy(dtype=bool)
+    duplicates = row_numbers[~keep].tolist()
+    if not keep.all():
+        frame = frame[keep].reset_index(drop=True)
+    rows = row_numbers[keep].tolist()
     # 3. ids: an id already used for another row is a problem; blank ids are new ones
     if id_col is not None:
-        ids = [i for i, k in zip(data.get(id_col) or [""] * n, keep_list) if k]
+        ids = data[id_col][keep].reset_index(drop=True) if id_col in data else \
+            pd.Series([""], dtype="string").take(np.zeros(len(rows), dtype=np.intp)).reset_index(drop=True)
         old_list = existing[id_col].dropna().astype(str).tolist() if len(existing) else []
         old_ids = set(old_list)
         header = next((raw.header[p] for p, f in mapping.items() if f == id_col), tbl.column(id_col).label[lang])
-        for r, ident in zip(rows, ids):
-            if ident and ident in old_ids:
-                problems.append(RowProblem(r, header, t("import.id_taken", lang, id=ident)))
-        blanks = [i for i, ident in enumerate(ids) if not ident]
-        if blanks:
-            given = [str(i) for i in ids if i]  # id cells are text (see _convert_column)
-            new = iter(_new_ids(old_list + given, old_ids | set(given), len(blanks), table))
-            ids = [ident or next(new) for ident in ids]
-            frame[id_col] = pd.Series(ids, dtype="string")
+        taken = (ids.ne("") & ids.isin(old_list)).to_numpy(dtype=bool) if old_list else np.zeros(len(ids), bool)
+        for i in np.flatnonzero(taken):
+            problems.append(RowProblem(rows[i], header, t("import.id_taken", lang, id=ids.iloc[i])))
+        blanks = ids.eq("").to_numpy(dtype=bool)
+        if blanks.any():
+            given = [str(i) for i in ids[~blanks].tolist()]  # id cells are text (see _convert_column)
+            new = _new_ids(old_list + given, old_ids | set(given), int(blanks.sum()), table)
+            if blanks.all():
+                frame[id_col] = new
+            else:
+                filled = ids.to_numpy(dtype=object)
+                filled[blanks] = new.to_numpy(dtype=object)
+                frame[id_col] = pd.Series(filled, dtype="string")
     dropped = set(duplicates)
     problems = [p for p in problems if p.row not in dropped]
     problems.sort(key=lambda p: (p.row or 0))

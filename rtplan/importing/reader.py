@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from rtplan.exceptions import RtplanError
@@ -29,6 +30,8 @@ HEADER_SCAN_ROWS = 25
 TOTAL_WORDS = {"jumlah", "total", "grand total", "sub total", "subtotal", "total keseluruhan",
                "jumlah total", "jumlah seluruhnya", "total jumlah"}
 DELIMITERS = (",", ";", "\t")
+# one physical line with its end, as ``io.StringIO(text, newline="")`` splits them
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 
 
 class ImportFileError(RtplanError):
@@ -42,7 +45,7 @@ class RawTable:
     Attributes
     ----------
     header : the header cells, stripped.
-    data : one text column per header position (``"0"``, ``"1"``, ...), no NaN.
+    data : one text column per header position (``"0"``, ``"1"``, ...), pandas' string dtype, no missing cells.
     rows : the row number a spreadsheet shows for each data row (1-based).
     source : the file name as given (for messages).
     fmt : ``csv``, ``xlsx`` or ``ods``.
@@ -189,39 +192,56 @@ def _is_total(cells: Sequence[str]) -> bool:
     return _key(first) in TOTAL_WORDS
 
 
+def _text_column(column: pd.Series) -> pd.Series:
+    """A column of cells as stripped text (pandas' string dtype, no missing cells)."""
+    if not isinstance(column.dtype, pd.StringDtype):
+        column = column.astype(object).fillna("")
+        if column.map(type).ne(str).any():
+            column = column.map(str)
+    column = column.astype("string")
+    if column.hasnans:  # short rows: pandas leaves the missing cells empty
+        column = column.fillna("")
+    return column.str.strip().reset_index(drop=True)
+
+
 def _finish(header: list[str], frame: pd.DataFrame, first_row: int, source: str, fmt: str,
             sheet: str = "", encoding: str = "", delimiter: str = "") -> RawTable:
-    """Drop blank rows and the trailing total rows; number the rest."""
+    """Strip every cell, drop blank rows and the trailing total rows; number the rest.
+
+    Whole columns at once (pandas string methods), never a loop over the cells.
+    """
     width = max(len(header), frame.shape[1])
     header = [str(h).strip() for h in header] + [""] * (width - len(header))
-    frame = frame.reindex(columns=range(frame.shape[1])).fillna("").astype(object)
-    frame = frame.map(str) if any(frame[c].map(type).ne(str).any() for c in frame.columns) else frame
-    frame.columns = [str(i) for i in range(frame.shape[1])]
-    if frame.shape[1] < width:
-        for i in range(frame.shape[1], width):
-            frame[str(i)] = ""
-    stripped = pd.DataFrame({c: [v.strip() for v in frame[c].tolist()] for c in frame.columns},
-                            columns=frame.columns, dtype=object)
-    keep = (stripped != "").to_numpy().any(axis=1) if stripped.shape[1] else \
-        pd.Series(False, index=stripped.index).to_numpy()
-    numbers = list(range(first_row, first_row + len(frame)))
-    frame = stripped[keep].reset_index(drop=True)
-    numbers = [n for n, k in zip(numbers, keep) if k]
-    while len(frame) and _is_total(frame.iloc[-1].tolist()):
-        frame = frame.iloc[:-1]
-        numbers.pop()
-    return RawTable(header, frame.reset_index(drop=True), numbers, source, fmt, sheet=sheet, encoding=encoding,
-                    delimiter=delimiter)
+    n = len(frame)
+    columns = {str(i): _text_column(frame.iloc[:, i]) for i in range(frame.shape[1])}
+    for i in range(frame.shape[1], width):
+        columns[str(i)] = pd.Series([""], dtype="string").take(np.zeros(n, dtype=np.intp)).reset_index(drop=True)
+    stripped = pd.DataFrame(columns, columns=[str(i) for i in range(width)], index=pd.RangeIndex(n))
+    keep = np.zeros(n, dtype=bool)
+    for column in columns.values():
+        keep |= column.ne("").to_numpy(dtype=bool)
+    numbers = np.arange(first_row, first_row + n)[keep]
+    frame = stripped[keep].reset_index(drop=True) if not keep.all() else stripped
+    end = len(frame)
+    while end and _is_total(frame.iloc[end - 1].tolist()):
+        end -= 1
+    return RawTable(header, frame.iloc[:end].reset_index(drop=True), numbers[:end].tolist(), source, fmt,
+                    sheet=sheet, encoding=encoding, delimiter=delimiter)
 
 
 def read_csv_bytes(data: bytes, source: str, score: Callable[[Sequence[str]], int] | None = None,
-                   lang: str | None = None) -> RawTable:
-    """Read CSV bytes: encoding, delimiter, header row, then pandas' C parser for the body."""
+                   lang: str | None = None, path: Path | None = None) -> RawTable:
+    """Read CSV bytes: encoding, delimiter, header row, then pandas' C parser for the body.
+
+    ``path``: the file ``data`` was read from. pandas reads a large UTF-8 file given by
+    its path in parallel chunks (not a buffer), so the body is read from there then.
+    """
     text, encoding = decode_text(data)
     if not text.strip():
         raise ImportFileError(t("import.empty", lang, file=source))
     delimiter = sniff_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # the first records only: lines taken lazily (a StringIO would copy the whole text)
+    reader = csv.reader((m.group() for m in _LINE.finditer(text)), delimiter=delimiter)
     head: list[list[str]] = []
     lines_before: list[int] = []
     for record in reader:
@@ -234,8 +254,14 @@ def read_csv_bytes(data: bytes, source: str, score: Callable[[Sequence[str]], in
     header = [h.strip() for h in records[index]]
     header_end_line = lines_before[index]
     try:
-        frame = pd.read_csv(io.StringIO(text), sep=delimiter, header=None, skiprows=header_end_line,
-                            dtype=object, keep_default_na=False, na_filter=False, skip_blank_lines=False,
+        # from the bytes (pandas decodes in C, faster than from the decoded text), typed as
+        # pandas' string dtype so the cells stay in one columnar array through the import
+        body: io.BytesIO | Path = io.BytesIO(data[3:] if encoding == "utf-8-sig" else data)
+        if path is not None and encoding == "utf-8":
+            body = path
+        frame = pd.read_csv(body, sep=delimiter, header=None, skiprows=header_end_line,
+                            encoding="utf-8" if encoding == "utf-8-sig" else encoding, encoding_errors="replace",
+                            dtype="string", keep_default_na=False, na_filter=False, skip_blank_lines=False,
                             names=list(range(len(header))), engine="c", quotechar='"',
                             on_bad_lines="error", index_col=False)
     except (pd.errors.ParserError, ValueError):
@@ -319,11 +345,13 @@ def read_table(
     sheet: str | None = None,
     score: Callable[[Sequence[str]], int] | None = None,
     lang: str | None = None,
+    path: Path | None = None,
 ) -> RawTable:
     """Read a CSV, XLSX or ODS file's bytes into a :class:`RawTable`.
 
     ``score(cells)`` rates a candidate header row (how many cells name a known
-    field); ``sheet`` picks a workbook's sheet (default: the first).
+    field); ``sheet`` picks a workbook's sheet (default: the first); ``path`` is the
+    file the bytes came from, if any (see :func:`read_csv_bytes`).
     Raises :class:`ImportFileError` for empty, binary or unreadable files.
     """
     if not data or not data.strip():
@@ -334,7 +362,7 @@ def read_table(
     if fmt == "xls":
         raise ImportFileError(t("import.xls", lang, file=source))
     if fmt == "csv":
-        return read_csv_bytes(data, source, score, lang)
+        return read_csv_bytes(data, source, score, lang, path)
     name, rows, _ = _sheet_rows(data, fmt, sheet, source, lang)
     return read_grid(rows, source, fmt, name, score, lang)
 
@@ -349,4 +377,4 @@ def read_path(path: str | Path, sheet: str | None = None,
         raise ImportFileError(t("import.no_file", lang, file=p)) from exc
     except OSError as exc:
         raise ImportFileError(t("import.cannot_read", lang, file=p, error=exc.strerror or exc)) from exc
-    return read_table(data, p.name, sheet, score, lang)
+    return read_table(data, p.name, sheet, score, lang, p)
