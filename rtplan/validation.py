@@ -107,19 +107,23 @@ def check_rows(
     file = table.filename
     cols = [c for c in table.columns if c.name in frame.columns]
     names = [c.name for c in cols]
-    sub = frame[names]
+    # the columns as Series, zipped into rows: the same values as ``itertuples`` without
+    # building a sub-frame (most tables of a plan are a few rows; the frame overhead was
+    # most of the cost, measured)
+    series = [frame[n] for n in names]
     if positions is None:
         positions = range(len(frame))
     else:
         positions = sorted(positions)
-        sub = sub.iloc[list(positions)]
+        series = [s.iloc[list(positions)] for s in series]
     # only rows that a column-wise test flags are checked cell by cell (the same rules,
     # the same messages): most rows of a plan have no problem at all
-    if len(sub) >= _VECTOR_ROWS:
-        suspect = _suspect_rows(table, sub, cols, period)
+    if len(positions) >= _VECTOR_ROWS:
+        suspect = _suspect_rows(table, pd.concat(series, axis=1), cols, period)
         positions = [p for p, s in zip(positions, suspect) if s]
-        sub = sub.iloc[np.flatnonzero(suspect)]
-    for pos, record in zip(positions, sub.itertuples(index=False, name=None)):
+        flagged = np.flatnonzero(suspect)
+        series = [s.iloc[flagged] for s in series]
+    for pos, record in zip(positions, zip(*series)) if series else ():
         row = pos + 2
         problems: list[Problem] = []
         for col, value in zip(cols, record):
@@ -208,7 +212,7 @@ def check_keys(table: Table, frame: pd.DataFrame, lang: str) -> list[Problem]:
     file = table.filename
     if table.key and all(k in frame.columns for k in table.key):
         seen: dict[tuple[str, ...], int] = {}
-        for pos, record in enumerate(frame[list(table.key)].itertuples(index=False, name=None)):
+        for pos, record in enumerate(zip(*(frame[k] for k in table.key))):
             if any(is_missing(v) for v in record[:1]):
                 continue
             key = tuple("" if is_missing(v) else _fmt(v) for v in record)
@@ -317,7 +321,7 @@ def check_special_table(name: str, frame: pd.DataFrame, lang: str) -> list[Probl
     problems: list[Problem] = []
     if name == "pairwise":
         pairwise = frame
-        for pos, (a, b, w) in enumerate(pairwise[["need_a", "need_b", "winner"]].itertuples(index=False)):
+        for pos, (a, b, w) in enumerate(zip(pairwise["need_a"], pairwise["need_b"], pairwise["winner"])):
             if is_missing(a) or is_missing(b):
                 continue
             if a == b:
@@ -326,7 +330,7 @@ def check_special_table(name: str, frame: pd.DataFrame, lang: str) -> list[Probl
                 problems.append(problem(lang, "pairwise.csv", pos + 2, "winner", "winner_not_in_pair",
                                         value=w, a=a, b=b))
     elif name == "ledger":
-        for pos, (inc, exp) in enumerate(frame[["income_idr", "expense_idr"]].itertuples(index=False)):
+        for pos, (inc, exp) in enumerate(zip(frame["income_idr"], frame["expense_idr"])):
             has_in = not is_missing(inc) and int(inc) != 0
             has_out = not is_missing(exp) and int(exp) != 0
             if has_in and has_out:

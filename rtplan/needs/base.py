@@ -111,9 +111,9 @@ def _needs(tables: Tables) -> pd.DataFrame:
     ids, titles, cats = ids[keep], titles[keep], cats[keep]
     rank = {ident: i for i, ident in enumerate(sorted(ids.tolist(), key=natural_key))}
     return pd.DataFrame({
-        "need_id": pd.Series(ids, dtype=object),
-        "title": pd.Series(titles, dtype=object),
-        "category": pd.Series(cats, dtype=object),
+        "need_id": np.asarray(ids, dtype=object),  # arrays: Series would have their indexes unioned
+        "title": np.asarray(titles, dtype=object),
+        "category": np.asarray(cats, dtype=object),
         "id_order": np.array([rank[i] for i in ids.tolist()], dtype=np.int64),
     })
 

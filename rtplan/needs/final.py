@@ -31,11 +31,12 @@ def stored_priorities(tables: Tables, known: Iterable[str] | None = None) -> pd.
         if need in wanted and need not in entries:
             entries[need] = (np.inf if np.isnan(rank) else rank, natural_key(need), method, note)
     order = sorted(entries, key=lambda x: entries[x][:2])
+    # plain arrays, not Series: a frame built from Series first unions their indexes
     return pd.DataFrame({
-        "need_id": pd.Series(order, dtype=object),
-        "rank": pd.Series([entries[x][0] if np.isfinite(entries[x][0]) else np.nan for x in order], dtype=float),
-        "method": pd.Series([entries[x][2] for x in order], dtype=object),
-        "note": pd.Series([entries[x][3] for x in order], dtype=object),
+        "need_id": np.array(order, dtype=object),
+        "rank": np.array([entries[x][0] if np.isfinite(entries[x][0]) else np.nan for x in order], dtype=float),
+        "method": np.array([entries[x][2] for x in order], dtype=object),
+        "note": np.array([entries[x][3] for x in order], dtype=object),
     })
 
 
@@ -55,8 +56,12 @@ def final_order(
     lang = _lang(tables, lang)
     comb = combined or combined_view(tables, lang=lang)
     ids = comb.table["need_id"].tolist()
-    agreed = stored_priorities(tables, ids).set_index("need_id")
-    stored = agreed.index.tolist()
+    agreed = stored_priorities(tables, ids)
+    stored = agreed["need_id"].tolist()
+    # the stored columns by need (dict look-ups: cheaper than reindexing a few rows)
+    rank_of = dict(zip(stored, agreed["rank"].tolist()))
+    method_of = dict(zip(stored, agreed["method"].tolist()))
+    note_of = dict(zip(stored, agreed["note"].tolist()))
     stored_ids = set(stored)
     ordered = stored + [x for x in ids if x not in stored_ids]
     at = pd.Index(ids, dtype=object).get_indexer(ordered) if ordered else np.zeros(0, dtype=np.int64)
@@ -68,9 +73,10 @@ def final_order(
         "rank": np.arange(1, len(ordered) + 1),
         "score": src["score"].to_numpy(dtype=float)[at],
         "stored": np.array([x in stored_ids for x in ordered], dtype=bool),
-        "stored_rank": pd.array(np.trunc(agreed["rank"].reindex(ordered).to_numpy(dtype=float)), dtype="Int64"),
-        "method": agreed["method"].reindex(ordered).fillna("").tolist(),
-        "note": agreed["note"].reindex(ordered).fillna("").tolist(),
+        "stored_rank": pd.array(np.trunc(np.array([rank_of.get(x, np.nan) for x in ordered], dtype=float)),
+                                dtype="Int64"),
+        "method": [method_of.get(x, "") for x in ordered],
+        "note": [note_of.get(x, "") for x in ordered],
         "combined_rank": src["rank"].to_numpy()[at],
         "decided_by": [""] * len(ordered),
     })
