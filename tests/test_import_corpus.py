@@ -312,3 +312,15 @@ def test_a_large_file_read_from_its_path_equals_the_same_bytes(tmp_path: Path) -
     pd.testing.assert_frame_equal(from_path.data, from_bytes.data)
     assert from_path.data.iloc[7].tolist() == ["08/11/2026 10:07:00", "Masalah 7", "Ekonomi",
                                                "Uraian 7\n" + "cukup panjang, " * 4 + "cukup panjang,"]
+
+
+@pytest.mark.parametrize("ending", ["\r", "\n", "\r\n"])
+def test_a_title_and_blank_line_above_the_header_lose_no_row(ending: str) -> None:
+    """Old Mac files end lines with a bare CR; pandas and csv count those lines differently."""
+    from rtplan.importing.reader import read_csv_bytes
+
+    text = ending.join(["Daftar peserta rapat", "", "Nama;Jenis kelamin", "Ani;P", "Budi;L", ""])
+    table = read_csv_bytes(text.encode("utf-8"), "peserta.csv")
+    assert table.header == ["Nama", "Jenis kelamin"]
+    assert table.data.values.tolist() == [["Ani", "P"], ["Budi", "L"]]
+    assert table.rows == [4, 5]  # the rows as the spreadsheet numbers them

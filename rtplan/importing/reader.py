@@ -16,7 +16,7 @@ import io
 import math
 import re
 import zipfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -241,7 +241,14 @@ def read_csv_bytes(data: bytes, source: str, score: Callable[[Sequence[str]], in
         raise ImportFileError(t("import.empty", lang, file=source))
     delimiter = sniff_delimiter(text)
     # the first records only: lines taken lazily (a StringIO would copy the whole text)
-    reader = csv.reader((m.group() for m in _LINE.finditer(text)), delimiter=delimiter)
+    ends: list[int] = []  # where each line read so far ends in the text
+
+    def lines() -> Iterator[str]:
+        for m in _LINE.finditer(text):
+            ends.append(m.end())
+            yield m.group()
+
+    reader = csv.reader(lines(), delimiter=delimiter)
     head: list[list[str]] = []
     lines_before: list[int] = []
     for record in reader:
@@ -256,10 +263,16 @@ def read_csv_bytes(data: bytes, source: str, score: Callable[[Sequence[str]], in
     try:
         # from the bytes (pandas decodes in C, faster than from the decoded text), typed as
         # pandas' string dtype so the cells stay in one columnar array through the import
-        body: io.BytesIO | Path = io.BytesIO(data[3:] if encoding == "utf-8-sig" else data)
-        if path is not None and encoding == "utf-8":
-            body = path
-        frame = pd.read_csv(body, sep=delimiter, header=None, skiprows=header_end_line,
+        # the body starts right after the header record: pandas and the csv module count
+        # lines differently in files with bare CR line ends, so no line count is handed over
+        offset = ends[header_end_line - 1] if header_end_line else 0
+        raw = data[3:] if encoding == "utf-8-sig" else data
+        start = len(text[:offset].encode("utf-8" if encoding == "utf-8-sig" else encoding, errors="replace"))
+        body: io.BytesIO | Path = io.BytesIO(raw[start:])
+        skip = 0
+        if path is not None and encoding == "utf-8" and "\r" not in text[:offset]:
+            body, skip = path, header_end_line
+        frame = pd.read_csv(body, sep=delimiter, header=None, skiprows=skip,
                             encoding="utf-8" if encoding == "utf-8-sig" else encoding, encoding_errors="replace",
                             dtype="string", keep_default_na=False, na_filter=False, skip_blank_lines=False,
                             names=list(range(len(header))), engine="c", quotechar='"',
