@@ -472,6 +472,8 @@ def _canonical(name: str, frame: pd.DataFrame, lang: str) -> tuple[bytes, pd.Dat
 
 def _canonical_full(table: Table, frame: pd.DataFrame, lang: str) -> _Canonical:
     header, rows = frame_to_rows(table, frame)
+    # a row with every cell empty is no row (reading skips it): it is not written either
+    rows = [r for r in rows if any(cell.strip() for cell in r)]
     data = rows_to_csv(header, rows)
     back_header, back_rows = read_csv_text(data)
     parsed, problems = parse_rows(table, back_header, back_rows, lang)
@@ -978,3 +980,37 @@ def restore(path: str | os.PathLike[str], name: str, version: str | None = None)
         save_table(plan, table, frame)
     return chosen
 
+
+
+def fingerprint(plan: Plan, name: str) -> str | None:
+    """The digest of a table's file (or ``plan``) as ``plan`` last read or wrote it."""
+    return plan.fingerprints.get(_history_file(name))
+
+
+def version_with_digest(path: str | os.PathLike[str], name: str, digest: str) -> Version | None:
+    """The newest kept version of a table whose content has ``digest`` (``None``: none)."""
+    for version in list_versions(path, name):
+        with contextlib.suppress(OSError):
+            if _digest(version.path.read_bytes()) == digest:
+                return version
+    return None
+
+
+def restore_versions(plan: Plan, versions: Mapping[str, Version | None]) -> Plan:
+    """Bring back kept versions of several tables in one validated, atomic save.
+
+    ``versions`` maps a table name to a :class:`Version` (``None``: the table had no
+    file before, it comes back empty). Saved through :func:`save_tables` on ``plan``,
+    so a file changed on disk since ``plan`` was loaded is refused like any save.
+    """
+    frames: dict[str, pd.DataFrame] = {}
+    for name, version in versions.items():
+        if version is None:
+            frames[name] = pd.DataFrame({c: pd.Series(dtype="object") for c in TABLES[name].column_names})
+            continue
+        try:
+            header, rows = read_csv_text(version.path.read_bytes())
+        except Exception as exc:  # csv.Error, UnicodeDecodeError, OSError: a damaged copy
+            raise HistoryError(f"{version.path}: {t('rule.bad_csv', plan.lang, error=exc)}") from exc
+        frames[name], _ = parse_rows(TABLES[name], header, rows, plan.lang)
+    return save_tables(plan, frames)

@@ -69,13 +69,15 @@ def test_rejected_session_leaves_disk_and_screen_as_they_were(tab, example_dir: 
     panel.activity.value = "A04"
     before_options = panel.sessions.options
     panel.date.value = D(2027, 1, 16)
-    panel.men.value, panel.women.value, panel.cost.value = "-3", "dua", "150.000"
+    panel.men.value, panel.women.value, panel.cost.value = "-3", "dua", "-150.000"  # 150.000 is read as Rupiah
     panel.save_button.click()
     assert panel.status.kind == "error"
     text = panel.status.text
-    assert "kolom participants_l (Peserta L): -3 terlalu kecil (minimal 0)" in text
-    assert "kolom participants_p (Peserta P): harus bilangan bulat, bukan 'dua'" in text
-    assert "kolom cost_idr (Biaya (Rp)): harus jumlah Rupiah bulat" in text
+    # in the form's words: the session by activity and date, the fields by their labels
+    assert "Kursus komputer dasar · 16/01/2027, Peserta L: -3 terlalu kecil (minimal 0)" in text
+    assert "Kursus komputer dasar · 16/01/2027, Peserta P: harus bilangan bulat, bukan 'dua'" in text
+    assert ".csv" not in text and "participants_l" not in text
+    assert "Biaya (Rp)" in text and "-150000" in text  # below the minimum 0
     assert _csv(example_dir, "realizations") == before
     assert panel.sessions.options == before_options and panel.men.value == "-3"
 
@@ -95,6 +97,7 @@ def test_delete_a_session(tab, example_dir: Path) -> None:  # type: ignore[no-un
     panel.activity.value = "A03"
     panel.sessions.value = "2027-01-10"
     panel.delete_button.click()
+    panel.confirm.yes.click()
     assert panel.status.kind == "ok", panel.status.text
     assert _sessions(example_dir, "A03")["date"].tolist() == [pd.Timestamp("2026-12-13")]
     assert [o[1] for o in panel.sessions.options] == ["2026-12-13"]
@@ -149,8 +152,10 @@ def test_rejected_cash_entry_leaves_disk_and_screen_as_they_were(tab, example_di
     editor.fields["expense_idr"].value = "10000"  # now both income and expense
     editor.save_button.click()
     assert editor.status.kind == "error"
-    assert "ledger.csv baris 20, kolom expense_idr (Pengeluaran (Rp)): isi pemasukan atau pengeluaran, bukan keduanya" \
-        in editor.status.text
+    # the entry by its date and description, the field by its label, and what to do
+    assert ("03/01/2027 · Iuran kas Januari (57 KK x Rp10.000), Pengeluaran (Rp): isi pemasukan atau "
+            "pengeluaran, bukan keduanya; kosongkan salah satunya") in editor.status.text
+    assert ".csv" not in editor.status.text and "expense_idr" not in editor.status.text
     assert _csv(example_dir, "ledger") == before
     assert panel.balance.value == balance_before
 

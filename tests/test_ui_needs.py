@@ -46,7 +46,7 @@ def test_deleting_a_scored_need_is_refused(tab, example_dir: Path) -> None:  # t
     before = _csv(example_dir, "needs")
     editor.rows.value = "N07"
     editor.delete_button.click()
-    assert editor.status.kind == "error" and "usg_scores.csv" in editor.status.text
+    assert editor.status.kind == "error" and "baris Skor USG" in editor.status.text
     assert _csv(example_dir, "needs") == before
 
 
@@ -283,6 +283,8 @@ def test_deleting_a_node_with_children_is_refused(tab, example_dir: Path) -> Non
     panel.nodes.value = "T05"
     assert panel.parent.value == "T02"
     panel.delete_button.click()
+    assert _csv(example_dir, "problem_tree") == before  # asked first
+    panel.confirm.yes.click()
     assert panel.status.kind == "ok"
     assert "T05" not in set(_disk(example_dir, "problem_tree")["node_id"])
 
@@ -293,7 +295,7 @@ def test_empty_tree_text_is_refused(tab, example_dir: Path) -> None:  # type: ig
     panel.new_button.click()
     panel.text.value = "  "
     panel.save_button.click()
-    assert panel.status.kind == "error" and "text" in panel.status.text
+    assert panel.status.kind == "error" and "Isi: wajib diisi" in panel.status.text
     assert _csv(example_dir, "problem_tree") == before
 
 

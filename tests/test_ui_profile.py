@@ -50,8 +50,8 @@ def test_rejected_edit_leaves_disk_and_screen_as_they_were(tab, example_dir: Pat
     editor.save_button.click()
     assert editor.status.kind == "error"
     text = editor.status.text
-    assert "meetings.csv baris 2, kolom end_time (Jam selesai): jam selesai 18:00 sebelum jam mulai" in text
-    assert "kolom title (Judul): wajib diisi" in text
+    assert "Jam selesai: jam selesai 18:00 sebelum jam mulai 19:30; perbaiki salah satunya" in text
+    assert "Judul: wajib diisi" in text and ".csv" not in text and "end_time" not in text
     assert _csv(example_dir, "meetings") == before_disk
     assert editor.rows.options == before_rows
     assert tab.session.plan["meetings"].loc[0, "title"] != ""
@@ -76,7 +76,8 @@ def test_delete_participant_who_attended_is_refused(tab, example_dir: Path) -> N
     editor.rows.value = attended
     editor.delete_button.click()
     assert editor.status.kind == "error"
-    assert "masih dipakai" in editor.status.text and "attendance.csv" in editor.status.text
+    assert "masih dipakai" in editor.status.text and "baris Daftar hadir" in editor.status.text
+    assert not editor.confirm.asking  # a row still used is refused at once, nothing is asked
     assert _csv(example_dir, "participants") == before
 
 
@@ -88,6 +89,7 @@ def test_delete_new_participant(tab, example_dir: Path) -> None:  # type: ignore
     editor.save_button.click()
     editor.rows.value = "P031"
     editor.delete_button.click()
+    editor.confirm.yes.click()
     assert editor.status.kind == "ok"
     assert "P031" not in set(storage.load_plan(example_dir)["participants"]["participant_id"])
 
@@ -111,7 +113,7 @@ def test_profile_rejects_bad_numbers_then_saves(tab, example_dir: Path) -> None:
     before = (example_dir / "plan.toml").read_bytes()
     form.fields["households"].value = "enam puluh"
     form.save_button.click()
-    assert form.status.kind == "error" and "plan.toml, households" in form.status.text
+    assert form.status.kind == "error" and "Jumlah KK: harus bilangan bulat, bukan 'enam puluh'" in form.status.text
     assert (example_dir / "plan.toml").read_bytes() == before
     form.fields["households"].value = "61"
     form.fields["period.end"].value = dt.date(2027, 6, 30)
@@ -142,4 +144,4 @@ def test_english_panels(example_dir: Path) -> None:
     editor.new_button.click()
     editor.fields["name"].value = "X"
     editor.save_button.click()
-    assert "participants.csv row 32, column sex (Sex (L/P)): is required" in editor.status.text
+    assert "X, Sex (L/P): is required" in editor.status.text

@@ -64,10 +64,13 @@ def test_rejected_resource_edit_leaves_disk_and_screen(tab, example_dir: Path) -
     editor.rows.value = "R05"
     editor.fields["name"].value = ""
     editor.fields["cost_idr"].value = "seratus ribu"
+    editor.save_button.click()  # unreadable money: refused alone, naming the field by its label
+    assert editor.status.kind == "error" and "Biaya (Rp): 'seratus ribu'" in editor.status.text
+    assert _csv(example_dir, "resources") == before
+    editor.fields["cost_idr"].value = "100rb"
     editor.save_button.click()
     assert editor.status.kind == "error"
-    assert "kolom name (Nama): wajib diisi" in editor.status.text
-    assert "cost_idr" in editor.status.text
+    assert "Nama: wajib diisi" in editor.status.text and ".csv" not in editor.status.text
     assert _csv(example_dir, "resources") == before
     assert editor.rows.options == options
     assert tab.session.plan["resources"].loc[4, "name"] == "Juru masak katering rumahan"
@@ -78,7 +81,7 @@ def test_delete_resource_used_by_a_match_is_refused(tab, example_dir: Path) -> N
     before = _csv(example_dir, "resources")
     editor.rows.value = "R01"  # accepted for N01 in matches.csv
     editor.delete_button.click()
-    assert editor.status.kind == "error" and "matches.csv" in editor.status.text
+    assert editor.status.kind == "error" and "baris Pencocokan" in editor.status.text
     assert _csv(example_dir, "resources") == before
 
 
@@ -209,6 +212,7 @@ def test_add_and_delete_an_institution(tab, example_dir: Path) -> None:  # type:
     gap = next(g for g in board.result.gaps if g.need_id == "N06")
     assert "Universitas Negeri (KKN)" in gap.institutions
     venn.delete_button.click()
+    venn.confirm.yes.click()
     assert venn.status.kind == "ok"
     assert "I09" not in set(storage.load_plan(example_dir)["institutions"]["institution_id"])
 

@@ -108,8 +108,9 @@ def test_rejected_edit_leaves_disk_and_screen_as_they_were(tab, example_dir: Pat
     editor.save_button.click()
     assert editor.status.kind == "error"
     text = editor.status.text
-    assert "activities.csv baris 4, kolom end_time (Jam selesai): jam selesai 09:00 sebelum jam mulai 10:00" in text
-    assert "kolom end_date (Tanggal selesai)" in text
+    assert ("Posyandu lansia dan cek kesehatan rutin, Jam selesai: jam selesai 09:00 sebelum jam mulai 10:00; "
+            "perbaiki salah satunya") in text
+    assert "Posyandu lansia dan cek kesehatan rutin, Tanggal selesai:" in text and ".csv" not in text
     assert _csv(example_dir, "activities") == before_disk
     assert panel.body.value == before_panel
     assert tab.session.plan["activities"].loc[2, "start_time"] == "07:30"

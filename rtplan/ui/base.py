@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import html
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -18,11 +19,14 @@ import ipywidgets as w
 import pandas as pd
 
 from rtplan import storage
-from rtplan.exceptions import RtplanError, ValidationError
+from rtplan.exceptions import ConcurrentChangeError, RtplanError, ValidationError
+from rtplan.form_messages import form_messages
 from rtplan.messages import t, tn
 from rtplan.plan import Plan
+from rtplan.render import fragment
 from rtplan.schema import TABLES, Column, Table, split_list
 from rtplan.tables import is_missing
+from rtplan.ui.inputs import DateInput, MoneyInput, input_errors, read_money
 
 Listener = Callable[[set[str]], None]
 
@@ -40,6 +44,10 @@ class PlanSession:
         self.plan = plan_or_path if isinstance(plan_or_path, Plan) else storage.load_plan(plan_or_path, lang)
         self.lang = lang or self.plan.lang
         self._listeners: list[Listener] = []
+        #: the last save that changed tables, as it can be undone (``None``: nothing to undo)
+        self.last_undo: UndoPoint | None = None
+        #: the last refusal was because another kernel or person changed the plan on disk
+        self.refused_concurrent = False
 
     def on_change(self, listener: Listener) -> None:
         """Call ``listener(changed_table_names)`` after every successful save."""
@@ -51,22 +59,85 @@ class PlanSession:
 
     def save(self, updates: Mapping[str, pd.DataFrame], meta: Mapping[str, Any] | None = None) -> list[str]:
         """Save through storage; return ``[]`` on success or the messages of the refusal."""
+        before = {name: storage.fingerprint(self.plan, name) for name in updates}
+        self.refused_concurrent = False
         try:
             storage.save_tables(self.plan, updates, meta)
-        except ValidationError as exc:
-            return [p.message for p in exc.problems]
+        except ValidationError as exc:  # in the form's words (rtplan validate keeps files and columns)
+            return form_messages(exc.problems, self.plan, updates, meta, self.lang)
+        except ConcurrentChangeError as exc:
+            self.refused_concurrent = True
+            return [str(exc)]
         except RtplanError as exc:
             return [str(exc)]
+        self._remember_undo(before, meta is not None)
         changed = set(updates) | ({"plan"} if meta is not None else set())
         for listener in list(self._listeners):
             listener(changed)
         return []
 
+    def _remember_undo(self, before: Mapping[str, str | None], meta_changed: bool) -> None:
+        """Keep, from the plan's history, the versions a just-made save replaced."""
+        after = {name: storage.fingerprint(self.plan, name) for name in before}
+        changed = [name for name in before if after[name] != before[name]]
+        if meta_changed:
+            self.last_undo = None  # the settings are not undone from a panel
+        if not changed:
+            return
+        versions: dict[str, storage.Version | None] = {}
+        for name in changed:
+            old = before[name]
+            version = None if old is None else storage.version_with_digest(self.plan.path, name, old)
+            if old is not None and version is None:  # pruned or unreadable: cannot be undone
+                self.last_undo = None
+                return
+            versions[name] = version
+        self.last_undo = UndoPoint(versions, {name: after[name] for name in changed})
+
+    def undo(self, point: UndoPoint | None = None) -> list[str]:
+        """Bring back the tables as they were before the save ``point`` (default: the last).
+
+        Restored from the plan's history through storage (validated, all tables in one
+        atomic save). Refused when a table changed again since that save.
+        """
+        point = point or self.last_undo
+        if point is None:
+            return [t("ui.undo_nothing", self.lang)]
+        if any(storage.fingerprint(self.plan, name) != digest for name, digest in point.after.items()):
+            return [t("ui.undo_stale", self.lang)]
+        self.refused_concurrent = False
+        try:
+            storage.restore_versions(self.plan, point.versions)
+        except ValidationError as exc:
+            return [p.message for p in exc.problems]
+        except ConcurrentChangeError as exc:
+            self.refused_concurrent = True
+            return [str(exc)]
+        except RtplanError as exc:
+            return [str(exc)]
+        if self.last_undo is point:
+            self.last_undo = None
+        for listener in list(self._listeners):
+            listener(set(point.versions))
+        return []
+
     def reload(self) -> None:
         """Load the plan again from disk (after a refused save because of another editor)."""
         self.plan = storage.load_plan(self.plan.path, self.lang)
+        self.refused_concurrent = False
+        self.last_undo = None
         for listener in list(self._listeners):
             listener(set(TABLES) | {"plan"})
+
+
+class UndoPoint:
+    """A saved change that can be undone: the kept versions it replaced (table ->
+    :class:`~rtplan.storage.Version`, ``None`` when the file did not exist) and the
+    digests the tables had right after it."""
+
+    def __init__(self, versions: Mapping[str, storage.Version | None], after: Mapping[str, str | None]) -> None:
+        self.versions = dict(versions)
+        self.after = dict(after)
 
 
 _SESSIONS: dict[tuple[Path, str | None], PlanSession] = {}
@@ -175,7 +246,9 @@ def field_for(column: Column, session: PlanSession, lang: str) -> w.ValueWidget:
     if column.kind == "bool":
         return w.Checkbox(value=False, indent=True, description=text, style=_STYLE, layout=_layout())
     if column.kind == "date":
-        return w.DatePicker(value=None, **common)
+        return DateInput(column.label[lang], lang, required=column.required, style=_STYLE, layout=_layout())
+    if column.kind == "money":
+        return MoneyInput(column.label[lang], lang, required=column.required, style=_STYLE, layout=_layout())
     if column.allowed:
         return w.Dropdown(options=[("—", "")] + [(v, v) for v in column.allowed], value="", **common)
     if column.suggested:
@@ -209,6 +282,9 @@ def widget_value(column: Column, widget: w.ValueWidget) -> object:
         return ";".join(value) if isinstance(value, (tuple, list)) else str(value or "")
     if column.kind == "date":
         return pd.Timestamp(value) if value else pd.NaT
+    if column.kind == "money":  # whole Rupiah; unreadable text stays as typed (the form refuses it)
+        reading = read_money(value)
+        return reading.value if reading.value is not None else ("" if reading.error is None else str(value).strip())
     if column.kind == "bool":
         return bool(value)
     if isinstance(value, str):
@@ -221,6 +297,8 @@ def set_widget_value(column: Column, widget: w.ValueWidget, value: object) -> No
     if column.kind == "list" and isinstance(widget, w.SelectMultiple):
         known = {opt[1] if isinstance(opt, tuple) else opt for opt in widget.options}
         widget.value = tuple(v for v in split_list(value) if v in known)
+    elif isinstance(widget, (DateInput, MoneyInput)):
+        widget.show(None if is_missing(value) else value)
     elif column.kind == "date":
         widget.value = None if is_missing(value) else pd.Timestamp(value).date()
     elif column.kind == "bool":
@@ -236,6 +314,64 @@ def set_widget_value(column: Column, widget: w.ValueWidget, value: object) -> No
         widget.value = max(widget.min, min(widget.max, number))
     else:
         widget.value = "" if is_missing(value) else str(value)
+
+
+class ConfirmBar(w.VBox):
+    """A question under a form with "Ya, hapus" / "Batal": only "Ya" runs the action."""
+
+    def __init__(self, lang: str, name: str = "") -> None:
+        self.lang = lang
+        self.question = w.HTML()
+        self.yes = w.Button(description=t("ui.confirm_yes", lang), icon="trash", button_style="danger")
+        self.no = w.Button(description=t("ui.confirm_no", lang))
+        for b, kind in ((self.yes, "yes"), (self.no, "no")):
+            b.add_class(f"rtplan-confirm-{kind}" + (f"-{name}" if name else ""))
+        self._action: Callable[[], object] | None = None
+        self.yes.on_click(lambda _: self._answer(True))
+        self.no.on_click(lambda _: self._answer(False))
+        super().__init__([self.question, w.HBox([self.yes, self.no])])
+        self.add_class("rtplan-confirm")
+        self.hide()
+
+    @property
+    def asking(self) -> bool:
+        return self._action is not None
+
+    def ask(self, text: str, action: Callable[[], object]) -> None:
+        """Show ``text`` and run ``action`` only when "Ya" is clicked."""
+        self._action = action
+        self.question.value = str(fragment(_QUESTION, text=text))
+        self.layout.display = None
+
+    def hide(self) -> None:
+        self._action = None
+        self.question.value = ""
+        self.layout.display = "none"
+
+    def _answer(self, yes: bool) -> None:
+        action = self._action
+        self.hide()
+        if yes and action is not None:
+            action()
+
+
+_QUESTION = '<div style="color:#8a4b00"><b>?</b> {{ text }}</div>'
+_DRAFT_NOTE = '<div style="color:#8a4b00"><i>{{ text }}</i></div>'
+
+
+def draft_note(text: str) -> str:
+    """The "belum disimpan" note shown next to unsaved typing (empty text: no note)."""
+    return str(fragment(_DRAFT_NOTE, text=text)) if text else ""
+
+
+def dependents_text(plan: Plan, table: str, ident: str, lang: str) -> str:
+    """"3 baris Skor USG, 2 baris Suara": what still uses row ``ident`` ("" when nothing)."""
+    from rtplan.dependents import dependents
+
+    found: dict[str, int] = {}
+    for d in dependents(plan.tables, table, ident):
+        found[d.table] = found.get(d.table, 0) + d.count
+    return ", ".join(tn("ui.dependent_rows", n, lang, table=TABLES[name].label[lang]) for name, n in found.items())
 
 
 class TableEditor(w.VBox):
@@ -287,6 +423,15 @@ class TableEditor(w.VBox):
         for b, name in ((self.new_button, "new"), (self.save_button, "save"), (self.delete_button, "delete")):
             b.add_class(f"rtplan-{name}-{table}")
         self.status = StatusLine()
+        self.confirm = ConfirmBar(self.lang, table)
+        self.undo_button = w.Button(description=t("ui.undo", self.lang), icon="undo", disabled=True)
+        self.reload_button = w.Button(description=t("ui.reload", self.lang), icon="refresh", button_style="warning",
+                                      layout=w.Layout(display="none"))
+        self.undo_button.add_class(f"rtplan-undo-{table}")
+        self.reload_button.add_class(f"rtplan-reload-{table}")
+        self._undo: UndoPoint | None = None
+        self.undo_button.on_click(lambda _: self.undo())
+        self.reload_button.on_click(lambda _: self.reload())
         self.title = w.HTML(f"<h3>{html.escape(self.spec.label[self.lang])}</h3>")
         self.count = w.HTML()
         self.rows.observe(self._on_pick, names="value")
@@ -294,8 +439,9 @@ class TableEditor(w.VBox):
         self.save_button.on_click(lambda _: self.save())
         self.delete_button.on_click(lambda _: self.delete())
         session.on_change(self._on_plan_change)
-        form = w.VBox([*self.fields.values(), w.HBox([self.save_button, self.new_button, self.delete_button]),
-                       self.status])
+        form = w.VBox([*self.fields.values(), w.HBox([self.save_button, self.new_button, self.delete_button,
+                                                      self.undo_button]),
+                       self.confirm, self.status, self.reload_button])
         super().__init__([self.title, self.count, w.HBox([w.VBox([self.rows]), form])])
         self.add_class(f"rtplan-editor-{table}")
         self.refresh()
@@ -382,29 +528,107 @@ class TableEditor(w.VBox):
 
     def save(self) -> bool:
         """Save the form as a new row or over the chosen row; ``True`` when saved."""
-        ident = str(self.form_values()[self.key])
+        unreadable = input_errors(self.fields.values(), self.lang)
+        if unreadable:  # one message per field typed wrong, nothing saved
+            self.status.error(unreadable)
+            return False
+        key_value = self.form_values()[self.key]
+        if is_missing(key_value):  # an empty form is no row: say which field to fill
+            label = self.spec.column(self.key).label_text(self.lang)
+            self.status.error([t("ui.input.bad", self.lang, label=label, reason=t("rule.required", self.lang))])
+            return False
+        ident = str(key_value)
         problems = self.session.save({self.spec.name: self.form_table()})
         if problems:
             self.status.error(problems)
+            self._after_refusal()
             return False
+        self._after_save()
         self.rows.value = ident
         self.status.ok(t("ui.saved_row", self.lang, id=ident))
         return True
 
     def delete(self) -> bool:
-        """Remove the chosen row; refused (with the reason) when other tables still use it."""
+        """Ask first, naming the row; "Ya, hapus" then removes it (see :meth:`delete_now`).
+
+        A row other tables still use is not deleted (nothing is asked): the refusal says
+        how many rows of which tables use it, to be removed or changed first. Returns
+        ``True`` when the question is shown.
+        """
         ident = self.rows.value
+        self.confirm.hide()
         if ident is None:
             self.status.error([t("ui.pick_first", self.lang)])
             return False
+        used = dependents_text(self.session.plan, self.spec.name, ident, self.lang)
+        if used:
+            self.status.error([t("ui.delete_refused", self.lang, id=ident),
+                               t("ui.delete_used_by", self.lang, rows=used)])
+            return False
+        frame = self.session.plan[self.spec.name]
+        match = frame[frame[self.key].astype(str) == ident]
+        label = self._label(match.iloc[0]) if not match.empty else ident
+        self.status.clear()
+        self.confirm.ask(t("ui.confirm_delete", self.lang, row=label), lambda: self.delete_now(ident))
+        return True
+
+    def delete_now(self, ident: str) -> bool:
+        """Remove row ``ident`` at once (what "Ya, hapus" does); refused when still used."""
         frame = self.session.table(self.spec.name)
         problems = self.session.save({self.spec.name: frame[frame[self.key].astype(str) != ident]})
         if problems:
             self.status.error([t("ui.delete_refused", self.lang, id=ident), *problems])
+            self._after_refusal()
             return False
+        self._after_save()
         self.start_new()
         self.status.ok(t("ui.deleted_row", self.lang, id=ident))
         return True
+
+    # -- the safety net: undo, reload ---------------------------------------------
+    def _after_save(self) -> None:
+        self._undo = self.session.last_undo
+        self.undo_button.disabled = self._undo is None
+        self.reload_button.layout.display = "none"
+
+    def _after_refusal(self) -> None:
+        if self.session.refused_concurrent:
+            self.reload_button.layout.display = None
+
+    def undo(self) -> bool:
+        """Undo this panel's last saved change (from the plan's history); ``True`` when done."""
+        self.confirm.hide()
+        problems = self.session.undo(self._undo) if self._undo is not None else [t("ui.undo_nothing", self.lang)]
+        if problems:
+            self.status.error(problems)
+            self._after_refusal()
+            return False
+        self._undo = None
+        self.undo_button.disabled = True
+        chosen = self.rows.value
+        if chosen is not None:
+            self.load_row(chosen)
+        self.status.ok(t("ui.undone", self.lang))
+        return True
+
+    def reload(self) -> None:
+        """Load the plan again from disk and keep what is typed in the form."""
+        typed = {name: f.value for name, f in self.fields.items()}
+        chosen = self.rows.value
+        key_disabled = self.fields[self.key].disabled
+        self.session.reload()
+        self._undo = None
+        self.undo_button.disabled = True
+        self.rows.unobserve(self._on_pick, names="value")
+        valid = {o[1] for o in self.rows.options}
+        self.rows.value = chosen if chosen in valid else None
+        self.rows.observe(self._on_pick, names="value")
+        for name, value in typed.items():
+            with contextlib.suppress(Exception):  # a picked reference that is gone stays empty
+                self.fields[name].value = value
+        self.fields[self.key].disabled = key_disabled and self.rows.value is not None
+        self.reload_button.layout.display = "none"
+        self.status.ok(t("ui.reloaded", self.lang))
 
 
 def step_tabs(session: PlanSession, panels: Sequence[tuple[str, str, w.Widget]], step: int) -> w.Tab:

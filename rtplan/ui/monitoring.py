@@ -18,7 +18,8 @@ from rtplan.plan import Plan
 from rtplan.render import fragment
 from rtplan.render.views import to_html
 from rtplan.tables import is_missing
-from rtplan.ui.base import _STYLE, PlanSession, StatusLine, TableEditor, open_session, step_tabs
+from rtplan.ui.base import _STYLE, ConfirmBar, PlanSession, StatusLine, TableEditor, open_session, step_tabs
+from rtplan.ui.inputs import DateInput, MoneyInput, input_errors
 from rtplan.views.kas import BOOK_SHORT, book_view, checks_html, kas_html
 from rtplan.views.monitoring import progress_html
 
@@ -43,10 +44,10 @@ class RecordSessionPanel(w.VBox):
         self.session = session
         self.lang = lang = session.lang
         self.activity = w.Dropdown(description=t("ui.mon.activity", lang), style=_STYLE, layout=_WIDE)
-        self.date = w.DatePicker(description=t("ui.mon.date", lang) + " *", style=_STYLE, layout=_WIDE)
+        self.date = DateInput(t("ui.mon.date", lang), lang, required=True, style=_STYLE, layout=_WIDE)
         self.men = w.Text(description=t("ui.mon.men", lang), placeholder="0", style=_STYLE, layout=_WIDE)
         self.women = w.Text(description=t("ui.mon.women", lang), placeholder="0", style=_STYLE, layout=_WIDE)
-        self.cost = w.Text(description=t("ui.mon.cost", lang), placeholder="150000", style=_STYLE, layout=_WIDE)
+        self.cost = MoneyInput(t("ui.mon.cost", lang), lang, style=_STYLE, layout=_WIDE)
         self.output = w.Textarea(description=t("ui.mon.output", lang), rows=2, style=_STYLE, layout=_WIDE)
         self.notes = w.Textarea(description=t("ui.mon.notes", lang), rows=2, style=_STYLE, layout=_WIDE)
         self.info = w.HTML()
@@ -64,10 +65,12 @@ class RecordSessionPanel(w.VBox):
         self.sessions.observe(self._on_pick, names="value")
         self.save_button.on_click(lambda _: self.save())
         self.new_button.on_click(lambda _: self.start_new())
-        self.delete_button.on_click(lambda _: self.delete())
+        self.delete_button.on_click(lambda _: self.ask_delete())
+        self.confirm = ConfirmBar(lang, "record")
         session.on_change(lambda changed: self.refresh() if changed & {"activities", "realizations"} else None)
         form = w.VBox([self.activity, self.info, self.date, self.men, self.women, self.cost, self.output, self.notes,
-                       w.HBox([self.save_button, self.new_button, self.delete_button]), self.status])
+                       w.HBox([self.save_button, self.new_button, self.delete_button]), self.confirm,
+                       self.status])
         listing = w.VBox([w.HTML(str(fragment("<b>{{ text }}</b>", text=t("ui.mon.sessions_list", lang)))),
                           self.sessions])
         super().__init__([w.HTML(str(fragment(_TITLE, text=t("ui.mon.record.title", lang)))),
@@ -142,8 +145,9 @@ class RecordSessionPanel(w.VBox):
     def start_new(self) -> None:
         """Empty the form (the date set to the first planned session not yet recorded)."""
         self.sessions.value = None
-        self.date.value = self._suggested_date()
-        for widget in (self.men, self.women, self.cost, self.output, self.notes):
+        self.date.show(self._suggested_date())
+        self.cost.show(None)
+        for widget in (self.men, self.women, self.output, self.notes):
             widget.value = ""
         self.status.clear()
 
@@ -155,8 +159,9 @@ class RecordSessionPanel(w.VBox):
         if match.empty:
             return
         r = match.iloc[0]
-        self.date.value = r["date"].date()
-        for widget, column in ((self.men, "participants_l"), (self.women, "participants_p"), (self.cost, "cost_idr"),
+        self.date.show(r["date"].date())
+        self.cost.show(None if is_missing(r["cost_idr"]) else r["cost_idr"])
+        for widget, column in ((self.men, "participants_l"), (self.women, "participants_p"),
                                (self.output, "output"), (self.notes, "notes")):
             widget.value = "" if is_missing(r[column]) else str(r[column])
         self.status.clear()
@@ -168,7 +173,8 @@ class RecordSessionPanel(w.VBox):
             "activity_id": self.activity.value or "",
             "date": pd.Timestamp(self.date.value) if self.date.value else pd.NaT,
             "participants_l": self.men.value.strip(), "participants_p": self.women.value.strip(),
-            "cost_idr": self.cost.value.strip(), "output": self.output.value.strip(), "notes": self.notes.value.strip(),
+            "cost_idr": self.cost.value.strip() if self.cost.amount is None else self.cost.amount,
+            "output": self.output.value.strip(), "notes": self.notes.value.strip(),
         }
 
     def save(self) -> bool:
@@ -176,6 +182,10 @@ class RecordSessionPanel(w.VBox):
         values = self.values()
         if not values["activity_id"]:
             self.status.error([t("ui.mon.pick_activity", self.lang)])
+            return False
+        unreadable = input_errors((self.date, self.cost), self.lang)
+        if unreadable:  # one message per field typed wrong, nothing saved
+            self.status.error(unreadable)
             return False
         if self.date.value is None:
             self.status.error([t("ui.mon.pick_date", self.lang)])
@@ -192,8 +202,20 @@ class RecordSessionPanel(w.VBox):
         self.status.ok(t(key, self.lang, activity=values["activity_id"], date=format_date(day, self.lang, "long")))
         return True
 
+    def ask_delete(self) -> bool:
+        """What "Hapus" does: ask first ("Ya, hapus" / "Batal"); ``True`` when asked."""
+        chosen = self.sessions.value
+        self.confirm.hide()
+        if chosen is None:
+            self.status.error([t("ui.pick_first", self.lang)])
+            return False
+        day = format_date(dt.date.fromisoformat(chosen), self.lang, "long")
+        self.status.clear()
+        self.confirm.ask(t("ui.confirm_delete", self.lang, row=f"{self.activity.value} · {day}"), self.delete)
+        return True
+
     def delete(self) -> bool:
-        """Delete the session chosen in the list."""
+        """Delete the session chosen in the list at once."""
         chosen = self.sessions.value
         if chosen is None:
             self.status.error([t("ui.pick_first", self.lang)])
@@ -286,8 +308,8 @@ class ProgressPanel(w.VBox):
     def __init__(self, session: PlanSession) -> None:
         self.session = session
         self.lang = session.lang
-        self.as_of = w.DatePicker(description=t("ui.mon.as_of", self.lang), value=default_as_of(session.plan),
-                                  style=_STYLE, layout=_WIDE)
+        self.as_of = DateInput(t("ui.mon.as_of", self.lang), self.lang, value=default_as_of(session.plan),
+                               style=_STYLE, layout=_WIDE)
         self.as_of.add_class("rtplan-progress-as-of")
         self.tables = w.HTML()
         self.tables.add_class("rtplan-progress")
@@ -321,8 +343,8 @@ class KasReportPanel(w.VBox):
         self.session = session
         self.lang = lang = session.lang
         start, end = default_period(session.plan)
-        self.start = w.DatePicker(description=t("ui.mon.from", lang), value=start, style=_STYLE, layout=_WIDE)
-        self.end = w.DatePicker(description=t("ui.mon.to", lang), value=end, style=_STYLE, layout=_WIDE)
+        self.start = DateInput(t("ui.mon.from", lang), lang, value=start, style=_STYLE, layout=_WIDE)
+        self.end = DateInput(t("ui.mon.to", lang), lang, value=end, style=_STYLE, layout=_WIDE)
         self.start.add_class("rtplan-kas-from")
         self.end.add_class("rtplan-kas-to")
         self.report = w.HTML()
@@ -337,6 +359,10 @@ class KasReportPanel(w.VBox):
         self.refresh()
 
     def refresh(self) -> None:
+        unreadable = input_errors((self.start, self.end), self.lang)
+        if unreadable:  # a date typed wrong: keep the last report
+            self.status.error(unreadable)
+            return
         try:
             summary = kas_summary(self.session.plan, self.start.value, self.end.value, self.lang)
         except RtplanError as exc:  # the period ends before it starts: keep the last report

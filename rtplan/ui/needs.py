@@ -45,7 +45,17 @@ from rtplan.render import Markup, fragment
 from rtplan.render.views import to_html
 from rtplan.schema import CONSENSUS, PRIORITY_METHODS, TABLES, TIE, TREE_KINDS
 from rtplan.tables import is_missing
-from rtplan.ui.base import _STYLE, PlanSession, StatusLine, TableEditor, open_session, step_tabs
+from rtplan.ui.base import (
+    _STYLE,
+    ConfirmBar,
+    PlanSession,
+    StatusLine,
+    TableEditor,
+    dependents_text,
+    draft_note,
+    open_session,
+    step_tabs,
+)
 from rtplan.views.needs import by_category_view, ranking_view
 
 BIG = "20px"  # font size of the inputs a projector shows
@@ -165,11 +175,17 @@ class UsgGrid(_Panel):
         self.save_button.add_class("rtplan-save-usg")
         self.save_button.on_click(lambda _: self.save())
         self.status = StatusLine()
+        #: scores typed but not saved, per scorer (kept when another scorer is picked)
+        self.drafts: dict[str, dict[str, tuple[str, str, str]]] = {}
+        self.draft_note = w.HTML()
+        self.draft_note.add_class("rtplan-usg-draft")
+        self._shown: str | None = None
         self._quiet = False
-        self.scorer.observe(lambda _: None if self._quiet else self.show(), names="value")
+        self.scorer.observe(self._on_scorer, names="value")
         super().__init__(session, [w.HTML(fragment(_H3, text=t("ui.needs.usg_title", self.lang))),
                                    w.HTML(fragment(_P, text=t("ui.needs.usg_help", self.lang))),
-                                   self.scorer, self.grid, self.save_button, self.status], "rtplan-usg-grid")
+                                   self.scorer, self.draft_note, self.grid, self.save_button, self.status],
+                         "rtplan-usg-grid")
         self.refresh()
 
     def _on_change(self, changed: set[str]) -> None:
@@ -209,14 +225,53 @@ class UsgGrid(_Panel):
                 for box, value in zip(self.boxes[need_id], values):
                     box.value = value
 
-    def show(self) -> None:
-        """Fill the grid with the chosen scorer's saved scores."""
+    def _on_scorer(self, change: dict[str, object]) -> None:
+        """Another scorer picked: keep what was typed for the previous one as a draft."""
+        if self._quiet:
+            return
+        self._keep_draft()
+        self.show()
+
+    def _saved_texts(self, scorer: object) -> dict[str, tuple[str, str, str]]:
         scores = self.session.plan["usg_scores"]
-        mine = scores[scores["scorer"].astype(str) == str(self.scorer.value)].set_index("need_id")
-        for need_id, boxes in self.boxes.items():
-            for c, box in zip(CRITERIA, boxes):
+        mine = scores[scores["scorer"].astype(str) == str(scorer)].set_index("need_id")
+        out = {}
+        for need_id in self.boxes:
+            texts = []
+            for c in CRITERIA:
                 value = mine[c].get(need_id) if need_id in mine.index else None
-                box.value = "" if value is None or is_missing(value) else str(int(value))
+                texts.append("" if value is None or is_missing(value) else str(int(value)))
+            out[need_id] = (texts[0], texts[1], texts[2])
+        return out
+
+    def _keep_draft(self) -> None:
+        """Keep the grid's typing for the scorer it shows when it differs from the saved scores."""
+        if self._shown is None:
+            return
+        saved = self._saved_texts(self._shown)
+        typed = {n: (str(b[0].value).strip(), str(b[1].value).strip(), str(b[2].value).strip())
+                 for n, b in self.boxes.items()}
+        changed = {n: v for n, v in typed.items() if v != saved.get(n)}
+        if changed:
+            self.drafts[self._shown] = changed
+        else:
+            self.drafts.pop(self._shown, None)
+
+    def _show_draft_note(self) -> None:
+        names = {v: k for k, v in self.scorer.options}
+        items = ", ".join(str(names.get(s, s)) for s in self.drafts)
+        self.draft_note.value = draft_note(t("ui.draft", self.lang, items=items) if self.drafts else "")
+
+    def show(self) -> None:
+        """Fill the grid with the chosen scorer's saved scores, then any unsaved draft of theirs."""
+        scorer = self.scorer.value
+        saved = self._saved_texts(scorer)
+        draft = self.drafts.get(str(scorer), {})
+        for need_id, boxes in self.boxes.items():
+            for box, value in zip(boxes, draft.get(need_id, saved[need_id])):
+                box.value = value
+        self._shown = None if scorer is None else str(scorer)
+        self._show_draft_note()
         self.status.clear()
         self._totals()
 
@@ -266,6 +321,8 @@ class UsgGrid(_Panel):
         if refused:
             self.status.error(refused)
             return False
+        self.drafts.pop(str(scorer), None)
+        self._show_draft_note()
         n = sum(1 for v in scores.values() if v is not None)
         self.status.ok(t("ui.needs.usg_saved", self.lang, scorer=scorer, n=n))
         return True
@@ -700,7 +757,8 @@ class ProblemTreePanel(w.VBox):  # ipywidgets ships no type hints: VBox is Any
         self.delete_button = w.Button(description=t("ui.delete", lang), icon="trash", button_style="danger")
         self.new_button.on_click(lambda _: self.start_new())
         self.save_button.on_click(lambda _: self.save())
-        self.delete_button.on_click(lambda _: self.delete())
+        self.delete_button.on_click(lambda _: self.ask_delete())
+        self.confirm = ConfirmBar(lang, "tree")
         self.status = StatusLine()
         self.warnings = w.HTML()
         self.chart = w.Output()
@@ -709,7 +767,8 @@ class ProblemTreePanel(w.VBox):  # ipywidgets ships no type hints: VBox is Any
         self.nodes.observe(self._on_pick, names="value")
         session.on_change(lambda changed: self.refresh() if changed & {"needs", "problem_tree"} else None)
         form = w.VBox([self.kind, self.text, self.parent,
-                       w.HBox([self.save_button, self.new_button, self.delete_button]), self.status])
+                       w.HBox([self.save_button, self.new_button, self.delete_button]), self.confirm,
+                       self.status])
         super().__init__([w.HTML(fragment(_H3, text=t("ui.needs.tab.tree", lang))), self.need,
                           w.HBox([self.nodes, form]), self.warnings, self.chart])
         self.add_class("rtplan-tree-panel")
@@ -795,8 +854,26 @@ class ProblemTreePanel(w.VBox):  # ipywidgets ships no type hints: VBox is Any
         self.status.ok(t("ui.needs.tree_saved", self.lang, id=node_id))
         return True
 
+    def ask_delete(self) -> bool:
+        """What "Hapus" does: refuse at once while other nodes hang from the chosen one,
+        otherwise ask ("Ya, hapus" / "Batal"); ``True`` when asked."""
+        node = self.nodes.value
+        self.confirm.hide()
+        if node is None:
+            self.status.error([t("ui.pick_first", self.lang)])
+            return False
+        used = dependents_text(self.session.plan, "problem_tree", node, self.lang)
+        if used:
+            self.status.error([t("ui.delete_refused", self.lang, id=node),
+                               t("ui.delete_used_by", self.lang, rows=used)])
+            return False
+        label = {v: k for k, v in self.nodes.options}.get(node, node)
+        self.status.clear()
+        self.confirm.ask(t("ui.confirm_delete", self.lang, row=label), self.delete)
+        return True
+
     def delete(self) -> bool:
-        """Remove the chosen node (refused while other nodes hang from it)."""
+        """Remove the chosen node at once (refused while other nodes hang from it)."""
         node = self.nodes.value
         if node is None:
             self.status.error([t("ui.pick_first", self.lang)])

@@ -14,7 +14,8 @@ from rtplan.plan import Plan
 from rtplan.profile import set_attendance
 from rtplan.render import fragment
 from rtplan.schema import META_FIELDS, MetaField
-from rtplan.ui.base import _STYLE, PlanSession, StatusLine, TableEditor, open_session, step_tabs
+from rtplan.ui.base import _STYLE, PlanSession, StatusLine, TableEditor, draft_note, open_session, step_tabs
+from rtplan.ui.inputs import DateInput, input_errors
 from rtplan.views.profile import participation_summary
 
 _TITLE = "<h3>{{ text }}</h3>"
@@ -44,7 +45,8 @@ class ProfileForm(w.VBox):
         text = f.label[self.lang] + (" *" if f.required else "")
         common: dict[str, Any] = {"description": text, "style": _STYLE, "layout": w.Layout(width="460px")}
         if f.kind == "date":
-            return w.DatePicker(**common)
+            return DateInput(f.label[self.lang], self.lang, required=f.required, style=_STYLE,
+                             layout=w.Layout(width="460px"))
         if f.allowed:
             return w.Dropdown(options=list(f.allowed), **common)
         return w.Text(**common)
@@ -58,8 +60,8 @@ class ProfileForm(w.VBox):
             section = meta.get(f.section, {}) if f.section else meta
             value = section.get(f.key) if isinstance(section, dict) else None
             widget = self.fields[f.path]
-            if f.kind == "date":
-                widget.value = value if isinstance(value, dt.date) else None
+            if isinstance(widget, DateInput):
+                widget.show(value if isinstance(value, dt.date) else None)
             elif f.allowed:
                 widget.value = value if value in f.allowed else f.allowed[0]
             else:
@@ -85,6 +87,10 @@ class ProfileForm(w.VBox):
         return meta
 
     def save(self) -> bool:
+        unreadable = input_errors(self.fields.values(), self.lang)
+        if unreadable:  # one message per field typed wrong, nothing saved
+            self.status.error(unreadable)
+            return False
         problems = self.session.save({}, meta=self.form_meta())
         if problems:
             self.status.error(problems)
@@ -109,10 +115,15 @@ class AttendancePanel(w.VBox):
         self.save_button.add_class("rtplan-save-attendance")
         self.save_button.on_click(lambda _: self.save())
         self.status = StatusLine()
-        self.meeting.observe(lambda _: self.show(), names="value")
+        #: ticks changed but not saved, per meeting (kept when another meeting is picked)
+        self.drafts: dict[str, set[str]] = {}
+        self.draft_note = w.HTML()
+        self.draft_note.add_class("rtplan-attendance-draft")
+        self._shown: str | None = None
+        self.meeting.observe(self._on_meeting, names="value")
         session.on_change(self._on_change)
         super().__init__([w.HTML(str(fragment(_TITLE, text=t("ui.attendance.title", self.lang)))), self.meeting,
-                          self.count, self.grid, self.save_button, self.status])
+                          self.draft_note, self.count, self.grid, self.save_button, self.status])
         self.refresh()
 
     def _on_change(self, changed: set[str]) -> None:
@@ -136,12 +147,29 @@ class AttendancePanel(w.VBox):
         self.grid.children = list(self.boxes.values())
         self.show()
 
-    def show(self) -> None:
-        """Tick the saved attendance of the chosen meeting."""
+    def _saved(self, meeting: object) -> set[str]:
         att = self.session.plan["attendance"]
-        present = set(att[att["meeting_id"] == self.meeting.value]["participant_id"])
+        return set(att[att["meeting_id"] == meeting]["participant_id"].astype(str))
+
+    def _on_meeting(self, change: dict[str, object]) -> None:
+        """Another meeting picked: keep the ticks of the previous one as a draft."""
+        if self._shown is not None:
+            ticked = {pid for pid, box in self.boxes.items() if box.value}
+            if ticked != self._saved(self._shown) & set(self.boxes):
+                self.drafts[self._shown] = ticked
+            else:
+                self.drafts.pop(self._shown, None)
+        self.show()
+
+    def show(self) -> None:
+        """Tick the saved attendance of the chosen meeting (or its unsaved draft)."""
+        meeting = self.meeting.value
+        present = self.drafts.get(str(meeting), self._saved(meeting))
         for pid, box in self.boxes.items():
             box.value = pid in present
+        self._shown = None if meeting is None else str(meeting)
+        self.draft_note.value = draft_note(
+            t("ui.draft", self.lang, items=", ".join(sorted(self.drafts))) if self.drafts else "")
         self._count()
         self.status.clear()
 
@@ -159,6 +187,9 @@ class AttendancePanel(w.VBox):
         if problems:
             self.status.error(problems)
             return False
+        self.drafts.pop(str(meeting), None)
+        self.draft_note.value = draft_note(
+            t("ui.draft", self.lang, items=", ".join(sorted(self.drafts))) if self.drafts else "")
         self.status.ok(t("ui.attendance.saved", self.lang, n=len(ticked), meeting=meeting))
         return True
 
