@@ -141,8 +141,7 @@ def make_plan(folder: Path, index: int, rng: random.Random, invalid: str | None 
         meetings.append([mid, (start - dt.timedelta(days=20) + dt.timedelta(days=14 * m)).isoformat(),
                          "19:30", "21:30", "Balai Warga", f"Musyawarah warga {m + 1}", names[0], names[1],
                          "Pembukaan;Pembahasan;Penutup"])
-        for pid in rng.sample(ids, rng.randint(max(5, n_people // 3), n_people)):
-            attendance.append([mid, pid])
+        attendance.extend([mid, pid] for pid in rng.sample(ids, rng.randint(max(5, n_people // 3), n_people)))
     n_needs = rng.randint(4, 16)
     needs = []
     for j, (cat, title) in enumerate(rng.sample(NEEDS, n_needs)):
@@ -158,17 +157,15 @@ def make_plan(folder: Path, index: int, rng: random.Random, invalid: str | None 
             if rng.random() < 0.2:
                 usg.append([nid, "konsensus", rng.randint(1, 5), rng.randint(1, 5), rng.randint(1, 5)])
             else:
-                for pid in rng.sample(ids, rng.randint(2, min(8, n_people))):
-                    usg.append([nid, pid, rng.randint(1, 5), rng.randint(1, 5), rng.randint(1, 5)])
+                usg.extend([nid, pid, rng.randint(1, 5), rng.randint(1, 5), rng.randint(1, 5)]
+                           for pid in rng.sample(ids, rng.randint(2, min(8, n_people))))
     if rng.random() < 0.7:
         for pid in rng.sample(ids, rng.randint(5, n_people)):
-            for nid in rng.sample(need_ids, rng.randint(1, min(3, n_needs))):
-                votes.append([nid, pid, rng.randint(1, 3)])
+            votes.extend([nid, pid, rng.randint(1, 3)] for nid in rng.sample(need_ids, rng.randint(1, min(3, n_needs))))
     if rng.random() < 0.5:
         top = need_ids[:min(5, n_needs)]
         for a in range(len(top)):
-            for b in range(a + 1, len(top)):
-                pairwise.append([top[a], top[b], rng.choice((top[a], top[b], "seri")), ""])
+            pairwise.extend([top[a], top[b], rng.choice((top[a], top[b], "seri")), ""] for b in range(a + 1, len(top)))
     if rng.random() < 0.6:
         for r, nid in enumerate(rng.sample(need_ids, min(3, n_needs))):
             priorities.append([nid, r + 1, "gabungan", ""])
@@ -197,9 +194,9 @@ def make_plan(folder: Path, index: int, rng: random.Random, invalid: str | None 
                            rng.choice(names), first.isoformat(), last.isoformat(), rec, rec_day, "08:00", "10:00",
                            "Balai Warga", rng.randint(5, 40), cost, rng.choice(FUNDING), "peserta hadir", status])
         if status in ("berjalan", "selesai"):
-            for s in range(rng.randint(1, 3)):
-                realizations.append([aid, (first + dt.timedelta(days=s)).isoformat(), rng.randint(0, 15),
-                                     rng.randint(0, 15), rng.choice((0, cost // 4)), "Terlaksana", ""])
+            realizations.extend([aid, (first + dt.timedelta(days=s)).isoformat(), rng.randint(0, 15),
+                                 rng.randint(0, 15), rng.choice((0, cost // 4)), "Terlaksana", ""]
+                                for s in range(rng.randint(1, 3)))
     funds = [[src, rng.choice((500000, 1000000, 2500000, 6000000)), ""]
              for src in rng.sample(FUNDING, rng.randint(1, len(FUNDING)))]
     ledger = [["K001", start.isoformat(), "Saldo awal", rng.randint(1, 30) * 100000, 0, "", "saldo awal", ""]]

@@ -117,7 +117,8 @@ def test_pooling_examples_and_generated_plans(plans: dict[str, object]) -> None:
     assert int(totals[plan_row["plan_id"].iloc[0]]) == int(example["funds"]["amount_idr"].sum())
 
 
-def test_generated_valid_plans_pass_rtplan_validate(plans: dict[str, object], capsys: pytest.CaptureFixture[str]) -> None:
+def test_generated_valid_plans_pass_rtplan_validate(plans: dict[str, object],
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
     valid = [g for g in plans["generated"] if not g["invalid"]]  # type: ignore[union-attr]
     for g in valid[:4]:
         assert main(["validate", str(g["path"])]) == 0
@@ -148,7 +149,8 @@ def test_pseudonyms_stable_with_same_secret_and_different_with_another(plans: di
     a = pool(sources, SECRET, workers=1, progress=False).tables["participants"]["person"].tolist()
     b = pool(sources, SECRET, workers=1, progress=False).tables["participants"]["person"].tolist()
     c = pool(sources, b"another-secret-0123456789", workers=1, progress=False).tables["participants"]["person"]
-    assert a == b and len(set(a)) == len(a)
+    assert a == b
+    assert len(set(a)) == len(a)
     assert not set(a) & set(c)
     assert pseudonym(SECRET, "x", "P001") != pseudonym(SECRET, "x", "P002")
 
@@ -162,7 +164,9 @@ def test_secret_is_required_and_kept_outside(tmp_path: Path, monkeypatch: pytest
     with pytest.raises(SecretError):
         load_secret(tmp_path / "out" / "key", create=True, out=tmp_path / "out")
     secret, path, created = load_secret(tmp_path / "key", create=True, out=tmp_path / "out")
-    assert created and path == tmp_path / "key" and len(secret) == 64
+    assert created
+    assert path == tmp_path / "key"
+    assert len(secret) == 64
     assert (path.stat().st_mode & 0o077) == 0
     assert load_secret(tmp_path / "key")[0] == secret
     example = copy_example(EXAMPLES[0], tmp_path)
@@ -174,7 +178,8 @@ def test_secret_is_required_and_kept_outside(tmp_path: Path, monkeypatch: pytest
 def test_suppression_blanks_small_cells() -> None:
     frame = pd.DataFrame({"g": ["a", "b", "c"], "n": [0, 3, 12], "share": [0.0, 20.0, 80.0]})
     out = suppress(frame, ["n"], k=5, derived={"share": "n"})
-    assert out["n"].tolist()[0] == 0 and out["n"].isna().tolist() == [False, True, False]
+    assert out["n"].tolist()[0] == 0
+    assert out["n"].isna().tolist() == [False, True, False]
     assert out["share"].isna().tolist() == [False, True, False]
     assert suppress(frame, ["n"], k=3)["n"].isna().tolist() == [False, False, False]
 
@@ -236,7 +241,8 @@ def test_parquet_is_read_alike_by_duckdb_pandas_and_dask(exports: dict[str, Path
     n_duck = int(query.sql(out, "SELECT count(*) AS n FROM needs")["n"].iloc[0])
     assert n_duck == len(pd.read_parquet(out / "needs")) == len(dd.read_parquet(str(out / "needs")).compute())
     cities = query.sql(out, "SELECT DISTINCT city FROM plans ORDER BY city")["city"].tolist()
-    assert "Kota Semarang" in cities and "Kota Administrasi Jakarta Utara" in cities
+    assert "Kota Semarang" in cities
+    assert "Kota Administrasi Jakarta Utara" in cities
 
 
 @DASK_INPLACE
@@ -268,9 +274,32 @@ def test_cli_export_csv_and_summary(plans: dict[str, object], tmp_path: Path,
             "--secret-file", str(key), "--lang", "en"]
     assert main(args) == 0
     captured = capsys.readouterr()
-    assert str(key) in captured.err and "2 plans exported" in captured.out
+    assert str(key) in captured.err
+    assert "2 plans exported" in captured.out
     assert main(args) == 2  # the folder is not empty any more: nothing is overwritten
     capsys.readouterr()
     assert main(["research", "summary", str(out), "--lang", "en"]) == 0
     text = capsys.readouterr().out
-    assert "2 RT plans in 2 cities" in text and "Participants by sex" in text and "Funding mix" in text
+    assert "2 RT plans in 2 cities" in text
+    assert "Participants by sex" in text
+    assert "Funding mix" in text
+
+
+def test_only_explicit_consent_enters_the_person_table(tmp_path: Path) -> None:
+    """UU PDP: consent is given, not assumed; "not asked yet" (empty) is counted, never listed."""
+    plan = copy_example(EXAMPLES[0], tmp_path)
+    path = plan / "participants.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    asked = [r for r in rows if r["consent"] == "true"]
+    asked[0]["consent"] = ""  # not asked yet
+    with path.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    given = sum(r["consent"] == "true" for r in rows)
+    for fast in (True, False):
+        pooled = pool([str(plan)], SECRET, workers=1, progress=False, fast=fast)
+        plans_row = pooled.tables["plans"].iloc[0]
+        assert len(pooled.tables["participants"]) == given
+        assert int(plans_row["participants"]) == given
+        assert int(plans_row["participants_no_consent"]) == len(rows) - given

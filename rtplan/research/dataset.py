@@ -174,7 +174,8 @@ Rencana / plans: {manifest['plans']} · dilewati / skipped: {manifest['skipped']
   Kunci yang sama memberi pseudonim yang sama; tanpa kunci, pseudonim tidak dapat ditelusuri balik.
 - Umur hanya dalam **kelompok umur** (<18, 18-24, 25-39, 40-59, 60+), tanpa tanggal lahir.
 - Unsur di luar daftar baku menjadi `lainnya`; pengusul kebutuhan hanya sebagai jenis/unsur/pseudonim.
-- Peserta yang tidak menyatakan setuju (consent = false) tidak ada di tabel per orang; hanya dihitung.
+- Peserta yang tidak menyatakan setuju (consent = false, atau kosong: belum ditanya) tidak ada di tabel per
+  orang; hanya dihitung.
 - {text_id}
 - Tabel publikasi di `tables/` menyembunyikan sel dengan 1 sampai {k - 1} orang (**k = {k}**;
   nilai kosong). Data per orang (participants, attendance) adalah **pseudonim, bukan anonim**:
@@ -190,7 +191,8 @@ Rencana / plans: {manifest['plans']} · dilewati / skipped: {manifest['skipped']
   secret gives the same pseudonyms; without it a pseudonym cannot be traced back.
 - Age only as **age bands**, no birth dates.
 - Groups outside the standard list become `lainnya`; who raised a need only as kind/group/pseudonym.
-- Participants who did not consent are left out of the person tables and only counted.
+- Participants who did not consent (consent false, or empty: not asked yet) are left out of the person
+  tables and only counted.
 - {text_en}
 - Publication tables in `tables/` suppress cells of 1 to {k - 1} people (**k = {k}**; left empty).
   Person-level data (participants, attendance) is **pseudonymous, not anonymous**: RT area, sex, age

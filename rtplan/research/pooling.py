@@ -9,7 +9,11 @@ are built, so no name, phone or contact is ever copied into a pooled table; free
 text is copied only when asked, with registered names masked.
 
 Plans are processed in chunks, in parallel worker processes when there are many
-(``workers``), with a progress bar on a terminal (tqdm; silent otherwise).
+(``workers``), with a progress bar on a terminal (tqdm; silent otherwise). Within a
+chunk, :mod:`rtplan.research.batch` reads, checks and ranks all plans together (the
+same rules and formulas, no DataFrame per plan); a plan it cannot vouch for (a broken
+rule, anything unusual) goes the one-plan-at-a-time way above, so the messages and
+the skipping stay exactly those of ``rtplan validate``.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ import pandas as pd
 from rtplan.exceptions import RtplanError
 from rtplan.messages import t, tn
 from rtplan.needs import CombinedView, all_rankings
+from rtplan.plan import Plan
 from rtplan.research.anonymise import Masker, pseudonym
 from rtplan.research.codebook import KEY, OTHER, TABLES, columns
 from rtplan.schema import (
@@ -151,9 +156,47 @@ class _Rows:
         return out
 
 
-def _extract(plan_path: Path, secret: bytes, include_text: bool, lang: str | None,
-             rows: _Rows, seen: set[str]) -> Skipped | None:
-    """Append one plan's rows to ``rows``; return a :class:`Skipped` instead when it is not valid."""
+@dataclass
+class Ranks:
+    """What the pooled rows take from the rankings of one plan, by need id.
+
+    ``usg``: (rank, total, scorers); ``dots``: (rank, dots, voters); ``pairwise``:
+    (rank, score); ``combined``: (rank, spread, discuss); ``agreement``: rows of
+    (method_a, method_b, n, spearman, kendall). Built from
+    :func:`rtplan.needs.all_rankings` one plan at a time (:func:`ranks_of`), or for many
+    plans at once by :mod:`rtplan.research.batch` (the same values).
+    """
+
+    final_rank: dict[str, int]
+    final_stored: dict[str, bool]
+    usg: dict[str, tuple[Any, ...]]
+    dots_used: bool
+    dots: dict[str, tuple[Any, ...]]
+    pairwise: dict[str, tuple[Any, ...]]
+    combined: dict[str, tuple[Any, ...]]
+    agreement: list[tuple[Any, ...]]
+
+
+def ranks_of(plan: Plan, lang: str | None) -> Ranks:
+    """:class:`Ranks` of one loaded plan, from :func:`rtplan.needs.all_rankings`."""
+    ranks = all_rankings(plan, lang=lang)
+    final = ranks["final"].table
+    usg, dots, pw, comb = ranks["usg"], ranks["dots"], ranks["pairwise"], ranks["combined"]
+    assert isinstance(comb, CombinedView)  # all_rankings keys its results by method
+    return Ranks(
+        final_rank=dict(zip(final["need_id"].tolist(), final["rank"].tolist())),
+        final_stored=dict(zip(final["need_id"].tolist(), final["stored"].tolist())),
+        usg={str(r[0]): r[1:] for r in _records(usg.table, ["need_id", "rank", "total", "n_scorers"])},
+        dots_used=getattr(dots, "total_dots", 0) > 0,
+        dots={str(r[0]): r[1:] for r in _records(dots.table, ["need_id", "rank", "dots", "voters"])},
+        pairwise={str(r[0]): r[1:] for r in _records(pw.table, ["need_id", "rank", "score"])},
+        combined={str(r[0]): r[1:] for r in _records(comb.table, ["need_id", "rank", "spread", "discuss"])},
+        agreement=list(_records(comb.correlations, ["method_a", "method_b", "n", "spearman", "kendall"])),
+    )
+
+
+def load_valid(plan_path: Path, lang: str | None) -> Plan | Skipped:
+    """The loaded plan, or a :class:`Skipped` when it cannot be loaded or breaks a rule."""
     try:
         plan = load_plan(plan_path, lang=lang)
     except RtplanError as exc:
@@ -162,6 +205,23 @@ def _extract(plan_path: Path, secret: bytes, include_text: bool, lang: str | Non
     if errors:
         return Skipped(str(plan_path), tuple(errors[:3]) + ((tn("research.more_problems", len(errors) - 3, lang),)
                                                             if len(errors) > 3 else ()))
+    return plan
+
+
+def _extract(plan_path: Path, secret: bytes, include_text: bool, lang: str | None,
+             rows: _Rows, seen: set[str]) -> Skipped | None:
+    """Append one plan's rows to ``rows``; return a :class:`Skipped` instead when it is not valid."""
+    plan = load_valid(plan_path, lang)
+    if isinstance(plan, Skipped):
+        return plan
+    return plan_rows(plan, lambda: ranks_of(plan, lang), secret, include_text, lang, rows, seen)
+
+
+def plan_rows(plan: Plan, get_ranks: Callable[[], Ranks], secret: bytes, include_text: bool, lang: str | None,
+              rows: _Rows, seen: set[str]) -> Skipped | None:
+    """Append the rows of one valid plan (its tables need only ``[column].tolist()``,
+    ``len`` and ``.empty``); a :class:`Skipped` when its area and period were seen before."""
+    plan_path = plan.path
     area = plan.area
     period = plan.period
     assert period is not None, "a valid plan has a period (plan.toml requires both dates)"
@@ -185,7 +245,8 @@ def _extract(plan_path: Path, secret: bytes, include_text: bool, lang: str | Non
     part = T["participants"]
     pids = [_s(x) for x in part["participant_id"].tolist()]
     names = [_s(x) for x in part["name"].tolist()]
-    consent = [c is not False for c in part["consent"].tolist()]
+    # consent must be given explicitly (UU PDP): "no" and "not asked yet" (empty) are both left out
+    consent = [c is True for c in part["consent"].tolist()]
     groups = [_known(_s(g), GROUPS) for g in part["group"].tolist()]
     by_name = {n.lower(): i for i, n in enumerate(names) if n}
     group_lower = {g.lower(): g for g in GROUPS}
@@ -203,10 +264,8 @@ def _extract(plan_path: Path, secret: bytes, include_text: bool, lang: str | Non
     for pid in T["pairwise"]["participant_id"].tolist():
         pair_n[_s(pid)] = pair_n.get(_s(pid), 0) + 1
 
-    ranks = all_rankings(plan, lang=lang)
-    final = ranks["final"].table
-    final_rank = dict(zip(final["need_id"].tolist(), final["rank"].tolist()))
-    final_stored = dict(zip(final["need_id"].tolist(), final["stored"].tolist()))
+    ranks = get_ranks()
+    final_rank, final_stored = ranks.final_rank, ranks.final_stored
     top_needs = {n for n, r in final_rank.items() if r <= TOP}
     needs = T["needs"]
     raised_idx: dict[str, list[int]] = {}
@@ -273,13 +332,7 @@ def _extract(plan_path: Path, secret: bytes, include_text: bool, lang: str | Non
                  title=masker(title) if masker else None)
 
     # needs with each method's result
-    usg, dots, pw, comb = ranks["usg"], ranks["dots"], ranks["pairwise"], ranks["combined"]
-    assert isinstance(comb, CombinedView)  # all_rankings keys its results by method
-    usg_t = {r[0]: r[1:] for r in _records(usg.table, ["need_id", "rank", "total", "n_scorers"])}
-    dots_used = getattr(dots, "total_dots", 0) > 0
-    dots_t = {r[0]: r[1:] for r in _records(dots.table, ["need_id", "rank", "dots", "voters"])}
-    pw_t = {r[0]: r[1:] for r in _records(pw.table, ["need_id", "rank", "score"])}
-    comb_t = {r[0]: r[1:] for r in _records(comb.table, ["need_id", "rank", "spread", "discuss"])}
+    usg_t, dots_used, dots_t, pw_t, comb_t = ranks.usg, ranks.dots_used, ranks.dots, ranks.pairwise, ranks.combined
     cat_of: dict[str, str] = {}
     for (raw_nid, cat, hh, src, status, title, desc), (kind, grp, who) in zip(
             _records(needs, ["need_id", "category", "households_affected", "source", "status", "title",
@@ -297,7 +350,7 @@ def _extract(plan_path: Path, secret: bytes, include_text: bool, lang: str | Non
                  pairwise_rank=_i(p[0]) if p else None, pairwise_score=_f(p[1]) if p else None,
                  rank_spread=_f(c[1]) if c else None, methods_disagree=bool(c[2]) if c else None,
                  title=masker(title) if masker else None, description=masker(desc) if masker else None)
-    for a, b, n, sp, kd in _records(comb.correlations, ["method_a", "method_b", "n", "spearman", "kendall"]):
+    for a, b, n, sp, kd in ranks.agreement:
         rows.add("method_agreement", key, method_a=a, method_b=b, n=_i(n), spearman=_f(sp), kendall=_f(kd))
 
     # resources (holder and contact are never read into a row)
@@ -374,19 +427,25 @@ def _extract(plan_path: Path, secret: bytes, include_text: bool, lang: str | Non
     return None
 
 
-def _pool_chunk(args: tuple[list[str], bytes, bool, str | None]) -> tuple[dict[str, pd.DataFrame], list[Skipped]]:
-    paths, secret, include_text, lang = args
+def _pool_chunk(args: tuple[list[str], bytes, bool, str | None, bool]) -> tuple[dict[str, pd.DataFrame],
+                                                                              list[Skipped]]:
+    paths, secret, include_text, lang, fast = args
     rows = _Rows(include_text)
-    skipped = []
+    skipped: list[Skipped] = []
     seen: set[str] = set()
     # pandas backs "string" columns with pyarrow when it is installed; for the many tiny
     # tables of a plan the Python-backed strings are ~20% quicker (measured), and the
     # pooled frames are converted to Arrow once, when written
     with pd.option_context("mode.string_storage", "python"):
-        for p in paths:
-            found = _extract(Path(p), secret, include_text, lang, rows, seen)
-            if found is not None:
-                skipped.append(found)
+        if fast:
+            from rtplan.research.batch import pool_batch
+
+            skipped = pool_batch(paths, secret, include_text, lang, rows, seen)
+        else:
+            for p in paths:
+                found = _extract(Path(p), secret, include_text, lang, rows, seen)
+                if found is not None:
+                    skipped.append(found)
         return rows.frames(), skipped
 
 
@@ -399,8 +458,13 @@ def iter_pooled(
     workers: int | None = None,
     chunk: int = CHUNK,
     progress: bool | None = None,
+    fast: bool = True,
 ) -> Iterator[tuple[dict[str, pd.DataFrame], list[Skipped]]]:
     """Pool ``paths`` (plan folders) chunk by chunk, in order: ``(tables, skipped)`` per chunk.
+
+    ``fast``: read, check and rank each chunk's plans together (:mod:`.batch`); a plan
+    it cannot vouch for goes the one-plan-at-a-time way (``fast=False`` for every plan:
+    the same tables, slower).
 
     ``workers``: processes to use (default: the CPU count when there are at least
     :data:`PARALLEL_FROM` plans, else 1). ``progress``: show a progress bar (default:
@@ -412,7 +476,7 @@ def iter_pooled(
     plist = [str(p) for p in paths]
     if workers is None:
         workers = (os.cpu_count() or 1) if len(plist) >= PARALLEL_FROM else 1
-    jobs = [(plist[i:i + chunk], secret, include_text, lang) for i in range(0, len(plist), chunk)]
+    jobs = [(plist[i:i + chunk], secret, include_text, lang, fast) for i in range(0, len(plist), chunk)]
     bar = tqdm(total=len(plist), unit="RT", file=sys.stderr, leave=False,
                disable=(not sys.stderr.isatty()) if progress is None else not progress)
     try:
@@ -452,19 +516,20 @@ def pool(
     progress: bool | None = None,
     on_chunk: Callable[[dict[str, pd.DataFrame]], None] | None = None,
     keep: bool = True,
+    fast: bool = True,
 ) -> Pooled:
     """Pool plan folders (or folders of plans) into one :class:`Pooled` dataset.
 
     ``on_chunk`` receives each chunk's tables as they are ready (the export writes them
     out); with ``keep=False`` the tables are not kept in memory (``Pooled.tables``
-    then holds only the plan rows).
+    then holds only the plan rows). ``fast``: see :func:`iter_pooled`.
     """
     folders = discover(paths)
     skipped: list[Skipped] = []
     parts: dict[str, list[pd.DataFrame]] = {name: [] for name in TABLES}
     seen: set[str] = set()
     for found, chunk_skipped in iter_pooled(folders, secret, include_text=include_text, lang=lang,
-                                            workers=workers, progress=progress):
+                                            workers=workers, progress=progress, fast=fast):
         skipped.extend(chunk_skipped)
         chunk_tables = _dedupe(found, seen, skipped, lang)
         if on_chunk is not None:
