@@ -10,11 +10,15 @@ Three ways to make the same A4 PDF of the example plan, timed in the same run:
 * cold, empty cache: the same with an empty chart cache (a plan's first handout);
 * repeated: one more build in a process that keeps a
   :class:`~rtplan.export.documents.DocumentSession` open (a notebook panel, a
-  workshop), each after a one-word edit to the plan (a typo fixed in a decision), so
-  nothing can be reused from the last PDF but what the session keeps loaded.
+  workshop), each after a one-word edit to the plan (a typo fixed in a decision of the
+  meeting the handout is for: it shows in the summary and in the berita acara), so the
+  PDF is a new one; what the session keeps is loaded code, the charts, and the layout of
+  the parts of the document the edit did not touch (:mod:`rtplan.export.pages`).
 
 Runs alternate, medians of ``RUNS`` are printed with the ratios against the baseline
-(targets: cold <= 0.40, repeated <= 0.15). Nothing is asserted.
+(targets: cold <= 0.40, repeated <= 0.15), then each run's own ratio (median) and the
+best run against the best (the machine may be shared). Nothing about speed is asserted;
+each rebuild is checked to be a new PDF (the edit shows).
 """
 
 from __future__ import annotations
@@ -59,12 +63,17 @@ def by_hand(work: Path, plan: Path, i: int) -> float:
 
 
 def fix_typo(plan_dir: Path, i: int) -> None:
-    """A one-word edit, as a facilitator fixing a typo between two builds."""
+    """A one-word edit, as a facilitator fixing a typo between two builds: in a decision of the
+    meeting the handout is for (the latest), so it shows in the summary and the berita acara."""
     from rtplan import storage
+    from rtplan.handout import choose_meeting
 
     plan = storage.load_plan(plan_dir)
+    meeting = choose_meeting(plan)
+    assert meeting is not None
     decisions = plan.copy_table("decisions")
-    decisions.loc[0, "decision"] = f"{str(decisions.loc[0, 'decision']).split(' (')[0]} (ralat {i})"
+    row = decisions.index[decisions["meeting_id"] == meeting["meeting_id"]][0]
+    decisions.loc[row, "decision"] = f"{str(decisions.loc[row, 'decision']).split(' (')[0]} (ralat {i})"
     storage.save_tables(plan, {"decisions": decisions})
 
 
@@ -97,6 +106,9 @@ def main() -> None:
                 session.build(notebook_path("handout"), storage.load_plan(plan_dir), work / f"s{i}.pdf",
                               params={"MEETING": None, "MASK_NAMES": False})
                 repeated.append(time.perf_counter() - t0)
+                # the edit is in the document: this PDF is not the one before it
+                before = work / (f"s{i - 1}.pdf" if i else "warm.pdf")
+                assert (work / f"s{i}.pdf").read_bytes() != before.read_bytes()
     b, c, e, r = (statistics.median(x) for x in (base, cold, empty, repeated))
     print(f"by hand (nbconvert --execute --to html + weasyprint): median {b:.2f} s {[round(x, 2) for x in base]}")
     print(f"rtplan handout, cold process:                         median {c:.2f} s {[round(x, 2) for x in cold]}")
@@ -106,6 +118,11 @@ def main() -> None:
     print(f"ratio cold / by hand     = {c / b:.2f} (target <= 0.40)")
     print(f"ratio cold, empty cache / by hand = {e / b:.2f}")
     print(f"ratio repeated / by hand = {r / b:.2f} (target <= 0.15)")
+    # a shared machine: each run's own ratios (the runs of one round are seconds apart), and the best runs
+    for name, times in (("cold", cold), ("cold, empty cache", empty), ("repeated", repeated)):
+        ratios = [x / y for x, y in zip(times, base)]
+        print(f"{name}: median of the runs' ratios {statistics.median(ratios):.2f} "
+              f"{[round(x, 2) for x in ratios]}; best / best {min(times) / min(base):.2f}")
 
 
 if __name__ == "__main__":

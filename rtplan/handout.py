@@ -520,6 +520,8 @@ class CachedChart:
     def _repr(self, kind: str) -> object:
         from rtplan import charts
 
+        if not (charts.PNG_DPI if kind == "png" else charts.SHOW_SVG):
+            return None  # this kind is switched off: no figure made (nor matplotlib imported) to say so
         mode = f"{kind}:{charts.PNG_DPI if kind == 'png' else charts.SHOW_SVG}"
         if mode not in self._made:
             self._made[mode] = getattr(self.figure, f"_repr_{kind}_")()
@@ -576,6 +578,76 @@ def cached_chart(plan: Plan, key: tuple[object, ...], build: Callable[[], object
     return chart
 
 
+# plans a caller has loaded already (``rtplan handout``, a notebook panel), by folder: see :func:`preloaded`
+_PRELOADED: dict[str, Plan] = {}
+
+
+def _files_unchanged(plan: Plan) -> bool:
+    """Whether every file ``plan`` was read from still has the bytes it had (its fingerprints)."""
+    import hashlib
+
+    if not plan.fingerprints:
+        return False
+    for name, digest in plan.fingerprints.items():
+        try:
+            data: bytes | None = (Path(plan.path) / name).read_bytes()
+        except FileNotFoundError:
+            data = None
+        except OSError:
+            return False
+        if (None if data is None else hashlib.sha256(data).hexdigest()) != digest:
+            return False
+    return True
+
+
+class preloaded:  # a context manager, named like contextlib's
+    """While open, a document notebook's :class:`Handout` for ``plan``'s folder takes ``plan``
+    (rows with problems left out again, as on loading) instead of reading and parsing the
+    folder a second time, as long as its files are byte for byte the ones ``plan`` was read
+    from. :func:`rtplan.export.documents.build_document` opens one around the notebook."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self.key = str(Path(plan.path).resolve())
+
+    def __enter__(self) -> preloaded:
+        _PRELOADED[self.key] = self.plan
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        _PRELOADED.pop(self.key, None)
+
+
+def document_plan(plan_dir: str, lang: str | None) -> Plan:
+    """The usable plan of ``plan_dir`` (:func:`rtplan.usable.usable_plan`), read once per build."""
+    from rtplan.storage import load_plan
+    from rtplan.usable import usable_plan
+
+    given = _PRELOADED.get(str(Path(plan_dir).resolve()))
+    if given is not None and (lang is None or given.message_lang == lang) and _files_unchanged(given):
+        return usable_plan(given).plan
+    return usable_plan(load_plan(plan_dir, lang)).plan  # rows that break a rule are left out
+
+
+# what the resources section reads: every table but these (checked by grep of rtplan/resources and
+# rtplan/needs, which read neither); a decision or an attendance fixed finds the section made before
+NOT_MATCHED = frozenset({"decisions", "attendance"})
+_SECTIONS: OrderedDict[tuple[object, ...], Markup] = OrderedDict()
+
+
+def cached_section(plan: Plan, key: tuple[object, ...], build: Callable[[], Markup],
+                   skip: frozenset[str]) -> Markup:
+    """``build()``, or the HTML it gave for the same plan state (but the tables ``skip``), code and
+    ``key`` in this process (the last :data:`_CHARTS_KEPT`)."""
+    full = (*key, plan_state(plan, skip), code_state())
+    if full not in _SECTIONS:
+        _SECTIONS[full] = build()
+        while len(_SECTIONS) > _CHARTS_KEPT:
+            _SECTIONS.popitem(last=False)
+    _SECTIONS.move_to_end(full)
+    return _SECTIONS[full]
+
+
 class Html(Markup):
     """HTML from the renderer that Jupyter front ends (and nbconvert) display as HTML."""
 
@@ -601,10 +673,8 @@ class Handout:
                  mask_names: bool = False, as_of: str | dt.date | None = None) -> None:
         from rtplan.asof import plan_as_of
         from rtplan.messages import normalize_lang
-        from rtplan.storage import load_plan
-        from rtplan.usable import usable_plan
 
-        plan = usable_plan(load_plan(plan_dir, lang)).plan  # rows that break a rule are left out
+        plan = document_plan(plan_dir, lang)  # rows that break a rule are left out
         self.lang = normalize_lang(lang or plan.lang)
         self.mask = bool(mask_names)
         # masked: every section and chart is built from the plan with names masked in its text
@@ -635,25 +705,33 @@ class Handout:
         return Html(self._h2("handout.h.needs") + needs_section(self.plan, self.lang))
 
     def needs_chart(self):  # type: ignore[no-untyped-def]
-        from rtplan.charts.needs import usg_stacked_figure
-        from rtplan.needs import usg_ranking
+        def build():  # type: ignore[no-untyped-def]
+            from rtplan.charts.needs import usg_stacked_figure  # matplotlib: only when the chart is drawn
+            from rtplan.needs import usg_ranking
+
+            return fit_for_print(usg_stacked_figure(usg_ranking(self.plan, lang=self.lang), self.lang,
+                                                    top=NEEDS_TOP), 8.0)
 
         # 8 in keeps its one-row legend whole; printed at about 85 %. The needs the table shows
         # (NEEDS_TOP): about 10 cm high, the chart fits on the needs table's page
-        return cached_chart(self.plan, ("needs", self.lang, NEEDS_TOP), lambda: fit_for_print(
-            usg_stacked_figure(usg_ranking(self.plan, lang=self.lang), self.lang, top=NEEDS_TOP), 8.0))
+        return cached_chart(self.plan, ("needs", self.lang, NEEDS_TOP), build)
 
     def resources(self) -> Html:
-        return Html(self._h2("handout.h.resources") + resources_section(self.plan, self.lang, self.mask))
+        # matching every need with every resource is the slowest section: made once per state of what it reads
+        section = cached_section(self.plan, ("resources", self.lang, self.mask),
+                                 lambda: resources_section(self.plan, self.lang, self.mask), NOT_MATCHED)
+        return Html(self._h2("handout.h.resources") + section)
 
     def schedule(self) -> Html:
         return Html(self._h2("handout.h.schedule") + schedule_section(self.plan, self.lang, self.mask))
 
     def gantt(self):  # type: ignore[no-untyped-def]
-        from rtplan.charts.schedule import gantt_figure
+        def build():  # type: ignore[no-untyped-def]
+            from rtplan.charts.schedule import gantt_figure  # matplotlib: only when the chart is drawn
 
-        return cached_chart(self.plan, ("gantt", self.lang),
-                            lambda: gantt_figure(self.plan, self.lang, width=PRINT_WIDTH_IN))
+            return gantt_figure(self.plan, self.lang, width=PRINT_WIDTH_IN)
+
+        return cached_chart(self.plan, ("gantt", self.lang), build)
 
     def budget(self) -> Html:
         return Html(self._h2("handout.h.budget") + budget_section(self.plan, self.lang))

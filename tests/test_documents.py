@@ -188,3 +188,148 @@ def test_a_chart_is_rendered_once_per_plan_state(example_dir: Path, tmp_path: Pa
     needs.loc[0, "title"] = "Judul baru"
     storage.save_tables(storage.load_plan(example_dir), {"needs": needs})
     assert chart(example_dir) is not first
+
+
+# -- speed: what a build does not do again ----------------------------------------------------
+def parts_document(tmp_path: Path, summary_rows: int, decision: str) -> str:
+    """The HTML of a document in three parts, like the handout: a summary, then two sections
+    that each start a page (rtplan's template, print CSS and page numbers)."""
+    from rtplan.export.exporters import RtplanHTMLExporter
+    from rtplan.render import fragment
+
+    sections = [
+        fragment("<h1>Ringkasan</h1>{% for i in rows %}<p>Baris ringkasan nomor {{ i }}.</p>{% endfor %}"
+                 "<p>{{ decision }}</p>", rows=range(summary_rows), decision=decision),
+        fragment('<h2 class="rtplan-page-break">Berita acara</h2><p>{{ decision }}</p>', decision=decision),
+        fragment('<h2 class="rtplan-page-break">Daftar hadir</h2>{% for i in range(60) %}<p>{{ i }}. '
+                 "....................</p>{% endfor %}"),
+    ]
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(outputs=[nbformat.v4.new_output(
+        "execute_result", {"text/html": str(s)}, execution_count=1)]) for s in sections]
+    nb.metadata["rtplan"] = {"title": "Uji", "header": "RT 01 / RW 02", "lang": "id"}
+    html, _ = RtplanHTMLExporter().from_notebook_node(nb, {"metadata": {"path": str(tmp_path)}})
+    return str(html)
+
+
+def page_images(pdf: bytes, folder: Path) -> list[bytes]:
+    folder.mkdir()
+    (folder / "d.pdf").write_bytes(pdf)
+    subprocess.run(["pdftoppm", "-r", "40", "-png", str(folder / "d.pdf"), str(folder / "p")], check=True)
+    return [p.read_bytes() for p in sorted(folder.glob("p-*.png"))]
+
+
+def test_unchanged_parts_keep_their_layout_and_the_pages_are_the_same(tmp_path: Path) -> None:
+    """A print after an edit lays out only the parts the edit touched; the PDF is the one a
+    print in one piece gives, page for page (pixels, text, ``Halaman x dari y``)."""
+    from weasyprint import HTML
+
+    from rtplan.export.engines import safe_url_fetcher
+    from rtplan.export.pages import PartPrinter, split_document
+
+    def render(html: str):  # type: ignore[no-untyped-def]
+        return HTML(string=html, base_url=str(tmp_path), url_fetcher=safe_url_fetcher()).render()
+
+    printer = PartPrinter()
+    first = parts_document(tmp_path, 20, "Keputusan pertama")
+    split = split_document(first)
+    assert split is not None
+    assert len(split.parts) == 3
+    printer.print(first, str(tmp_path), render)
+    assert printer.laid_out == ["whole"]
+    cases = [("typo", parts_document(tmp_path, 20, "Keputusan pertama, diralat"), ["0", "1"]),
+             ("same", parts_document(tmp_path, 20, "Keputusan pertama, diralat"), []),
+             ("longer", parts_document(tmp_path, 70, "Keputusan pertama, diralat"), ["whole"]),
+             ("back", parts_document(tmp_path, 20, "Keputusan pertama, diralat"), [])]
+    for name, html, laid_out in cases:
+        pdf = printer.print(html, str(tmp_path), render)
+        assert printer.laid_out == laid_out, name
+        whole = bytes(render(html).write_pdf())
+        got, expected = PdfReader(io.BytesIO(pdf)), PdfReader(io.BytesIO(whole))
+        assert [p.extract_text() for p in got.pages] == [p.extract_text() for p in expected.pages], name
+        n = len(expected.pages)
+        assert f"Halaman {n} dari {n}" in got.pages[-1].extract_text()
+        assert page_images(pdf, tmp_path / f"{name}-parts") == page_images(whole, tmp_path / f"{name}-whole"), name
+
+
+def test_a_document_with_crossing_css_is_printed_in_one_piece(tmp_path: Path) -> None:
+    from rtplan.export.pages import split_document
+
+    html = parts_document(tmp_path, 3, "x")
+    assert split_document(html) is not None
+    assert split_document(html.replace("</style>", "h1 { string-set: title content() }</style>", 1)) is None
+    assert split_document(html.replace("</style>", "@page :first { margin-top: 4cm }</style>", 1)) is None
+    assert split_document("<p>no rtplan document</p>") is None
+
+
+def test_charts_print_opaque_and_cached_charts_need_no_matplotlib(tmp_path: Path) -> None:
+    """A chart's PNG has no alpha channel (WeasyPrint compresses it once, not twice); a
+    document whose charts are cached never draws a figure nor imports matplotlib."""
+    from PIL import Image
+
+    from rtplan import charts, handout
+
+    code = ("import sys, rtplan.charts, rtplan.handout, rtplan.export.documents, rtplan.export.runners\n"
+            "print('matplotlib' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False"]
+    built: list[int] = []
+    chart = handout.CachedChart(lambda: built.append(1) or charts.new_figure(4, 3))
+    saved = charts.PNG_DPI, charts.SHOW_SVG
+    charts.PNG_DPI, charts.SHOW_SVG = 100, False
+    try:
+        assert chart._repr_svg_() is None
+        assert built == []  # switched off: no figure drawn to say so
+        png = chart._repr_png_()
+    finally:
+        charts.PNG_DPI, charts.SHOW_SVG = saved
+    assert isinstance(png, tuple)
+    assert Image.open(io.BytesIO(png[0])).mode == "RGB"
+    assert built == [1]
+
+
+def test_a_document_reads_the_plan_the_caller_loaded_unless_its_files_changed(
+        example_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from rtplan import handout
+    from rtplan import storage as storage_module
+
+    plan = storage.load_plan(example_dir)
+    reads: list[str] = []
+    real = storage_module.load_plan
+    monkeypatch.setattr(storage_module, "load_plan", lambda *a, **k: reads.append("read") or real(*a, **k))
+    with handout.preloaded(plan):
+        doc = handout.Handout(str(example_dir))
+        assert reads == []
+        assert list(doc.plan["needs"]["need_id"]) == list(handout.document_plan(str(example_dir), None)["needs"]
+                                                          ["need_id"])
+        needs = plan.copy_table("needs")
+        needs.loc[0, "title"] = "Judul yang baru disimpan"
+        storage.save_tables(real(example_dir), {"needs": needs})  # saved by someone else meanwhile
+        changed = handout.Handout(str(example_dir))
+        assert reads == ["read"]
+        assert "Judul yang baru disimpan" in set(changed.plan["needs"]["title"])
+    handout.Handout(str(example_dir))
+    assert reads == ["read", "read"]
+
+
+def test_the_resources_section_is_made_once_per_state_of_what_it_reads(example_dir: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from rtplan import handout
+
+    made: list[int] = []
+    real = handout.resources_section
+    monkeypatch.setattr(handout, "resources_section", lambda *a, **k: made.append(1) or real(*a, **k))
+    handout._SECTIONS.clear()
+    first = str(handout.Handout(str(example_dir)).resources())
+    plan = storage.load_plan(example_dir)
+    decisions = plan.copy_table("decisions")
+    decisions.loc[0, "decision"] = "Ralat kecil"
+    storage.save_tables(plan, {"decisions": decisions})  # a table matching never reads
+    assert str(handout.Handout(str(example_dir)).resources()) == first
+    assert made == [1]
+    resources = storage.load_plan(example_dir).copy_table("resources")
+    resources.loc[0, "name"] = "Nama sumber daya baru"
+    storage.save_tables(storage.load_plan(example_dir), {"resources": resources})
+    again = str(handout.Handout(str(example_dir)).resources())
+    assert made == [1, 1]
+    assert again != first

@@ -9,7 +9,8 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from rtplan.charts import HATCHES, PALETTE, new_figure
+from rtplan.charts import HATCHES, PALETTE
+from rtplan.charts.figure import new_figure
 from rtplan.fmt import format_date, format_idr, format_month, format_number
 from rtplan.kas import KasSummary
 from rtplan.messages import normalize_lang, t

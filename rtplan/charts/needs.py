@@ -10,7 +10,8 @@ from matplotlib.colors import Colormap
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
-from rtplan.charts import HATCHES, PALETTE, new_figure
+from rtplan.charts import HATCHES, PALETTE
+from rtplan.charts.figure import new_figure
 from rtplan.fmt import format_number
 from rtplan.messages import normalize_lang, t
 from rtplan.needs import (

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from matplotlib.figure import Figure
 
-from rtplan.charts import HATCHES, PALETTE, new_figure
+from rtplan.charts import HATCHES, PALETTE
+from rtplan.charts.figure import new_figure
 from rtplan.messages import t
 from rtplan.plan import Plan
 from rtplan.profile import BREAKDOWNS, BY_KEYS, participation_by, sex_label

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 import pandas as pd
 from matplotlib.figure import Figure
 
-from rtplan.charts import HATCHES, PALETTE, new_figure
+from rtplan.charts import HATCHES, PALETTE
+from rtplan.charts.figure import new_figure
 
 
 def bars(frame: pd.DataFrame, label: str | Sequence[str], values: Sequence[str], title: str,

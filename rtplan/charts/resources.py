@@ -10,7 +10,8 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Circle, Patch, Rectangle
 from matplotlib.ticker import MaxNLocator
 
-from rtplan.charts import HATCHES, PALETTE, new_figure
+from rtplan.charts import HATCHES, PALETTE
+from rtplan.charts.figure import new_figure
 from rtplan.messages import normalize_lang, t
 from rtplan.plan import Plan
 from rtplan.resources import (

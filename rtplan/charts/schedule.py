@@ -14,7 +14,8 @@ from matplotlib.ticker import FuncFormatter
 
 from rtplan import holidays_id
 from rtplan.budget import budget_summary, monthly_table
-from rtplan.charts import HATCHES, PALETTE, new_figure
+from rtplan.charts import HATCHES, PALETTE
+from rtplan.charts.figure import new_figure
 from rtplan.fmt import day_names, format_month, format_number
 from rtplan.messages import normalize_lang, t
 from rtplan.plan import Plan

@@ -5,12 +5,16 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rtplan.commands import open_plan
 from rtplan.commands.plan import _date
 from rtplan.export.engines import ENGINES
 from rtplan.messages import normalize_lang, t
 from rtplan.plan import Plan
+
+if TYPE_CHECKING:
+    from rtplan.export.documents import DocumentSession
 
 ORDER = 50
 # what the handout shows: the parts a plan lacks are named before the document is built
@@ -56,6 +60,16 @@ def document_options(p: argparse.ArgumentParser, lang: str, output_help: str) ->
 
 
 def cmd_handout(args: argparse.Namespace) -> int:
+    from rtplan.export.documents import DocumentSession
+
+    if args.format != "pdf":
+        return _handout(args, None)
+    # the PDF engine starts loading in its own process now, while the plan is read and the notebook runs
+    with DocumentSession() as session:
+        return _handout(args, session)
+
+
+def _handout(args: argparse.Namespace, session: DocumentSession | None) -> int:
     from rtplan.documents import notebook_path
     from rtplan.export.documents import build_document
     from rtplan.export.paths import output_path
@@ -71,6 +85,6 @@ def cmd_handout(args: argparse.Namespace) -> int:
     doc = build_document(notebook_path("handout_short" if args.short else "handout"), plan, output,
                          params={"MEETING": mid, "MASK_NAMES": bool(args.mask_names),
                                  "AS_OF": args.as_of.isoformat() if args.as_of else None},
-                         fmt=args.format, engine=args.engine, lang=lang, progress=print)
+                         fmt=args.format, engine=args.engine, lang=lang, progress=print, session=session)
     print(t("doc.done", lang, path=doc.path))
     return 0

@@ -11,6 +11,7 @@ imported jsonschema before keeps it as it is.
 
 from __future__ import annotations
 
+import os
 import sys
 
 
@@ -27,4 +28,5 @@ def _skip_slow_iri_checker() -> None:
             del sys.modules["rfc3987_syntax"]
 
 
-_skip_slow_iri_checker()
+if os.environ.get("RTPLAN_PDF_ENGINE_PROCESS") != "1":  # the PDF engine's process never reads a notebook
+    _skip_slow_iri_checker()

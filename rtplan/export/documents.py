@@ -121,9 +121,10 @@ class DocumentSession:
     """What document builds share while it is open: a ready PDF engine and nbconvert.
 
     ``rtplan handout`` opens one for a single build (the PDF engine loads in a child
-    process while the notebook runs); a notebook panel or a workshop keeps one open,
-    so every rebuild finds everything loaded. Use it as a context manager, or call
-    :meth:`close`.
+    process while the plan is read and the notebook runs); a notebook panel or a workshop
+    keeps one open, so every rebuild finds everything loaded, and the engine's process
+    lays out only the parts of a document that changed since its last prints
+    (:mod:`rtplan.export.pages`). Use it as a context manager, or call :meth:`close`.
     """
 
     def __init__(self) -> None:
@@ -200,7 +201,10 @@ def build_document(
         # cells tagged rtplan-no-print are the facilitator's (notes, the "Buat handout" button): not printed, not run
         nb.cells = [c for c in nb.cells if "rtplan-no-print" not in c.get("metadata", {}).get("tags", [])]
         say(t("doc.stage_execute", lang, notebook=notebook.name))
-        nb = execute(nb, notebook.parent, lang, png_dpi=PRINT_DPI if fmt == "pdf" else None, runner=runner)
+        from rtplan.handout import preloaded
+
+        with preloaded(plan):  # the notebook's Handout takes this plan rather than reading the folder again
+            nb = execute(nb, notebook.parent, lang, png_dpi=PRINT_DPI if fmt == "pdf" else None, runner=runner)
         nb.metadata["rtplan"] = {"title": title or plan.title, "header": area_header(plan, lang), "lang": lang}
         say(t("doc.stage_html", lang))
         if active is not None:

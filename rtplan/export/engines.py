@@ -21,10 +21,13 @@ from pathlib import Path
 from typing import Any
 
 from rtplan.exceptions import RtplanError
-from rtplan.messages import t
-from rtplan.render import render
+from rtplan.export.pages import PartPrinter
+
+# the catalogue and the templates are imported where they are used: the PDF engine's own
+# process (:func:`serve`) needs neither to print with WeasyPrint, and starts sooner without them
 
 ENGINES = ("auto", "weasyprint", "chromium")
+CHILD_ENV = "RTPLAN_PDF_ENGINE_PROCESS"  # set in the environment of the PDF engine's own process
 _BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "microsoft-edge",
              "microsoft-edge-stable", "chrome")
 
@@ -66,6 +69,8 @@ def choose_engine(engine: str = "auto", lang: str = "id",
 
     ``has_weasyprint`` says whether WeasyPrint works here (default: import it and see;
     :func:`weasyprint_installed` is the quick check made before a document runs)."""
+    from rtplan.messages import t
+
     engine = (engine or os.environ.get("RTPLAN_PDF_ENGINE") or "auto").lower()
     if engine not in ENGINES:
         raise EngineError(t("doc.engine_unknown", lang, engine=engine, engines=", ".join(ENGINES)))
@@ -76,8 +81,12 @@ def choose_engine(engine: str = "auto", lang: str = "id",
     raise EngineError(t("doc.engine_missing", lang, engine=engine))
 
 
-def html_to_pdf(html: str, engine: str = "auto", header: str = "", lang: str = "id", base_url: str = ".") -> bytes:
-    """Print an HTML document to A4 PDF bytes with the chosen engine."""
+def html_to_pdf(html: str, engine: str = "auto", header: str = "", lang: str = "id", base_url: str = ".",
+                parts: PartPrinter | None = None) -> bytes:
+    """Print an HTML document to A4 PDF bytes with the chosen engine.
+
+    With ``parts`` (WeasyPrint only), the layout of the document's parts that did not
+    change since ``parts``' last prints is reused (:mod:`rtplan.export.pages`)."""
     chosen = choose_engine(engine, lang)
     if chosen == "weasyprint":
         import logging
@@ -86,7 +95,13 @@ def html_to_pdf(html: str, engine: str = "auto", header: str = "", lang: str = "
 
         logging.getLogger("weasyprint").setLevel(logging.ERROR)
         logging.getLogger("fontTools").setLevel(logging.ERROR)
-        return bytes(HTML(string=html, base_url=base_url, url_fetcher=safe_url_fetcher()).write_pdf())
+
+        def render(text: str) -> Any:
+            return HTML(string=text, base_url=base_url, url_fetcher=safe_url_fetcher()).render()
+
+        if parts is not None:
+            return parts.print(html, base_url, render)
+        return bytes(render(html).write_pdf())
     return _chromium_pdf(html, header, lang)
 
 
@@ -145,6 +160,9 @@ def _chromium_pdf(html: str, header: str, lang: str) -> bytes:
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         args.append("--no-sandbox")
     style = "font-family:'DejaVu Sans',sans-serif;font-size:8.5pt;color:#333;width:100%;"
+    from rtplan.messages import t
+    from rtplan.render import render
+
     head = render("chromium_header.html.j2", style=style, header=header)
     foot = render("chromium_footer.html.j2", style=style, page_word=t("doc.page", lang), of_word=t("doc.of", lang))
     # old and new Chromium differ on CSS page-margin boxes: use the print templates only
@@ -182,8 +200,9 @@ class PdfPrinter:
         self._child: subprocess.Popen[bytes] | None = None
         self._ready: bool | None = None
         try:
+            env = {**os.environ, CHILD_ENV: "1"}  # it needs no nbformat: see rtplan.export
             self._child = subprocess.Popen([sys.executable, "-m", "rtplan.export.engines"], stdin=subprocess.PIPE,
-                                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+                                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
         except OSError:  # no processes allowed here: print in this process
             self._child = None
 
@@ -268,6 +287,7 @@ def serve() -> None:
     inp, out = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # nothing but replies on the pipe
     ready = weasyprint_available()
+    parts = PartPrinter()  # this process prints every build of a session: unchanged parts are not laid out again
     while True:
         try:
             request = _receive(inp)
@@ -277,7 +297,8 @@ def serve() -> None:
             if request[0] == "ready":
                 reply: tuple[bool, object] = (True, ready)
             else:
-                reply = (True, html_to_pdf(*request[1:]))
+                _, html, engine, header, lang, base_url = request
+                reply = (True, html_to_pdf(html, engine, header, lang, base_url, parts=parts))
         except Exception as exc:  # sent back and raised in the parent
             reply = (False, exc)
         _send(out, reply)

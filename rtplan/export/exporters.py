@@ -87,7 +87,27 @@ class RtplanHTMLExporter(HTMLExporter):
         resources["rtplan"] = {**info, "css": print_css(info["header"], info["lang"])}
         # widget state never goes into a document
         nb.metadata.pop("widgets", None)
-        html, out = super().from_notebook_node(nb, resources, **kw)
+        return self._render(nb, resources, **kw)
+
+    def _render(self, nb: NotebookNode, resources: dict[str, Any], **kw: Any) -> tuple[str, dict[str, Any]]:
+        """:meth:`HTMLExporter.from_notebook_node` without its BeautifulSoup pass.
+
+        That pass parses and writes out the whole page again (a tenth of a second and more
+        for a handout, its charts being base64 text) to give images without ``alt`` a text
+        and JupyterLab's cells a ``tabindex``; rtplan's template writes no image without
+        ``alt`` and no JupyterLab cell."""
+        from nbconvert.exporters.templateexporter import TemplateExporter
+        from nbconvert.filters.highlight import Highlight2HTML
+        from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
+
+        langinfo = nb.metadata.get("language_info", {})
+        lexer = langinfo.get("pygments_lexer", langinfo.get("name", None))
+        self.register_filter("highlight_code", self.filters.get(  # type: ignore[no-untyped-call]
+            "highlight_code", Highlight2HTML(pygments_lexer=lexer, parent=self)))  # type: ignore[no-untyped-call]
+        resources = self._init_resources(resources)  # type: ignore[no-untyped-call]
+        self.register_filter("filter_data_type", WidgetsDataTypeFilter(  # type: ignore[no-untyped-call]
+            notebook_metadata=self._nb_metadata, parent=self, resources=resources))
+        html, out = TemplateExporter.from_notebook_node(self, nb, resources, **kw)
         return html, out
 
 

@@ -1,0 +1,66 @@
+"""The Figure every chart is drawn on (imports matplotlib; :mod:`rtplan.charts` does not).
+
+Importing this module sets rtplan's matplotlib defaults once: deterministic SVG ids, text
+as text in SVG, and plan text never read as mathtext.
+"""
+
+from __future__ import annotations
+
+import io
+
+import matplotlib as mpl
+from matplotlib.figure import Figure
+
+from rtplan import charts
+
+mpl.rcParams["svg.hashsalt"] = "rtplan"  # deterministic SVG ids
+mpl.rcParams["svg.fonttype"] = "none"
+# chart text is plan text, shown literally: "$...$" in a need title is not mathtext
+# (a crafted title could otherwise crash the chart or print as formulas)
+mpl.rcParams["text.parse_math"] = False
+
+
+def opaque_png(png: bytes) -> bytes:
+    """``png`` without its alpha channel (a chart's background is opaque white anyway).
+
+    WeasyPrint splits an RGBA PNG into colour and mask and compresses both again at every
+    print; an RGB one is compressed once."""
+    from PIL import Image
+
+    with Image.open(io.BytesIO(png)) as image:
+        if image.mode != "RGBA" or image.getchannel("A").getextrema() != (255, 255):
+            return png  # a transparent chart keeps its alpha
+        out = io.BytesIO()
+        image.convert("RGB").save(out, format="png", dpi=image.info.get("dpi", (72, 72)))
+        return out.getvalue()
+
+
+class ChartFigure(Figure):
+    """A Figure that shows itself in any Jupyter front end (Lab, Voila, nbconvert).
+
+    pyplot is never imported, so the inline backend's display hooks may not be set up;
+    these rich reprs make ``fig`` as the last line of a cell show the chart, as SVG
+    (or PNG, see :data:`rtplan.charts.SHOW_SVG` and :data:`rtplan.charts.PNG_DPI`). A repr
+    returning ``None`` is left out by IPython.
+    """
+
+    def _repr_svg_(self) -> str | None:
+        if not charts.SHOW_SVG:
+            return None
+        buf = io.BytesIO()
+        self.savefig(buf, format="svg", metadata={"Date": None})
+        return buf.getvalue().decode("utf-8")
+
+    def _repr_png_(self) -> tuple[bytes, dict[str, int]] | None:
+        if not charts.PNG_DPI:
+            return None
+        buf = io.BytesIO()
+        self.savefig(buf, format="png", dpi=charts.PNG_DPI, metadata={"Software": None})
+        # the size to show it at (CSS pixels, 96 per inch), whatever its resolution
+        width, height = self.get_size_inches()
+        return opaque_png(buf.getvalue()), {"width": round(width * 96), "height": round(height * 96)}
+
+
+def new_figure(width: float = 10, height: float = 5) -> Figure:
+    """A Figure not tied to pyplot's global state (safe in kernels and tests)."""
+    return ChartFigure(figsize=(width, height), dpi=100, layout="constrained")
