@@ -19,6 +19,7 @@ time      ``19:30``              ``string``
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
@@ -73,6 +74,14 @@ MATCH_DECISIONS = ("diterima", "ditolak")
 LEDGER_CATEGORIES = ("saldo awal", "iuran", "donasi", "kegiatan", "operasional", "koreksi")
 CONSENSUS = "konsensus"
 TIE = "seri"
+ANONYMOUS_PREFIX = "anon-"
+ANONYMOUS_ID = re.compile(r"anon-[0-9a-f]{8}")
+"""A scorer id that names nobody (a ballot from a phone in the room, issue 15): ``anon-`` and 8 hex digits."""
+
+
+def is_anonymous_id(value: object) -> bool:
+    """``value`` is an anonymous scorer id (``anon-1a2b3c4d``), accepted where ``ref_anonymous`` says so."""
+    return isinstance(value, str) and ANONYMOUS_ID.fullmatch(value) is not None
 
 
 @dataclass(frozen=True)
@@ -92,6 +101,7 @@ class Column:
     min, max : inclusive bounds for ``int`` and ``money``.
     ref : ``(table, column)`` a value must exist in (each item, for ``list``).
     ref_extra : values accepted besides references (``konsensus``, ``seri``).
+    ref_anonymous : anonymous ids (:func:`is_anonymous_id`) are accepted besides references.
     private : never leaves the plan folder (phone, contact).
     in_period : a date that must fall within the plan period.
     """
@@ -106,6 +116,7 @@ class Column:
     max: int | None = None
     ref: tuple[str, str] | None = None
     ref_extra: tuple[str, ...] = ()
+    ref_anonymous: bool = False
     private: bool = False
     in_period: bool = False
 
@@ -125,6 +136,10 @@ class Column:
     def label_text(self, lang: str | None) -> str:
         """The label people read, in ``lang``."""
         return t(self.label_key, lang)
+
+    def ref_free(self, value: str) -> bool:
+        """``value`` needs no referenced row: one of :attr:`ref_extra`, or an accepted anonymous id."""
+        return value in self.ref_extra or (self.ref_anonymous and is_anonymous_id(value))
 
 
 @dataclass(frozen=True)
@@ -270,7 +285,7 @@ _table(Table(
     (
         C("need_id", "id", required=True, ref=("needs", "need_id")),
         C("scorer", "id", required=True, ref=("participants", "participant_id"),
-          ref_extra=(CONSENSUS,)),
+          ref_extra=(CONSENSUS,), ref_anonymous=True),
         C("urgency", "int", required=True, min=1, max=5),
         C("seriousness", "int", required=True, min=1, max=5),
         C("growth", "int", required=True, min=1, max=5),
@@ -283,7 +298,7 @@ _table(Table(
     (
         C("need_id", "id", required=True, ref=("needs", "need_id")),
         C("participant_id", "id", required=True,
-          ref=("participants", "participant_id")),
+          ref=("participants", "participant_id"), ref_anonymous=True),
         C("dots", "int", required=True, min=0, max=20),
     ),
     key=("need_id", "participant_id"),
@@ -295,7 +310,7 @@ _table(Table(
         C("need_a", "id", required=True, ref=("needs", "need_id")),
         C("need_b", "id", required=True, ref=("needs", "need_id")),
         C("winner", "id", required=True, ref=("needs", "need_id"), ref_extra=(TIE,)),
-        C("participant_id", "id", ref=("participants", "participant_id")),
+        C("participant_id", "id", ref=("participants", "participant_id"), ref_anonymous=True),
     ),
     key=("need_a", "need_b", "participant_id"),
     step=1,

@@ -302,7 +302,8 @@ def check_table_references(
                 continue
             items = split_list(value) if col.kind == "list" else [str(value)]
             problems.extend(problem(lang, table.filename, pos + 2, col.name, "unknown_ref", value=item,
-                                    target=target_name) for item in items if item not in known)
+                                    target=target_name) for item in items
+                            if item not in known and not col.ref_free(item))
     return problems
 
 

@@ -1,0 +1,60 @@
+"""Shared helpers of the room tests (issue 15): a plan with 60 people present, phones over HTTP."""
+
+from __future__ import annotations
+
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pandas as pd
+from conftest import MAIN_EXAMPLE, copy_example
+
+from rtplan import storage
+
+PHONES = 60
+
+
+def plan_with_people(tmp_path: Path, n: int = PHONES) -> Path:
+    """The main example with ``n`` participants, all present at its latest meeting (M02)."""
+    folder = copy_example(MAIN_EXAMPLE, tmp_path)
+    plan = storage.load_plan(folder)
+    people = plan.copy_table("participants")
+    have = len(people)
+    extra = pd.DataFrame([{"participant_id": f"P{i:03d}", "name": f"Warga Contoh {i}", "sex": "LP"[i % 2],
+                           "age_band": "25-39", "group": "warga", "has_disability": False, "phone": "",
+                           "consent": True} for i in range(have + 1, n + 1)])
+    people = pd.concat([people.astype("object"), extra.astype("object")], ignore_index=True)
+    att = plan.copy_table("attendance")
+    att = att[att["meeting_id"] != "M02"]
+    att = pd.concat([att.astype("object"), pd.DataFrame([{"meeting_id": "M02", "participant_id": p}
+                                                         for p in people["participant_id"]])], ignore_index=True)
+    storage.save_tables(plan, {"participants": people, "attendance": att})
+    return folder
+
+
+def post(url: str, form: dict[str, str], timeout: float = 60) -> tuple[int, str]:
+    """A phone's form post: ``(status, page)``."""
+    data = urllib.parse.urlencode(form).encode()
+    try:
+        with urllib.request.urlopen(url, data=data, timeout=timeout) as resp:
+            return resp.status, resp.read().decode("utf-8")
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode("utf-8")
+
+
+def get(url: str, timeout: float = 60) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as resp:
+            return resp.status, resp.read().decode("utf-8")
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode("utf-8")
+
+
+def vote(phone_url: str, code: str, ballot: dict[str, str], lang: str = "") -> tuple[int, str]:
+    """What a phone does: type the code (join), then send the ballot."""
+    query = f"?lang={lang}" if lang else ""
+    status, page = post(phone_url + query, {"code": code})
+    if 'id="ballot"' not in page:
+        return status, page
+    return post(phone_url + "kirim" + query, {"code": code, **ballot})
