@@ -21,6 +21,18 @@ class PlanNotFoundError(RtplanError):
     """Raised when a folder is not a plan (missing or without ``plan.toml``)."""
 
 
+class NoPlanChosen(RtplanError):
+    """Raised by a step panel given no plan (``PLAN = None`` and none chosen yet).
+
+    A notebook shows only the message ("choose a plan first, above"), never a
+    traceback: IPython prints ``_render_traceback_()``, and the workshop's page
+    template shows the message by this class's name.
+    """
+
+    def _render_traceback_(self) -> list[str]:
+        return [str(self)]
+
+
 class PlanExistsError(RtplanError):
     """Raised when ``rtplan new`` would overwrite an existing plan."""
 

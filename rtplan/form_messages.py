@@ -204,7 +204,7 @@ def form_messages(
             continue
         out.append(_cell(p, table, namer, lang, _rule_text(p)))
     for (target, ident), by_table in uses.items():
-        counts = [tn(_COUNT[name], len(rows), lang) for name, rows in by_table.items()]
+        counts = [_uses(name, target, len(rows), lang) for name, rows in by_table.items()]
         thing = t(_THING[target], lang)
         name = namer.ident(target, ident)
         deleted = target in updates and ident in {
@@ -244,3 +244,61 @@ def _cell(p: Problem, table: str, namer: _Namer, lang: str, text: str) -> str:
     else:
         message = text
     return t("form.with_hint", lang, text=message, hint=hint) if hint else message
+
+
+def still_used(tables: Mapping[str, pd.DataFrame], table: str, ident: str, lang: str) -> str:
+    """The one "still used" message for deleting row ``ident`` of ``table`` ("" when nothing uses it).
+
+    The same words as a refused save's (``form.still_used``): "3 skor USG dan 2 suara
+    masih memakai kebutuhan 'Got mampet': ...", so a panel that checks before asking
+    and a save that is refused say it alike.
+    """
+    from rtplan.dependents import dependents
+
+    found: dict[str, int] = {}
+    for d in dependents(tables, table, ident):
+        found[d.table] = found.get(d.table, 0) + d.count
+    if not found:
+        return ""
+    counts = [_uses(name, table, n, lang) for name, n in found.items()]
+    thing = t(_THING[table], lang) if table in _THING else TABLES[table].label[lang].lower()
+    name = _Namer(tables, {}).ident(table, ident)
+    return t("form.still_used", lang, uses=_join(counts, lang), thing=thing, name=name)
+
+
+def changed_elsewhere(plan: Plan, lang: str) -> str:
+    """The refusal when someone else changed the plan on disk since it was loaded.
+
+    Names what changed the way the panels call it (the table's name, "Profil RT"),
+    never the file, and says what to do: press "Muat ulang" (the typing is kept),
+    then save again.
+    """
+    import hashlib
+
+    changed: list[str] = []
+    for filename, digest in plan.fingerprints.items():
+        try:
+            data: bytes | None = (plan.path / filename).read_bytes()
+        except FileNotFoundError:
+            data = None
+        except OSError:  # unreadable now: storage says so when it is read
+            continue
+        now = None if data is None else hashlib.sha256(data).hexdigest()
+        if now == digest:
+            continue
+        name = filename.removesuffix(".csv")
+        changed.append(t("form.table.plan", lang) if name not in TABLES else TABLES[name].label[lang])
+    what = _join(changed, lang) if 0 < len(changed) <= 3 else t("form.table.some", lang)  # many: "Rencana"
+    return t("form.changed_elsewhere", lang, what=what)
+
+
+def _uses(name: str, target: str, n: int, lang: str) -> str:
+    """``n`` rows of ``name`` that use a row of ``target``; rows of the same table hang under it."""
+    if name == target:  # a problem-tree node's children
+        return tn("form.n.under", n, lang)
+    return tn(_COUNT.get(name, "form.n.rows"), n, lang)
+
+
+def rows_of(table: str, n: int, lang: str) -> str:
+    """``n`` rows of ``table`` as people say it: "5 skor USG", "2 perbandingan"."""
+    return tn(_COUNT.get(table, "form.n.rows"), n, lang)

@@ -34,6 +34,8 @@ def test_add_participant_in_jupyterlab(tmp_path: Path) -> None:
         page.fill(".rtplan-field-name input", "Warga Dari Peramban")
         page.select_option(".rtplan-field-sex select", "P")
         page.select_option(".rtplan-field-age_band select", "18-24")
+        # consent is asked explicitly (UU PDP): this resident declines to be printed
+        page.locator(".rtplan-consent label", has_text="Tidak bersedia").click()
         page.click("button.rtplan-save-participants")
         deadline = time.monotonic() + 30
         while "Warga Dari Peramban" not in (plan / "participants.csv").read_text(encoding="utf-8"):

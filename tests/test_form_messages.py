@@ -69,8 +69,8 @@ def test_deleting_a_used_need_says_it_once_with_what_to_do(example_dir: Path) ->
         editor.delete()
     assert editor.status.kind == "error"
     text = editor.status.text
-    assert ("3 skor USG dan 2 suara masih memakai kebutuhan 'Got mampet': hapus dulu yang memakainya, "
-            "atau batalkan penghapusan") in text
+    assert ("3 skor USG dan 2 suara masih memakai kebutuhan 'Got mampet', jadi belum bisa dihapus: "
+            "hapus atau ubah dulu yang memakainya") in text
     assert text.count("masih memakai") == 1
     _assert_form_words(text)
     assert _bytes(example_dir) == before
@@ -81,8 +81,8 @@ def test_deleting_a_used_need_in_english(example_dir: Path) -> None:
     _add_scored_need(session)
     needs = session.table("needs")
     messages = session.save({"needs": needs[needs["need_id"] != "N15"]})
-    assert messages == [("3 USG scores and 2 votes still use need 'Got mampet': delete those first, "
-                         "or cancel the deletion")]
+    assert messages == [("3 USG scores and 2 votes still use need 'Got mampet', so it cannot be deleted yet: "
+                         "delete or change those first")]
 
 
 def test_a_refused_cash_entry_names_the_entry_and_the_field(example_dir: Path) -> None:
@@ -217,3 +217,159 @@ def test_no_panel_message_speaks_of_files_or_columns(example_dir: Path, lang: st
             _assert_form_words(text)
     # one message per cause: deleting a used participant or need is one line per thing used
     assert any("masih memakai" in m or "still use" in m for m in refusals["step1/needs"])
+
+
+# -- every panel, every refusal it can give ----------------------------------------------------
+
+def _touch_every_file(folder: Path) -> None:
+    """Someone else saves the whole plan meanwhile (same content, new bytes)."""
+    for path in folder.iterdir():
+        if path.is_file() and path.suffix in (".csv", ".toml"):
+            path.write_bytes(path.read_bytes() + b"\n")
+
+
+def _save_something(panel: w.Widget) -> None:
+    """Click the panel's save action with something to save."""
+    from rtplan.ui.monitoring import RecordSessionPanel
+    from rtplan.ui.needs import DotVotePanel, FinalOrderPanel, PairwiseRunner, ProblemTreePanel, UsgGrid
+    from rtplan.ui.paper import SheetEntryPanel
+    from rtplan.ui.profile import AttendancePanel, ProfileForm
+    from rtplan.ui.resources import MatchingBoard
+
+    if isinstance(panel, TableEditor):
+        panel.rows.value = panel.rows.options[0][1]
+        panel.save()
+    elif isinstance(panel, UsgGrid):
+        panel.scorer.value = "P001"
+        panel.save()
+    elif isinstance(panel, (DotVotePanel, AttendancePanel, ProfileForm, FinalOrderPanel)):
+        panel.save()
+    elif isinstance(panel, ProblemTreePanel):
+        panel.nodes.value = panel.nodes.options[0][1]
+        panel.save()
+    elif isinstance(panel, MatchingBoard):
+        next(iter(panel.cards.values())).accept.click()
+    elif isinstance(panel, RecordSessionPanel):
+        panel.activity.value = "A01"
+        panel.sessions.value = panel.sessions.options[0][1]
+        panel.save()
+    elif isinstance(panel, PairwiseRunner):
+        panel.start()
+        panel.choose("a")
+    elif isinstance(panel, SheetEntryPanel):
+        panel.who.value = "P001"
+        for cells in panel.cells.values():
+            for cell in cells:
+                cell.value = "3"
+        panel.save()
+    else:  # pragma: no cover - a new panel kind: add it here
+        raise AssertionError(f"no save action known for {type(panel).__name__}")
+
+
+def _all_panels(folder: Path, lang: str) -> dict[str, w.Widget]:
+    from rtplan.ui.base import SafetyNet, open_session
+    from rtplan.ui.paper import SheetEntryPanel
+
+    session = open_session(folder, lang)
+    found: dict[str, w.Widget] = {}
+    for step, build in STEPS:
+        for widget in _widgets(build(session)):
+            if isinstance(widget, SafetyNet):
+                name = widget.spec.name if isinstance(widget, TableEditor) else type(widget).__name__
+                found[f"{step}/{name}"] = widget
+    found["paper/SheetEntryPanel"] = SheetEntryPanel(session)
+    return found
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_every_panel_refusal_is_in_the_forms_words(example_dir: Path, lang: str) -> None:
+    panels = _all_panels(example_dir, lang)
+    # every panel that saves has the safety net (and so is listed here)
+    assert {"step0/ProfileForm", "step0/AttendancePanel", "step0/participants", "step0/meetings",
+            "step1/needs", "step1/UsgGrid", "step1/DotVotePanel", "step1/PairwiseRunner", "step1/FinalOrderPanel",
+            "step1/ProblemTreePanel", "step2/resources", "step2/MatchingBoard", "step2/institutions",
+            "step3/activities", "step3/funds", "step4/RecordSessionPanel", "step4/ledger",
+            "paper/SheetEntryPanel"} <= set(panels), sorted(panels)
+    refusals: dict[str, list[str]] = {}
+
+    def keep(name: str, panel: w.Widget) -> None:
+        assert panel.status.kind == "error", (name, panel.status.text)
+        refusals.setdefault(name, []).append(panel.status.text)
+
+    # bad values typed
+    usg = panels["step1/UsgGrid"]
+    usg.scorer.value = "P001"
+    usg.boxes["N01"][0].value = "7"
+    usg.save()
+    keep("usg bad", usg)
+    dots = panels["step1/DotVotePanel"]
+    dots.boxes["N01"].value = "dua"
+    dots.save()
+    keep("dots bad", dots)
+    record = panels["step4/RecordSessionPanel"]
+    record.activity.value = "A01"
+    record.start_new()
+    record.date.text.value = "31/02/2027"
+    record.save()
+    keep("record bad date", record)
+    record.date.text.value = "09/01/2027"
+    record.men.value = "banyak"
+    record.save()
+    keep("record bad number", record)
+    kas = panels["step4/ledger"]
+    kas.start_new()
+    kas.fields["income_idr"].value = "5O000"
+    kas.save()
+    keep("kas bad money", kas)
+    paper = panels["paper/SheetEntryPanel"]
+    paper.who.value = "P001"
+    next(iter(paper.cells.values()))[0].value = "9"
+    paper.save()
+    keep("paper bad", paper)
+    # empty forms
+    tree = panels["step1/ProblemTreePanel"]
+    tree.start_new()
+    tree.text.value = ""
+    tree.save()
+    keep("tree empty", tree)
+    for name in ("step0/participants", "step0/meetings", "step1/needs", "step3/activities", "step4/ledger"):
+        editor = panels[name]
+        editor.start_new()
+        editor.save()
+        keep(f"{name} empty", editor)
+    # deleting a row others use: refused before asking, in the same words as a refused save
+    for name, ident in (("step0/participants", "P001"), ("step0/meetings", "M01"), ("step1/needs", "N07"),
+                        ("step2/resources", "R01"), ("step3/activities", "A01")):
+        editor = panels[name]
+        editor.rows.value = ident
+        editor.delete()
+        keep(f"{name} delete used", editor)
+        assert not editor.confirm.asking
+    tree.nodes.value = "T02"
+    tree.ask_delete()
+    keep("tree delete used", tree)
+    # someone else changed the plan: every panel's save is refused, saying what to do
+    usg.show()
+    dots.show()
+    _touch_every_file(example_dir)
+    for name, panel in panels.items():
+        panel.status.clear()
+        _save_something(panel)
+        keep(f"{name} concurrent", panel)
+        assert ("diubah di luar formulir ini" if lang == "id" else "changed outside this form") in \
+            panel.status.text, (name, panel.status.text)
+        assert panel.reload_button.layout.display != "none", name
+    for texts in refusals.values():
+        for text in texts:
+            _assert_form_words(text)
+    concurrent = [t for name, texts in refusals.items() if name.endswith("concurrent") for t in texts]
+    assert len(concurrent) == len(panels)
+    press = "Muat ulang" if lang == "id" else "Reload"
+    assert all(press in text for text in concurrent), concurrent
+    used = [t for name, texts in refusals.items() if name.endswith("delete used") for t in texts]
+    assert all(("masih memakai" if lang == "id" else "still use") in text for text in used), used
+    # one wording for "still used" in the catalogue: the old ones are gone
+    from rtplan.messages import ui
+
+    words = " ".join(str(m["id"]) for m in ui.MESSAGES.values())
+    assert "masih dipakai" not in words

@@ -18,8 +18,10 @@ def test_upload_preview_edit_mapping_and_import(example_dir: Path) -> None:
                            "last_modified": dt.datetime(2026, 11, 28, tzinfo=dt.UTC)},)
     assert "Jalan gang berlubang" in panel.preview.value
     shown = {dd.description: dd.value for dd in panel.mapping.values()}
-    assert shown["Bidang"] == "category" and shown["Jelaskan singkat"] == "description"
-    assert panel.status.kind == "ok" and not panel.import_button.disabled, panel.status.text
+    assert shown["Bidang"] == "category"
+    assert shown["Jelaskan singkat"] == "description"
+    assert panel.status.kind == "ok", panel.status.text
+    assert not panel.import_button.disabled, panel.status.text
     before = len(storage.load_plan(example_dir)["needs"])
     # people change the mapping: "Lokasi" is ignored
     next(dd for dd in panel.mapping.values() if dd.description == "Lokasi").value = "-"
@@ -35,9 +37,56 @@ def test_bad_file_shows_message_and_saves_nothing(example_dir: Path) -> None:
     panel = ImportPanel(example_dir, "participants")
     before = (example_dir / "participants.csv").read_bytes()
     panel.set_file((CORPUS / "buruk_nilai_salah.csv").read_bytes(), "buruk.csv")
-    assert panel.status.kind == "error" and "Wanita hebat" in panel.status.text
+    assert panel.status.kind == "error"
+    assert "Wanita hebat" in panel.status.text
     assert panel.import_button.disabled
     panel.run()
     assert (example_dir / "participants.csv").read_bytes() == before
     panel.set_file(b"\x00\x01binary", "x.csv")
     assert "bukan berkas CSV" in panel.status.text
+
+
+def _upload(panel: ImportPanel) -> None:
+    data = (CORPUS / "google_forms_kebutuhan_timestamp_en.csv").read_bytes()
+    panel.set_file(data, "survei.csv")
+    assert panel.status.kind == "ok", panel.status.text
+
+
+def test_an_import_can_be_undone(example_dir: Path) -> None:
+    panel = ImportPanel(example_dir, "needs")
+    _upload(panel)
+    before = {p.name: p.read_bytes() for p in example_dir.iterdir() if p.is_file()}
+    assert panel.undo_button.disabled
+    panel.import_button.click()
+    assert panel.status.kind == "ok", panel.status.text
+    assert (example_dir / "needs.csv").read_bytes() != before["needs.csv"]
+    assert not panel.undo_button.disabled
+    panel.undo_button.click()
+    assert panel.status.kind == "ok", panel.status.text
+    assert {p.name: p.read_bytes() for p in example_dir.iterdir() if p.is_file()} == before
+    assert panel.undo_button.disabled
+
+
+def test_an_import_refused_after_a_concurrent_change_goes_through_after_reload(example_dir: Path) -> None:
+    panel = ImportPanel(example_dir, "needs")
+    _upload(panel)
+    next(dd for dd in panel.mapping.values() if dd.description == "Lokasi").value = "-"
+    other = storage.load_plan(example_dir)  # someone adds a need meanwhile
+    needs = other.copy_table("needs").astype("object")
+    needs.loc[0, "title"] = "Judul diganti di kernel lain"
+    storage.save_tables(other, {"needs": needs})
+    theirs = (example_dir / "needs.csv").read_bytes()
+    panel.import_button.click()
+    assert panel.status.kind == "error"
+    assert "Kebutuhan sudah diubah di luar formulir ini" in panel.status.text
+    assert ".csv" not in panel.status.text
+    assert (example_dir / "needs.csv").read_bytes() == theirs
+    assert panel.reload_button.layout.display != "none"
+    panel.reload_button.click()
+    assert next(dd for dd in panel.mapping.values() if dd.description == "Lokasi").value == "-"  # kept
+    panel.import_button.click()
+    assert panel.status.kind == "ok", panel.status.text
+    saved = storage.load_plan(example_dir)["needs"]
+    assert saved["title"].iloc[0] == "Judul diganti di kernel lain"
+    assert len(saved) == 14 + 3
+    assert list(saved["location"].iloc[-3:]) == ["", "", ""]

@@ -23,7 +23,8 @@ def test_a_live_result_is_built_again_after_every_save(example_dir: Path) -> Non
 
     result = live(example_dir, titles)
     session = open_session(example_dir)
-    assert result.renders == 1 and isinstance(session, PlanSession)
+    assert result.renders == 1
+    assert isinstance(session, PlanSession)
     needs = session.table("needs")
     needs.loc[0, "title"] = "Lampu jalan gang 3 mati (diperbarui)"
     assert session.save({"needs": needs}) == []

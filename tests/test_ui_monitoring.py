@@ -54,10 +54,12 @@ def test_saving_the_same_date_again_corrects_the_session(tab, example_dir: Path)
     panel = tab.panels["record"]
     panel.activity.value = "A01"
     panel.sessions.value = "2026-12-19"  # load a recorded session
-    assert panel.women.value == "12" and panel.date.value == D(2026, 12, 19)
+    assert panel.women.value == "12"
+    assert panel.date.value == D(2026, 12, 19)
     panel.women.value = "13"
     panel.save_button.click()
-    assert panel.status.kind == "ok" and "sudah ada dan diperbarui" in panel.status.text
+    assert panel.status.kind == "ok"
+    assert "sudah ada dan diperbarui" in panel.status.text
     saved = _sessions(example_dir, "A01")
     assert len(saved) == 3
     assert saved[saved["date"] == pd.Timestamp("2026-12-19")]["participants_p"].tolist() == [13]
@@ -76,10 +78,13 @@ def test_rejected_session_leaves_disk_and_screen_as_they_were(tab, example_dir: 
     # in the form's words: the session by activity and date, the fields by their labels
     assert "Kursus komputer dasar · 16/01/2027, Peserta L: -3 terlalu kecil (minimal 0)" in text
     assert "Kursus komputer dasar · 16/01/2027, Peserta P: harus bilangan bulat, bukan 'dua'" in text
-    assert ".csv" not in text and "participants_l" not in text
-    assert "Biaya (Rp)" in text and "-150000" in text  # below the minimum 0
+    assert ".csv" not in text
+    assert "participants_l" not in text
+    assert "Biaya (Rp)" in text
+    assert "-150000" in text
     assert _csv(example_dir, "realizations") == before
-    assert panel.sessions.options == before_options and panel.men.value == "-3"
+    assert panel.sessions.options == before_options
+    assert panel.men.value == "-3"
 
 
 def test_session_without_a_date_is_refused(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
@@ -88,7 +93,8 @@ def test_session_without_a_date_is_refused(tab, example_dir: Path) -> None:  # t
     panel.activity.value = "A09"  # nothing due yet: no date suggested
     assert panel.date.value is None
     panel.save_button.click()
-    assert panel.status.kind == "error" and "Isi tanggal pertemuan." in panel.status.text
+    assert panel.status.kind == "error"
+    assert "Isi tanggal pertemuan." in panel.status.text
     assert _csv(example_dir, "realizations") == before
 
 
@@ -127,7 +133,8 @@ def test_cash_entry_previews_then_saves_and_updates_the_balance(tab, example_dir
     row = ledger[ledger["entry_id"] == "K030"].iloc[0]
     assert (row["expense_idr"], row["activity_id"], row["proof"]) == (140_000, "A01", "nota 41")
     assert "Saldo kas sekarang: Rp 3.200.000" in panel.balance.value
-    assert "K030" in panel.recent.value and "Rp 3.200.000" in panel.recent.value
+    assert "K030" in panel.recent.value
+    assert "Rp 3.200.000" in panel.recent.value
     # the cash report tab follows
     assert tab.panels["report"].summary.closing_balance_idr == 3_200_000
 
@@ -140,7 +147,8 @@ def test_cash_entry_going_below_zero_warns_before_saving(tab) -> None:  # type: 
     editor.fields["expense_idr"].value = "5000000"
     editor.fields["proof"].value = "kwitansi 50"
     preview = tab.panels["kas"].preview.value
-    assert "-Rp 1.660.000" in preview and "Saldo kas minus mulai K030" in preview
+    assert "-Rp 1.660.000" in preview
+    assert "Saldo kas minus mulai K030" in preview
 
 
 def test_rejected_cash_entry_leaves_disk_and_screen_as_they_were(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
@@ -155,7 +163,8 @@ def test_rejected_cash_entry_leaves_disk_and_screen_as_they_were(tab, example_di
     # the entry by its date and description, the field by its label, and what to do
     assert ("03/01/2027 · Iuran kas Januari (57 KK x Rp10.000), Pengeluaran (Rp): isi pemasukan atau "
             "pengeluaran, bukan keduanya; kosongkan salah satunya") in editor.status.text
-    assert ".csv" not in editor.status.text and "expense_idr" not in editor.status.text
+    assert ".csv" not in editor.status.text
+    assert "expense_idr" not in editor.status.text
     assert _csv(example_dir, "ledger") == before
     assert panel.balance.value == balance_before
 
@@ -177,7 +186,8 @@ def test_cash_report_panel_period_and_refused_period(tab) -> None:  # type: igno
     assert (panel.summary.opening_balance_idr, panel.summary.closing_balance_idr) == (3_250_000, 3_340_000)
     shown = panel.report.value
     panel.end.value = D(2026, 12, 1)  # before the start
-    assert panel.status.kind == "error" and "akhir 2026-12-01 sebelum awal 2027-01-01" in panel.status.text
+    assert panel.status.kind == "error"
+    assert "akhir 2026-12-01 sebelum awal 2027-01-01" in panel.status.text
     assert panel.report.value == shown
 
 
@@ -192,7 +202,8 @@ def test_panels_on_a_new_empty_plan(make_plan) -> None:  # type: ignore[no-untyp
     tab = step4(make_plan())
     assert "Buat kegiatan dulu" in tab.panels["record"].info.value
     tab.panels["record"].save_button.click()
-    assert tab.panels["record"].status.kind == "error" and "Pilih kegiatan." in tab.panels["record"].status.text
+    assert tab.panels["record"].status.kind == "error"
+    assert "Pilih kegiatan." in tab.panels["record"].status.text
     assert "Saldo kas sekarang: Rp 0" in tab.panels["kas"].balance.value
     assert tab.panels["progress"].report.totals.activities == 0
     assert tab.panels["report"].summary.closing_balance_idr == 0

@@ -37,8 +37,9 @@ def test_add_need_saves_it_and_every_panel_offers_it(tab, example_dir: Path) -> 
     saved = _disk(example_dir, "needs").set_index("need_id")
     assert saved.loc["N15", "title"] == "Posyandu lansia belum punya alat tensi"
     assert saved.loc["N15", "households_affected"] == 12
-    assert "N15" in tab.panels["usg"].boxes and "N15" in tab.panels["dots"].boxes
-    assert "N15" in dict((v, k) for k, v in tab.panels["pairwise"].candidates.options)
+    assert "N15" in tab.panels["usg"].boxes
+    assert "N15" in tab.panels["dots"].boxes
+    assert "N15" in {v: k for k, v in tab.panels["pairwise"].candidates.options}
 
 
 def test_deleting_a_scored_need_is_refused(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
@@ -46,7 +47,10 @@ def test_deleting_a_scored_need_is_refused(tab, example_dir: Path) -> None:  # t
     before = _csv(example_dir, "needs")
     editor.rows.value = "N07"
     editor.delete_button.click()
-    assert editor.status.kind == "error" and "baris Skor USG" in editor.status.text
+    assert editor.status.kind == "error"
+    assert "skor USG" in editor.status.text
+    assert "masih memakai kebutuhan" in editor.status.text
+    assert ".csv" not in editor.status.text
     assert _csv(example_dir, "needs") == before
 
 
@@ -74,7 +78,8 @@ def test_usg_consensus_scorer_adds_consensus_rows(tab, example_dir: Path) -> Non
     grid = tab.panels["usg"]
     assert grid.scorer.value == "konsensus"
     # the dropdown shows it too (index and label follow the value in the browser)
-    assert grid.scorer.label == "konsensus (hasil musyawarah)" and grid.scorer.index == 0
+    assert grid.scorer.label == "konsensus (hasil musyawarah)"
+    assert grid.scorer.index == 0
     assert tab.panels["dots"].participant.label == "P001 · Bambang Hartono"
     assert tab.panels["tree"].need.label.startswith("N07 · ")
     assert all(b.value == "" for boxes in grid.boxes.values() for b in boxes)
@@ -83,7 +88,8 @@ def test_usg_consensus_scorer_adds_consensus_rows(tab, example_dir: Path) -> Non
     grid.save_button.click()
     assert grid.status.kind == "ok"
     result = usg_ranking(storage.load_plan(example_dir))
-    assert result.order[0] == "N03" and result.consensus == ("N03",)
+    assert result.order[0] == "N03"
+    assert result.consensus == ("N03",)
     assert tab.panels["ranking"].rankings["usg"].order[0] == "N03"
 
 
@@ -99,7 +105,8 @@ def test_usg_out_of_range_is_refused_and_nothing_is_lost(tab, example_dir: Path)
     assert "N01: U harus angka 1 sampai 5, bukan '7'" in grid.status.text
     assert "N02: isi ketiga skor U, S dan G" in grid.status.text
     assert _csv(example_dir, "usg_scores") == before
-    assert grid.boxes["N01"][0].value == "7" and grid.boxes["N04"][2].value == "4"
+    assert grid.boxes["N01"][0].value == "7"
+    assert grid.boxes["N04"][2].value == "4"
 
 
 def test_usg_emptying_a_row_removes_that_score(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
@@ -122,7 +129,11 @@ def test_usg_save_refused_when_the_file_changed_on_disk(tab, example_dir: Path) 
     grid.scorer.value = "P001"
     grid.boxes["N01"][0].value = "1"
     grid.save_button.click()
-    assert grid.status.kind == "error" and "usg_scores.csv" in grid.status.text
+    assert grid.status.kind == "error"
+    assert "Skor USG sudah diubah di luar formulir ini" in grid.status.text
+    assert "Muat ulang" in grid.status.text
+    assert ".csv" not in grid.status.text
+    assert grid.reload_button.layout.display != "none"
     assert path.read_text(encoding="utf-8") == outside
 
 
@@ -130,7 +141,8 @@ def test_usg_save_refused_when_the_file_changed_on_disk(tab, example_dir: Path) 
 def test_dot_votes_of_one_participant_are_saved(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
     panel = tab.panels["dots"]
     panel.participant.value = "P003"
-    assert panel.boxes["N01"].value == "2" and panel.boxes["N07"].value == "1"
+    assert panel.boxes["N01"].value == "2"
+    assert panel.boxes["N07"].value == "1"
     panel.boxes["N01"].value = ""
     panel.boxes["N07"].value = "2"
     panel.boxes["N12"].value = "1"
@@ -153,7 +165,8 @@ def test_bad_dot_count_is_refused(tab, example_dir: Path) -> None:  # type: igno
     assert panel.status.kind == "error"
     assert "N05: jumlah titik harus bilangan bulat 0 sampai 20, bukan 'dua'" in panel.status.text
     assert "'25'" in panel.status.text
-    assert _csv(example_dir, "votes") == before and panel.boxes["N05"].value == "dua"
+    assert _csv(example_dir, "votes") == before
+    assert panel.boxes["N05"].value == "dua"
 
 
 def test_more_dots_than_suggested_warns_but_saves(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
@@ -180,16 +193,20 @@ def test_pairwise_runner_presents_each_pair_and_saves_answers(tab, example_dir: 
         pair = runner.current
         assert pair is not None
         seen.append(pair)
-        assert pair[0] in runner.card_a.value and pair[1] in runner.card_b.value
+        assert pair[0] in runner.card_a.value
+        assert pair[1] in runner.card_b.value
         {"a": runner.a_button, "b": runner.b_button, "tie": runner.tie_button}[answer].click()
         assert runner.status.kind == "ok", runner.status.text
     assert len({frozenset(p) for p in seen}) == 3
     assert "Semua 3 pasangan sudah dinilai" in runner.status.text
     pw = _disk(example_dir, "pairwise")
     mine = pw[pw["participant_id"] == "P002"]
-    assert len(mine) == 3 and len(pw) == 13
+    assert len(mine) == 3
+    assert len(pw) == 13
     winners = dict(zip(zip(mine["need_a"], mine["need_b"]), mine["winner"]))
-    assert winners[seen[0]] == seen[0][0] and winners[seen[1]] == "seri" and winners[seen[2]] == seen[2][1]
+    assert winners[seen[0]] == seen[0][0]
+    assert winners[seen[1]] == "seri"
+    assert winners[seen[2]] == seen[2][1]
 
 
 def test_pairwise_runner_changes_an_answer_and_refuses_too_few_needs(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
@@ -197,7 +214,8 @@ def test_pairwise_runner_changes_an_answer_and_refuses_too_few_needs(tab, exampl
     runner.candidates.value = ("N01",)
     before = _csv(example_dir, "pairwise")
     runner.start_button.click()
-    assert runner.status.kind == "error" and "dua kebutuhan" in runner.status.text
+    assert runner.status.kind == "error"
+    assert "dua kebutuhan" in runner.status.text
     runner.candidates.value = ("N01", "N07")
     runner.start_button.click()  # the group already judged N01-N07 (N07 won): shows it, saved answer marked
     assert runner.current == ("N01", "N07")
@@ -206,7 +224,8 @@ def test_pairwise_runner_changes_an_answer_and_refuses_too_few_needs(tab, exampl
     runner.a_button.click()
     pw = _disk(example_dir, "pairwise")
     row = pw[(pw["need_a"] == "N01") & (pw["need_b"] == "N07")]
-    assert row["winner"].tolist() == ["N01"] and len(pw) == 10
+    assert row["winner"].tolist() == ["N01"]
+    assert len(pw) == 10
     assert "N01 > N07" not in runner.result.value  # result table refreshed: N01 now first among them
     assert tab.panels["ranking"].rankings["pairwise"].order[0] in ("N01", "N07")
 
@@ -215,10 +234,12 @@ def test_pairwise_runner_changes_an_answer_and_refuses_too_few_needs(tab, exampl
 def test_ranking_panel_switches_method_and_aggregate(tab) -> None:  # type: ignore[no-untyped-def]
     board = tab.panels["ranking"]
     board.method.value = "dots"
-    assert "Voting titik" in board.table.value and "titik terbanyak" in board.table.value
+    assert "Voting titik" in board.table.value
+    assert "titik terbanyak" in board.table.value
     board.method.value = "usg"
     board.aggregate.value = "median"
-    assert board.current.aggregate == "median" and "median" in board.table.value
+    assert board.current.aggregate == "median"
+    assert "median" in board.table.value
     board.method.value = "combined"
     assert "Kesesuaian USG-Voting titik" in board.table.value
 
@@ -238,38 +259,53 @@ def test_final_order_taken_from_usg_reordered_and_saved(tab, example_dir: Path) 
     panel.save_button.click()
     assert panel.status.kind == "ok", panel.status.text
     pri = _disk(example_dir, "priorities")
-    assert pri["need_id"].tolist() == ["N07", "N03", "N01", "N13"] and pri["rank"].tolist() == [1, 2, 3, 4]
-    assert set(pri["method"]) == {"usg"} and pri.loc[1, "note"] == "Disepakati musyawarah"
+    assert pri["need_id"].tolist() == ["N07", "N03", "N01", "N13"]
+    assert pri["rank"].tolist() == [1, 2, 3, 4]
+    assert set(pri["method"]) == {"usg"}
+    assert pri.loc[1, "note"] == "Disepakati musyawarah"
     assert final_order(storage.load_plan(example_dir)).order[:4] == ["N07", "N03", "N01", "N13"]
     assert tab.panels["ranking"].rankings["final"].order[:4] == ["N07", "N03", "N01", "N13"]
 
 
 def test_clearing_the_final_order_falls_back_to_combined(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
     panel = tab.panels["final"]
+    before = _csv(example_dir, "priorities")
     panel.clear_button.click()
+    assert panel.confirm.asking  # asked first, naming how many go
+    assert "5 kebutuhan" in panel.confirm.question.value
+    assert _csv(example_dir, "priorities") == before
+    panel.confirm.yes.click()
     assert panel.status.kind == "ok"
     assert _csv(example_dir, "priorities") == b"need_id,rank,method,note\n"
     result = final_order(storage.load_plan(example_dir))
-    assert result.source == "combined" and panel.order == []
+    assert result.source == "combined"
+    assert panel.order == []
+    panel.undo_button.click()  # and back
+    assert _csv(example_dir, "priorities") == before
+    assert panel.order[:2] == ["N07", "N01"]
 
 
 # -- problem tree --------------------------------------------------------------------------
 def test_build_a_problem_tree_for_another_need(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
     panel = tab.panels["tree"]
-    assert panel.need.value == "N07" and len(panel.nodes.options) == 8
+    assert panel.need.value == "N07"
+    assert len(panel.nodes.options) == 8
     panel.need.value = "N03"
-    assert panel.nodes.options == () and panel.kind.value == "inti"
+    assert panel.nodes.options == ()
+    assert panel.kind.value == "inti"
     panel.text.value = "Lansia tidak terpantau tekanan darah dan gula darahnya"
     panel.save_button.click()
     assert panel.status.kind == "ok", panel.status.text
     core = panel.nodes.value
     panel.new_button.click()
-    assert panel.kind.value == "sebab" and panel.parent.value == core
+    assert panel.kind.value == "sebab"
+    assert panel.parent.value == core
     panel.text.value = "Puskesmas jauh dan antrean panjang"
     panel.save_button.click()
     tree = _disk(example_dir, "problem_tree")
     mine = tree[tree["need_id"] == "N03"]
-    assert mine["kind"].tolist() == ["inti", "sebab"] and mine["parent_id"].tolist()[1] == core
+    assert mine["kind"].tolist() == ["inti", "sebab"]
+    assert mine["parent_id"].tolist()[1] == core
     assert mine["node_id"].tolist() == ["T09", "T10"]
 
 
@@ -278,7 +314,8 @@ def test_deleting_a_node_with_children_is_refused(tab, example_dir: Path) -> Non
     before = _csv(example_dir, "problem_tree")
     panel.nodes.value = "T02"  # T05 hangs from it
     panel.delete_button.click()
-    assert panel.status.kind == "error" and "T02" in panel.status.text
+    assert panel.status.kind == "error"
+    assert "1 simpul di bawahnya masih memakai simpul pohon masalah 'Sebagian warga" in panel.status.text
     assert _csv(example_dir, "problem_tree") == before
     panel.nodes.value = "T05"
     assert panel.parent.value == "T02"
@@ -295,7 +332,8 @@ def test_empty_tree_text_is_refused(tab, example_dir: Path) -> None:  # type: ig
     panel.new_button.click()
     panel.text.value = "  "
     panel.save_button.click()
-    assert panel.status.kind == "error" and "Isi: wajib diisi" in panel.status.text
+    assert panel.status.kind == "error"
+    assert "Isi: wajib diisi" in panel.status.text
     assert _csv(example_dir, "problem_tree") == before
 
 

@@ -21,7 +21,8 @@ def test_usg_grid_saves_and_bad_values_are_refused(example_dir: Path) -> None:
     panel.cells[needs[1]][2].value = "9"  # a wrong value: nothing is saved
     before = (example_dir / "usg_scores.csv").read_bytes()
     panel.save_button.click()
-    assert panel.status.kind == "error" and "N02 G: '9' bukan angka 1 sampai 5" in panel.status.text
+    assert panel.status.kind == "error"
+    assert "N02 G: '9' bukan angka 1 sampai 5" in panel.status.text
     assert (example_dir / "usg_scores.csv").read_bytes() == before
     panel.cells[needs[1]][2].value = "2"
     panel.save_button.click()
@@ -36,12 +37,14 @@ def test_usg_grid_saves_and_bad_values_are_refused(example_dir: Path) -> None:
 def test_pairwise_and_dots_grids(example_dir: Path) -> None:
     panel = SheetEntryPanel(PlanSession(example_dir), top=4)
     panel.kind.value = "pairwise"
-    assert len(panel.cells) == 6 and panel.who.value == ""
+    assert len(panel.cells) == 6
+    assert panel.who.value == ""
     panel.cells["1"][0].value = "A"
     panel.cells["2"][0].value = "seri"
     panel.save_button.click()
     assert panel.status.kind == "ok", panel.status.text
-    assert "2 baris di pairwise.csv" in panel.status.text
+    assert "Lembar Berpasangan tersimpan: 2 perbandingan." in panel.status.text
+    assert ".csv" not in panel.status.text
     panel.kind.value = "dots"
     panel.who.value = "P003"
     panel.cells["N05"][0].value = "3"
@@ -51,7 +54,8 @@ def test_pairwise_and_dots_grids(example_dir: Path) -> None:
     assert list(row["dots"]) == [3]
     panel.cells["N05"][0].value = "banyak"
     panel.save_button.click()
-    assert panel.status.kind == "error" and "N05: 'banyak'" in panel.status.text
+    assert panel.status.kind == "error"
+    assert "N05: 'banyak'" in panel.status.text
 
 
 def test_output_buttons_write_outside_the_plan(example_dir: Path, tmp_path: Path) -> None:
@@ -61,4 +65,5 @@ def test_output_buttons_write_outside_the_plan(example_dir: Path, tmp_path: Path
     assert any(p.name.startswith("kartu-") for p in (tmp_path / "exports").rglob("*.png"))
     inside = PaperOutputPanel(PlanSession(example_dir), output_dir=str(example_dir))
     inside.cards_button.click()
-    assert inside.status.kind == "error" and "folder rencana" in inside.status.text
+    assert inside.status.kind == "error"
+    assert "folder rencana" in inside.status.text

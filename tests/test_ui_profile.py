@@ -51,7 +51,9 @@ def test_rejected_edit_leaves_disk_and_screen_as_they_were(tab, example_dir: Pat
     assert editor.status.kind == "error"
     text = editor.status.text
     assert "Jam selesai: jam selesai 18:00 sebelum jam mulai 19:30; perbaiki salah satunya" in text
-    assert "Judul: wajib diisi" in text and ".csv" not in text and "end_time" not in text
+    assert "Judul: wajib diisi" in text
+    assert ".csv" not in text
+    assert "end_time" not in text
     assert _csv(example_dir, "meetings") == before_disk
     assert editor.rows.options == before_rows
     assert tab.session.plan["meetings"].loc[0, "title"] != ""
@@ -76,7 +78,10 @@ def test_delete_participant_who_attended_is_refused(tab, example_dir: Path) -> N
     editor.rows.value = attended
     editor.delete_button.click()
     assert editor.status.kind == "error"
-    assert "masih dipakai" in editor.status.text and "baris Daftar hadir" in editor.status.text
+    name = tab.session.plan["participants"].set_index("participant_id").loc[attended, "name"]
+    n = int((tab.session.plan["attendance"]["participant_id"] == attended).sum())
+    assert f"{n} catatan hadir" in editor.status.text
+    assert f"masih memakai peserta '{name}', jadi belum bisa dihapus" in editor.status.text
     assert not editor.confirm.asking  # a row still used is refused at once, nothing is asked
     assert _csv(example_dir, "participants") == before
 
@@ -86,7 +91,9 @@ def test_delete_new_participant(tab, example_dir: Path) -> None:  # type: ignore
     editor.new_button.click()
     editor.fields["name"].value = "Tamu Sementara"
     editor.fields["sex"].value = "L"
+    editor.fields["consent"].value = "belum"
     editor.save_button.click()
+    assert editor.status.kind == "ok", editor.status.text
     editor.rows.value = "P031"
     editor.delete_button.click()
     editor.confirm.yes.click()
@@ -113,14 +120,16 @@ def test_profile_rejects_bad_numbers_then_saves(tab, example_dir: Path) -> None:
     before = (example_dir / "plan.toml").read_bytes()
     form.fields["households"].value = "enam puluh"
     form.save_button.click()
-    assert form.status.kind == "error" and "Jumlah KK: harus bilangan bulat, bukan 'enam puluh'" in form.status.text
+    assert form.status.kind == "error"
+    assert "Jumlah KK: harus bilangan bulat, bukan 'enam puluh'" in form.status.text
     assert (example_dir / "plan.toml").read_bytes() == before
     form.fields["households"].value = "61"
     form.fields["period.end"].value = dt.date(2027, 6, 30)
     form.save_button.click()
     assert form.status.kind == "ok", form.status.text
     meta = storage.load_plan(example_dir).meta
-    assert meta["households"] == 61 and meta["period"]["end"] == dt.date(2027, 6, 30)
+    assert meta["households"] == 61
+    assert meta["period"]["end"] == dt.date(2027, 6, 30)
 
 
 def test_change_on_disk_meanwhile_is_not_overwritten(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
@@ -133,7 +142,10 @@ def test_change_on_disk_meanwhile_is_not_overwritten(tab, example_dir: Path) -> 
     editor.rows.value = "P003"
     editor.fields["name"].value = "Diubah di sini"
     editor.save_button.click()
-    assert editor.status.kind == "error" and "sudah diubah di luar sesi ini" in editor.status.text
+    assert editor.status.kind == "error"
+    assert "Peserta sudah diubah di luar formulir ini" in editor.status.text
+    assert "Muat ulang" in editor.status.text
+    assert ".csv" not in editor.status.text
     assert _csv(example_dir, "participants") == theirs
 
 
@@ -143,5 +155,63 @@ def test_english_panels(example_dir: Path) -> None:
     editor = tab.panels["participants"]
     editor.new_button.click()
     editor.fields["name"].value = "X"
+    editor.fields["consent"].value = "tidak"
     editor.save_button.click()
     assert "X, Sex (L/P): is required" in editor.status.text
+
+
+# -- consent is asked, never a silent default ------------------------------------------------
+def test_new_participant_must_answer_the_consent_question(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    editor = tab.panels["participants"]
+    consent = editor.fields["consent"]
+    assert "Bersedia nama" in consent.question.value
+    assert "daftar hadir" in consent.question.value
+    assert [label for label, _ in consent.choice.options] == ["Ya, bersedia", "Tidak bersedia", "Belum ditanya"]
+    before = _csv(example_dir, "participants")
+    editor.new_button.click()
+    assert consent.value is None
+    assert consent.choice.value is None
+    editor.fields["name"].value = "Bu Sumarni"
+    editor.fields["sex"].value = "P"
+    editor.save_button.click()
+    assert editor.status.kind == "error"
+    assert "Setuju data dicatat: tanyakan dulu, lalu pilih 'Ya, bersedia', 'Tidak bersedia' atau 'Belum ditanya'" \
+        in editor.status.text
+    assert _csv(example_dir, "participants") == before  # consent=false is never written by default
+    answers = {"ya": "true", "tidak": "false", "belum": ""}
+    for i, (answer, cell) in enumerate(answers.items()):
+        editor.new_button.click()
+        pid = editor.fields["participant_id"].value
+        editor.fields["name"].value = f"Warga Contoh {i}"
+        editor.fields["sex"].value = "L"
+        consent.choice.value = answer  # what a click on the radio button does
+        editor.save_button.click()
+        assert editor.status.kind == "ok", editor.status.text
+        line = next(ln for ln in _csv(example_dir, "participants").decode().splitlines() if ln.startswith(pid + ","))
+        assert line.endswith("," + cell), line
+        # shown back as saved: "Belum ditanya" for an empty cell, not an unanswered question
+        editor.rows.value = pid
+        assert consent.value == answer
+
+
+def test_consent_in_english_and_an_old_row_without_it(example_dir: Path) -> None:
+    tab = step0(example_dir, lang="en")
+    editor = tab.panels["participants"]
+    consent = editor.fields["consent"]
+    assert "agree" in consent.question.value
+    people = tab.session.plan["participants"]
+    editor.rows.value = str(people["participant_id"].iloc[0])
+    assert bool(people["consent"].iloc[0]) is True
+    assert consent.value == "ya"
+    # a row saved before the question existed (empty cell) shows "Not asked yet", and is saved unchanged
+    frame = tab.session.table("participants").astype("object")
+    frame.loc[1, "consent"] = None
+    assert tab.session.save({"participants": frame}) == []
+    editor.rows.value = str(people["participant_id"].iloc[1])
+    assert consent.value == "belum"
+    assert consent.answer is None
+    editor.new_button.click()
+    editor.fields["name"].value = "Guest"
+    editor.fields["sex"].value = "L"
+    editor.save_button.click()
+    assert "Consent: ask first, then pick" in editor.status.text

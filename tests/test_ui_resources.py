@@ -32,7 +32,8 @@ def test_add_resource_saves_it_and_hint_follows_category(  # type: ignore[no-unt
     editor.new_button.click()
     assert editor.fields["resource_id"].value == "R21"
     editor.fields["category"].value = "individu"
-    assert "Keahlian satu orang" in panel.hint.value and "tidak pernah dicetak" in panel.hint.value
+    assert "Keahlian satu orang" in panel.hint.value
+    assert "tidak pernah dicetak" in panel.hint.value
     assert editor.fields["tags"].placeholder == "menjahit;memasak;mengajar"
     editor.fields["category"].value = "alam"
     assert "Kekayaan alam" in panel.hint.value
@@ -65,12 +66,14 @@ def test_rejected_resource_edit_leaves_disk_and_screen(tab, example_dir: Path) -
     editor.fields["name"].value = ""
     editor.fields["cost_idr"].value = "seratus ribu"
     editor.save_button.click()  # unreadable money: refused alone, naming the field by its label
-    assert editor.status.kind == "error" and "Biaya (Rp): 'seratus ribu'" in editor.status.text
+    assert editor.status.kind == "error"
+    assert "Biaya (Rp): 'seratus ribu'" in editor.status.text
     assert _csv(example_dir, "resources") == before
     editor.fields["cost_idr"].value = "100rb"
     editor.save_button.click()
     assert editor.status.kind == "error"
-    assert "Nama: wajib diisi" in editor.status.text and ".csv" not in editor.status.text
+    assert "Nama: wajib diisi" in editor.status.text
+    assert ".csv" not in editor.status.text
     assert _csv(example_dir, "resources") == before
     assert editor.rows.options == options
     assert tab.session.plan["resources"].loc[4, "name"] == "Juru masak katering rumahan"
@@ -81,7 +84,8 @@ def test_delete_resource_used_by_a_match_is_refused(tab, example_dir: Path) -> N
     before = _csv(example_dir, "resources")
     editor.rows.value = "R01"  # accepted for N01 in matches.csv
     editor.delete_button.click()
-    assert editor.status.kind == "error" and "baris Pencocokan" in editor.status.text
+    assert editor.status.kind == "error"
+    assert "1 pencocokan dan 1 kegiatan masih memakai sumber daya" in editor.status.text
     assert _csv(example_dir, "resources") == before
 
 
@@ -95,7 +99,8 @@ def test_board_shows_needs_in_priority_order_with_reasons(tab) -> None:  # type:
     card = board.cards["R16"]
     assert "Koperasi Warga Sejahtera: bisa modal, Sabtu malam, gratis" in card.info.value
     assert "keahlian 25 + bidang 20 + waktu 20 + biaya 10 = 75" in card.info.value
-    assert card.undo.disabled and not board.cards["R01"].undo.disabled
+    assert card.undo.disabled
+    assert not board.cards["R01"].undo.disabled
 
 
 def test_accept_saves_the_decision_and_closes_the_gap(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
@@ -113,7 +118,8 @@ def test_accept_saves_the_decision_and_closes_the_gap(tab, example_dir: Path) ->
     assert row["reason"] == "Warung Pak Budi: bisa penjualan, setiap hari, gratis"
     assert "N02" not in _gap_ids(board)
     assert "N02 · UMKM" not in board.gaps.value
-    assert board.need.value == "N02" and board.cards["R17"].match.decision == "diterima"
+    assert board.need.value == "N02"
+    assert board.cards["R17"].match.decision == "diterima"
     assert "Warung Pak Budi" in board.overview.value
 
 
@@ -138,9 +144,13 @@ def test_refused_decision_leaves_disk_and_screen(tab, example_dir: Path) -> None
     (example_dir / "matches.csv").write_bytes(changed)
     overview = board.overview.value
     board.cards["R17"].accept.click()
-    assert board.status.kind == "error" and "matches.csv" in board.status.text
+    assert board.status.kind == "error"
+    assert "sudah diubah di luar formulir ini" in board.status.text
+    assert ".csv" not in board.status.text
+    assert board.reload_button.layout.display != "none"
     assert _csv(example_dir, "matches") == changed
-    assert board.cards["R17"].match.decision is None and board.overview.value == overview
+    assert board.cards["R17"].match.decision is None
+    assert board.overview.value == overview
 
 
 def test_settings_drop_unavailable_and_costly_suggestions(tab) -> None:  # type: ignore[no-untyped-def]
@@ -153,13 +163,16 @@ def test_settings_drop_unavailable_and_costly_suggestions(tab) -> None:  # type:
     assert "Batas biaya: Rp 50.000" in board.settings_line.value
     board.when.value = "Sabtu pagi"
     board.apply_button.click()
-    assert "R04" not in board.cards and "R17" in board.cards  # Sabtu/Minggu sore vs setiap hari
+    assert "R04" not in board.cards
+    assert "R17" in board.cards
     board.max_cost.value = "banyak"
     board.when.value = "kapan-kapan"
     board.apply_button.click()
-    assert board.status.kind == "error" and "banyak" in board.status.text
+    assert board.status.kind == "error"
+    assert "banyak" in board.status.text
     assert "Waktu kegiatan 'kapan-kapan' tidak terbaca" in board.status.text
-    assert board.settings.max_cost_idr == 50000 and board.settings.when == "Sabtu pagi"  # the last good ones stay
+    assert board.settings.max_cost_idr == 50000
+    assert board.settings.when == "Sabtu pagi"
     assert "R17" in board.cards
 
 
@@ -196,7 +209,8 @@ def test_slider_moves_the_chart_live_without_saving(tab, example_dir: Path) -> N
 def test_add_and_delete_an_institution(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
     venn = tab.panels["venn"]
     venn.new_button.click()
-    assert venn.ident.value == "I09" and not venn.ident.disabled
+    assert venn.ident.value == "I09"
+    assert not venn.ident.disabled
     venn.name.value = "Universitas Negeri (KKN)"
     venn.importance.value = 4
     venn.closeness.value = 2
@@ -206,7 +220,8 @@ def test_add_and_delete_an_institution(tab, example_dir: Path) -> None:  # type:
     saved = storage.load_plan(example_dir)["institutions"]
     assert saved.iloc[-1][["institution_id", "name", "importance", "closeness"]].tolist() == [
         "I09", "Universitas Negeri (KKN)", 4, 2]
-    assert venn.rows.value == "I09" and venn.ident.disabled
+    assert venn.rows.value == "I09"
+    assert venn.ident.disabled
     # the gap list now names the university for education needs
     board = tab.panels["board"]
     gap = next(g for g in board.result.gaps if g.need_id == "N06")
@@ -224,14 +239,16 @@ def test_rejected_institution_leaves_disk_and_screen(tab, example_dir: Path) -> 
     venn.rows.value = "I03"
     venn.name.value = ""
     venn.save_button.click()
-    assert venn.status.kind == "error" and "wajib diisi" in venn.status.text
+    assert venn.status.kind == "error"
+    assert "wajib diisi" in venn.status.text
     assert _csv(example_dir, "institutions") == before
     assert venn.rows.options == options
     venn.new_button.click()
     venn.ident.value = "I01"  # already used
     venn.name.value = "Kelurahan lagi"
     venn.save_button.click()
-    assert venn.status.kind == "error" and "I01" in venn.status.text
+    assert venn.status.kind == "error"
+    assert "I01" in venn.status.text
     assert _csv(example_dir, "institutions") == before
 
 

@@ -78,6 +78,8 @@ def test_delete_asks_first_and_undo_brings_the_row_back(example_dir: Path) -> No
     assert pid in _ids(example_dir, "participants", "participant_id")
     assert _csv(example_dir, "participants") == original
     assert pid in {o[1] for o in editor.rows.options}
+    assert editor.rows.value == pid  # the row that came back is shown, not a new form with its id
+    assert editor.fields["name"].value == name
     assert editor.undo_button.disabled  # one step back only
     assert storage.load_plan(example_dir)["participants"].equals(tab.session.plan["participants"])
 
@@ -91,7 +93,8 @@ def test_delete_of_a_used_row_names_what_uses_it_and_asks_nothing(example_dir: P
     editor.delete_button.click()
     assert not editor.confirm.asking
     assert editor.status.kind == "error"
-    assert f"{n_scores} baris Skor USG" in editor.status.text
+    assert f"{n_scores} skor USG" in editor.status.text
+    assert "masih memakai kebutuhan" in editor.status.text
     assert _csv(example_dir, "needs") == before
 
 
@@ -106,6 +109,7 @@ def test_undo_is_refused_when_the_table_changed_again(example_dir: Path) -> None
     editor.new_button.click()  # a later save in the same table
     editor.fields["name"].value = "Tamu Sementara"
     editor.fields["sex"].value = "P"
+    editor.fields["consent"].value = "ya"
     editor.save_button.click()
     assert editor.status.kind == "ok", editor.status.text
     after = _csv(example_dir, "participants")
@@ -175,6 +179,7 @@ def test_reload_after_a_concurrent_change_keeps_the_typing(example_dir: Path) ->
     new_id = editor.fields["participant_id"].value
     editor.fields["name"].value = "Bu Warsini"
     editor.fields["sex"].value = "P"
+    editor.fields["consent"].value = "ya"
     # another kernel changes participants.csv between load and save
     other = storage.load_plan(example_dir)
     frame = other.copy_table("participants").astype("object")
@@ -188,6 +193,7 @@ def test_reload_after_a_concurrent_change_keeps_the_typing(example_dir: Path) ->
     editor.reload_button.click()
     assert editor.fields["name"].value == "Bu Warsini"
     assert editor.fields["sex"].value == "P"
+    assert editor.fields["consent"].value == "ya"
     assert editor.fields["participant_id"].value == new_id
     assert editor.reload_button.layout.display == "none"
     editor.save_button.click()
@@ -206,7 +212,8 @@ def test_an_empty_form_is_refused_naming_the_field_and_nothing_is_written(exampl
     editor = TableEditor(open_session(example_dir), "funds")
     editor.start_new()
     assert editor.save() is False
-    assert "Sumber dana" in editor.status.text and ".csv" not in editor.status.text
+    assert "Sumber dana" in editor.status.text
+    assert ".csv" not in editor.status.text
     assert (example_dir / "funds.csv").read_bytes() == before
     # and storage never writes a row whose every cell is empty
     plan = storage.load_plan(example_dir)
@@ -215,3 +222,27 @@ def test_an_empty_form_is_refused_naming_the_field_and_nothing_is_written(exampl
     blank.loc[:, :] = None
     storage.save_tables(plan, {"funds": pd.concat([funds, blank], ignore_index=True)})
     assert (example_dir / "funds.csv").read_bytes() == before
+
+
+def test_switching_participant_keeps_unsaved_dots_as_a_draft(example_dir: Path) -> None:
+    tab = step1(example_dir)
+    panel = tab.panels["dots"]
+    panel.participant.value = "P003"
+    saved_n12 = panel.boxes["N12"].value
+    panel.boxes["N12"].value = "4"
+    before = _csv(example_dir, "votes")
+    panel.participant.value = "P005"
+    assert "belum disimpan" in panel.draft_note.value
+    assert "P003" in panel.draft_note.value
+    votes = tab.session.plan["votes"]
+    mine = votes[(votes["participant_id"] == "P005") & (votes["need_id"] == "N12")]
+    assert panel.boxes["N12"].value == (str(int(mine.iloc[0]["dots"])) if len(mine) else "")  # P005's own
+    panel.participant.value = "P003"
+    assert panel.boxes["N12"].value == "4"
+    assert saved_n12 != "4"
+    assert _csv(example_dir, "votes") == before  # a draft is not saved
+    panel.save_button.click()
+    assert panel.status.kind == "ok", panel.status.text
+    assert panel.draft_note.value == ""
+    disk = storage.load_plan(example_dir)["votes"]
+    assert int(disk[(disk["participant_id"] == "P003") & (disk["need_id"] == "N12")].iloc[0]["dots"]) == 4

@@ -54,10 +54,12 @@ def test_add_monthly_first_sunday_activity_with_needs_and_resources(tab, example
     row = _row(example_dir, "A13")
     assert (row["recurrence"], row["recurrence_day"], row["need_ids"], row["resource_ids"]) == (
         "monthly", "1-minggu", "N03", "R09;R13")
-    assert row["start_date"] == dt.datetime(2026, 12, 1) and int(row["cost_idr"]) == 600_000
+    assert row["start_date"] == dt.datetime(2026, 12, 1)
+    assert int(row["cost_idr"]) == 600_000
     # the budget panel follows at once
     swadaya = next(s for s in tab.panels["budget"].summary.sources if s.funding_source == "swadaya warga")
-    assert swadaya.planned_idr == 3_600_000 and swadaya.shortfall_idr == 400_000
+    assert swadaya.planned_idr == 3_600_000
+    assert swadaya.shortfall_idr == 400_000
     assert "swadaya warga kurang Rp 400.000" in tab.panels["budget"].tables.value
 
 
@@ -68,7 +70,8 @@ def test_conflicts_panel_refreshes_after_every_save(tab, example_dir: Path) -> N
     assert "Balai Warga RT 05" in panel.body.value
     # move the bank sampah to Monday: the clash disappears
     editor.rows.value = "A06"
-    assert editor.builder.kind.value == "weekly" and editor.builder.weekday.value == 6
+    assert editor.builder.kind.value == "weekly"
+    assert editor.builder.weekday.value == 6
     editor.builder.weekday.value = 0
     assert editor.fields["recurrence_day"].value == "senin"
     editor.save_button.click()
@@ -93,7 +96,8 @@ def test_only_errors_when_warnings_are_hidden(tab) -> None:  # type: ignore[no-u
     panel = tab.panels["conflicts"]
     assert "Hari libur" in panel.body.value
     panel.show_warnings.value = False
-    assert "Hari libur" not in panel.body.value and "Tempat dipakai bersamaan" in panel.body.value
+    assert "Hari libur" not in panel.body.value
+    assert "Tempat dipakai bersamaan" in panel.body.value
 
 
 def test_rejected_edit_leaves_disk_and_screen_as_they_were(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
@@ -110,7 +114,8 @@ def test_rejected_edit_leaves_disk_and_screen_as_they_were(tab, example_dir: Pat
     text = editor.status.text
     assert ("Posyandu lansia dan cek kesehatan rutin, Jam selesai: jam selesai 09:00 sebelum jam mulai 10:00; "
             "perbaiki salah satunya") in text
-    assert "Posyandu lansia dan cek kesehatan rutin, Tanggal selesai:" in text and ".csv" not in text
+    assert "Posyandu lansia dan cek kesehatan rutin, Tanggal selesai:" in text
+    assert ".csv" not in text
     assert _csv(example_dir, "activities") == before_disk
     assert panel.body.value == before_panel
     assert tab.session.plan["activities"].loc[2, "start_time"] == "07:30"
@@ -122,10 +127,13 @@ def test_recurrence_builder_shows_stored_rows(tab) -> None:  # type: ignore[no-u
     b = editor.builder
     assert (b.kind.value, b.mode.value, b.nth.value, b.weekday.value) == ("monthly", "nth", 3, 2)
     assert "Rabu ketiga setiap bulan" in b.summary.value
-    assert b.weekday.layout.display == "" and b.day.layout.display == "none"
+    assert b.weekday.layout.display == ""
+    assert b.day.layout.display == "none"
     editor.rows.value = "A08"  # once
-    assert editor.builder.kind.value == "once" and editor.fields["recurrence_day"].value == ""
-    assert b.weekday.layout.display == "none" and b.mode.layout.display == "none"
+    assert editor.builder.kind.value == "once"
+    assert editor.fields["recurrence_day"].value == ""
+    assert b.weekday.layout.display == "none"
+    assert b.mode.layout.display == "none"
     assert "1 sesi dalam periode rencana: 24 Jan 2027" in editor.preview.value
 
 

@@ -342,6 +342,11 @@ MESSAGES.update({
     "ui.needs.final_saved": {"id": "Urutan prioritas tersimpan: {n} kebutuhan.",
                              "en": "Priority order saved: {n} needs."},
     "ui.needs.final_cleared": {"id": "Urutan prioritas dikosongkan.", "en": "Priority order cleared."},
+    "ui.needs.confirm_clear": {
+        "id": ("Hapus urutan prioritas yang tersimpan ({n} kebutuhan)? "
+               "Prioritas akhir lalu mengikuti peringkat gabungan."),
+        "en": "Delete the stored priority order ({n} needs)? The final priorities then follow the combined ranking.",
+    },
     "ui.needs.clear": {"id": "Kosongkan", "en": "Clear"},
     "ui.needs.others": {"id": "Kebutuhan lain", "en": "Other needs"},
     "ui.needs.tree_need": {"id": "Kebutuhan", "en": "Need"},

@@ -144,6 +144,7 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "paper.ui.kind.dots": {"id": "Titik (satu peserta)", "en": "Dots (one participant)"},
     "paper.ui.kind.pairwise": {"id": "Berpasangan", "en": "Pairwise"},
     "paper.ui.save": {"id": "Simpan lembar", "en": "Save sheet"},
+    "paper.ui.saved": {"id": "Lembar {sheet} tersimpan: {things}.", "en": "Sheet {sheet} saved: {things}."},
     "paper.ui.print": {"id": "Cetak lembar kerja", "en": "Print worksheets"},
     "paper.ui.cards": {"id": "Buat kartu", "en": "Make cards"},
     "paper.ui.written": {"id": "Ditulis: {paths}", "en": "Written: {paths}"},

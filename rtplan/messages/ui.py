@@ -9,14 +9,24 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "ui.deleted_row": {"id": "{id} dihapus.", "en": "{id} deleted."},
     "ui.saved": {"id": "Tersimpan.", "en": "Saved."},
     "ui.pick_first": {"id": "Pilih dulu baris di daftar.", "en": "Pick a row in the list first."},
-    "ui.delete_refused": {
-        "id": "{id} tidak dihapus karena masih dipakai:",
-        "en": "{id} was not deleted because it is still used:",
-    },
     "ui.private_placeholder": {"id": "pribadi: tidak pernah dicetak", "en": "private: never printed"},
     # rtplan.ui.inputs: money and date fields
     "ui.input.bad": {"id": "{label}: {reason}", "en": "{label}: {reason}"},
     "ui.input.date_placeholder": {"id": "hh/bb/tttt atau 17 Agustus 2027", "en": "dd/mm/yyyy or 17 August 2027"},
+    # the participant form's consent question (UU PDP No. 27/2022): answered explicitly
+    "ui.consent.question": {
+        "id": ("Bersedia nama, jenis kelamin, kelompok umur dan unsurnya dicatat untuk perencanaan RT "
+               "dan dicetak di daftar hadir? (UU PDP No. 27/2022; nomor telepon tidak pernah dicetak)"),
+        "en": ("Does this person agree that their name, sex, age band and group are recorded for RT planning "
+               "and printed on the attendance list? (Law No. 27/2022; phone numbers are never printed)"),
+    },
+    "ui.consent.yes": {"id": "Ya, bersedia", "en": "Yes, agrees"},
+    "ui.consent.no": {"id": "Tidak bersedia", "en": "No, does not agree"},
+    "ui.consent.not_asked": {"id": "Belum ditanya", "en": "Not asked yet"},
+    "ui.consent.unanswered": {
+        "id": "tanyakan dulu, lalu pilih 'Ya, bersedia', 'Tidak bersedia' atau 'Belum ditanya'",
+        "en": "ask first, then pick 'Yes, agrees', 'No, does not agree' or 'Not asked yet'",
+    },
 }
 MESSAGES.update({
     "ui.profile.title": {"id": "Profil RT", "en": "RT profile"},
@@ -51,9 +61,19 @@ MESSAGES.update({
         "en": "{field} '{value}' is already used: pick that row in the list to change it, or use another",
     },
     "form.still_used": {
-        "id": "{uses} masih memakai {thing} '{name}': hapus dulu yang memakainya, atau batalkan penghapusan",
-        "en": "{uses} still use {thing} '{name}': delete those first, or cancel the deletion",
+        "id": "{uses} masih memakai {thing} '{name}', jadi belum bisa dihapus: hapus atau ubah dulu yang memakainya",
+        "en": "{uses} still use {thing} '{name}', so it cannot be deleted yet: delete or change those first",
     },
+    "form.changed_elsewhere": {
+        "id": ("{what} sudah diubah di luar formulir ini (di jendela lain atau oleh orang lain) sejak dibuka. "
+               "Perubahan Anda belum disimpan agar perubahan itu tidak hilang: tekan Muat ulang (isian Anda tetap), "
+               "periksa, lalu simpan lagi."),
+        "en": ("{what} was changed outside this form (in another window or by someone else) since it was opened. "
+               "Your change was not saved so that change is not lost: press Reload (your typing is kept), "
+               "check, then save again."),
+    },
+    "form.table.plan": {"id": "Profil RT", "en": "The RT profile"},
+    "form.table.some": {"id": "Rencana", "en": "The plan"},
     "form.unknown_ref": {
         "id": "{thing} '{value}' tidak ada (lagi): pilih dari daftar",
         "en": "{thing} '{value}' does not exist (any more): pick one from the list",
@@ -78,6 +98,7 @@ MESSAGES.update({
     "form.thing.resources": {"id": "sumber daya", "en": "resource"},
     "form.thing.activities": {"id": "kegiatan", "en": "activity"},
     "form.n.rows": {"id": "{n} baris", "en": {"one": "{n} row", "other": "{n} rows"}},
+    "form.n.under": {"id": "{n} simpul di bawahnya", "en": {"one": "{n} node under it", "other": "{n} nodes under it"}},
     "form.n.attendance": {"id": "{n} catatan hadir", "en": {"one": "{n} attendance record",
                                                             "other": "{n} attendance records"}},
     "form.n.usg_scores": {"id": "{n} skor USG", "en": {"one": "{n} USG score", "other": "{n} USG scores"}},
@@ -98,12 +119,6 @@ MESSAGES.update({
                           "en": "Delete {row}? No other row uses it."},
     "ui.confirm_yes": {"id": "Ya, hapus", "en": "Yes, delete"},
     "ui.confirm_no": {"id": "Batal", "en": "Cancel"},
-    "ui.delete_used_by": {
-        "id": "Masih dipakai oleh {rows}. Hapus atau ubah baris-baris itu dulu, lalu hapus lagi.",
-        "en": "Still used by {rows}. Delete or change those rows first, then delete again.",
-    },
-    "ui.dependent_rows": {"id": "{n} baris {table}",
-                          "en": {"one": "{n} row of {table}", "other": "{n} rows of {table}"}},
     "ui.undo": {"id": "Urungkan", "en": "Undo"},
     "ui.undone": {"id": "Perubahan terakhir diurungkan.", "en": "The last change was undone."},
     "ui.undo_nothing": {"id": "Belum ada perubahan untuk diurungkan.", "en": "There is no change to undo."},
@@ -113,8 +128,8 @@ MESSAGES.update({
     },
     "ui.reload": {"id": "Muat ulang", "en": "Reload"},
     "ui.reloaded": {
-        "id": "Rencana dimuat ulang dari disk; isian Anda tetap. Periksa, lalu Simpan lagi.",
-        "en": "The plan was reloaded from disk; your typing is kept. Check it, then Save again.",
+        "id": "Rencana dimuat ulang dengan perubahan terbaru; isian Anda tetap. Periksa, lalu Simpan lagi.",
+        "en": "The plan was reloaded with the latest changes; your typing is kept. Check it, then Save again.",
     },
     "ui.draft": {"id": "belum disimpan: {items}", "en": "not saved yet: {items}"},
 })

@@ -13,20 +13,20 @@ import contextlib
 import html
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import ipywidgets as w
 import pandas as pd
 
 from rtplan import storage
 from rtplan.exceptions import ConcurrentChangeError, RtplanError, ValidationError
-from rtplan.form_messages import form_messages
+from rtplan.form_messages import changed_elsewhere, form_messages, still_used
 from rtplan.messages import t, tn
 from rtplan.plan import Plan
 from rtplan.render import fragment
 from rtplan.schema import TABLES, Column, Table, split_list
 from rtplan.tables import is_missing
-from rtplan.ui.inputs import DateInput, MoneyInput, input_errors, read_money
+from rtplan.ui.inputs import ConsentInput, DateInput, MoneyInput, input_errors, read_money
 
 Listener = Callable[[set[str]], None]
 
@@ -59,29 +59,42 @@ class PlanSession:
 
     def save(self, updates: Mapping[str, pd.DataFrame], meta: Mapping[str, Any] | None = None) -> list[str]:
         """Save through storage; return ``[]`` on success or the messages of the refusal."""
-        before = {name: storage.fingerprint(self.plan, name) for name in updates}
+        names = [*updates, *(["plan"] if meta is not None else [])]
+        before = {name: storage.fingerprint(self.plan, name) for name in names}
         self.refused_concurrent = False
         try:
             storage.save_tables(self.plan, updates, meta)
         except ValidationError as exc:  # in the form's words (rtplan validate keeps files and columns)
             return form_messages(exc.problems, self.plan, updates, meta, self.lang)
-        except ConcurrentChangeError as exc:
+        except ConcurrentChangeError:
             self.refused_concurrent = True
-            return [str(exc)]
+            return [changed_elsewhere(self.plan, self.lang)]
         except RtplanError as exc:
             return [str(exc)]
-        self._remember_undo(before, meta is not None)
+        self._remember_undo(before)
         changed = set(updates) | ({"plan"} if meta is not None else set())
         for listener in list(self._listeners):
             listener(changed)
         return []
 
-    def _remember_undo(self, before: Mapping[str, str | None], meta_changed: bool) -> None:
-        """Keep, from the plan's history, the versions a just-made save replaced."""
+    def fingerprints(self) -> dict[str, str | None]:
+        """Every table's digest as the plan last read or wrote it (before a save made elsewhere)."""
+        return {name: storage.fingerprint(self.plan, name) for name in TABLES}
+
+    def saved_elsewhere(self, before: Mapping[str, str | None]) -> None:
+        """After a save made through storage on this session's plan by other code (an
+        import): keep it for "Urungkan" and tell the panels what changed. ``before`` is
+        :meth:`fingerprints` taken before that save."""
+        self._remember_undo(before)
+        changed = {name for name, digest in before.items() if storage.fingerprint(self.plan, name) != digest}
+        for listener in list(self._listeners):
+            listener(changed)
+
+    def _remember_undo(self, before: Mapping[str, str | None]) -> None:
+        """Keep, from the plan's history, the versions a just-made save replaced
+        (tables, and ``plan`` for the settings of ``plan.toml``)."""
         after = {name: storage.fingerprint(self.plan, name) for name in before}
         changed = [name for name in before if after[name] != before[name]]
-        if meta_changed:
-            self.last_undo = None  # the settings are not undone from a panel
         if not changed:
             return
         versions: dict[str, storage.Version | None] = {}
@@ -106,13 +119,17 @@ class PlanSession:
         if any(storage.fingerprint(self.plan, name) != digest for name, digest in point.after.items()):
             return [t("ui.undo_stale", self.lang)]
         self.refused_concurrent = False
+        tables = {name: v for name, v in point.versions.items() if name != "plan"}
         try:
-            storage.restore_versions(self.plan, point.versions)
+            if tables:
+                storage.restore_versions(self.plan, tables)
+            if "plan" in point.versions:  # the settings: the kept plan.toml, checked like any save
+                storage.save_tables(self.plan, {}, _kept_meta(point.versions["plan"], self.lang))
         except ValidationError as exc:
-            return [p.message for p in exc.problems]
-        except ConcurrentChangeError as exc:
+            return form_messages(exc.problems, self.plan, {}, None, self.lang)
+        except ConcurrentChangeError:
             self.refused_concurrent = True
-            return [str(exc)]
+            return [changed_elsewhere(self.plan, self.lang)]
         except RtplanError as exc:
             return [str(exc)]
         if self.last_undo is point:
@@ -130,6 +147,18 @@ class PlanSession:
             listener(set(TABLES) | {"plan"})
 
 
+def _kept_meta(version: storage.Version | None, lang: str) -> dict[str, Any]:
+    """The settings of a kept ``plan.toml`` (a plan always has one: ``None`` is refused)."""
+    import tomllib
+
+    if version is None:
+        raise RtplanError(t("ui.undo_nothing", lang))
+    try:
+        return tomllib.loads(version.path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise RtplanError(t("ui.undo_nothing", lang)) from exc
+
+
 class UndoPoint:
     """A saved change that can be undone: the kept versions it replaced (table ->
     :class:`~rtplan.storage.Version`, ``None`` when the file did not exist) and the
@@ -143,13 +172,19 @@ class UndoPoint:
 _SESSIONS: dict[tuple[Path, str | None], PlanSession] = {}
 
 
-def open_session(plan: Plan | PlanSession | str | Path, lang: str | None = None) -> PlanSession:
+def open_session(plan: Plan | PlanSession | str | Path | None, lang: str | None = None) -> PlanSession:
     """The notebook's one session for a plan folder, shared by every cell.
 
     The step panels and the live results of a notebook call this with the same
     ``PLAN``, so a save in a panel refreshes every result shown below it. A
     :class:`PlanSession` or :class:`~rtplan.plan.Plan` passed in is used as it is.
+    ``None`` (no plan chosen yet in the step header) raises
+    :class:`~rtplan.exceptions.NoPlanChosen`, shown as one sentence, not a traceback.
     """
+    if plan is None:
+        from rtplan.ui.workshop import no_plan
+
+        raise no_plan(lang)
     if isinstance(plan, PlanSession):
         return plan
     if isinstance(plan, Plan):
@@ -179,16 +214,37 @@ class LiveResult(w.Output):
         session.on_change(lambda _changed: self.refresh())
 
     def refresh(self) -> None:
-        from IPython.display import display
-
-        result = self.build(self.session.plan)
-        self.clear_output(wait=True)
-        with self:
-            display(result)
+        show_in(self, self.build(self.session.plan))
         self.renders += 1
 
 
-def live(plan: Plan | PlanSession | str | Path, build: Callable[[Plan], object],
+def show_in(out: w.Output, obj: object) -> None:
+    """Show ``obj`` in ``out`` in place of what it showed.
+
+    In a kernel the outputs are set as the widget's state (one update, no flicker)
+    rather than captured with ``with out:``: capturing while Voila executes a page
+    (the workshop) can leave the page stuck at "Executing n of m". Outside a kernel
+    (headless tests) it falls back to the capture, which shows nothing there.
+    """
+    from IPython import get_ipython
+    from IPython.display import display
+
+    shell = get_ipython()
+    if shell is None or not hasattr(shell, "kernel"):
+        out.clear_output(wait=True)
+        with out:
+            display(obj)
+        return
+    import base64
+
+    data, metadata = shell.display_formatter.format(obj)
+    # binary data (a PNG chart) as base64 text, as a display message carries it (raw bytes in a
+    # widget's state would travel as a binary buffer, which the output area cannot show)
+    data = {k: base64.b64encode(v).decode("ascii") if isinstance(v, bytes) else v for k, v in data.items()}
+    out.outputs = ({"output_type": "display_data", "data": data, "metadata": metadata},)
+
+
+def live(plan: Plan | PlanSession | str | Path | None, build: Callable[[Plan], object],
          lang: str | None = None) -> LiveResult:
     """Show ``build(plan)`` in a notebook and keep it current as panels save.
 
@@ -243,6 +299,8 @@ def field_for(column: Column, session: PlanSession, lang: str) -> w.ValueWidget:
         if column.kind == "list":
             return w.SelectMultiple(options=options, rows=min(6, max(2, len(options))), **common)
         return w.Dropdown(options=[("—", ""), *options], value="", **common)
+    if column.kind == "bool" and column.name == "consent":  # asked, never a silent default
+        return ConsentInput(column.label[lang], lang, style=_STYLE, layout=_layout())
     if column.kind == "bool":
         return w.Checkbox(value=False, indent=True, description=text, style=_STYLE, layout=_layout())
     if column.kind == "date":
@@ -277,6 +335,8 @@ def reference_options(plan: Plan, table: str, lang: str) -> list[tuple[str, str]
 
 def widget_value(column: Column, widget: w.ValueWidget) -> object:
     """A widget's value as the table cell it becomes (text for numbers: storage checks it)."""
+    if isinstance(widget, ConsentInput):
+        return widget.answer
     value = widget.value
     if column.kind == "list":
         return ";".join(value) if isinstance(value, (tuple, list)) else str(value or "")
@@ -299,6 +359,8 @@ def set_widget_value(column: Column, widget: w.ValueWidget, value: object) -> No
         widget.value = tuple(v for v in split_list(value) if v in known)
     elif isinstance(widget, (DateInput, MoneyInput)):
         widget.show(None if is_missing(value) else value)
+    elif isinstance(widget, ConsentInput):
+        widget.show(None if is_missing(value) else bool(value))
     elif column.kind == "date":
         widget.value = None if is_missing(value) else pd.Timestamp(value).date()
     elif column.kind == "bool":
@@ -364,17 +426,101 @@ def draft_note(text: str) -> str:
     return str(fragment(_DRAFT_NOTE, text=text)) if text else ""
 
 
-def dependents_text(plan: Plan, table: str, ident: str, lang: str) -> str:
-    """"3 baris Skor USG, 2 baris Suara": what still uses row ``ident`` ("" when nothing)."""
-    from rtplan.dependents import dependents
-
-    found: dict[str, int] = {}
-    for d in dependents(plan.tables, table, ident):
-        found[d.table] = found.get(d.table, 0) + d.count
-    return ", ".join(tn("ui.dependent_rows", n, lang, table=TABLES[name].label[lang]) for name, n in found.items())
+def used_by(plan: Plan, table: str, ident: str, lang: str) -> str:
+    """Why row ``ident`` cannot be deleted yet, in the words a refused save uses ("3 skor
+    USG dan 2 suara masih memakai kebutuhan 'Got mampet', ..."); "" when nothing uses it."""
+    return still_used(plan.tables, table, ident, lang)
 
 
-class TableEditor(w.VBox):
+class SafetyNet:
+    """"Urungkan" and "Muat ulang" for any panel that saves through its session.
+
+    A panel mixes this in, calls :meth:`safety_net` once (it makes ``undo_button`` and
+    ``reload_button``, classes ``rtplan-undo-<name>`` / ``rtplan-reload-<name>``, and
+    returns them in a row to place under the form) and saves with :meth:`save_updates`.
+
+    * "Urungkan" undoes the panel's last saved change from the plan's history
+      (:meth:`PlanSession.undo`); refused when the table changed again since.
+    * "Muat ulang" shows after a refusal because the plan changed on disk (another
+      kernel, another person): it loads the plan again and puts back what was typed.
+      A panel whose refresh rebuilds its inputs keeps its typing with :meth:`typing`
+      and :meth:`restore_typing`; :meth:`after_undo` shows the restored data.
+    """
+
+    session: PlanSession
+    lang: str
+    status: StatusLine
+    undo_button: w.Button
+    reload_button: w.Button
+    _undo: UndoPoint | None
+
+    def safety_net(self, name: str) -> w.HBox:
+        """Make the two buttons; the row to show them in."""
+        self.undo_button = w.Button(description=t("ui.undo", self.lang), icon="undo", disabled=True)
+        self.reload_button = w.Button(description=t("ui.reload", self.lang), icon="refresh", button_style="warning",
+                                      layout=w.Layout(display="none"))
+        self.undo_button.add_class(f"rtplan-undo-{name}")
+        self.reload_button.add_class(f"rtplan-reload-{name}")
+        self._undo = None
+        self.undo_button.on_click(lambda _: self.undo())
+        self.reload_button.on_click(lambda _: self.reload())
+        return w.HBox([self.undo_button, self.reload_button])
+
+    def save_updates(self, updates: Mapping[str, pd.DataFrame], meta: Mapping[str, Any] | None = None) -> bool:
+        """Save through the session: ``True`` when saved (the caller then says what was saved),
+        else the refusal is shown (with "Muat ulang" when someone else changed the plan)."""
+        problems = self.session.save(updates, meta)
+        if problems:
+            self.status.error(problems)
+            self._after_refusal()
+            return False
+        self._after_save()
+        return True
+
+    def _after_save(self) -> None:
+        self._undo = self.session.last_undo
+        self.undo_button.disabled = self._undo is None
+        self.reload_button.layout.display = "none"
+
+    def _after_refusal(self) -> None:
+        if self.session.refused_concurrent:
+            self.reload_button.layout.display = None
+
+    def typing(self) -> object:
+        """What is typed and not saved, kept over "Muat ulang" (default: nothing to keep)."""
+        return None
+
+    def restore_typing(self, typed: object) -> None:
+        """Put back what :meth:`typing` kept, after the plan was loaded again."""
+
+    def after_undo(self) -> None:
+        """Show the data the undo brought back (panels that do not follow every change)."""
+
+    def undo(self) -> bool:
+        """Undo this panel's last saved change (from the plan's history); ``True`` when done."""
+        problems = self.session.undo(self._undo) if self._undo is not None else [t("ui.undo_nothing", self.lang)]
+        if problems:
+            self.status.error(problems)
+            self._after_refusal()
+            return False
+        self._undo = None
+        self.undo_button.disabled = True
+        self.after_undo()
+        self.status.ok(t("ui.undone", self.lang))
+        return True
+
+    def reload(self) -> None:
+        """Load the plan again from disk and keep what is typed."""
+        typed = self.typing()
+        self.session.reload()
+        self._undo = None
+        self.undo_button.disabled = True
+        self.restore_typing(typed)
+        self.reload_button.layout.display = "none"
+        self.status.ok(t("ui.reloaded", self.lang))
+
+
+class TableEditor(SafetyNet, w.VBox):
     """Add, edit and remove the rows of one table.
 
     The list on the left shows the saved rows; the form shows the chosen row. "Simpan"
@@ -424,14 +570,8 @@ class TableEditor(w.VBox):
             b.add_class(f"rtplan-{name}-{table}")
         self.status = StatusLine()
         self.confirm = ConfirmBar(self.lang, table)
-        self.undo_button = w.Button(description=t("ui.undo", self.lang), icon="undo", disabled=True)
-        self.reload_button = w.Button(description=t("ui.reload", self.lang), icon="refresh", button_style="warning",
-                                      layout=w.Layout(display="none"))
-        self.undo_button.add_class(f"rtplan-undo-{table}")
-        self.reload_button.add_class(f"rtplan-reload-{table}")
-        self._undo: UndoPoint | None = None
-        self.undo_button.on_click(lambda _: self.undo())
-        self.reload_button.on_click(lambda _: self.reload())
+        self.safety_net(table)
+        self._undo_row: str | None = None  # the row of the last save or delete (shown after "Urungkan")
         self.title = w.HTML(f"<h3>{html.escape(self.spec.label[self.lang])}</h3>")
         self.count = w.HTML()
         self.rows.observe(self._on_pick, names="value")
@@ -500,6 +640,8 @@ class TableEditor(w.VBox):
         self.rows.value = None
         for c in self.columns:
             set_widget_value(c, self.fields[c.name], None)
+            if isinstance(self.fields[c.name], ConsentInput):
+                self.fields[c.name].ask()  # a new person: the question is asked, not answered for them
         key_field = self.fields[self.key]
         key_field.disabled = False
         if self.id_prefix:
@@ -538,12 +680,9 @@ class TableEditor(w.VBox):
             self.status.error([t("ui.input.bad", self.lang, label=label, reason=t("rule.required", self.lang))])
             return False
         ident = str(key_value)
-        problems = self.session.save({self.spec.name: self.form_table()})
-        if problems:
-            self.status.error(problems)
-            self._after_refusal()
+        self._undo_row = ident
+        if not self.save_updates({self.spec.name: self.form_table()}):
             return False
-        self._after_save()
         self.rows.value = ident
         self.status.ok(t("ui.saved_row", self.lang, id=ident))
         return True
@@ -560,10 +699,9 @@ class TableEditor(w.VBox):
         if ident is None:
             self.status.error([t("ui.pick_first", self.lang)])
             return False
-        used = dependents_text(self.session.plan, self.spec.name, ident, self.lang)
+        used = used_by(self.session.plan, self.spec.name, ident, self.lang)
         if used:
-            self.status.error([t("ui.delete_refused", self.lang, id=ident),
-                               t("ui.delete_used_by", self.lang, rows=used)])
+            self.status.error([used])
             return False
         frame = self.session.plan[self.spec.name]
         match = frame[frame[self.key].astype(str) == ident]
@@ -575,60 +713,42 @@ class TableEditor(w.VBox):
     def delete_now(self, ident: str) -> bool:
         """Remove row ``ident`` at once (what "Ya, hapus" does); refused when still used."""
         frame = self.session.table(self.spec.name)
-        problems = self.session.save({self.spec.name: frame[frame[self.key].astype(str) != ident]})
-        if problems:
-            self.status.error([t("ui.delete_refused", self.lang, id=ident), *problems])
-            self._after_refusal()
+        self._undo_row = ident
+        if not self.save_updates({self.spec.name: frame[frame[self.key].astype(str) != ident]}):
             return False
-        self._after_save()
         self.start_new()
         self.status.ok(t("ui.deleted_row", self.lang, id=ident))
         return True
 
-    # -- the safety net: undo, reload ---------------------------------------------
-    def _after_save(self) -> None:
-        self._undo = self.session.last_undo
-        self.undo_button.disabled = self._undo is None
-        self.reload_button.layout.display = "none"
-
-    def _after_refusal(self) -> None:
-        if self.session.refused_concurrent:
-            self.reload_button.layout.display = None
-
+    # -- the safety net: undo, reload (SafetyNet) --------------------------------------
     def undo(self) -> bool:
-        """Undo this panel's last saved change (from the plan's history); ``True`` when done."""
         self.confirm.hide()
-        problems = self.session.undo(self._undo) if self._undo is not None else [t("ui.undo_nothing", self.lang)]
-        if problems:
-            self.status.error(problems)
-            self._after_refusal()
-            return False
-        self._undo = None
-        self.undo_button.disabled = True
-        chosen = self.rows.value
-        if chosen is not None:
-            self.load_row(chosen)
-        self.status.ok(t("ui.undone", self.lang))
-        return True
+        return super().undo()
 
-    def reload(self) -> None:
-        """Load the plan again from disk and keep what is typed in the form."""
-        typed = {name: f.value for name, f in self.fields.items()}
-        chosen = self.rows.value
-        key_disabled = self.fields[self.key].disabled
-        self.session.reload()
-        self._undo = None
-        self.undo_button.disabled = True
+    def after_undo(self) -> None:
+        """Show the row the undo brought back or changed; an undone new row leaves an empty form."""
+        ident = self._undo_row
+        if ident is not None and ident in {o[1] for o in self.rows.options}:
+            if self.rows.value == ident:
+                self.load_row(ident)
+            else:
+                self.rows.value = ident  # a deleted row is back: show it (not a new row with its id)
+        else:
+            self.start_new()
+
+    def typing(self) -> object:
+        return ({name: f.value for name, f in self.fields.items()}, self.rows.value, self.fields[self.key].disabled)
+
+    def restore_typing(self, typed: object) -> None:
+        values, chosen, key_disabled = cast("tuple[Any, ...]", typed)
         self.rows.unobserve(self._on_pick, names="value")
         valid = {o[1] for o in self.rows.options}
         self.rows.value = chosen if chosen in valid else None
         self.rows.observe(self._on_pick, names="value")
-        for name, value in typed.items():
+        for name, value in values.items():
             with contextlib.suppress(Exception):  # a picked reference that is gone stays empty
                 self.fields[name].value = value
         self.fields[self.key].disabled = key_disabled and self.rows.value is not None
-        self.reload_button.layout.display = "none"
-        self.status.ok(t("ui.reloaded", self.lang))
 
 
 def step_tabs(session: PlanSession, panels: Sequence[tuple[str, str, w.Widget]], step: int) -> w.Tab:

@@ -13,16 +13,18 @@ from typing import Any
 
 import ipywidgets as w
 
+from rtplan.exceptions import ConcurrentChangeError
+from rtplan.form_messages import changed_elsewhere
 from rtplan.importing import IGNORE, ImportFileError, ImportRefused, Prepared, commit, prepare, read
 from rtplan.messages import t, tn
 from rtplan.plan import Plan
 from rtplan.schema import TABLES
-from rtplan.ui.base import PlanSession, StatusLine
+from rtplan.ui.base import PlanSession, SafetyNet, StatusLine
 
 PREVIEW_ROWS = 5
 
 
-class ImportPanel(w.VBox):  # ipywidgets ships no type hints: VBox is Any
+class ImportPanel(SafetyNet, w.VBox):  # ipywidgets ships no type hints: VBox is Any
     """Upload a CSV/XLSX/ODS file into one table, with a preview and the mapping shown.
 
     Parameters
@@ -47,6 +49,7 @@ class ImportPanel(w.VBox):  # ipywidgets ships no type hints: VBox is Any
         self.import_button = w.Button(description=t("ui.import.do", lg), button_style="primary", disabled=True)
         self.skip_invalid = w.Checkbox(value=False, description=t("ui.import.skip_invalid", lg))
         self.status = StatusLine()
+        safety = self.safety_net("import")
         self.prepared: Prepared | None = None
         self._data: bytes | None = None
         self._name = ""
@@ -55,7 +58,8 @@ class ImportPanel(w.VBox):  # ipywidgets ships no type hints: VBox is Any
         self.check_button.on_click(lambda _: self.check())
         self.import_button.on_click(lambda _: self.run())
         super().__init__([self.upload, self.table, self.preview, self.mapping_box,
-                          w.HBox([self.check_button, self.import_button, self.skip_invalid]), self.status])
+                          w.HBox([self.check_button, self.import_button, self.skip_invalid]), safety,
+                          self.status])
 
     # the file ------------------------------------------------------------------------------
     def _on_upload(self, change: dict[str, Any]) -> None:
@@ -143,12 +147,19 @@ class ImportPanel(w.VBox):  # ipywidgets ships no type hints: VBox is Any
             return False
         assert self.prepared is not None
         plan = self.session.plan
-        outcome = commit(plan, [self.prepared], self.skip_invalid.value)
+        before = self.session.fingerprints()
+        try:
+            outcome = commit(plan, [self.prepared], self.skip_invalid.value)
+        except ConcurrentChangeError:  # someone else saved meanwhile: "Muat ulang", then import again
+            self.session.refused_concurrent = True
+            self.status.error([changed_elsewhere(plan, self.lang)])
+            self._after_refusal()
+            return False
         if not outcome.saved:
             self.status.error(self.prepared.messages() + outcome.blocked or [t("cli.import.nothing_new", self.lang)])
             return False
-        for listener in list(self.session._listeners):
-            listener({self.prepared.table})
+        self.session.saved_elsewhere(before)  # "Urungkan" takes the whole import back
+        self._after_save()
         self.status.ok(tn("ui.import.saved", outcome.added, self.lang))
         self.import_button.disabled = True
         return True

@@ -37,8 +37,8 @@ from rtplan.messages import t
 from rtplan.parse import ParseError, parse_date, parse_money
 from rtplan.render import fragment
 
-__all__ = ["DateInput", "MoneyInput", "ParsedInput", "Reading", "input_errors", "read_date", "read_money",
-           "show_date", "show_money"]
+__all__ = ["ConsentInput", "DateInput", "MoneyInput", "ParsedInput", "Reading", "input_errors", "read_date",
+           "read_money", "show_date", "show_money"]
 
 
 @dataclass(frozen=True)
@@ -208,7 +208,84 @@ class DateInput(ParsedInput):
         self.text.value = show_date(shown)
 
 
+class ConsentInput(w.VBox):
+    """The consent question of the participant form, asked out loud and answered explicitly.
+
+    "Bersedia nama, jenis kelamin, kelompok umur dan unsurnya dicatat ...?" with three
+    answers: "Ya, bersedia" (``True``), "Tidak bersedia" (``False``) and "Belum ditanya"
+    (the cell stays empty). A new participant starts unanswered (``value`` is ``None``)
+    and the form is refused until one is picked: consent is never saved as "no" (or
+    "yes") because nobody touched the field. ``value`` also takes ``True``/``False``.
+    """
+
+    value = traitlets.Any(None)
+    disabled = traitlets.Bool(False)
+    CHOICES = ("ya", "tidak", "belum")
+
+    def __init__(self, label: str, lang: str = "id", style: dict[str, Any] | None = None,
+                 layout: w.Layout | None = None) -> None:
+        self.label = label
+        self.lang = lang
+        self.question = w.HTML(str(fragment(_QUESTION, text=t("ui.consent.question", lang))),
+                               layout=w.Layout(width="306px"))
+        self.choice = w.RadioButtons(options=[(t("ui.consent.yes", lang), "ya"), (t("ui.consent.no", lang), "tidak"),
+                                              (t("ui.consent.not_asked", lang), "belum")], value=None,
+                                     layout=w.Layout(width="306px"))
+        width = str((style or {}).get("description_width", "150px"))
+        # the field's name in the labels' column, the question and the answers beside it
+        name = w.HTML(str(fragment(_NAME, text=label + " *")), layout=w.Layout(width=width, min_width=width))
+        super().__init__([w.HBox([name, w.VBox([self.question, self.choice])])],
+                         layout=layout or w.Layout(width="460px"))
+        self.add_class("rtplan-consent")
+        traitlets.link((self, "disabled"), (self.choice, "disabled"))
+        self.choice.observe(self._on_choice, names="value")
+        self.observe(self._on_value, names="value")
+
+    @traitlets.validate("value")
+    def _valid(self, proposal: dict[str, Any]) -> object:
+        value = proposal["value"]
+        if value is True or value is False:
+            return "ya" if value else "tidak"
+        if value is not None and value not in self.CHOICES:
+            raise traitlets.TraitError(f"not a consent answer: {value!r}")
+        return value
+
+    def _on_choice(self, change: dict[str, Any]) -> None:
+        self.value = change["new"]
+
+    def _on_value(self, change: dict[str, Any]) -> None:
+        if self.choice.value != change["new"]:
+            self.choice.value = change["new"]
+
+    @property
+    def answer(self) -> bool | None:
+        """The cell to save: ``True``, ``False``, or ``None`` (not asked yet, or not answered)."""
+        return {"ya": True, "tidak": False}.get(str(self.value))
+
+    @property
+    def error(self) -> str | None:
+        """Why the form cannot be saved yet: the question was not answered."""
+        return t("ui.consent.unanswered", self.lang) if self.value is None else None
+
+    def show(self, saved: object) -> None:
+        """Show a saved cell: ``True``/``False``, or "Belum ditanya" for an empty one."""
+        if saved is True or saved is False:
+            self.value = saved
+        else:
+            self.value = "belum"
+
+    def ask(self) -> None:
+        """A new participant: no answer picked yet."""
+        self.value = None
+
+
+_QUESTION = ('<div class="rtplan-consent-question" style="line-height:1.35;padding:4px 0 2px 4px">'
+             "{{ text }}</div>")
+_NAME = '<div style="text-align:right;padding-right:8px;line-height:1.35;padding-top:4px">{{ text }}</div>'
+
+
 def input_errors(fields: Iterable[object], lang: str = "id") -> list[str]:
-    """One message per field whose text cannot be read: ``Pemasukan (Rp): '5O000' bukan ...``."""
+    """One message per field whose text cannot be read: ``Pemasukan (Rp): '5O000' bukan ...``,
+    and for a consent question not answered yet."""
     return [t("ui.input.bad", lang, label=f.label, reason=f.error)
-            for f in fields if isinstance(f, ParsedInput) and f.error is not None]
+            for f in fields if isinstance(f, (ParsedInput, ConsentInput)) and f.error is not None]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import ipywidgets as w
 import pandas as pd
@@ -18,7 +18,7 @@ from rtplan.plan import Plan
 from rtplan.render import fragment
 from rtplan.render.views import to_html
 from rtplan.tables import is_missing
-from rtplan.ui.base import _STYLE, ConfirmBar, PlanSession, StatusLine, TableEditor, open_session, step_tabs
+from rtplan.ui.base import _STYLE, ConfirmBar, PlanSession, SafetyNet, StatusLine, TableEditor, open_session, step_tabs
 from rtplan.ui.inputs import DateInput, MoneyInput, input_errors
 from rtplan.views.kas import BOOK_SHORT, book_view, checks_html, kas_html
 from rtplan.views.monitoring import progress_html
@@ -32,7 +32,7 @@ def _activity_options(plan: Plan) -> list[tuple[str, str]]:
     return [(f"{a} · {b}", str(a)) for a, b in zip(plan["activities"]["activity_id"], plan["activities"]["title"])]
 
 
-class RecordSessionPanel(w.VBox):
+class RecordSessionPanel(SafetyNet, w.VBox):
     """Record one session that was held: activity, date, men and women present, cost, output.
 
     Picking an activity shows its progress and its recorded sessions; picking a
@@ -56,6 +56,7 @@ class RecordSessionPanel(w.VBox):
         self.new_button = w.Button(description=t("ui.new", lang), icon="plus")
         self.delete_button = w.Button(description=t("ui.delete", lang), icon="trash", button_style="danger")
         self.status = StatusLine()
+        safety = self.safety_net("record")
         for widget, name in ((self.activity, "activity"), (self.date, "date"), (self.men, "men"),
                              (self.women, "women"), (self.cost, "cost"), (self.output, "output"),
                              (self.notes, "notes"), (self.sessions, "sessions"), (self.save_button, "save"),
@@ -69,7 +70,7 @@ class RecordSessionPanel(w.VBox):
         self.confirm = ConfirmBar(lang, "record")
         session.on_change(lambda changed: self.refresh() if changed & {"activities", "realizations"} else None)
         form = w.VBox([self.activity, self.info, self.date, self.men, self.women, self.cost, self.output, self.notes,
-                       w.HBox([self.save_button, self.new_button, self.delete_button]), self.confirm,
+                       w.HBox([self.save_button, self.new_button, self.delete_button, safety]), self.confirm,
                        self.status])
         listing = w.VBox([w.HTML(str(fragment("<b>{{ text }}</b>", text=t("ui.mon.sessions_list", lang)))),
                           self.sessions])
@@ -192,9 +193,7 @@ class RecordSessionPanel(w.VBox):
             return False
         day = self.date.value
         frame, replaced = record_session(self.session.table("realizations"), values)
-        problems = self.session.save({"realizations": frame})
-        if problems:
-            self.status.error(problems)
+        if not self.save_updates({"realizations": frame}):
             return False
         key = "ui.mon.replaced" if replaced else "ui.mon.recorded"
         if day.isoformat() in [o[1] for o in self.sessions.options]:
@@ -222,12 +221,35 @@ class RecordSessionPanel(w.VBox):
             return False
         day = dt.date.fromisoformat(chosen)
         ident = str(self.activity.value)
-        problems = self.session.save({"realizations": remove_session(self.session.table("realizations"), ident, day)})
-        if problems:
-            self.status.error(problems)
+        if not self.save_updates({"realizations": remove_session(self.session.table("realizations"), ident, day)}):
             return False
         self.status.ok(t("ui.mon.removed", self.lang, activity=ident, date=format_date(day, self.lang, "long")))
         return True
+
+    # -- the safety net (SafetyNet) ------------------------------------------------------
+    def undo(self) -> bool:
+        self.confirm.hide()
+        return super().undo()
+
+    def typing(self) -> object:
+        return (self.activity.value, self.sessions.value, self.date.text.value, self.cost.value,
+                {name: widget.value for name, widget in self._texts().items()})
+
+    def restore_typing(self, typed: object) -> None:
+        activity, chosen, date_text, cost, texts = cast("tuple[Any, ...]", typed)
+        if activity in {o[1] for o in self.activity.options} and self.activity.value != activity:
+            self.activity.value = activity  # shows its sessions and an empty form
+        if chosen in {o[1] for o in self.sessions.options}:
+            self.sessions.unobserve(self._on_pick, names="value")
+            self.sessions.value = chosen
+            self.sessions.observe(self._on_pick, names="value")
+        self.date.text.value = date_text
+        self.cost.value = cost
+        for name, widget in self._texts().items():
+            widget.value = texts[name]
+
+    def _texts(self) -> dict[str, w.ValueWidget]:
+        return {"men": self.men, "women": self.women, "output": self.output, "notes": self.notes}
 
 
 class CashBookPanel(w.VBox):

@@ -8,7 +8,7 @@ in the panel and leaves the typed values on screen and the files on disk as they
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import ipywidgets as w
 import pandas as pd
@@ -49,12 +49,13 @@ from rtplan.ui.base import (
     _STYLE,
     ConfirmBar,
     PlanSession,
+    SafetyNet,
     StatusLine,
     TableEditor,
-    dependents_text,
     draft_note,
     open_session,
     step_tabs,
+    used_by,
 )
 from rtplan.views.needs import by_category_view, ranking_view
 
@@ -158,7 +159,7 @@ def _int_entry(text: str, low: int, high: int) -> int | None:
     return value if low <= value <= high else None
 
 
-class UsgGrid(_Panel):
+class UsgGrid(SafetyNet, _Panel):
     """Score every need on U, S and G (1-5) for one scorer, or for the meeting's consensus."""
 
     def __init__(self, session: PlanSession) -> None:
@@ -175,6 +176,7 @@ class UsgGrid(_Panel):
         self.save_button.add_class("rtplan-save-usg")
         self.save_button.on_click(lambda _: self.save())
         self.status = StatusLine()
+        safety = self.safety_net("usg")
         #: scores typed but not saved, per scorer (kept when another scorer is picked)
         self.drafts: dict[str, dict[str, tuple[str, str, str]]] = {}
         self.draft_note = w.HTML()
@@ -184,7 +186,8 @@ class UsgGrid(_Panel):
         self.scorer.observe(self._on_scorer, names="value")
         super().__init__(session, [w.HTML(fragment(_H3, text=t("ui.needs.usg_title", self.lang))),
                                    w.HTML(fragment(_P, text=t("ui.needs.usg_help", self.lang))),
-                                   self.scorer, self.draft_note, self.grid, self.save_button, self.status],
+                                   self.scorer, self.draft_note, self.grid,
+                                   w.HBox([self.save_button, safety]), self.status],
                          "rtplan-usg-grid")
         self.refresh()
 
@@ -317,9 +320,7 @@ class UsgGrid(_Panel):
             self.status.error(problems)
             return False
         frame = set_usg_scores(self.session.table("usg_scores"), str(scorer), scores)
-        refused = self.session.save({"usg_scores": frame})
-        if refused:
-            self.status.error(refused)
+        if not self.save_updates({"usg_scores": frame}):
             return False
         self.drafts.pop(str(scorer), None)
         self._show_draft_note()
@@ -327,8 +328,25 @@ class UsgGrid(_Panel):
         self.status.ok(t("ui.needs.usg_saved", self.lang, scorer=scorer, n=n))
         return True
 
+    def typing(self) -> object:
+        return self.scorer.value, {n: tuple(b.value for b in boxes) for n, boxes in self.boxes.items()}
 
-class DotVotePanel(_Panel):
+    def restore_typing(self, typed: object) -> None:
+        scorer, values = cast("tuple[Any, ...]", typed)
+        if scorer in {o[1] for o in self.scorer.options} and self.scorer.value != scorer:
+            self._quiet = True
+            self.scorer.value = scorer
+            self._quiet = False
+            self.show()
+        for need_id, texts in values.items():
+            for box, text in zip(self.boxes.get(need_id, ()), texts):
+                box.value = text
+
+    def after_undo(self) -> None:
+        self.show()
+
+
+class DotVotePanel(SafetyNet, _Panel):
     """Enter one participant's dots per need (stacking allowed), then save."""
 
     MAX_DOTS = int(TABLES["votes"].column("dots").max or 20)
@@ -346,14 +364,24 @@ class DotVotePanel(_Panel):
         self.save_button.add_class("rtplan-save-dots")
         self.save_button.on_click(lambda _: self.save())
         self.status = StatusLine()
+        safety = self.safety_net("dots")
+        #: dots typed but not saved, per participant (kept when another participant is picked)
+        self.drafts: dict[str, dict[str, str]] = {}
+        self.draft_note = w.HTML()
+        self.draft_note.add_class("rtplan-dots-draft")
+        self._shown: str | None = None
         self._quiet = False
-        self.participant.observe(lambda _: None if self._quiet else self.show(), names="value")
+        self.participant.observe(self._on_participant, names="value")
         super().__init__(session, [w.HTML(fragment(_H3, text=t("ui.needs.dots_title", self.lang))),
-                                   self.participant, self.grid, self.used, self.save_button, self.status],
+                                   self.participant, self.draft_note, self.grid, self.used,
+                                   w.HBox([self.save_button, safety]),
+                                   self.status],
                          "rtplan-dots-panel")
         self.refresh()
 
     def refresh(self) -> None:
+        """Rebuild the rows (needs or participants changed); what was typed stays as a draft."""
+        self._keep_draft()
         plan = self.session.plan
         options = _participant_options(plan)
         self._quiet = True
@@ -370,14 +398,48 @@ class DotVotePanel(_Panel):
         self.grid.children = cells
         self.show()
 
-    def show(self) -> None:
-        """Show the chosen participant's saved dots."""
+    def _on_participant(self, change: dict[str, object]) -> None:
+        """Another participant picked: keep what was typed for the previous one as a draft."""
+        if self._quiet:
+            return
+        self._keep_draft()
+        self.show()
+
+    def _saved_texts(self, pid: object) -> dict[str, str]:
         votes = self.session.plan["votes"]
-        mine = votes[votes["participant_id"].astype(str) == str(self.participant.value)]
+        mine = votes[votes["participant_id"].astype(str) == str(pid)]
         saved = dict(zip(mine["need_id"].astype(str), mine["dots"]))
-        for need_id, box in self.boxes.items():
+        out = {}
+        for need_id in self.boxes:
             value = saved.get(need_id)
-            box.value = "" if value is None or is_missing(value) or int(value) == 0 else str(int(value))
+            out[need_id] = "" if value is None or is_missing(value) or int(value) == 0 else str(int(value))
+        return out
+
+    def _keep_draft(self) -> None:
+        """Keep the grid's typing for the participant it shows when it differs from the saved dots."""
+        if self._shown is None or not self.boxes:
+            return
+        saved = self._saved_texts(self._shown)
+        changed = {n: str(b.value).strip() for n, b in self.boxes.items() if str(b.value).strip() != saved.get(n)}
+        if changed:
+            self.drafts[self._shown] = changed
+        else:
+            self.drafts.pop(self._shown, None)
+
+    def _show_draft_note(self) -> None:
+        names = {v: k for k, v in self.participant.options}
+        items = ", ".join(str(names.get(p, p)) for p in self.drafts)
+        self.draft_note.value = draft_note(t("ui.draft", self.lang, items=items) if self.drafts else "")
+
+    def show(self) -> None:
+        """Show the chosen participant's saved dots, then any unsaved draft of theirs."""
+        pid = self.participant.value
+        saved = self._saved_texts(pid)
+        draft = self.drafts.get(str(pid), {})
+        for need_id, box in self.boxes.items():
+            box.value = draft.get(need_id, saved[need_id])
+        self._shown = None if pid is None else str(pid)
+        self._show_draft_note()
         self.status.clear()
         self._count()
 
@@ -404,16 +466,33 @@ class DotVotePanel(_Panel):
         if problems:
             self.status.error(problems)
             return False
-        refused = self.session.save({"votes": set_votes(self.session.table("votes"), str(pid), dots)})
-        if refused:
-            self.status.error(refused)
+        if not self.save_updates({"votes": set_votes(self.session.table("votes"), str(pid), dots)}):
             return False
+        self.drafts.pop(str(pid), None)
+        self._show_draft_note()
         self.status.ok(t("ui.needs.dots_saved", self.lang, participant=pid,
                          n=sum(int(str(v)) for v in dots.values() if v)))
         return True
 
+    def typing(self) -> object:
+        return self.participant.value, {n: b.value for n, b in self.boxes.items()}
 
-class PairwiseRunner(_Panel):
+    def restore_typing(self, typed: object) -> None:
+        pid, values = cast("tuple[Any, ...]", typed)
+        if pid in {o[1] for o in self.participant.options} and self.participant.value != pid:
+            self._quiet = True
+            self.participant.value = pid
+            self._quiet = False
+            self.show()
+        for need_id, text in values.items():
+            if need_id in self.boxes:
+                self.boxes[need_id].value = text
+
+    def after_undo(self) -> None:
+        self.show()
+
+
+class PairwiseRunner(SafetyNet, _Panel):
     """Present every pair of the chosen needs in turn, big enough for a projector: A, B or Seri.
 
     Each answer is saved at once; the runner then shows the next pair not judged yet.
@@ -452,6 +531,8 @@ class PairwiseRunner(_Panel):
         self.progress = w.HTML()
         self.result = w.HTML(layout=w.Layout(width="100%"))
         self.status = StatusLine()
+        safety = self.safety_net("pairwise")
+        self._answered = 0  # the index of the pair last answered (Urungkan shows it again)
         self.stage = w.VBox([self.question, w.HBox([self.card_a, self.card_b],
                                                    layout=w.Layout(justify_content="space-between")),
                              w.HBox([self.a_button, self.tie_button, self.b_button],
@@ -461,9 +542,12 @@ class PairwiseRunner(_Panel):
         self.pairs: list[tuple[str, str]] = []
         self.order: list[str] = []
         self.index = 0
+        #: the candidates rtplan chose (not the facilitator): they follow the plan until someone picks others
+        self._auto_candidates: tuple[str, ...] = ()
         super().__init__(session, [w.HTML(fragment(_H3, text=t("ui.needs.pairwise_title", lang))),
                                    w.HTML(fragment(_BOLD, text=t("ui.needs.candidates", lang))), self.candidates,
-                                   self.judge, self.start_button, self.stage, self.status, self.result],
+                                   self.judge, self.start_button, self.stage, safety, self.status,
+                                   self.result],
                          "rtplan-pairwise-runner")
         self.refresh()
 
@@ -472,9 +556,9 @@ class PairwiseRunner(_Panel):
         labels = need_labels(plan)
         keep = tuple(self.candidates.value)
         self.candidates.options = [(label, need_id) for need_id, label in labels.items()]
-        if not keep:
+        if not keep or keep == self._auto_candidates:  # needs added one by one: the default grows with them
             compared = pairwise_ranking(plan, lang=self.lang).candidates
-            keep = compared or tuple(combined_view(plan, lang=self.lang).order[:5])
+            keep = self._auto_candidates = compared or tuple(combined_view(plan, lang=self.lang).order[:5])
         self.candidates.value = tuple(n for n in keep if n in labels)
         _choose(self.judge, [(t("ui.needs.group_judge", self.lang), ""), *_participant_options(plan)],
                 self.judge.value, "")
@@ -538,10 +622,9 @@ class PairwiseRunner(_Panel):
         winner = {"a": pair[0], "b": pair[1], "tie": TIE}[answer]
         who = str(self.judge.value or "")
         frame = set_pairwise(self.session.table("pairwise"), pair[0], pair[1], winner, who)
-        refused = self.session.save({"pairwise": frame})
-        if refused:
-            self.status.error(refused)
+        if not self.save_updates({"pairwise": frame}):
             return False
+        self._answered = self.index
         shown = t("ui.needs.tie", self.lang) if winner == TIE else winner
         pending = self._pending()
         if pending:
@@ -554,6 +637,16 @@ class PairwiseRunner(_Panel):
         self.show_pair()
         self._result()
         return True
+
+    def after_undo(self) -> None:
+        """Back to the pair whose answer was undone."""
+        if self.pairs:
+            self.index = min(self._answered, len(self.pairs) - 1)
+            self.show_pair()
+        self._result()
+
+    def restore_typing(self, typed: object) -> None:
+        self.show_pair()
 
     def _result(self) -> None:
         result = pairwise_ranking(self.session.plan, lang=self.lang)
@@ -597,7 +690,7 @@ class RankingPanel(_Panel):
         _show_figure(self.chart, method_figure(self.current, self.lang))
 
 
-class FinalOrderPanel(w.VBox):  # ipywidgets ships no type hints: VBox is Any
+class FinalOrderPanel(SafetyNet, w.VBox):  # ipywidgets ships no type hints: VBox is Any
     """Agree the final priority order: take the top of a ranking, reorder, annotate, save."""
 
     def __init__(self, session: PlanSession) -> None:
@@ -633,8 +726,11 @@ class FinalOrderPanel(w.VBox):  # ipywidgets ships no type hints: VBox is Any
         self.save_button.add_class("rtplan-save-final")
         self.save_button.on_click(lambda _: self.save())
         self.clear_button = w.Button(description=t("ui.needs.clear", lang), icon="trash", button_style="danger")
-        self.clear_button.on_click(lambda _: self.clear())
+        self.clear_button.on_click(lambda _: self.ask_clear())
+        self.clear_button.add_class("rtplan-clear-final")
+        self.confirm = ConfirmBar(lang, "final")
         self.status = StatusLine()
+        safety = self.safety_net("final")
         self.chosen.observe(self._on_pick, names="value")
         session.on_change(lambda changed: self.load() if changed & {"priorities", "needs"} else None)
         super().__init__([
@@ -644,7 +740,7 @@ class FinalOrderPanel(w.VBox):  # ipywidgets ships no type hints: VBox is Any
                     self.take_button]),
             w.HBox([self.chosen, w.VBox([self.up_button, self.down_button, self.remove_button, self.add_button]),
                     w.VBox([w.HTML(fragment(_BOLD, text=t("ui.needs.others", lang))), self.others])]),
-            self.note, w.HBox([self.save_button, self.clear_button]), self.status])
+            self.note, w.HBox([self.save_button, self.clear_button, safety]), self.confirm, self.status])
         self.add_class("rtplan-final-panel")
         self.load()
 
@@ -716,24 +812,45 @@ class FinalOrderPanel(w.VBox):  # ipywidgets ships no type hints: VBox is Any
         """Save the order on screen as priorities.csv (rank 1, 2, ...)."""
         method = self.source if self.source in PRIORITY_METHODS else "gabungan"
         frame = priorities_frame(self.order, method, {n: self.notes.get(n, "") for n in self.order})
-        refused = self.session.save({"priorities": frame})
-        if refused:
-            self.status.error(refused)
+        if not self.save_updates({"priorities": frame}):
             return False
         self.status.ok(t("ui.needs.final_saved", self.lang, n=len(self.order)))
         return True
 
+    def ask_clear(self) -> bool:
+        """What "Kosongkan" does: ask first, saying how many stored priorities go; ``True`` when asked."""
+        self.confirm.hide()
+        stored = len(stored_priorities(self.session.plan))
+        if not stored:
+            self.status.ok(t("ui.needs.final_cleared", self.lang))
+            return False
+        self.status.clear()
+        self.confirm.ask(t("ui.needs.confirm_clear", self.lang, n=stored), self.clear)
+        return True
+
+    def undo(self) -> bool:
+        self.confirm.hide()
+        return super().undo()
+
     def clear(self) -> bool:
-        """Remove the stored order (the final order then falls back to the combined ranking)."""
-        refused = self.session.save({"priorities": priorities_frame([])})
-        if refused:
-            self.status.error(refused)
+        """Remove the stored order at once (the final order then falls back to the combined ranking)."""
+        if not self.save_updates({"priorities": priorities_frame([])}):
             return False
         self.status.ok(t("ui.needs.final_cleared", self.lang))
         return True
 
+    def typing(self) -> object:
+        return list(self.order), dict(self.notes), self.source, self.chosen.value
 
-class ProblemTreePanel(w.VBox):  # ipywidgets ships no type hints: VBox is Any
+    def restore_typing(self, typed: object) -> None:
+        order, notes, source, chosen = cast("tuple[Any, ...]", typed)
+        known = set(need_labels(self.session.plan))
+        self.order = [n for n in order if n in known]
+        self.notes, self.source = notes, source
+        self._render(select=chosen)
+
+
+class ProblemTreePanel(SafetyNet, w.VBox):  # ipywidgets ships no type hints: VBox is Any
     """Build the problem tree of one need: core problem, causes, effects; drawn as a chart."""
 
     def __init__(self, session: PlanSession) -> None:
@@ -760,6 +877,7 @@ class ProblemTreePanel(w.VBox):  # ipywidgets ships no type hints: VBox is Any
         self.delete_button.on_click(lambda _: self.ask_delete())
         self.confirm = ConfirmBar(lang, "tree")
         self.status = StatusLine()
+        safety = self.safety_net("tree")
         self.warnings = w.HTML()
         self.chart = w.Output()
         self._quiet = False
@@ -767,7 +885,7 @@ class ProblemTreePanel(w.VBox):  # ipywidgets ships no type hints: VBox is Any
         self.nodes.observe(self._on_pick, names="value")
         session.on_change(lambda changed: self.refresh() if changed & {"needs", "problem_tree"} else None)
         form = w.VBox([self.kind, self.text, self.parent,
-                       w.HBox([self.save_button, self.new_button, self.delete_button]), self.confirm,
+                       w.HBox([self.save_button, self.new_button, self.delete_button, safety]), self.confirm,
                        self.status])
         super().__init__([w.HTML(fragment(_H3, text=t("ui.needs.tab.tree", lang))), self.need,
                           w.HBox([self.nodes, form]), self.warnings, self.chart])
@@ -846,9 +964,7 @@ class ProblemTreePanel(w.VBox):  # ipywidgets ships no type hints: VBox is Any
         frame, node_id = upsert_tree_node(self.session.table("problem_tree"), self.nodes.value, str(need),
                                           str(self.kind.value), str(self.text.value).strip(),
                                           "" if self.kind.value == "inti" else str(self.parent.value or ""))
-        refused = self.session.save({"problem_tree": frame})
-        if refused:
-            self.status.error(refused)
+        if not self.save_updates({"problem_tree": frame}):
             return False
         self.nodes.value = node_id
         self.status.ok(t("ui.needs.tree_saved", self.lang, id=node_id))
@@ -862,10 +978,9 @@ class ProblemTreePanel(w.VBox):  # ipywidgets ships no type hints: VBox is Any
         if node is None:
             self.status.error([t("ui.pick_first", self.lang)])
             return False
-        used = dependents_text(self.session.plan, "problem_tree", node, self.lang)
+        used = used_by(self.session.plan, "problem_tree", node, self.lang)
         if used:
-            self.status.error([t("ui.delete_refused", self.lang, id=node),
-                               t("ui.delete_used_by", self.lang, rows=used)])
+            self.status.error([used])
             return False
         label = {v: k for k, v in self.nodes.options}.get(node, node)
         self.status.clear()
@@ -879,13 +994,34 @@ class ProblemTreePanel(w.VBox):  # ipywidgets ships no type hints: VBox is Any
             self.status.error([t("ui.pick_first", self.lang)])
             return False
         frame = self.session.table("problem_tree")
-        refused = self.session.save({"problem_tree": frame[frame["node_id"].astype(str) != node]})
-        if refused:
-            self.status.error([t("ui.delete_refused", self.lang, id=node), *refused])
+        if not self.save_updates({"problem_tree": frame[frame["node_id"].astype(str) != node]}):
             return False
         self.start_new()
         self.status.ok(t("ui.needs.tree_deleted", self.lang, id=node))
         return True
+
+    def undo(self) -> bool:
+        self.confirm.hide()
+        return super().undo()
+
+    def typing(self) -> object:
+        return self.need.value, self.nodes.value, self.kind.value, self.text.value, self.parent.value
+
+    def restore_typing(self, typed: object) -> None:
+        need, node, kind, text, parent = cast("tuple[Any, ...]", typed)
+        if need in {o[1] for o in self.need.options} and self.need.value != need:
+            self._quiet = True
+            self.need.value = need
+            self._quiet = False
+            self.show()
+        if node in {o[1] for o in self.nodes.options}:
+            self.nodes.unobserve(self._on_pick, names="value")
+            self.nodes.value = node
+            self.nodes.observe(self._on_pick, names="value")
+        self.kind.value = kind
+        self.text.value = text
+        if parent in {o[1] for o in self.parent.options}:
+            self.parent.value = parent
 
 
 class NeedsSummary(w.VBox):  # ipywidgets ships no type hints: VBox is Any

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import ipywidgets as w
 
-from rtplan.messages import t, tn
-from rtplan.ui.base import PlanSession, StatusLine
+from rtplan.form_messages import rows_of
+from rtplan.messages import t
+from rtplan.ui.base import PlanSession, SafetyNet, StatusLine
 
 # a kind of sheet (rtplan.worksheets.KINDS) -> the catalogue key of its name
 KIND_KEYS = {"usg": "paper.ui.kind.usg", "dots": "paper.ui.kind.dots", "pairwise": "paper.ui.kind.pairwise"}
 
 
-class SheetEntryPanel(w.VBox):  # ipywidgets ships no type hints: VBox is Any
+class SheetEntryPanel(SafetyNet, w.VBox):  # ipywidgets ships no type hints: VBox is Any
     """Type back one USG, dots or pairwise sheet: choose the sheet and the participant, fill the grid, save."""
 
     def __init__(self, session: PlanSession, top: int = 5) -> None:
@@ -34,9 +35,10 @@ class SheetEntryPanel(w.VBox):  # ipywidgets ships no type hints: VBox is Any
         self.save_button.add_class("rtplan-paper-save")
         self.save_button.on_click(lambda _b: self.save())
         self.status = StatusLine()
+        safety = self.safety_net("paper")
         self.kind.observe(lambda _c: self.refresh(), names="value")
         super().__init__([w.HTML(f"<h3>{t('paper.ui.title', self.lang)}</h3>"), self.kind, self.who,
-                          self.grid_box, self.save_button, self.status])
+                          self.grid_box, w.HBox([self.save_button, safety]), self.status])
         self.add_class("rtplan-paper-entry")
         self.refresh()
 
@@ -99,11 +101,10 @@ class SheetEntryPanel(w.VBox):  # ipywidgets ships no type hints: VBox is Any
         except GridError as exc:
             self.status.error(exc.problems)
             return
-        refused = self.session.save({table: frame})
-        if refused:
-            self.status.error(refused)
+        if not self.save_updates({table: frame}):
             return
-        self.status.ok(tn("paper.enter.saved", n, self.lang, code=self.kind.value, file=f"{table}.csv"))
+        self.status.ok(t("paper.ui.saved", self.lang, sheet=t(KIND_KEYS[self.kind.value], self.lang),
+                         things=rows_of(table, n, self.lang)))
 
 
 class PaperOutputPanel(w.VBox):  # ipywidgets ships no type hints: VBox is Any

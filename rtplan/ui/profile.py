@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import ipywidgets as w
 
@@ -14,14 +14,14 @@ from rtplan.plan import Plan
 from rtplan.profile import set_attendance
 from rtplan.render import fragment
 from rtplan.schema import META_FIELDS, MetaField
-from rtplan.ui.base import _STYLE, PlanSession, StatusLine, TableEditor, draft_note, open_session, step_tabs
+from rtplan.ui.base import _STYLE, PlanSession, SafetyNet, StatusLine, TableEditor, draft_note, open_session, step_tabs
 from rtplan.ui.inputs import DateInput, input_errors
 from rtplan.views.profile import participation_summary
 
 _TITLE = "<h3>{{ text }}</h3>"
 
 
-class ProfileForm(w.VBox):
+class ProfileForm(SafetyNet, w.VBox):
     """The settings of ``plan.toml``: title, area, officers, period, households."""
 
     def __init__(self, session: PlanSession) -> None:
@@ -37,8 +37,9 @@ class ProfileForm(w.VBox):
         self.save_button.add_class("rtplan-save-profile")
         self.save_button.on_click(lambda _: self.save())
         self.status = StatusLine()
+        safety = self.safety_net("profile")
         super().__init__([w.HTML(str(fragment(_TITLE, text=t("ui.profile.title", self.lang)))), *self.fields.values(),
-                          self.save_button, self.status])
+                          w.HBox([self.save_button, safety]), self.status])
         self.show()
 
     def _widget(self, f: MetaField) -> w.ValueWidget:
@@ -91,15 +92,16 @@ class ProfileForm(w.VBox):
         if unreadable:  # one message per field typed wrong, nothing saved
             self.status.error(unreadable)
             return False
-        problems = self.session.save({}, meta=self.form_meta())
-        if problems:
-            self.status.error(problems)
+        if not self.save_updates({}, meta=self.form_meta()):
             return False
         self.status.ok(t("ui.saved", self.lang))
         return True
 
+    def after_undo(self) -> None:
+        self.show()
 
-class AttendancePanel(w.VBox):
+
+class AttendancePanel(SafetyNet, w.VBox):
     """Tick who came to a meeting (a big checkbox per participant), then save."""
 
     def __init__(self, session: PlanSession) -> None:
@@ -115,6 +117,7 @@ class AttendancePanel(w.VBox):
         self.save_button.add_class("rtplan-save-attendance")
         self.save_button.on_click(lambda _: self.save())
         self.status = StatusLine()
+        safety = self.safety_net("attendance")
         #: ticks changed but not saved, per meeting (kept when another meeting is picked)
         self.drafts: dict[str, set[str]] = {}
         self.draft_note = w.HTML()
@@ -123,7 +126,7 @@ class AttendancePanel(w.VBox):
         self.meeting.observe(self._on_meeting, names="value")
         session.on_change(self._on_change)
         super().__init__([w.HTML(str(fragment(_TITLE, text=t("ui.attendance.title", self.lang)))), self.meeting,
-                          self.draft_note, self.count, self.grid, self.save_button, self.status])
+                          self.draft_note, self.count, self.grid, w.HBox([self.save_button, safety]), self.status])
         self.refresh()
 
     def _on_change(self, changed: set[str]) -> None:
@@ -183,15 +186,24 @@ class AttendancePanel(w.VBox):
             self.status.error([t("ui.attendance.no_meeting", self.lang)])
             return False
         ticked = [pid for pid, box in self.boxes.items() if box.value]
-        problems = self.session.save({"attendance": set_attendance(self.session.table("attendance"), meeting, ticked)})
-        if problems:
-            self.status.error(problems)
+        if not self.save_updates({"attendance": set_attendance(self.session.table("attendance"), meeting, ticked)}):
             return False
         self.drafts.pop(str(meeting), None)
         self.draft_note.value = draft_note(
             t("ui.draft", self.lang, items=", ".join(sorted(self.drafts))) if self.drafts else "")
         self.status.ok(t("ui.attendance.saved", self.lang, n=len(ticked), meeting=meeting))
         return True
+
+    def typing(self) -> object:
+        return self.meeting.value, {pid for pid, box in self.boxes.items() if box.value}
+
+    def restore_typing(self, typed: object) -> None:
+        meeting, ticked = cast("tuple[Any, ...]", typed)
+        if meeting in {o[1] for o in self.meeting.options}:
+            self._shown = None  # the ticks on screen are the ones kept here, not a draft of another meeting
+            self.meeting.value = meeting
+            for pid, box in self.boxes.items():
+                box.value = pid in ticked
 
 
 class ParticipationSummary(w.VBox):

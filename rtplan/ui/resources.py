@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import ipywidgets as w
 import pandas as pd
@@ -35,7 +35,7 @@ from rtplan.resources import (
     when_is_readable,
 )
 from rtplan.resources.labels import DECISION_LABELS
-from rtplan.ui.base import _STYLE, PlanSession, StatusLine, TableEditor, open_session, step_tabs
+from rtplan.ui.base import _STYLE, PlanSession, SafetyNet, StatusLine, TableEditor, open_session, step_tabs
 from rtplan.views.resources import crosswalk_view, gaps_view, overview_view
 
 _TAG_EXAMPLES = {
@@ -122,7 +122,7 @@ def _heading(level: str, text: str) -> w.HTML:
     return w.HTML(fragment("<{{ level }}>{{ text }}</{{ level }}>", level=level, text=text))
 
 
-class MatchingBoard(w.VBox):
+class MatchingBoard(SafetyNet, w.VBox):
     """Needs x resources: suggested matches with reasons; the facilitator accepts or rejects.
 
     Pick a need (priority order); each card shows a resource, why it fits and its score
@@ -149,6 +149,7 @@ class MatchingBoard(w.VBox):
         self.cards_box = w.VBox()
         self.cards: dict[str, MatchCard] = {}
         self.status = StatusLine()
+        safety = self.safety_net("board")
         self.overview = w.HTML()
         self.overview.add_class("rtplan-match-overview")
         self.gaps = w.HTML()
@@ -160,7 +161,7 @@ class MatchingBoard(w.VBox):
         super().__init__([
             _heading("h3", t("res.ui.board.title", lang)),
             self.when, self.max_cost, self.apply_button, self.settings_line,
-            self.need, self.status, self.cards_box,
+            self.need, safety, self.status, self.cards_box,
             _heading("h4", t("res.ui.board.overview", lang)), self.overview,
             _heading("h4", t("res.ui.board.gaps", lang)), self.gaps,
         ])
@@ -228,9 +229,7 @@ class MatchingBoard(w.VBox):
         frame = decide(self.session.table("matches"), m.need_id, m.resource_id, decision,
                        score=m.score, reason=m.computed_reason, note=card.note.value.strip())
         need, resource = m.need_id, m.resource_id
-        problems = self.session.save({"matches": frame})
-        if problems:
-            self.status.error(problems)
+        if not self.save_updates({"matches": frame}):
             return False
         # the session's listeners have refreshed the board; keep the same need on screen
         if decision is None:
@@ -239,6 +238,17 @@ class MatchingBoard(w.VBox):
             self.status.ok(t("res.ui.board.saved", self.lang, resource=resource, need=need,
                              decision=t(DECISION_LABELS[decision], self.lang)))
         return True
+
+    def typing(self) -> object:
+        return self.need.value, {rid: card.note.value for rid, card in self.cards.items()}
+
+    def restore_typing(self, typed: object) -> None:
+        need, notes = cast("tuple[Any, ...]", typed)
+        if need in {o[1] for o in self.need.options} and self.need.value != need:
+            self.need.value = need  # shows that need's cards
+        for rid, note in notes.items():
+            if rid in self.cards:
+                self.cards[rid].note.value = note
 
 
 # -- institution diagram --------------------------------------------------------------
