@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import secrets
 import shutil
+import signal
 import socket
 import subprocess
 import sys
+import tempfile
+import threading
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -73,8 +77,9 @@ def jupyter_server(root: Path, app: str = "lab", timeout: float = 90) -> Iterato
                "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
                "--LabApp.news_url=None", *root_flag]
     else:
+        # Voila is not a Jupyter server app: no --allow-root (it refuses unknown flags); its token is Voila.token
         cmd = [sys.executable, "-m", "voila", "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
-               f"--Voila.root_dir={root}", f"--ServerApp.token={token}", *root_flag]
+               f"--Voila.root_dir={root}", f"--Voila.token={token}"]
     log = home / "server.log"
     with open(log, "wb") as out:
         proc = subprocess.Popen(cmd, cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT)
@@ -180,3 +185,102 @@ def run_all_cells_in_lab(page, notebook_cells: int, timeout: float = 120) -> Non
             if time.monotonic() > deadline:
                 raise AssertionError(f"cells did not all run; dialogs seen: {DIALOG_LOG}") from exc
             page.keyboard.press("Escape")
+
+
+# -- rtplan workshop (issue 13) ---------------------------------------------------------
+
+_URL = re.compile(r"http://[^\s]+")
+
+
+@dataclass
+class Workshop:
+    """A running ``rtplan workshop``: ``url`` is the first page's address as printed."""
+
+    url: str
+    process: subprocess.Popen[str]
+    plan: Path
+    home: Path
+    output: list[str]
+    log: Path
+
+    @property
+    def base(self) -> str:
+        """``http://127.0.0.1:PORT``."""
+        return self.url.split("/voila/", 1)[0]
+
+    def step_url(self, step: int) -> str:
+        """The page of step 0-5."""
+        from rtplan.workshop import STEP_NOTEBOOKS
+
+        return f"{self.base}/voila/render/{STEP_NOTEBOOKS[step]}"
+
+    def stop(self, sig: int = signal.SIGINT, timeout: float = 60) -> int:
+        """Stop it as a facilitator would (Ctrl-C) and return its exit code."""
+        if self.process.poll() is None:
+            self.process.send_signal(sig)
+        try:
+            return self.process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait(timeout=10)
+            raise
+
+    def server_log(self) -> str:
+        """The command's stderr and Voila's log (for a failure message)."""
+        voila = self.home / "voila.log"
+        return (self.log.read_text(errors="replace") + "\n--- voila.log ---\n"
+                + (voila.read_text(errors="replace") if voila.exists() else ""))
+
+
+@contextlib.contextmanager
+def workshop_server(plan: Path, *extra_args: str, timeout: float = 120) -> Iterator[Workshop]:
+    """Run ``rtplan workshop PLAN --no-browser --port <free> *extra_args`` and yield it once it
+    printed its address; stop it with SIGINT afterwards (whatever is left is killed).
+
+    The recent-plans state goes to a temporary ``RTPLAN_CONFIG_DIR`` and Jupyter's dirs to
+    temporary folders beside the plan, so nothing on the machine is read or changed.
+    """
+    plan = Path(plan)
+    near = next(p for p in plan.absolute().parents if p.is_dir())  # the plan folder may not exist yet
+    home = Path(tempfile.mkdtemp(prefix="rtplan-ws-", dir=near))
+    for sub in ("config", "runtime", "data", "rtplan"):
+        (home / sub).mkdir(parents=True, exist_ok=True)
+    env = dict(os.environ, JUPYTER_CONFIG_DIR=str(home / "config"), JUPYTER_RUNTIME_DIR=str(home / "runtime"),
+               JUPYTER_DATA_DIR=str(home / "data"), JUPYTER_PLATFORM_DIRS="1", RTPLAN_CONFIG_DIR=str(home / "rtplan"),
+               PYTHONPATH=str(ROOT), PYTHONUNBUFFERED="1", RTPLAN_WORKSHOP_LOG_DIR=str(home))
+    env.pop("DISPLAY", None)
+    env.pop("WAYLAND_DISPLAY", None)
+    args = list(extra_args)
+    if "--port" not in args and not any(a.startswith("--port=") for a in args):
+        args += ["--port", str(free_port())]
+    cmd = [sys.executable, "-m", "rtplan", "workshop", str(plan), "--no-browser", *args]
+    log = home / "workshop.log"  # the command's stderr; Voila's own log is home / "voila.log"
+    output: list[str] = []
+    found = threading.Event()
+    with open(log, "wb") as err:
+        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=err, text=True,
+                                start_new_session=True)
+
+    def read() -> None:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            output.append(line.rstrip("\n"))
+            if _URL.search(line):
+                found.set()
+        found.set()
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    try:
+        if not found.wait(timeout) or not any(_URL.search(line) for line in output):
+            raise RuntimeError(f"rtplan workshop printed no address: {output}\n{log.read_text(errors='replace')}")
+        url = next(m.group(0) for line in output if (m := _URL.search(line)))
+        yield Workshop(url, proc, plan, home, output, log)
+    finally:
+        ws_stop = Workshop("", proc, plan, home, output, log)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            ws_stop.stop()
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        reader.join(timeout=5)

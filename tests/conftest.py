@@ -17,6 +17,9 @@ matplotlib.use("Agg")
 def _chart_cache_outside_home(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Documents keep rendered charts in a cache; the tests keep theirs in a temporary folder."""
     os.environ["RTPLAN_CACHE_DIR"] = str(tmp_path_factory.mktemp("rtplan-cache"))
+    # the recent-plans state (rtplan.recent) and the picker's copies of examples: never the user's
+    os.environ["RTPLAN_CONFIG_DIR"] = str(tmp_path_factory.mktemp("rtplan-config"))
+    os.environ["RTPLAN_PLANS_DIR"] = str(tmp_path_factory.mktemp("rtplan-plans"))
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"

@@ -59,7 +59,12 @@ class HandoutPanel(w.VBox):
 
     STAGES = 3
 
-    def __init__(self, plan_dir: str | Path, lang: str | None = None, output_dir: str | Path | None = None) -> None:
+    def __init__(self, plan_dir: str | Path | None, lang: str | None = None,
+                 output_dir: str | Path | None = None) -> None:
+        if plan_dir is None:  # no plan chosen yet in the step header
+            from rtplan.ui.workshop import no_plan
+
+            raise no_plan(lang)
         self.plan_dir = Path(plan_dir)
         plan = load_plan(self.plan_dir, lang)
         self.lang = normalize_lang(lang or plan.lang)
@@ -108,7 +113,10 @@ class HandoutPanel(w.VBox):
             self.path = doc.path
             self.progress.value = self.STAGES
             self.stage.value = t("doc.done", self.lang, path=doc.path.name)
-            self.result.value = str(fragment('<div style="color:#17612e">✔ {{ link }}</div>',
-                                             link=file_link(doc.path)))
+            from rtplan.ui.workshop import download_link, in_voila
+
+            # in the workshop (Voila) the page cannot open exports/: the PDF comes with the link
+            link = download_link(doc.path) if in_voila() else file_link(doc.path)
+            self.result.value = str(fragment('<div style="color:#17612e">✔ {{ link }}</div>', link=link))
         finally:
             self.button.disabled = False
