@@ -259,7 +259,8 @@ def workshop_server(plan: Path, *extra_args: str, timeout: float = 120) -> Itera
     output: list[str] = []
     found = threading.Event()
     with open(log, "wb") as err:
-        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=err, text=True,
+        # started in the temporary home: the documents it makes go to home/exports, never the project's
+        proc = subprocess.Popen(cmd, cwd=home, env=env, stdout=subprocess.PIPE, stderr=err, text=True,
                                 start_new_session=True)
 
     def read() -> None:

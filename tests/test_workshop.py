@@ -369,3 +369,24 @@ def test_step_notebooks_open_with_the_header_and_no_fixed_plan() -> None:
         header = nb.cells[nb.cells.index(params) + 1]
         assert f"StepHeader(PLAN, LANG, step={step})" in header.source
         assert "PLAN, LANG = header.plan, header.lang" in header.source
+
+
+def test_a_method_explanation_folds_under_its_own_heading(monkeypatch: pytest.MonkeyPatch) -> None:
+    from rtplan.workshop.filters import explain_body, explain_title
+
+    source = "## Metode / *Methods*\n**USG**: skor 1-5.\n\n*USG: scores 1-5.*\n"
+    monkeypatch.setenv("RTPLAN_LANG", "id")
+    assert explain_title(source) == "Metode"
+    body = explain_body(bilingual_markdown(source, "id"))
+    assert body == "**USG**: skor 1-5.\n"
+    assert explain_title("**Voting titik**: ...\n") == "Penjelasan (klik untuk membuka)"
+    monkeypatch.setenv("RTPLAN_LANG", "en")
+    assert explain_title(source) == "Methods"
+    assert explain_body(bilingual_markdown(source, "en")) == "USG: scores 1-5.\n"
+    # step 1's method texts are the folded ones, so its forms are on the projector's first screen
+    import nbformat
+
+    nb = nbformat.read(workshop.notebooks_dir() / "01_kebutuhan.ipynb", as_version=4)
+    folded = [c.source for c in nb.cells if "explain" in c.metadata.get("tags", [])]
+    assert folded
+    assert folded[0].startswith("## Metode")

@@ -58,6 +58,7 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "en": "The voting room is not available in this version of rtplan.",
     },
     # -- the page: cell errors (the Voila template) ------------------------------------
+    "workshop.explain": {"id": "Penjelasan (klik untuk membuka)", "en": "Explanation (click to open)"},
     "workshop.cell_failed": {
         "id": "Bagian ini tidak bisa ditampilkan. Data yang tersimpan tetap aman; coba muat ulang halaman.",
         "en": "This part could not be shown. Saved data is safe; try reloading the page.",

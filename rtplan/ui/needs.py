@@ -84,11 +84,11 @@ TAB_LABELS: dict[str, str] = {
 _H3 = "<h3>{{ text }}</h3>"
 _P = "<p>{{ text }}</p>"
 _BOLD = "<b>{{ text }}</b>"
-_NEED = "<span style='font-size:16px'>{{ need_id }} · {{ title }}</span>"
+_NEED = "<span class='rtplan-needlabel' style='font-size:16px'>{{ need_id }} · {{ title }}</span>"
 _BIG_TEXT = "<span style='font-size:{{ size }}'>{{ text }}</span>"
 _CARD = ("<div style='font-size:30px;font-weight:bold'>{{ side }}</div>"
          "<div style='font-size:26px;line-height:1.25'>{{ need_id }} · {{ title }}</div>"
-         "{% if description %}<div style='font-size:16px'>{{ description }}</div>{% endif %}")
+         "{% if description %}<div class='rtplan-card-text' style='font-size:16px'>{{ description }}</div>{% endif %}")
 _QUESTION = "<div style='font-size:28px;font-weight:bold'>{{ text }}</div>"
 _WARNINGS = "{% for m in items %}<div style='color:#8a5a00'>⚠ {{ m }}</div>{% endfor %}"
 _IMG = "<img src='data:image/png;base64,{{ data }}' style='max-width:100%;height:auto' alt=''>"

@@ -68,6 +68,8 @@ LOG_ENV = "RTPLAN_WORKSHOP_LOG_DIR"
 FILTERS = {
     "rtplan_markdown": "rtplan.workshop.filters.markdown_for_lang",
     "rtplan_cell_error": "rtplan.workshop.filters.cell_error",
+    "rtplan_explain_title": "rtplan.workshop.filters.explain_title",
+    "rtplan_explain_body": "rtplan.workshop.filters.explain_body",
 }
 
 

@@ -83,6 +83,28 @@ def markdown_for_lang(source: str) -> str:
     return bilingual_markdown(source, _lang())
 
 
+def explain_title(source: str) -> str:
+    """nbconvert filter: the label of a folded explanation (a markdown cell tagged ``explain``).
+
+    The cell's own first heading in the workshop's language, else "Penjelasan": on the
+    projector the method texts stay folded under it so the forms are on the first screen.
+    """
+    for line in bilingual_markdown(source, _lang()).splitlines():
+        heading = _HEADING.match(line)
+        if heading:
+            return heading.group("text").strip()
+    return t("workshop.explain", _lang())
+
+
+def explain_body(markdown: str) -> str:
+    """nbconvert filter: a folded explanation's markdown without its first heading (the fold's label)."""
+    lines = markdown.splitlines()
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is not None and _HEADING.match(lines[first]):
+        del lines[first]
+    return "\n".join(lines).strip() + "\n"
+
+
 def cell_error(output: Mapping[str, object]) -> str:
     """nbconvert filter: the HTML shown for a cell that raised (one sentence, never a traceback).
 
