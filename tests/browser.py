@@ -114,6 +114,15 @@ def chromium_page(width: int = 1400, height: int = 1000) -> Iterator[object]:
     path = browser_path()
     if path is None:
         pytest.skip("no Chromium-family browser installed (apt-get install chromium)")
+    with chromium(path) as (_, browser):
+        context = browser.new_context(viewport={"width": width, "height": height})
+        yield context.new_page()
+
+
+@contextlib.contextmanager
+def chromium(path: str) -> Iterator[tuple[object, object]]:
+    """``(playwright, browser)``: Debian's Chromium at ``path``, headless, nothing fetched in the
+    background, ``--no-sandbox`` only as root; closed afterwards."""
     from playwright.sync_api import sync_playwright
 
     args = ["--headless=new", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -123,8 +132,7 @@ def chromium_page(width: int = 1400, height: int = 1000) -> Iterator[object]:
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=path, args=args, headless=True)
         try:
-            context = browser.new_context(viewport={"width": width, "height": height})
-            yield context.new_page()
+            yield pw, browser
         finally:
             browser.close()
 

@@ -87,3 +87,13 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):  # type: igno
             f"CI=true: {len(_skipped)} skipped test(s) count as failures: " + ", ".join(_skipped[:10]),
             red=True,
         )
+
+
+def gen_plans_module():  # type: ignore[no-untyped-def]
+    """``benchmarks/gen_plans.py`` (the generator of fictional plans) as a module."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("gen_plans", ROOT / "benchmarks" / "gen_plans.py")
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module

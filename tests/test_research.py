@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import json
 import zipfile
@@ -11,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import EXAMPLES, ROOT, copy_example
+from conftest import EXAMPLES, copy_example, gen_plans_module
 
 from rtplan.cli import main
 from rtplan.research import codebook, query
@@ -27,10 +26,7 @@ N_GENERATED = 12
 
 
 def _gen_module():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("gen_plans", ROOT / "benchmarks" / "gen_plans.py")
-    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return module
+    return gen_plans_module()
 
 
 @pytest.fixture(scope="module")

@@ -9,14 +9,13 @@ RT number so that no plan is skipped as a repeat of another.
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import EXAMPLES, ROOT, copy_example
+from conftest import EXAMPLES, copy_example, gen_plans_module
 from hostile_corpus import CASES, build, duplicate_row, read_rows, set_cell, write_rows
 
 from rtplan.research import batch
@@ -119,10 +118,7 @@ VALID: dict[str, Callable[[Path], None]] = {
 
 
 def _gen_module():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("gen_plans", ROOT / "benchmarks" / "gen_plans.py")
-    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return module
+    return gen_plans_module()
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser import browser_path
+from browser import browser_path, chromium
 from room_helpers import plan_with_people
 
 from rtplan import storage
@@ -21,22 +21,12 @@ SHOTS = Path(os.environ.get("RTPLAN_ROOM_SHOTS", "/tmp/shots-room"))
 
 
 @contextlib.contextmanager
-def _browser() -> Iterator[object]:
+def _browser() -> Iterator[tuple[object, object]]:
     """Debian's Chromium through playwright, with tests/browser.py's arguments."""
     path = browser_path()
     assert path, "no Chromium-family browser installed (apt-get install chromium)"
-    from playwright.sync_api import sync_playwright
-
-    args = ["--headless=new", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        args.append("--no-sandbox")
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=path, args=args, headless=True)
-        try:
-            yield pw, browser
-        finally:
-            browser.close()
+    with chromium(path) as (pw, browser):
+        yield pw, browser
 
 
 def test_a_phone_joins_with_its_code_votes_and_the_projector_shows_the_tally(tmp_path: Path) -> None:

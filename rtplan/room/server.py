@@ -170,6 +170,14 @@ class _PhoneHandler(tornado.web.RequestHandler):
     def _form(self) -> dict[str, str]:
         return {k: self.get_body_argument(k, "") for k in self.request.body_arguments}
 
+    def _refuse(self, lang: str, exc: CodeRefused) -> None:
+        """A refused code: back to the code page (or the waiting page when no round is open);
+        too many wrong codes from this phone answer 429."""
+        if exc.reason == "limited":
+            self.set_status(429)
+        mode = "wait" if exc.reason == "no_round" else "join"
+        self.finish(phone_page(lang, mode, errors=[str(exc)]))
+
 
 class JoinHandler(_PhoneHandler):
     def get(self) -> None:
@@ -183,10 +191,7 @@ class JoinHandler(_PhoneHandler):
         try:
             rnd, _ = self.room.check(self.request.remote_ip or "?", code)
         except CodeRefused as exc:
-            if exc.reason == "limited":
-                self.set_status(429)
-            mode = "wait" if exc.reason == "no_round" else "join"
-            self.finish(phone_page(lang, mode, errors=[str(exc)]))
+            self._refuse(lang, exc)
             return
         self.finish(phone_page(lang, "ballot", rnd, code=code))
 
@@ -199,10 +204,7 @@ class VoteHandler(_PhoneHandler):
         try:
             future = self.room.submit(self.request.remote_ip or "?", code, form)
         except CodeRefused as exc:
-            if exc.reason == "limited":
-                self.set_status(429)
-            mode = "wait" if exc.reason == "no_round" else "join"
-            self.finish(phone_page(lang, mode, errors=[str(exc)]))
+            self._refuse(lang, exc)
             return
         except BallotError as exc:
             rnd = self.room.current_round()
