@@ -74,6 +74,27 @@ def test_usg_grid_saves_one_scorers_scores_and_the_ranking_follows(tab, example_
     assert board.current.table.set_index("need_id").loc["N12", "total"] == expected == pytest.approx(8.8)
 
 
+def test_usg_and_dots_tabs_show_their_ranking_chart_beside_the_form(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    from rtplan.ui.base import LiveResult
+
+    usg_box, dots_box = tab.children[1], tab.children[2]
+    assert usg_box.children[0] is tab.panels["usg"]
+    assert dots_box.children[0] is tab.panels["dots"]
+    usg_chart, dots_chart = usg_box.children[1], dots_box.children[1]
+    assert isinstance(usg_chart, LiveResult)
+    assert isinstance(dots_chart, LiveResult)
+    assert usg_box.layout.flex_flow == "row wrap"  # beside on a projector, below on a narrow page
+    before = (usg_chart.renders, dots_chart.renders)
+    grid = tab.panels["usg"]
+    grid.scorer.value = "P001"
+    for box in grid.boxes["N12"]:
+        box.value = "5"
+    grid.save_button.click()
+    assert grid.status.kind == "ok", grid.status.text
+    # the USG chart follows the save; the dot chart does not read usg_scores, so it is not redrawn
+    assert (usg_chart.renders, dots_chart.renders) == (before[0] + 1, before[1])
+
+
 def test_usg_consensus_scorer_adds_consensus_rows(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
     grid = tab.panels["usg"]
     assert grid.scorer.value == "konsensus"

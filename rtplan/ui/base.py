@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import html
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any, cast
 
@@ -204,14 +204,21 @@ class LiveResult(w.Output):
     facilitator never has to re-run a cell.
     """
 
-    def __init__(self, session: PlanSession, build: Callable[[Plan], object]) -> None:
+    def __init__(self, session: PlanSession, build: Callable[[Plan], object],
+                 tables: Collection[str] | None = None) -> None:
         super().__init__()
         self.add_class("rtplan-live")
         self.session = session
         self.build = build
         self.renders = 0
+        self.tables = None if tables is None else {*tables, "plan"}
         self.refresh()
-        session.on_change(lambda _changed: self.refresh())
+        session.on_change(self._on_change)
+
+    def _on_change(self, changed: set[str]) -> None:
+        """Show the result again, unless ``tables`` were given and none of them changed."""
+        if self.tables is None or self.tables & changed:
+            self.refresh()
 
     def refresh(self) -> None:
         show_in(self, self.build(self.session.plan))

@@ -107,7 +107,9 @@ class ParsedInput(w.VBox):
         self.reading = Reading(None, "")
         self.text = w.Text(value="", description=label + (" *" if required else ""), placeholder=placeholder,
                            style=style or {}, layout=layout or w.Layout(width="460px"), continuous_update=True)
-        self.echo = w.HTML(value="")
+        # the line below keeps its height when empty: the reading appears as the person types,
+        # and the buttons under the form must not move while someone reaches for them
+        self.echo = w.HTML(value="", layout=w.Layout(min_height="1.5em"))
         super().__init__([self.text, self.echo])
         self.add_class("rtplan-parsed-input")
         traitlets.link((self, "disabled"), (self.text, "disabled"))

@@ -13,7 +13,7 @@ from typing import Any, cast
 import ipywidgets as w
 import pandas as pd
 
-from rtplan.charts.needs import category_figure, method_figure, problem_tree_figure
+from rtplan.charts.needs import category_figure, dots_figure, method_figure, problem_tree_figure, ranking_figure
 from rtplan.messages import t
 from rtplan.needs import (
     AGGREGATES,
@@ -25,6 +25,7 @@ from rtplan.needs import (
     Ranking,
     all_rankings,
     combined_view,
+    dot_ranking,
     judgement,
     need_labels,
     pair_schedule,
@@ -39,6 +40,7 @@ from rtplan.needs import (
     suggested_dots,
     tree_need_ids,
     upsert_tree_node,
+    usg_ranking,
 )
 from rtplan.plan import Plan
 from rtplan.render import Markup, fragment
@@ -48,6 +50,7 @@ from rtplan.tables import is_missing
 from rtplan.ui.base import (
     _STYLE,
     ConfirmBar,
+    LiveResult,
     PlanSession,
     SafetyNet,
     StatusLine,
@@ -1045,6 +1048,29 @@ class NeedsSummary(w.VBox):  # ipywidgets ships no type hints: VBox is Any
 PANELS = ("needs", "usg", "dots", "pairwise", "ranking", "final", "tree", "summary")
 
 
+# the tables each method's ranking reads (its chart is drawn again only when one changes)
+_RANKED_BY = {"usg": ("needs", "usg_scores", "votes", "priorities"), "dots": ("needs", "votes")}
+
+
+def _usg_chart(plan: Plan) -> object:
+    return ranking_figure(usg_ranking(plan, lang=plan.message_lang))
+
+
+def _dots_chart(plan: Plan) -> object:
+    return dots_figure(dot_ranking(plan, lang=plan.message_lang))
+
+
+def beside_its_result(form: w.Widget, result: LiveResult) -> w.Box:
+    """A form with its live result to its right (below it when the page is too narrow): on the
+    projector the ranking moves as each scorer's scores are saved."""
+    form.layout.flex = "1 1 560px"
+    result.layout.flex = "1 1 420px"
+    result.layout.min_width = "320px"
+    result.add_class("rtplan-beside")
+    return w.Box([form, result], layout=w.Layout(display="flex", flex_flow="row wrap", align_items="flex-start",
+                                                  width="100%"))
+
+
 def step1(plan: str | Path | Plan | PlanSession, lang: str | None = None) -> w.Tab:
     """The whole step 1 as tabs: needs, USG, dot votes, pairwise, ranking, final order, problem tree, summary.
 
@@ -1065,7 +1091,12 @@ def step1(plan: str | Path | Plan | PlanSession, lang: str | None = None) -> w.T
         "tree": ProblemTreePanel(session),
         "summary": NeedsSummary(session),
     }
-    return step_tabs(session, [(k, t(TAB_LABELS[k], lang), p) for k, p in panels.items()], 1)
+    # the USG grid and the dot votes with their ranking chart beside them (tab.panels keeps the forms)
+    shown = dict(panels, usg=beside_its_result(panels["usg"], LiveResult(session, _usg_chart, _RANKED_BY["usg"])),
+                 dots=beside_its_result(panels["dots"], LiveResult(session, _dots_chart, _RANKED_BY["dots"])))
+    tab = step_tabs(session, [(k, t(TAB_LABELS[k], lang), p) for k, p in shown.items()], 1)
+    tab.panels = panels
+    return tab
 
 
 __all__ = [
