@@ -167,6 +167,14 @@ def accept_dialogs(page) -> None:  # type: ignore[no-untyped-def]
         page.wait_for_timeout(500)
 
 
+_LAB_STATE = """n => {
+    const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')];
+    if (prompts.length >= n && prompts.every(p => /\\[\\d+\\]/.test(p.textContent))) return 'done';
+    return prompts.some(p => /\\[\\*\\]/.test(p.textContent)) ? 'running' : 'idle';
+}"""
+"""The code cells' state in JupyterLab: every one run ('done'), some queued or running, or 'idle'."""
+
+
 def run_all_cells_in_lab(page, notebook_cells: int, timeout: float = 120) -> None:  # type: ignore[no-untyped-def]
     """Run all cells once the kernel is really connected, and wait until each has run.
 
@@ -183,12 +191,15 @@ def run_all_cells_in_lab(page, notebook_cells: int, timeout: float = 120) -> Non
         try:
             page.click(".lm-MenuBar-itemLabel:text-is('Run')", timeout=10000)
             page.click("li[data-command='runmenu:run-all']", timeout=10000)
-            page.wait_for_function(
-                """n => {
-                    const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')];
-                    return prompts.length >= n && prompts.every(p => /\\[\\d+\\]/.test(p.textContent));
-                }""", arg=notebook_cells, timeout=30000)
-            return
+            # Run All took effect: every cell has run, or some are queued or running ("[*]")
+            page.wait_for_function(f"n => ({_LAB_STATE})(n) !== 'idle'", arg=notebook_cells, timeout=30000)
+            # then wait for the queue to drain, never pressing Run All again meanwhile: a second
+            # Run All while a slow notebook (charts, a loaded machine) still runs starts it over
+            page.wait_for_function(f"n => ({_LAB_STATE})(n) !== 'running'", arg=notebook_cells,
+                                   timeout=max(1000.0, (deadline - time.monotonic()) * 1000))
+            if page.evaluate(f"n => ({_LAB_STATE})(n)", notebook_cells) == "done":
+                return
+            raise AssertionError("Run All left cells unrun")
         except Exception as exc:
             if time.monotonic() > deadline:
                 raise AssertionError(f"cells did not all run; dialogs seen: {DIALOG_LOG}") from exc
