@@ -195,8 +195,10 @@ class WorkshopPage:
         """
         self.press(new_text)
         key = self.field(key_label)
-        self.page.wait_for_function("el => !el.disabled && el.value !== ''", arg=key.element_handle())
-        return str(key.input_value())
+        # the id is read in the same check that sees it (a second read could race a refresh of the form)
+        found = self.page.wait_for_function("el => !el.disabled && el.value !== '' ? el.value : null",
+                                            arg=key.element_handle())
+        return str(found.json_value())
 
     def choose_where(self, css: str, option: str | list[str], scope: Any = None) -> None:
         """Pick ``option`` in the list of the widget with class ``css`` (a list without a label)."""
