@@ -162,6 +162,22 @@ def _int_entry(text: str, low: int, high: int) -> int | None:
     return value if low <= value <= high else None
 
 
+def _remember_draft(drafts: dict[str, Any], shown: str, typed: dict[str, Any], saved: dict[str, Any]) -> None:
+    """Keep, for the person a grid shows, the boxes whose typing differs from what is saved (or forget them)."""
+    changed = {n: v for n, v in typed.items() if v != saved.get(n)}
+    if changed:
+        drafts[shown] = changed
+    else:
+        drafts.pop(shown, None)
+
+
+def _drafts_note(drafts: dict[str, Any], picker: w.Dropdown, lang: str) -> str:
+    """The note naming everyone (as the picker shows them) whose typing is kept but not saved yet."""
+    names = {v: k for k, v in picker.options}
+    items = ", ".join(str(names.get(key, key)) for key in drafts)
+    return draft_note(t("ui.draft", lang, items=items) if drafts else "")
+
+
 class UsgGrid(SafetyNet, _Panel):
     """Score every need on U, S and G (1-5) for one scorer, or for the meeting's consensus."""
 
@@ -254,19 +270,12 @@ class UsgGrid(SafetyNet, _Panel):
         """Keep the grid's typing for the scorer it shows when it differs from the saved scores."""
         if self._shown is None:
             return
-        saved = self._saved_texts(self._shown)
         typed = {n: (str(b[0].value).strip(), str(b[1].value).strip(), str(b[2].value).strip())
                  for n, b in self.boxes.items()}
-        changed = {n: v for n, v in typed.items() if v != saved.get(n)}
-        if changed:
-            self.drafts[self._shown] = changed
-        else:
-            self.drafts.pop(self._shown, None)
+        _remember_draft(self.drafts, self._shown, typed, self._saved_texts(self._shown))
 
     def _show_draft_note(self) -> None:
-        names = {v: k for k, v in self.scorer.options}
-        items = ", ".join(str(names.get(s, s)) for s in self.drafts)
-        self.draft_note.value = draft_note(t("ui.draft", self.lang, items=items) if self.drafts else "")
+        self.draft_note.value = _drafts_note(self.drafts, self.scorer, self.lang)
 
     def show(self) -> None:
         """Fill the grid with the chosen scorer's saved scores, then any unsaved draft of theirs."""
@@ -422,17 +431,11 @@ class DotVotePanel(SafetyNet, _Panel):
         """Keep the grid's typing for the participant it shows when it differs from the saved dots."""
         if self._shown is None or not self.boxes:
             return
-        saved = self._saved_texts(self._shown)
-        changed = {n: str(b.value).strip() for n, b in self.boxes.items() if str(b.value).strip() != saved.get(n)}
-        if changed:
-            self.drafts[self._shown] = changed
-        else:
-            self.drafts.pop(self._shown, None)
+        typed = {n: str(b.value).strip() for n, b in self.boxes.items()}
+        _remember_draft(self.drafts, self._shown, typed, self._saved_texts(self._shown))
 
     def _show_draft_note(self) -> None:
-        names = {v: k for k, v in self.participant.options}
-        items = ", ".join(str(names.get(p, p)) for p in self.drafts)
-        self.draft_note.value = draft_note(t("ui.draft", self.lang, items=items) if self.drafts else "")
+        self.draft_note.value = _drafts_note(self.drafts, self.participant, self.lang)
 
     def show(self) -> None:
         """Show the chosen participant's saved dots, then any unsaved draft of theirs."""
