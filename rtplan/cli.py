@@ -178,7 +178,14 @@ def _silence_stdout() -> None:
 
 
 def run() -> None:  # pragma: no cover - console entry point
-    sys.exit(main())
+    code = main()
+    # Everything the command made is in memory until the process ends, and Python's last garbage
+    # collections at exit walk all of it (pandas, the notebook, the document): 0.2-0.4 s after a
+    # handout is written, measured. Frozen objects are not walked; they are freed as usual.
+    import gc
+
+    gc.freeze()
+    sys.exit(code)
 
 
 if __name__ == "__main__":  # pragma: no cover
