@@ -181,6 +181,10 @@ def test_activity_on_a_public_holiday_shows_the_conflict(tmp_path: Path, request
         wp.press(t("ui.save", "id"))
         wp.wait_saved()
         wait_for_file(plan / "activities.csv", before)
+        # beside the form, without leaving it: the new activity's holiday among the conflicts
+        beside = form.locator(".rtplan-beside .rtplan-glance").filter(has_text=title).filter(has_text=holiday)
+        beside.wait_for()
+        wp.shot("step3-holiday-beside-the-form", focus=beside)
         panel = wp.tab(t("ui.schedule.tab.conflicts", "id"))
         found = panel.locator(".rtplan-conflicts").filter(has_text=title).filter(has_text=holiday)
         found.wait_for()

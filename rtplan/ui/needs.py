@@ -55,6 +55,7 @@ from rtplan.ui.base import (
     SafetyNet,
     StatusLine,
     TableEditor,
+    beside_its_result,
     draft_note,
     open_session,
     step_tabs,
@@ -1063,17 +1064,6 @@ def _dots_chart(plan: Plan) -> object:
     return dots_figure(dot_ranking(plan, lang=plan.message_lang))
 
 
-def beside_its_result(form: w.Widget, result: LiveResult) -> w.Box:
-    """A form with its live result to its right (below it when the page is too narrow): on the
-    projector the ranking moves as each scorer's scores are saved."""
-    form.layout.flex = "1 1 560px"
-    result.layout.flex = "1 1 420px"
-    result.layout.min_width = "320px"
-    result.add_class("rtplan-beside")
-    return w.Box([form, result], layout=w.Layout(display="flex", flex_flow="row wrap", align_items="flex-start",
-                                                  width="100%"))
-
-
 def step1(plan: str | Path | Plan | PlanSession, lang: str | None = None) -> w.Tab:
     """The whole step 1 as tabs: needs, USG, dot votes, pairwise, ranking, final order, problem tree, summary.
 
@@ -1095,8 +1085,10 @@ def step1(plan: str | Path | Plan | PlanSession, lang: str | None = None) -> w.T
         "summary": NeedsSummary(session),
     }
     # the USG grid and the dot votes with their ranking chart beside them (tab.panels keeps the forms)
-    shown = dict(panels, usg=beside_its_result(panels["usg"], LiveResult(session, _usg_chart, _RANKED_BY["usg"])),
-                 dots=beside_its_result(panels["dots"], LiveResult(session, _dots_chart, _RANKED_BY["dots"])))
+    shown = dict(panels, usg=beside_its_result(panels["usg"], LiveResult(session, _usg_chart, _RANKED_BY["usg"]),
+                                                     chart=True),
+                 dots=beside_its_result(panels["dots"], LiveResult(session, _dots_chart, _RANKED_BY["dots"]),
+                                        chart=True))
     tab = step_tabs(session, [(k, t(TAB_LABELS[k], lang), p) for k, p in shown.items()], 1)
     tab.panels = panels
     return tab

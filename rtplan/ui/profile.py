@@ -14,8 +14,20 @@ from rtplan.plan import Plan
 from rtplan.profile import set_attendance
 from rtplan.render import fragment
 from rtplan.schema import META_FIELDS, MetaField
-from rtplan.ui.base import _STYLE, PlanSession, SafetyNet, StatusLine, TableEditor, draft_note, open_session, step_tabs
+from rtplan.ui.base import (
+    _STYLE,
+    LiveResult,
+    PlanSession,
+    SafetyNet,
+    StatusLine,
+    TableEditor,
+    beside_its_result,
+    draft_note,
+    open_session,
+    step_tabs,
+)
 from rtplan.ui.inputs import DateInput, input_errors
+from rtplan.views.glance import attendance_glance, participants_glance
 from rtplan.views.profile import participation_summary
 
 _TITLE = "<h3>{{ text }}</h3>"
@@ -111,7 +123,7 @@ class AttendancePanel(SafetyNet, w.VBox):
                                   layout=w.Layout(width="460px"))
         self.meeting.add_class("rtplan-attendance-meeting")
         self.boxes: dict[str, w.Checkbox] = {}
-        self.grid = w.GridBox(layout=w.Layout(grid_template_columns="repeat(3, 300px)"))
+        self.grid = w.GridBox(layout=w.Layout(grid_template_columns="repeat(auto-fill, minmax(290px, 1fr))"))
         self.count = w.HTML()
         self.save_button = w.Button(description=t("ui.save", self.lang), icon="check", button_style="success")
         self.save_button.add_class("rtplan-save-attendance")
@@ -239,13 +251,25 @@ def step0(plan: str | Path | Plan | PlanSession, lang: str | None = None) -> w.T
     """
     session = open_session(plan, lang)
     lang = session.lang
-    return step_tabs(session, [
-        ("profile", t("ui.tab.profile", lang), ProfileForm(session)),
-        ("participants", t("ui.tab.participants", lang), TableEditor(session, "participants", id_prefix="P")),
-        ("meetings", t("ui.tab.meetings", lang), TableEditor(session, "meetings", id_prefix="M", id_width=2)),
-        ("attendance", t("ui.tab.attendance", lang), AttendancePanel(session)),
-        ("summary", t("ui.tab.summary", lang), ParticipationSummary(session)),
-    ], 0)
+    panels: dict[str, w.Widget] = {
+        "profile": ProfileForm(session),
+        "participants": TableEditor(session, "participants", id_prefix="P"),
+        "meetings": TableEditor(session, "meetings", id_prefix="M", id_width=2),
+        "attendance": AttendancePanel(session),
+        "summary": ParticipationSummary(session),
+    }
+    # who is listed beside the participants form, who came beside the daftar hadir (tab.panels keeps the forms)
+    shown = dict(panels, participants=beside_its_result(panels["participants"], LiveResult(
+                     session, participants_glance, ("participants",))),
+                 attendance=beside_its_result(panels["attendance"], LiveResult(
+                     session, attendance_glance, ("attendance", "meetings", "participants"))))
+    tab = step_tabs(session, [(k, t(_TABS[k], lang), p) for k, p in shown.items()], 0)
+    tab.panels = panels
+    return tab
+
+
+_TABS = {"profile": "ui.tab.profile", "participants": "ui.tab.participants", "meetings": "ui.tab.meetings",
+         "attendance": "ui.tab.attendance", "summary": "ui.tab.summary"}
 
 
 __all__ = ["AttendancePanel", "ParticipationSummary", "ProfileForm", "step0"]

@@ -35,7 +35,18 @@ from rtplan.resources import (
     when_is_readable,
 )
 from rtplan.resources.labels import DECISION_LABELS
-from rtplan.ui.base import _STYLE, PlanSession, SafetyNet, StatusLine, TableEditor, open_session, step_tabs
+from rtplan.ui.base import (
+    _STYLE,
+    LiveResult,
+    PlanSession,
+    SafetyNet,
+    StatusLine,
+    TableEditor,
+    beside_its_result,
+    open_session,
+    step_tabs,
+)
+from rtplan.views.glance import matching_glance
 from rtplan.views.resources import crosswalk_view, gaps_view, overview_view
 
 _TAG_EXAMPLES = {
@@ -328,12 +339,20 @@ def step2(plan: str | Path | Plan | PlanSession, lang: str | None = None) -> w.T
     """
     session = open_session(plan, lang)
     lang = session.lang
-    panels = [
-        ("resources", t("res.ui.tab.resources", lang), ResourcePanel(session)),
-        ("board", t("res.ui.tab.board", lang), MatchingBoard(session)),
-        ("venn", t("res.ui.tab.venn", lang), VennEditor(session)),
-    ]
-    return step_tabs(session, panels, 2)
+    panels: dict[str, w.Widget] = {
+        "resources": ResourcePanel(session),
+        "board": MatchingBoard(session),
+        "venn": VennEditor(session),
+    }
+    # the needs still without a resource beside the resources and the board (tab.panels keeps the forms)
+    shown = dict(panels, **{key: beside_its_result(panels[key], LiveResult(session, matching_glance))
+                            for key in ("resources", "board")})
+    tab = step_tabs(session, [(k, t(_TABS[k], lang), p) for k, p in shown.items()], 2)
+    tab.panels = panels
+    return tab
+
+
+_TABS = {"resources": "res.ui.tab.resources", "board": "res.ui.tab.board", "venn": "res.ui.tab.venn"}
 
 
 __all__ = ["MatchCard", "MatchingBoard", "ResourcePanel", "VennEditor", "step2"]

@@ -33,7 +33,8 @@ from rtplan.schedule import (
     parse_recurrence,
 )
 from rtplan.schema import FUNDING_SOURCES
-from rtplan.ui.base import _STYLE, PlanSession, TableEditor, open_session, step_tabs
+from rtplan.ui.base import _STYLE, LiveResult, PlanSession, TableEditor, beside_its_result, open_session, step_tabs
+from rtplan.views.glance import schedule_glance
 from rtplan.views.schedule import budget_report, conflicts_report, session_preview
 
 _NTH_CHOICES = (1, 2, 3, 4, -1)
@@ -278,13 +279,23 @@ def step3(plan: str | Path | Plan | PlanSession, lang: str | None = None, charts
     """
     session = open_session(plan, lang)
     lang = session.lang
-    panels = [
-        ("activities", t("ui.schedule.tab.activities", lang), ActivityEditor(session)),
-        ("funds", t("ui.schedule.tab.funds", lang), TableEditor(session, "funds")),
-        ("conflicts", t("ui.schedule.tab.conflicts", lang), ConflictsPanel(session)),
-        ("budget", t("ui.schedule.tab.budget", lang), BudgetPanel(session, chart=charts)),
-    ]
-    return step_tabs(session, panels, 3)
+    panels: dict[str, w.Widget] = {
+        "activities": ActivityEditor(session),
+        "funds": TableEditor(session, "funds"),
+        "conflicts": ConflictsPanel(session),
+        "budget": BudgetPanel(session, chart=charts),
+    }
+    # the conflicts and the money beside the activity form and the funds: they appear as activities are saved
+    shown = dict(panels, **{key: beside_its_result(panels[key], LiveResult(session, schedule_glance,
+                                                                           ConflictsPanel.WATCH | BudgetPanel.WATCH))
+                            for key in ("activities", "funds")})
+    tab = step_tabs(session, [(k, t(_TABS[k], lang), p) for k, p in shown.items()], 3)
+    tab.panels = panels
+    return tab
+
+
+_TABS = {"activities": "ui.schedule.tab.activities", "funds": "ui.schedule.tab.funds",
+         "conflicts": "ui.schedule.tab.conflicts", "budget": "ui.schedule.tab.budget"}
 
 
 __all__ = ["ActivityEditor", "BudgetPanel", "ConflictsPanel", "RecurrenceBuilder", "step3"]
