@@ -502,8 +502,12 @@ class DotVotePanel(SafetyNet, _Panel):
 class PairwiseRunner(SafetyNet, _Panel):
     """Present every pair of the chosen needs in turn, big enough for a projector: A, B or Seri.
 
-    Each answer is saved at once; the runner then shows the next pair not judged yet.
+    Each answer is saved at once; the runner then shows the next pair not judged yet. Until a
+    pair is compared or the facilitator picks needs, the candidates are the top of the combined
+    ranking, and follow the USG scores and the dots as they are saved.
     """
+
+    WATCH = _Panel.WATCH | {"usg_scores", "votes", "priorities"}
 
     def __init__(self, session: PlanSession) -> None:
         self.session = session
