@@ -777,13 +777,18 @@ def beside_its_result(form: w.Widget, result: LiveResult, chart: bool = False) -
     return box
 
 
-def step_tabs(session: PlanSession, panels: Sequence[tuple[str, str, w.Widget]], step: int) -> w.Tab:
+def step_tabs(session: PlanSession, panels: Sequence[tuple[str, str, w.Widget]], step: int,
+              beside: Mapping[str, LiveResult] | None = None, chart: bool = False) -> w.Tab:
     """A step's panels as tabs: ``panels`` are ``(key, title, widget)``.
 
-    The tab keeps ``session`` and ``panels`` (key -> widget) for tests and notebooks,
-    and has the class ``rtplan-step<N>`` for browser tests.
+    ``beside`` puts a live result beside the panel of its key (:func:`beside_its_result`;
+    ``chart``: the results are charts). The tab keeps ``session`` and ``panels`` (key -> the
+    panel itself, not its box) for tests and notebooks, and has the class ``rtplan-step<N>``
+    for browser tests.
     """
-    tab = w.Tab(children=[p for _, _, p in panels], titles=[title for _, title, _ in panels])
+    beside = beside or {}
+    shown = [beside_its_result(p, beside[key], chart) if key in beside else p for key, _, p in panels]
+    tab = w.Tab(children=shown, titles=[title for _, title, _ in panels])
     tab.add_class(f"rtplan-step{step}")
     tab.session = session
     tab.panels = {key: p for key, _, p in panels}

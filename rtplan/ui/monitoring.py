@@ -26,7 +26,6 @@ from rtplan.ui.base import (
     SafetyNet,
     StatusLine,
     TableEditor,
-    beside_its_result,
     open_session,
     step_tabs,
 )
@@ -417,24 +416,15 @@ def step4(plan: str | Path | Plan | PlanSession, lang: str | None = None) -> w.T
     """
     session = open_session(plan, lang)
     lang = session.lang
-    panels: dict[str, w.Widget] = {
-        "record": RecordSessionPanel(session),
-        "kas": CashBookPanel(session),
-        "progress": ProgressPanel(session),
-        "report": KasReportPanel(session),
-    }
-    # how far the plan is beside the record of a session, the balance beside the cash book
-    shown = dict(panels,
-                 record=beside_its_result(panels["record"], LiveResult(
-                     session, progress_glance, ("realizations", "activities", "meetings"))),
-                 kas=beside_its_result(panels["kas"], LiveResult(session, kas_glance, ("ledger",))))
-    tab = step_tabs(session, [(k, t(_TABS[k], lang), p) for k, p in shown.items()], 4)
-    tab.panels = panels
-    return tab
-
-
-_TABS = {"record": "ui.mon.tab.record", "kas": "ui.mon.tab.kas", "progress": "ui.mon.tab.progress",
-         "report": "ui.mon.tab.report"}
+    return step_tabs(session, [
+        ("record", t("ui.mon.tab.record", lang), RecordSessionPanel(session)),
+        ("kas", t("ui.mon.tab.kas", lang), CashBookPanel(session)),
+        ("progress", t("ui.mon.tab.progress", lang), ProgressPanel(session)),
+        ("report", t("ui.mon.tab.report", lang), KasReportPanel(session)),
+    ], 4, beside={  # how far the plan is beside the record of a session, the balance beside the cash book
+        "record": LiveResult(session, progress_glance, ("realizations", "activities", "meetings")),
+        "kas": LiveResult(session, kas_glance, ("ledger",)),
+    })
 
 
 __all__ = ["CashBookPanel", "KasReportPanel", "ProgressPanel", "RecordSessionPanel", "step4"]

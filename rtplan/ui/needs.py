@@ -55,7 +55,6 @@ from rtplan.ui.base import (
     SafetyNet,
     StatusLine,
     TableEditor,
-    beside_its_result,
     draft_note,
     open_session,
     step_tabs,
@@ -1088,14 +1087,11 @@ def step1(plan: str | Path | Plan | PlanSession, lang: str | None = None) -> w.T
         "tree": ProblemTreePanel(session),
         "summary": NeedsSummary(session),
     }
-    # the USG grid and the dot votes with their ranking chart beside them (tab.panels keeps the forms)
-    shown = dict(panels, usg=beside_its_result(panels["usg"], LiveResult(session, _usg_chart, _RANKED_BY["usg"]),
-                                                     chart=True),
-                 dots=beside_its_result(panels["dots"], LiveResult(session, _dots_chart, _RANKED_BY["dots"]),
-                                        chart=True))
-    tab = step_tabs(session, [(k, t(TAB_LABELS[k], lang), p) for k, p in shown.items()], 1)
-    tab.panels = panels
-    return tab
+    # the USG grid and the dot votes with their ranking chart beside them
+    return step_tabs(session, [(k, t(TAB_LABELS[k], lang), p) for k, p in panels.items()], 1, beside={
+        "usg": LiveResult(session, _usg_chart, _RANKED_BY["usg"]),
+        "dots": LiveResult(session, _dots_chart, _RANKED_BY["dots"]),
+    }, chart=True)
 
 
 __all__ = [

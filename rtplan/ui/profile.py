@@ -21,7 +21,6 @@ from rtplan.ui.base import (
     SafetyNet,
     StatusLine,
     TableEditor,
-    beside_its_result,
     draft_note,
     open_session,
     step_tabs,
@@ -251,25 +250,16 @@ def step0(plan: str | Path | Plan | PlanSession, lang: str | None = None) -> w.T
     """
     session = open_session(plan, lang)
     lang = session.lang
-    panels: dict[str, w.Widget] = {
-        "profile": ProfileForm(session),
-        "participants": TableEditor(session, "participants", id_prefix="P"),
-        "meetings": TableEditor(session, "meetings", id_prefix="M", id_width=2),
-        "attendance": AttendancePanel(session),
-        "summary": ParticipationSummary(session),
-    }
-    # who is listed beside the participants form, who came beside the daftar hadir (tab.panels keeps the forms)
-    shown = dict(panels, participants=beside_its_result(panels["participants"], LiveResult(
-                     session, participants_glance, ("participants",))),
-                 attendance=beside_its_result(panels["attendance"], LiveResult(
-                     session, attendance_glance, ("attendance", "meetings", "participants"))))
-    tab = step_tabs(session, [(k, t(_TABS[k], lang), p) for k, p in shown.items()], 0)
-    tab.panels = panels
-    return tab
-
-
-_TABS = {"profile": "ui.tab.profile", "participants": "ui.tab.participants", "meetings": "ui.tab.meetings",
-         "attendance": "ui.tab.attendance", "summary": "ui.tab.summary"}
+    return step_tabs(session, [
+        ("profile", t("ui.tab.profile", lang), ProfileForm(session)),
+        ("participants", t("ui.tab.participants", lang), TableEditor(session, "participants", id_prefix="P")),
+        ("meetings", t("ui.tab.meetings", lang), TableEditor(session, "meetings", id_prefix="M", id_width=2)),
+        ("attendance", t("ui.tab.attendance", lang), AttendancePanel(session)),
+        ("summary", t("ui.tab.summary", lang), ParticipationSummary(session)),
+    ], 0, beside={  # who is listed beside the participants form, who came beside the daftar hadir
+        "participants": LiveResult(session, participants_glance, ("participants",)),
+        "attendance": LiveResult(session, attendance_glance, ("attendance", "meetings", "participants")),
+    })
 
 
 __all__ = ["AttendancePanel", "ParticipationSummary", "ProfileForm", "step0"]

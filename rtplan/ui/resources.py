@@ -42,7 +42,6 @@ from rtplan.ui.base import (
     SafetyNet,
     StatusLine,
     TableEditor,
-    beside_its_result,
     open_session,
     step_tabs,
 )
@@ -339,20 +338,14 @@ def step2(plan: str | Path | Plan | PlanSession, lang: str | None = None) -> w.T
     """
     session = open_session(plan, lang)
     lang = session.lang
-    panels: dict[str, w.Widget] = {
-        "resources": ResourcePanel(session),
-        "board": MatchingBoard(session),
-        "venn": VennEditor(session),
-    }
-    # the needs still without a resource beside the resources and the board (tab.panels keeps the forms)
-    shown = dict(panels, **{key: beside_its_result(panels[key], LiveResult(session, matching_glance))
-                            for key in ("resources", "board")})
-    tab = step_tabs(session, [(k, t(_TABS[k], lang), p) for k, p in shown.items()], 2)
-    tab.panels = panels
-    return tab
-
-
-_TABS = {"resources": "res.ui.tab.resources", "board": "res.ui.tab.board", "venn": "res.ui.tab.venn"}
+    panels = [
+        ("resources", t("res.ui.tab.resources", lang), ResourcePanel(session)),
+        ("board", t("res.ui.tab.board", lang), MatchingBoard(session)),
+        ("venn", t("res.ui.tab.venn", lang), VennEditor(session)),
+    ]
+    # the needs still without a resource beside the resources and the board
+    return step_tabs(session, panels, 2, beside={key: LiveResult(session, matching_glance)
+                                                 for key in ("resources", "board")})
 
 
 __all__ = ["MatchCard", "MatchingBoard", "ResourcePanel", "VennEditor", "step2"]

@@ -33,7 +33,7 @@ from rtplan.schedule import (
     parse_recurrence,
 )
 from rtplan.schema import FUNDING_SOURCES
-from rtplan.ui.base import _STYLE, LiveResult, PlanSession, TableEditor, beside_its_result, open_session, step_tabs
+from rtplan.ui.base import _STYLE, LiveResult, PlanSession, TableEditor, open_session, step_tabs
 from rtplan.views.glance import schedule_glance
 from rtplan.views.schedule import budget_report, conflicts_report, session_preview
 
@@ -279,23 +279,16 @@ def step3(plan: str | Path | Plan | PlanSession, lang: str | None = None, charts
     """
     session = open_session(plan, lang)
     lang = session.lang
-    panels: dict[str, w.Widget] = {
-        "activities": ActivityEditor(session),
-        "funds": TableEditor(session, "funds"),
-        "conflicts": ConflictsPanel(session),
-        "budget": BudgetPanel(session, chart=charts),
-    }
+    panels = [
+        ("activities", t("ui.schedule.tab.activities", lang), ActivityEditor(session)),
+        ("funds", t("ui.schedule.tab.funds", lang), TableEditor(session, "funds")),
+        ("conflicts", t("ui.schedule.tab.conflicts", lang), ConflictsPanel(session)),
+        ("budget", t("ui.schedule.tab.budget", lang), BudgetPanel(session, chart=charts)),
+    ]
     # the conflicts and the money beside the activity form and the funds: they appear as activities are saved
-    shown = dict(panels, **{key: beside_its_result(panels[key], LiveResult(session, schedule_glance,
-                                                                           ConflictsPanel.WATCH | BudgetPanel.WATCH))
-                            for key in ("activities", "funds")})
-    tab = step_tabs(session, [(k, t(_TABS[k], lang), p) for k, p in shown.items()], 3)
-    tab.panels = panels
-    return tab
-
-
-_TABS = {"activities": "ui.schedule.tab.activities", "funds": "ui.schedule.tab.funds",
-         "conflicts": "ui.schedule.tab.conflicts", "budget": "ui.schedule.tab.budget"}
+    watched = ConflictsPanel.WATCH | BudgetPanel.WATCH
+    return step_tabs(session, panels, 3, beside={key: LiveResult(session, schedule_glance, watched)
+                                                 for key in ("activities", "funds")})
 
 
 __all__ = ["ActivityEditor", "BudgetPanel", "ConflictsPanel", "RecurrenceBuilder", "step3"]
