@@ -78,7 +78,11 @@ def fix_typo(plan_dir: Path, i: int) -> None:
 
 
 def main() -> None:
+    import compileall
     import os
+
+    # rtplan runs as installed: with its bytecode (pip compiles it at install; `make setup` too)
+    compileall.compile_dir(str(ROOT / "rtplan"), quiet=1)
 
     from rtplan import storage
     from rtplan.documents import notebook_path
