@@ -16,6 +16,7 @@ from __future__ import annotations
 import atexit
 import os
 from pathlib import Path
+from typing import Any
 
 import ipywidgets as w
 from markupsafe import Markup
@@ -47,6 +48,21 @@ def file_link(path: Path, start: str | None = None) -> Markup:
                     name=path.name)
 
 
+def _meeting_label(meeting: object, lang: str) -> str:
+    """``M02 · 6 Des 2026 · Musyawarah Lanjutan ...``: which meeting, as people know it."""
+    from rtplan.fmt import format_date
+    from rtplan.tables import is_missing
+
+    day: Any = getattr(meeting, "date", None)
+    title = getattr(meeting, "title", None)
+    parts = [str(getattr(meeting, "meeting_id", ""))]
+    if not is_missing(day):
+        parts.append(format_date(day.date() if hasattr(day, "date") else day, lang, "medium"))
+    if not is_missing(title):
+        parts.append(str(title))
+    return " · ".join(parts)
+
+
 class HandoutPanel(w.VBox):
     """A button that makes the handout PDF of ``plan_dir`` (into ``exports/``) and links to it.
 
@@ -69,11 +85,13 @@ class HandoutPanel(w.VBox):
         plan = load_plan(self.plan_dir, lang)
         self.lang = normalize_lang(lang or plan.lang)
         self.output_dir = None if output_dir is None else Path(output_dir)
-        meetings = [str(m) for m in plan["meetings"].sort_values(["date", "meeting_id"])["meeting_id"]]
+        meetings = [(_meeting_label(m, self.lang), str(m.meeting_id))
+                    for m in plan["meetings"].sort_values(["date", "meeting_id"]).itertuples(index=False)]
         self.size = w.ToggleButtons(options=[(t("ui.doc.full", self.lang), "full"),
                                              (t("ui.doc.short", self.lang), "short")], value="full")
-        self.meeting = w.Dropdown(options=meetings or [""], value=meetings[-1] if meetings else "",
-                                  description=t("ui.doc.meeting", self.lang))
+        self.meeting = w.Dropdown(options=meetings or [("", "")], value=meetings[-1][1] if meetings else "",
+                                  description=t("ui.doc.meeting", self.lang), style={"description_width": "initial"},
+                                  layout=w.Layout(width="auto", max_width="100%"))
         self.mask = w.Checkbox(value=False, description=t("ui.doc.mask", self.lang), indent=False)
         self.button = w.Button(description=t("ui.doc.make", self.lang), button_style="primary", icon="file-pdf-o")
         self.progress = w.IntProgress(value=0, min=0, max=self.STAGES, layout=w.Layout(width="300px"))
@@ -81,7 +99,8 @@ class HandoutPanel(w.VBox):
         self.result = w.HTML(value="")
         self.path: Path | None = None
         self.button.on_click(self._make)
-        super().__init__([w.HBox([self.size, self.meeting, self.mask]), w.HBox([self.button, self.progress]),
+        # one choice a line, then the button: read from top to bottom on a projector
+        super().__init__([self.size, self.meeting, self.mask, w.HBox([self.button, self.progress]),
                           self.stage, self.result])
 
     def _say(self, line: str) -> None:
