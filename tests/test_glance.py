@@ -72,7 +72,7 @@ def test_schedule_glance_lists_errors_first_then_the_activity_saved_last(example
     assert before.tone == "bad"  # the example has one venue clash and a shortfall
     assert before.lines[0].startswith("✖ ")
     activities = plan.copy_table("activities")
-    new = {c: pd.NA for c in activities.columns}
+    new = dict.fromkeys(activities.columns, pd.NA)
     new.update(activity_id="A99", title="Senam pagi bersama lansia", start_date=pd.Timestamp("2027-01-01"),
                start_time="06:30", venue="Lapangan RT 05", recurrence="once")
     storage.save_tables(plan, {"activities": pd.concat([activities, pd.DataFrame([new])], ignore_index=True)})
@@ -81,7 +81,8 @@ def test_schedule_glance_lists_errors_first_then_the_activity_saved_last(example
     assert after.lines[:len(errors)] == tuple(errors)
     # right after the errors: the new activity's findings, the holiday among them
     following = after.lines[len(errors):glance.SCHEDULE_LINES - 1]
-    assert following and all("A99 Senam pagi bersama lansia" in line for line in following)
+    assert following
+    assert all("A99 Senam pagi bersama lansia" in line for line in following)
     assert any("Tahun Baru" in line for line in following)
     assert after.lines[glance.SCHEDULE_LINES - 1].startswith("... dan ")
     # the money: planned against the funds of the files
@@ -97,7 +98,8 @@ def test_schedule_glance_without_a_clash_or_shortfall_is_no_longer_red(example_d
     from rtplan.budget import budget_summary
 
     short = [s for s in budget_summary(plan).sources if s.shortfall_idr]
-    assert short and all(s.funding_source for s in short)
+    assert short
+    assert all(s.funding_source for s in short)
     funds = plan.copy_table("funds")
     for s in short:  # each source gets what it lacked
         here = funds["funding_source"] == s.funding_source
@@ -124,7 +126,7 @@ def test_kas_glance_balance_is_the_files_sum_and_the_last_entry_comes_first(exam
     assert g.lines[0].endswith(f"→ saldo {_rp(balance)}")
     # spending more than the kas holds turns it red
     book = plan.copy_table("ledger")
-    row = {c: pd.NA for c in book.columns}
+    row = dict.fromkeys(book.columns, pd.NA)
     row.update(entry_id="K999", date=pd.Timestamp("2027-01-31"), description="Perbaikan pompa",
                income_idr=0, expense_idr=balance + 100_000)
     storage.save_tables(plan, {"ledger": pd.concat([book, pd.DataFrame([row])], ignore_index=True)})
@@ -180,6 +182,21 @@ def test_english_glances_speak_english(build, example_dir: Path) -> None:  # typ
     assert english.title != indonesian.title
     for word in ("dari", "orang", "Saldo", "pertemuan", "kebutuhan", "Bentrok"):
         assert f" {word} " not in f" {english.title} {english.big} "
+
+
+def test_a_new_empty_plan_says_what_is_missing_yet(tmp_path: Path) -> None:
+    from rtplan.cli import main
+
+    assert main(["new", str(tmp_path / "baru")]) == 0
+    plan = storage.load_plan(tmp_path / "baru")
+    shown = {build.__name__: build(plan) for build in ALL}
+    assert shown["participants_glance"].big == "Belum ada peserta."
+    assert shown["attendance_glance"].big == "Belum ada pertemuan."
+    assert shown["matching_glance"].big == "Belum ada kebutuhan untuk dicocokkan."
+    assert shown["progress_glance"].big == "Belum ada kegiatan terjadwal."
+    assert shown["kas_glance"].lines == ("Belum ada catatan di buku kas.",)
+    assert shown["schedule_glance"].big == "Tidak ada bentrok jadwal."
+    assert shown["schedule_glance"].tone == "ok"
 
 
 def test_more_lines_than_fit_are_counted() -> None:
@@ -302,7 +319,8 @@ def test_glance_html_is_autoescaped_and_marks_its_tone_without_colour(tmp_path: 
     g = glance.Glance("<b>judul</b>", "besar & kecil", ("a < b",), "bad")
     html = str(g.html())
     assert "&lt;b&gt;judul&lt;/b&gt;" in html
-    assert "besar &amp; kecil" in html and "a &lt; b" in html
+    assert "besar &amp; kecil" in html
+    assert "a &lt; b" in html
     assert "✖ besar" in html  # the mark reads without colour
     assert str(g).splitlines() == ["<b>judul</b>", "besar & kecil", "- a < b"]
     shutil.rmtree(tmp_path, ignore_errors=True)

@@ -6,6 +6,7 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "en": {"one": "... and {n} more", "other": "... and {n} more"},
     },
     "glance.people.title": {"id": "Peserta tercatat", "en": "Participants listed"},
+    "glance.people.none": {"id": "Belum ada peserta.", "en": "No participant yet."},
     "glance.people.big": {"id": "{n} orang", "en": {"one": "{n} person", "other": "{n} people"}},
     "glance.people.sex": {"id": "{p} perempuan · {l} laki-laki", "en": "{p} women · {l} men"},
     "glance.people.consent": {
@@ -27,6 +28,10 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "en": "{meeting} · {date}: {n} present ({p} W · {l} M)",
     },
     "glance.match.title": {"id": "Kebutuhan dan sumber daya", "en": "Needs and resources"},
+    "glance.match.none": {
+        "id": "Belum ada kebutuhan untuk dicocokkan.",
+        "en": "No need to match yet.",
+    },
     "glance.match.big": {
         "id": "{n} dari {total} kebutuhan sudah punya sumber daya",
         "en": "{n} of {total} needs have a resource",
@@ -38,6 +43,7 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     },
     "glance.schedule.shortfall": {"id": "Kurang dana {amount}", "en": "Short of funds by {amount}"},
     "glance.progress.title": {"id": "Kemajuan rencana", "en": "Progress of the plan"},
+    "glance.progress.none": {"id": "Belum ada kegiatan terjadwal.", "en": "No activity scheduled yet."},
     "glance.progress.big": {
         "id": "{held} dari {to_date} pertemuan terjadwal sudah terlaksana",
         "en": "{held} of {to_date} scheduled sessions held",
@@ -55,6 +61,7 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "en": "As of {date} · {planned} sessions planned in all",
     },
     "glance.kas.title": {"id": "Kas RT", "en": "RT cash"},
+    "glance.kas.none": {"id": "Belum ada catatan di buku kas.", "en": "Nothing in the cash book yet."},
     "glance.kas.big": {"id": "Saldo: {amount}", "en": "Balance: {amount}"},
     "glance.kas.line": {"id": "{date}: {amount} → saldo {balance}", "en": "{date}: {amount} → balance {balance}"},
 }

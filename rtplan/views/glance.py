@@ -80,6 +80,8 @@ def participants_glance(plan: Plan, lang: str | None = None) -> Glance:
     """How many people are listed, women and men, and whether they were asked for consent."""
     lang = normalize_lang(lang or plan.message_lang)
     people = plan["participants"]
+    if people.empty:
+        return Glance(t("glance.people.title", lang), t("glance.people.none", lang), (), "warn")
     sex = people["sex"].astype(str)
     consent = people["consent"].astype("boolean")  # yes, no, or not asked yet (empty)
     yes = int(consent.eq(True).fillna(False).sum())
@@ -120,6 +122,8 @@ def matching_glance(plan: Plan, lang: str | None = None) -> Glance:
     lang = normalize_lang(lang or plan.message_lang)
     result = match_needs(plan, lang=lang)
     total = len(result.order)
+    if not total:
+        return Glance(t("glance.match.title", lang), t("glance.match.none", lang), (), "warn")
     covered = total - len(result.gaps)
     lines = [f"{g.need_id} · {g.title}: {gap_status(g, lang)}" for g in result.gaps]
     return Glance(t("glance.match.title", lang), t("glance.match.big", lang, n=covered, total=total),
@@ -158,6 +162,8 @@ def progress_glance(plan: Plan, lang: str | None = None, as_of: dt.date | None =
     lang = normalize_lang(lang or plan.message_lang)
     report = progress(plan, as_of, lang)
     tt = report.totals
+    if not tt.activities:
+        return Glance(t("glance.progress.title", lang), t("glance.progress.none", lang), (), "warn")
     lines = (t("glance.progress.people", lang, n=tt.participants, p=tt.participants_p, l=tt.participants_l),
              t("glance.progress.money", lang, actual=format_idr(tt.cost_actual_idr, lang),
                planned=format_idr(tt.cost_planned_idr, lang)),
@@ -184,7 +190,7 @@ def kas_glance(plan: Plan, lang: str | None = None) -> Glance:
                        amount=f"+{amount}" if income > expense else amount,
                        balance=format_idr(int(row.balance_idr), lang)))
     return Glance(t("glance.kas.title", lang), t("glance.kas.big", lang, amount=format_idr(closing, lang)),
-                  tuple(lines), "ok" if closing >= 0 else "bad")
+                  tuple(lines) or (t("glance.kas.none", lang),), "ok" if closing >= 0 else "bad")
 
 
 __all__ = ["Glance", "attendance_glance", "kas_glance", "matching_glance", "participants_glance",
