@@ -264,6 +264,13 @@ def test_make_handout_names_the_new_need(tmp_path: Path, request: pytest.Fixture
         wp.goto_step(1)
         _add_need(wp, plan, NEW_NEED, "infrastruktur")
         pdf = make_handout(wp)
+        # the facilitator downloads it: a download is no page left, the page's kernel lives on
+        with wp.page.expect_download(timeout=HANDOUT_TIMEOUT) as got:
+            wp.panel.locator("a[download]").first.click()
+        assert got.value.suggested_filename.endswith("-M02.pdf"), got.value.suggested_filename
+        wp.press(t("ui.doc.short", "id"))
+        wp.press(t("ui.doc.make", "id"))
+        wp.panel.locator("a[download$='-ringkas-M02.pdf']").wait_for(timeout=HANDOUT_TIMEOUT)
     assert NEW_NEED in _pdf_text(pdf)
 
 

@@ -1,11 +1,12 @@
 """Workshop mode (``rtplan workshop``): the step notebooks served as code-free pages by Voila.
 
 The launcher is plain logic so it can be tested without a server: :func:`voila_command`
-and :func:`voila_env` build the child process (the project's own Python, ``-m voila``,
-the rtplan Voila template shipped in this package, 127.0.0.1, no token, nothing from
-the internet), :func:`free_port` picks a port, and :func:`serve` starts Voila, waits
-until it answers, prints the address, and stops it (and its kernels) on Ctrl-C or
-SIGTERM.
+and :func:`voila_env` build the child process (the project's own Python,
+``-m rtplan.workshop.voila_app``: Voila with one prelaunch hook so that a page left
+stops its kernel, the rtplan Voila template shipped in this package, 127.0.0.1, no
+token, nothing from the internet), :func:`free_port` picks a port, and :func:`serve`
+starts Voila, waits until it answers, prints the address, and stops it (and its
+kernels) on Ctrl-C or SIGTERM.
 
 The plan reaches the kernels through the environment: ``RTPLAN_PLAN`` (an absolute
 path, which may not exist yet: the first page then offers to create it),
@@ -48,6 +49,9 @@ STEP_NOTEBOOKS = (
 
 CULL_IDLE_SECONDS = 300
 """A kernel no page is connected to is stopped after this many idle seconds."""
+
+VOILA_MODULE = "rtplan.workshop.voila_app"
+"""Run as ``python -m``: Voila plus the prelaunch hook that lets a page left stop its kernel."""
 
 TEMPLATE = "rtplan"
 """The Voila template (in :data:`SHARE_DIR`) ``voila/templates/rtplan``."""
@@ -131,7 +135,8 @@ class Workshop:
 def voila_command(ws: Workshop, python: str | None = None) -> list[str]:
     """The command that serves ``ws.notebooks`` with Voila from this Python environment."""
     cmd = [
-        python or sys.executable, "-m", "voila", "--no-browser",
+        # Voila with rtplan's prelaunch hook (the page gets the _xsrf cookie its unload shutdown needs)
+        python or sys.executable, "-m", VOILA_MODULE, "--no-browser",
         f"--port={ws.port}", "--Voila.port_retries=0", f"--Voila.ip={ws.host}",
         f"--Voila.root_dir={ws.notebooks}",
         f"--template={TEMPLATE}", "--theme=light",
@@ -139,8 +144,9 @@ def voila_command(ws: Workshop, python: str | None = None) -> list[str]:
         "--show_tracebacks=True",
         # nothing from the notebooks folder is served as a file
         "--VoilaConfiguration.file_allowlist=[]",
-        # a page left (another step opened) keeps its kernel: Voila's shutdown request on leaving is
-        # refused (no _xsrf), so kernels no page is connected to are stopped after 5 idle minutes
+        # a page left (another step opened) stops its kernel (Voila's shutdown beacon, see voila_app); the
+        # culler is the safety net for pages that never said goodbye (browser crashed, laptop slept):
+        # kernels no page is connected to are stopped after 5 idle minutes
         f"--MappingKernelManager.cull_idle_timeout={CULL_IDLE_SECONDS}",
         "--MappingKernelManager.cull_interval=60",
         "--MappingKernelManager.cull_connected=False",
