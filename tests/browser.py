@@ -7,6 +7,7 @@ dirs and ``--allow-root`` when root, so nothing on the machine leaks in or out.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import secrets
@@ -57,6 +58,21 @@ class Server:
     def page_url(self, path: str) -> str:
         sep = "&" if "?" in path else "?"
         return f"{self.url}{path}{sep}token={self.token}"
+
+    def notebook_url(self, name: str, timeout: float = 120) -> str:
+        """The JupyterLab address of notebook ``name`` (in the server's root), its kernel already started.
+
+        The Python kernel is started for the notebook through the server's sessions API, and
+        its start awaited, before the page opens it: JupyterLab then connects to that kernel.
+        Opened cold on a loaded machine, JupyterLab could ask "Select Kernel" before it had the
+        kernel list, with "No Kernel" preselected, and leave every cell unrun.
+        """
+        body = json.dumps({"path": name, "name": name, "type": "notebook", "kernel": {"name": "python3"}})
+        request = urllib.request.Request(self.page_url("/api/sessions"), data=body.encode("utf-8"), method="POST",
+                                         headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(request, timeout=timeout) as resp:  # returns once the kernel is started
+            assert resp.status in (200, 201), resp.status
+        return self.page_url(f"/lab/tree/{name}")
 
 
 @contextlib.contextmanager

@@ -25,7 +25,7 @@ def test_add_participant_in_jupyterlab(tmp_path: Path) -> None:
     before = (plan / "participants.csv").read_text(encoding="utf-8")
     nb = parameterised_copy(ROOT / "notebooks" / "00_profil_peserta.ipynb", work, PLAN=str(plan), LANG=None)
     with jupyter_server(work) as server, chromium_page() as page:
-        page.goto(server.page_url(f"/lab/tree/{nb.name}"))
+        page.goto(server.notebook_url(nb.name))
         run_all_cells_in_lab(page, _code_cells(nb))
         step0 = page.locator(".rtplan-step0")
         step0.wait_for(timeout=60000)

@@ -22,7 +22,7 @@ def test_pairwise_runner_in_jupyterlab(tmp_path: Path) -> None:
     nb = parameterised_copy(ROOT / "notebooks" / "01_kebutuhan.ipynb", work, PLAN=str(plan), LANG=None)
     cells = sum(c["cell_type"] == "code" for c in json.loads(nb.read_text())["cells"])
     with jupyter_server(work) as server, chromium_page() as page:
-        page.goto(server.page_url(f"/lab/tree/{nb.name}"))
+        page.goto(server.notebook_url(nb.name))
         run_all_cells_in_lab(page, cells, timeout=180)
         step1 = page.locator(".rtplan-step1")
         step1.wait_for(timeout=90000)

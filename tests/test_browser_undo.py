@@ -47,7 +47,7 @@ def test_delete_confirm_undo_of_a_cash_entry_in_jupyterlab(tmp_path: Path) -> No
         taken.append(path)
 
     with jupyter_server(work) as server, chromium_page(1400, 1100) as page:
-        page.goto(server.page_url(f"/lab/tree/{nb.name}"))
+        page.goto(server.notebook_url(nb.name))
         run_all_cells_in_lab(page, cells, timeout=180)
         # JupyterLab's "news?" toast would cover the panel in the screenshots
         page.add_style_tag(content=".jp-toast-container, .Toastify { display: none !important; }")
