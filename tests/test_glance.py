@@ -8,7 +8,6 @@ beside them follows.
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -315,7 +314,7 @@ def test_step2_resources_and_board_show_the_needs_without_a_resource(example_dir
     assert not any(line.startswith(f"{gap} · ") for line in after.lines)
 
 
-def test_glance_html_is_autoescaped_and_marks_its_tone_without_colour(tmp_path: Path) -> None:
+def test_glance_html_is_autoescaped_and_marks_its_tone_without_colour() -> None:
     g = glance.Glance("<b>judul</b>", "besar & kecil", ("a < b",), "bad")
     html = str(g.html())
     assert "&lt;b&gt;judul&lt;/b&gt;" in html
@@ -323,4 +322,3 @@ def test_glance_html_is_autoescaped_and_marks_its_tone_without_colour(tmp_path: 
     assert "a &lt; b" in html
     assert "✖ besar" in html  # the mark reads without colour
     assert str(g).splitlines() == ["<b>judul</b>", "besar & kecil", "- a < b"]
-    shutil.rmtree(tmp_path, ignore_errors=True)

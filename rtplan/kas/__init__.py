@@ -42,6 +42,7 @@ from rtplan.kas.ledger import (
     activity_spending,
     book,
     category_label,
+    closing_balance,
     is_blank,
     mask_private,
     monthly_balances,
@@ -51,7 +52,8 @@ from rtplan.kas.summary import LINE_COLUMNS, KasSummary, default_period, kas_sum
 
 __all__ = [
     "BOOK_COLUMNS", "EXPENSE", "INCOME", "KNOWN_CATEGORIES", "LINE_COLUMNS", "OPENING_CATEGORY", "EntryPreview",
-    "KasCheck", "KasSettings", "KasSummary", "activity_spending", "book", "category_label", "default_period",
+    "KasCheck", "KasSettings", "KasSummary", "activity_spending", "book", "category_label", "closing_balance",
+    "default_period",
     "is_blank", "kas_checks", "kas_summary", "mask_private", "monthly_balances", "preview_entry", "select_rows",
     "summarize",
 ]

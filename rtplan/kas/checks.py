@@ -10,7 +10,7 @@ from typing import Any
 import pandas as pd
 
 from rtplan.fmt import format_date, format_idr
-from rtplan.kas.ledger import OPENING_CATEGORY, _text, book, is_blank, mask_private, select_rows
+from rtplan.kas.ledger import OPENING_CATEGORY, _text, book, closing_balance, is_blank, mask_private, select_rows
 from rtplan.messages import normalize_lang, t
 
 
@@ -145,7 +145,7 @@ def preview_entry(
     ident = _text(row.get("entry_id"))
     at = the_book[the_book["entry_id"] == ident]
     after = int(at["balance_idr"].iloc[-1]) if len(at) else int(the_book["balance_idr"].iloc[-1])
-    closing = int(the_book["balance_idr"].iloc[-1]) if len(the_book) else 0
+    closing = closing_balance(the_book)
     checks = [c for c in kas_checks(the_book, lang, allow_negative=allow_negative, period=period)
               if ident in c.entry_ids and c.rule != "before_period"]
     return EntryPreview(after, closing, tuple(checks))

@@ -127,6 +127,11 @@ def book(ledger: pd.DataFrame) -> pd.DataFrame:
                                      "net_idr": "int64", "balance_idr": "int64"}).reset_index(drop=True)
 
 
+def closing_balance(the_book: pd.DataFrame) -> int:
+    """The balance after the last entry of a :func:`book` (0 for an empty book)."""
+    return int(the_book["balance_idr"].iloc[-1]) if len(the_book) else 0
+
+
 def _month_starts(start: dt.date, end: dt.date) -> list[dt.date]:
     months = []
     current = dt.date(start.year, start.month, 1)

@@ -763,18 +763,15 @@ def beside_its_result(form: w.Widget, result: LiveResult, chart: bool = False) -
 
     On the projector the room sees the result move as the facilitator saves: the ranking
     beside the scores, the conflicts beside the activity form, the balance beside the cash
-    book. A ``chart`` takes a larger share of the width than a few lines of text. The box
-    keeps ``form`` and ``result`` (tests)."""
+    book. A ``chart`` takes a larger share of the width than a few lines of text."""
     form.layout.flex = "1 1 560px" if chart else "3 1 600px"
     form.layout.min_width = "0"
     result.layout.flex = "1 1 420px" if chart else "2 1 360px"
     result.layout.min_width = "320px" if chart else "300px"
     form.add_class("rtplan-beside-form")
     result.add_class("rtplan-beside")
-    box = w.Box([form, result], layout=w.Layout(display="flex", flex_flow="row wrap", align_items="flex-start",
-                                                 width="100%"))
-    box.form, box.result = form, result
-    return box
+    return w.Box([form, result], layout=w.Layout(display="flex", flex_flow="row wrap", align_items="flex-start",
+                                                  width="100%"))
 
 
 def step_tabs(session: PlanSession, panels: Sequence[tuple[str, str, w.Widget]], step: int,

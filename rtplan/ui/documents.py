@@ -16,7 +16,6 @@ from __future__ import annotations
 import atexit
 import os
 from pathlib import Path
-from typing import Any
 
 import ipywidgets as w
 from markupsafe import Markup
@@ -53,14 +52,10 @@ def _meeting_label(meeting: object, lang: str) -> str:
     from rtplan.fmt import format_date
     from rtplan.tables import is_missing
 
-    day: Any = getattr(meeting, "date", None)
     title = getattr(meeting, "title", None)
-    parts = [str(getattr(meeting, "meeting_id", ""))]
-    if not is_missing(day):
-        parts.append(format_date(day.date() if hasattr(day, "date") else day, lang, "medium"))
-    if not is_missing(title):
-        parts.append(str(title))
-    return " · ".join(parts)
+    parts = [str(getattr(meeting, "meeting_id", "")), format_date(getattr(meeting, "date", None), lang, "medium"),
+             "" if is_missing(title) else str(title)]
+    return " · ".join(p for p in parts if p)
 
 
 class HandoutPanel(w.VBox):

@@ -11,7 +11,16 @@ import pandas as pd
 
 from rtplan.exceptions import RtplanError
 from rtplan.fmt import format_date, format_idr
-from rtplan.kas import KasSettings, book, default_period, kas_checks, kas_summary, preview_entry, select_rows
+from rtplan.kas import (
+    KasSettings,
+    book,
+    closing_balance,
+    default_period,
+    kas_checks,
+    kas_summary,
+    preview_entry,
+    select_rows,
+)
 from rtplan.messages import t
 from rtplan.monitoring import default_as_of, planned_dates, progress, record_session, remove_session, status_label
 from rtplan.plan import Plan
@@ -306,7 +315,7 @@ class CashBookPanel(w.VBox):
         """Show the saved book: balance, last entries, checks."""
         plan = self.session.plan
         the_book = book(plan["ledger"])
-        closing = int(the_book["balance_idr"].iloc[-1]) if len(the_book) else 0
+        closing = closing_balance(the_book)
         now = t("ui.mon.kas.balance_now", self.lang, amount=format_idr(closing, self.lang))
         self.balance.value = str(fragment("<b>{{ text }}</b>", text=now))
         recent = the_book.tail(self.RECENT)

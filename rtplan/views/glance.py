@@ -21,7 +21,6 @@ from rtplan.fmt import format_date, format_idr
 from rtplan.messages import normalize_lang, t, tn
 from rtplan.plan import Plan
 from rtplan.render import fragment
-from rtplan.tables import is_missing
 
 MAX_LINES = 6
 """Lines listed under a glance's big line; more are counted (``... dan 3 lagi``)."""
@@ -69,13 +68,6 @@ def _listed(items: Sequence[str], lang: str, most: int = MAX_LINES) -> tuple[str
     return (*items[:most - 1], tn("glance.more", len(items) - most + 1, lang))
 
 
-def _date(value: object, lang: str) -> str:
-    if is_missing(value):
-        return "?"
-    day = value.date() if hasattr(value, "date") else value
-    return format_date(day, lang, "medium") if isinstance(day, dt.date) else str(value)
-
-
 def participants_glance(plan: Plan, lang: str | None = None) -> Glance:
     """How many people are listed, women and men, and whether they were asked for consent."""
     lang = normalize_lang(lang or plan.message_lang)
@@ -104,10 +96,9 @@ def attendance_glance(plan: Plan, lang: str | None = None) -> Glance:
     title = t("glance.attendance.title", lang)
     if meetings.empty:
         return Glance(title, t("glance.attendance.none", lang), (), "warn")
-    meetings = meetings.assign(_day=[v if not is_missing(v) else dt.datetime.max for v in meetings["date"]])
-    meetings = meetings.sort_values("_day", kind="stable")
-    lines = [t("glance.attendance.line", lang, meeting=m.meeting_id, date=_date(m.date, lang), n=m.attendees,
-               p=m.women, l=m.men) for m in meetings.itertuples(index=False)]
+    meetings = meetings.sort_values("date", kind="stable", na_position="last")
+    lines = [t("glance.attendance.line", lang, meeting=m.meeting_id, date=format_date(m.date, lang, "medium") or "?",
+               n=m.attendees, p=m.women, l=m.men) for m in meetings.itertuples(index=False)]
     last = meetings.iloc[-1]
     big = tn("glance.attendance.big", int(last["attendees"]), lang, meeting=last["meeting_id"],
              total=len(plan["participants"]))
@@ -176,18 +167,16 @@ def progress_glance(plan: Plan, lang: str | None = None, as_of: dt.date | None =
 
 def kas_glance(plan: Plan, lang: str | None = None) -> Glance:
     """The cash balance now, and the last entries with the balance after each."""
-    from rtplan.kas.ledger import book
+    from rtplan.kas import book, closing_balance
 
     lang = normalize_lang(lang or plan.message_lang)
     the_book = book(plan["ledger"])
-    closing = int(the_book["balance_idr"].iloc[-1]) if len(the_book) else 0
+    closing = closing_balance(the_book)
     lines = []
     for row in the_book.tail(MAX_LINES).iloc[::-1].itertuples(index=False):
-        income = 0 if is_missing(row.income_idr) else int(row.income_idr)
-        expense = 0 if is_missing(row.expense_idr) else int(row.expense_idr)
-        amount = format_idr(income - expense, lang)
-        lines.append(t("glance.kas.line", lang, date=_date(row.date, lang),
-                       amount=f"+{amount}" if income > expense else amount,
+        amount = format_idr(int(row.net_idr), lang)
+        lines.append(t("glance.kas.line", lang, date=format_date(row.date, lang, "medium"),
+                       amount=f"+{amount}" if row.net_idr > 0 else amount,
                        balance=format_idr(int(row.balance_idr), lang)))
     return Glance(t("glance.kas.title", lang), t("glance.kas.big", lang, amount=format_idr(closing, lang)),
                   tuple(lines) or (t("glance.kas.none", lang),), "ok" if closing >= 0 else "bad")
