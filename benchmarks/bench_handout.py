@@ -9,7 +9,7 @@ Three ways to make the same A4 PDF of the example plan, timed in the same run:
   holding the charts of the plan's state from an earlier build, as after any first build;
 * cold, empty cache: the same with an empty chart cache (a plan's first handout);
 * repeated: one more build in a process that keeps a
-  :class:`~rtplan.export.documents.DocumentSession` open (a notebook panel, a
+  :class:`~rtplan.documents.build.DocumentSession` open (a notebook panel, a
   workshop), each after a one-word edit to the plan (a typo fixed in a decision of the
   meeting the handout is for: it shows in the summary and in the berita acara), so the
   PDF is a new one; what the session keeps is loaded code, the charts, and the layout of
@@ -46,7 +46,7 @@ def timed(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> float
 
 def by_hand(work: Path, plan: Path, i: int) -> float:
     from rtplan.documents import notebook_path
-    from rtplan.export.documents import inject_parameters
+    from rtplan.documents.build import inject_parameters
 
     weasyprint = shutil.which("weasyprint", path=str(Path(sys.executable).parent)) or "weasyprint"
     copy = work / "handout.ipynb"
@@ -66,7 +66,7 @@ def fix_typo(plan_dir: Path, i: int) -> None:
     """A one-word edit, as a facilitator fixing a typo between two builds: in a decision of the
     meeting the handout is for (the latest), so it shows in the summary and the berita acara."""
     from rtplan import storage
-    from rtplan.handout import choose_meeting
+    from rtplan.documents.handout import choose_meeting
 
     plan = storage.load_plan(plan_dir)
     meeting = choose_meeting(plan)
@@ -86,7 +86,7 @@ def main() -> None:
 
     from rtplan import storage
     from rtplan.documents import notebook_path
-    from rtplan.export.documents import DocumentSession
+    from rtplan.documents.build import DocumentSession
 
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)

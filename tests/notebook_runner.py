@@ -25,7 +25,7 @@ def parameterised_copy(notebook: Path, dest: Path, **params: object) -> Path:
     """Copy ``notebook`` to ``dest`` with ``params`` set in its parameters cell (others kept)."""
     import nbformat
 
-    from rtplan.export.documents import inject_parameters
+    from rtplan.documents.build import inject_parameters
 
     nb = nbformat.read(notebook, as_version=4)
     target = dest / notebook.name

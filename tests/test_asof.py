@@ -10,7 +10,7 @@ import pandas as pd
 
 from rtplan import storage
 from rtplan.asof import plan_as_of, status_as_of
-from rtplan.handout import Handout
+from rtplan.documents.handout import Handout
 from rtplan.tables import as_date
 
 M01, M02 = dt.date(2026, 11, 15), dt.date(2026, 12, 6)  # the example's two meetings
@@ -85,7 +85,7 @@ def test_reports_and_kas_command_count_nothing_after_as_of(example_dir: Path, ca
     import json
 
     from rtplan.cli import main
-    from rtplan.reports import Report
+    from rtplan.documents.reports import Report
 
     plan = storage.load_plan(example_dir)
     ledger = plan["ledger"]

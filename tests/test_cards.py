@@ -1,4 +1,4 @@
-"""Issue 18: phone cards for the WhatsApp group (rtplan.cards, rtplan cards)."""
+"""Issue 18: phone cards for the WhatsApp group (rtplan.documents.cards, rtplan cards)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import pandas as pd
 from PIL import Image
 
 from rtplan import storage
-from rtplan.cards import HEIGHT, WIDTH, build_cards, card_png, render_card, write_cards
 from rtplan.cli import main
+from rtplan.documents.cards import HEIGHT, WIDTH, build_cards, card_png, render_card, write_cards
 
 
 def _all_text(cards) -> str:  # type: ignore[no-untyped-def]
@@ -117,7 +117,7 @@ def test_cli_cards(example_dir: Path, tmp_path: Path, capsys) -> None:  # type: 
 
 
 def test_an_activity_is_never_split_over_two_cards() -> None:
-    from rtplan.cards import BODY_H, KEEP_TOGETHER, Item, item_height, paginate
+    from rtplan.documents.cards import BODY_H, KEEP_TOGETHER, Item, item_height, paginate
 
     item = Item("Kerja bakti membersihkan saluran", ["Minggu 3 Januari · 06:30–09:30", "Tempat: Gang Melati"])
     assert len(item.lines) <= KEEP_TOGETHER

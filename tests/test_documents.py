@@ -13,7 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from rtplan import storage
-from rtplan.export.documents import DocumentError, build_document
+from rtplan.documents.build import DocumentError, build_document
 from rtplan.export.engines import find_browser
 
 EVIL = 'Gang "Melati" & <script>alert(1)</script> <b>tebal</b>'
@@ -149,7 +149,7 @@ def test_in_process_and_kernel_runners_print_the_same_document(example_dir: Path
 
 def test_reading_notebooks_does_not_compile_the_iri_grammars() -> None:
     """jsonschema's optional ``iri`` checker (rfc3987_syntax, ~2 s of Lark grammars) is skipped."""
-    code = ("import sys, rtplan.export.documents, nbformat, nbclient, nbconvert\n"
+    code = ("import sys, rtplan.documents.build, nbformat, nbclient, nbconvert\n"
             "print('rfc3987_syntax' in sys.modules, 'jsonschema' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "True"]
@@ -157,8 +157,8 @@ def test_reading_notebooks_does_not_compile_the_iri_grammars() -> None:
 
 def test_a_chart_is_rendered_once_per_plan_state(example_dir: Path, tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    from rtplan import handout
     from rtplan.charts import participation_figure
+    from rtplan.documents import handout
 
     monkeypatch.setenv("RTPLAN_CACHE_DIR", str(tmp_path / "cache"))
     handout._CHARTS.clear()
@@ -267,9 +267,10 @@ def test_charts_print_opaque_and_cached_charts_need_no_matplotlib(tmp_path: Path
     document whose charts are cached never draws a figure nor imports matplotlib."""
     from PIL import Image
 
-    from rtplan import charts, handout
+    from rtplan import charts
+    from rtplan.documents import handout
 
-    code = ("import sys, rtplan.charts, rtplan.handout, rtplan.export.documents, rtplan.export.runners\n"
+    code = ("import sys, rtplan.charts, rtplan.documents.handout, rtplan.documents.build, rtplan.export.runners\n"
             "print('matplotlib' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False"]
@@ -290,8 +291,8 @@ def test_charts_print_opaque_and_cached_charts_need_no_matplotlib(tmp_path: Path
 
 def test_a_document_reads_the_plan_the_caller_loaded_unless_its_files_changed(
         example_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from rtplan import handout
     from rtplan import storage as storage_module
+    from rtplan.documents import handout
 
     plan = storage.load_plan(example_dir)
     reads: list[str] = []
@@ -314,7 +315,7 @@ def test_a_document_reads_the_plan_the_caller_loaded_unless_its_files_changed(
 
 def test_the_resources_section_is_made_once_per_state_of_what_it_reads(example_dir: Path,
                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    from rtplan import handout
+    from rtplan.documents import handout
 
     made: list[int] = []
     real = handout.resources_section

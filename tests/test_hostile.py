@@ -145,14 +145,14 @@ def test_an_empty_plan_says_what_is_missing(tmp_path: Path, capsys) -> None:  # 
                                     errno.ENAMETOOLONG, errno.EIO])
 def test_an_os_error_while_writing_names_the_path(err_no: int, example_dir: Path, tmp_path: Path,
                                                    monkeypatch: pytest.MonkeyPatch, capsys) -> None:  # type: ignore[no-untyped-def]
-    import rtplan.ics
+    import rtplan.documents.ics
 
     target = tmp_path / "out" / "jadwal.ics"
 
     def fail(*_a, **_k):  # type: ignore[no-untyped-def]
         raise OSError(err_no, os.strerror(err_no), str(target))
 
-    monkeypatch.setattr(rtplan.ics, "write_ics", fail)
+    monkeypatch.setattr(rtplan.documents.ics, "write_ics", fail)
     before = folder_digest(example_dir)
     code, _, err = run(["export", str(example_dir), "--ics", "-o", str(target)], capsys)
     assert code == 2
@@ -237,7 +237,7 @@ def test_a_failing_document_cell_is_a_plain_message(example_dir: Path, tmp_path:
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     from nbclient.exceptions import CellExecutionError
 
-    from rtplan.export.documents import cell_failure
+    from rtplan.documents.build import cell_failure
 
     exc = CellExecutionError("\x1b[31mKeyError\x1b[39m: 'x'\n---\ncell source dump", "KeyError", "'x'")
     monkeypatch.delenv("RTPLAN_DEBUG", raising=False)
@@ -246,7 +246,7 @@ def test_a_failing_document_cell_is_a_plain_message(example_dir: Path, tmp_path:
     monkeypatch.setenv("RTPLAN_DEBUG", "1")
     err = subprocess.run([sys.executable, "-c", (
         "import sys; from nbclient.exceptions import CellExecutionError;"
-        "from rtplan.export.documents import cell_failure;"
+        "from rtplan.documents.build import cell_failure;"
         "print(cell_failure(CellExecutionError('\\x1b[31mKeyError\\x1b[39m: x', 'KeyError', 'x'), 'en'))")],
         check=False, capture_output=True, text=True, timeout=60)
     assert "KeyError: x" in err.stderr and "\x1b" not in err.stderr  # the details, with RTPLAN_DEBUG=1 only

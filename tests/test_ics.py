@@ -10,8 +10,8 @@ import icalendar
 import pytest
 
 from rtplan import storage
+from rtplan.documents.ics import build_calendar, ics_bytes, write_ics
 from rtplan.exceptions import RtplanError
-from rtplan.ics import build_calendar, ics_bytes, write_ics
 from rtplan.schedule import plan_sessions
 
 NOW = dt.datetime(2026, 11, 1, 9, 0, tzinfo=dt.timezone.utc)

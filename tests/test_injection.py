@@ -249,7 +249,7 @@ def test_musrenbang_spreadsheets_hold_no_formula(hostile: Path, capsys: pytest.C
 
 
 def test_musrenbang_page_html_is_inert(hostile: Path) -> None:
-    from rtplan import musrenbang
+    from rtplan.documents import musrenbang
 
     plan = storage.load_plan(hostile)
     columns = musrenbang.columns_for("superset", "id")
@@ -356,7 +356,7 @@ def test_whole_plan_spreadsheets_hold_no_formula(hostile: Path, capsys: pytest.C
 
 
 def test_phone_cards_draw_the_payloads_as_text(hostile: Path) -> None:
-    from rtplan.cards import build_cards, render_card
+    from rtplan.documents.cards import build_cards, render_card
 
     plan = storage.load_plan(hostile)
     start = plan.period[0]  # type: ignore[index]

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from rtplan import musrenbang, storage
-from rtplan.musrenbang import ColumnsError, columns_for, form_table, proposals, write_xlsx
+from rtplan import storage
+from rtplan.documents import musrenbang
+from rtplan.documents.musrenbang import ColumnsError, columns_for, form_table, proposals, write_xlsx
 
 
 def test_rows_follow_the_stored_priorities_and_never_double_count(example_dir: Path) -> None:

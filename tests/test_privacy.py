@@ -104,7 +104,7 @@ def outputs(private_plan: Path) -> dict[str, str]:
         else:
             texts[name] = target.read_text(encoding="utf-8")
     # the phone cards of every month of the plan period, as the text drawn on them
-    from rtplan.cards import build_cards
+    from rtplan.documents.cards import build_cards
 
     plan = storage.load_plan(private_plan)
     start, end = plan.period  # type: ignore[misc]

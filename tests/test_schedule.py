@@ -26,8 +26,8 @@ from rtplan.schedule import (
     nth_weekday,
     parse_recurrence,
     plan_sessions,
-    priority_order,
     prioritised_needs,
+    priority_order,
     recurrence_day_rule,
 )
 

@@ -1,4 +1,4 @@
-"""Issue 18: printable worksheets and typing them back (rtplan.worksheets, rtplan worksheets)."""
+"""Issue 18: printable worksheets and typing them back (rtplan.documents.worksheets, rtplan worksheets)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from rtplan import storage
 from rtplan.cli import main
-from rtplan.worksheets import (
+from rtplan.documents.worksheets import (
     GridError,
     enter_sheet,
     parse_code,

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 # How a chart shows itself. On screen: SVG only (sharp on a projector; one rendering
 # per update keeps the live panels quick). Documents printed to PDF switch to a 200 dpi
-# PNG only (see rtplan.export.documents): WeasyPrint draws hatched SVG slowly.
+# PNG only (see rtplan.documents.build): WeasyPrint draws hatched SVG slowly.
 SHOW_SVG = True
 PNG_DPI: int | None = None
 

@@ -48,7 +48,7 @@ class ExportKind:
 
 
 def _write_ics(plan: Plan, path: Path, args: argparse.Namespace) -> str:
-    from rtplan.ics import write_ics
+    from rtplan.documents.ics import write_ics
 
     target, n = write_ics(plan, path, plan.message_lang, tz=getattr(args, "tz", None))
     return t("cli.export.ics_done", plan.message_lang, n=n, path=target)
@@ -56,7 +56,7 @@ def _write_ics(plan: Plan, path: Path, args: argparse.Namespace) -> str:
 
 def _write_musrenbang(plan: Plan, path: Path, args: argparse.Namespace) -> str:
     """The proposal list as XLSX, CSV and a one-page PDF with the signature line, side by side."""
-    from rtplan import musrenbang
+    from rtplan.documents import musrenbang
     from rtplan.export.engines import html_to_pdf
     from rtplan.storage import atomic_write
 

@@ -14,7 +14,7 @@ from rtplan.messages import normalize_lang, t
 from rtplan.plan import Plan
 
 if TYPE_CHECKING:
-    from rtplan.export.documents import DocumentSession
+    from rtplan.documents.build import DocumentSession
 
 ORDER = 50
 # what the handout shows: the parts a plan lacks are named before the document is built
@@ -60,7 +60,7 @@ def document_options(p: argparse.ArgumentParser, lang: str, output_help: str) ->
 
 
 def cmd_handout(args: argparse.Namespace) -> int:
-    from rtplan.export.documents import DocumentSession
+    from rtplan.documents.build import DocumentSession
 
     if args.format != "pdf":
         return _handout(args, None)
@@ -71,9 +71,9 @@ def cmd_handout(args: argparse.Namespace) -> int:
 
 def _handout(args: argparse.Namespace, session: DocumentSession | None) -> int:
     from rtplan.documents import notebook_path
-    from rtplan.export.documents import build_document
+    from rtplan.documents.build import build_document
+    from rtplan.documents.handout import choose_meeting
     from rtplan.export.paths import output_path
-    from rtplan.handout import choose_meeting
 
     plan = open_plan(args, document=True, parts=HANDOUT_PARTS)  # warns; rows with problems left out
     lang = normalize_lang(args.lang or plan.lang)

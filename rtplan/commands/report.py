@@ -34,8 +34,8 @@ def register(sub: argparse._SubParsersAction, lang: str) -> None:  # type: ignor
 
 def cmd_report(args: argparse.Namespace) -> int:
     from rtplan.documents import notebook_path
+    from rtplan.documents.build import build_document
     from rtplan.exceptions import RtplanError
-    from rtplan.export.documents import build_document
     from rtplan.export.paths import output_path
 
     kind = "kas" if args.kas else "progress"

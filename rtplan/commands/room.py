@@ -26,13 +26,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: str
 
 def cmd_room_codes(args: argparse.Namespace) -> int:
     from rtplan import storage
+    from rtplan.documents.handout import choose_meeting
+    from rtplan.documents.worksheets import _meeting_line
     from rtplan.export.paths import output_path
-    from rtplan.handout import choose_meeting
     from rtplan.room.codes import present
     from rtplan.room.engine import RoomError, ensure_codes
     from rtplan.room.slips import write_slips
     from rtplan.room.state import StateFile
-    from rtplan.worksheets import _meeting_line
 
     plan = storage.load_plan(args.plan_dir, lang=args.lang)
     lang = normalize_lang(args.lang or plan.lang)

@@ -187,7 +187,7 @@ class PdfPrinter:
     Importing WeasyPrint takes about a second and printing two more; a child Python
     process (``python -m rtplan.export.engines``) loads it on the second core while
     this one executes the notebook. Kept open (a
-    :class:`~rtplan.export.documents.DocumentSession`), it prints every later build
+    :class:`~rtplan.documents.build.DocumentSession`), it prints every later build
     with everything loaded. It talks over its stdin/stdout (length-prefixed pickles
     between this process and its own child). If the child cannot start or dies,
     printing happens in this process.

@@ -3,7 +3,7 @@
 A document's forced page breaks (a section that starts with ``rtplan-page-break``: the
 handout's berita acara and daftar hadir) cut it into parts that are laid out
 independently: nothing flows across such a break. The PDF engine's process of a
-:class:`~rtplan.export.documents.DocumentSession` lays out only the parts that changed
+:class:`~rtplan.documents.build.DocumentSession` lays out only the parts that changed
 since its last prints and takes the pages of the others as they were. A typo fixed in a
 decision is laid out again in the summary and the berita acara; the daftar hadir's pages
 are reused.

@@ -1,8 +1,8 @@
 """The "Buat handout" button: the meeting handout as a PDF from the plan as it is, in one click.
 
 The panel reads the choices (full or short, which meeting, names masked), calls the
-document pipeline (:func:`rtplan.export.documents.build_document`) in this kernel's
-:class:`~rtplan.export.documents.DocumentSession`, shows each stage as it goes and
+document pipeline (:func:`rtplan.documents.build.build_document`) in this kernel's
+:class:`~rtplan.documents.build.DocumentSession`, shows each stage as it goes and
 ends with a link to the file (relative to the notebook, so Jupyter opens it). The
 session stays open for the kernel's life: a second click, after fixing a typo, finds
 everything loaded. Add it to any notebook with::
@@ -20,8 +20,8 @@ from pathlib import Path
 import ipywidgets as w
 from markupsafe import Markup
 
+from rtplan.documents.build import DocumentSession
 from rtplan.exceptions import RtplanError
-from rtplan.export.documents import DocumentSession
 from rtplan.messages import normalize_lang, t
 from rtplan.render import fragment
 from rtplan.storage import load_plan
@@ -104,7 +104,7 @@ class HandoutPanel(w.VBox):
 
     def _make(self, _button: object = None) -> None:
         from rtplan.documents import notebook_path
-        from rtplan.export.documents import build_document
+        from rtplan.documents.build import build_document
         from rtplan.export.paths import output_path
         from rtplan.usable import usable_plan
 

@@ -1,6 +1,6 @@
 """Panels for paper meetings: type a worksheet back (the sheet's own grid), print, make cards.
 
-Thin: the grid is read from the widgets and handed to :mod:`rtplan.worksheets`
+Thin: the grid is read from the widgets and handed to :mod:`rtplan.documents.worksheets`
 (checks) and :class:`~rtplan.ui.base.PlanSession` (saves through storage); a refused
 sheet shows every problem and leaves the plan on disk as it was.
 """
@@ -13,7 +13,7 @@ from rtplan.form_messages import rows_of
 from rtplan.messages import t
 from rtplan.ui.base import PlanSession, SafetyNet, StatusLine
 
-# a kind of sheet (rtplan.worksheets.KINDS) -> the catalogue key of its name
+# a kind of sheet (rtplan.documents.worksheets.KINDS) -> the catalogue key of its name
 KIND_KEYS = {"usg": "paper.ui.kind.usg", "dots": "paper.ui.kind.dots", "pairwise": "paper.ui.kind.pairwise"}
 
 
@@ -21,7 +21,7 @@ class SheetEntryPanel(SafetyNet, w.VBox):  # ipywidgets ships no type hints: VBo
     """Type back one USG, dots or pairwise sheet: choose the sheet and the participant, fill the grid, save."""
 
     def __init__(self, session: PlanSession, top: int = 5) -> None:
-        from rtplan.worksheets import KINDS
+        from rtplan.documents.worksheets import KINDS
 
         self.session = session
         self.lang = session.lang
@@ -44,7 +44,7 @@ class SheetEntryPanel(SafetyNet, w.VBox):  # ipywidgets ships no type hints: VBo
 
     def refresh(self) -> None:
         """Show the grid of the chosen sheet kind (the same rows as the printed sheet)."""
-        from rtplan.worksheets import sheet_needs, sheet_pairs, top_needs
+        from rtplan.documents.worksheets import sheet_needs, sheet_pairs, top_needs
 
         plan = self.session.plan
         people = [(f"{p} · {n}", str(p)) for p, n in zip(plan["participants"]["participant_id"],
@@ -87,13 +87,13 @@ class SheetEntryPanel(SafetyNet, w.VBox):  # ipywidgets ships no type hints: VBo
         self.grid_box.children = rows
 
     def grid(self) -> dict[str, object]:
-        """The values typed, as the grid :func:`rtplan.worksheets.grid_update` takes."""
+        """The values typed, as the grid :func:`rtplan.documents.worksheets.grid_update` takes."""
         if self.kind.value == "usg":
             return {k: tuple(c.value for c in cells) for k, cells in self.cells.items()}
         return {k: cells[0].value for k, cells in self.cells.items()}
 
     def save(self) -> None:
-        from rtplan.worksheets import GridError, grid_update
+        from rtplan.documents.worksheets import GridError, grid_update
 
         try:
             table, frame, n = grid_update(self.session.plan, self.kind.value, str(self.who.value or ""),
@@ -127,8 +127,8 @@ class PaperOutputPanel(w.VBox):  # ipywidgets ships no type hints: VBox is Any
         return str(Path(self.output_dir) / f"{Path(self.session.plan.path).name}-{name}")
 
     def print_sheets(self) -> None:
+        from rtplan.documents.worksheets import write_worksheets
         from rtplan.exceptions import RtplanError
-        from rtplan.worksheets import write_worksheets
 
         try:
             path = write_worksheets(self.session.plan, self._target("lembar-kerja.pdf"), lang=self.lang)
@@ -138,7 +138,7 @@ class PaperOutputPanel(w.VBox):  # ipywidgets ships no type hints: VBox is Any
         self.status.ok(t("paper.ui.written", self.lang, paths=path))
 
     def make_cards(self) -> None:
-        from rtplan.cards import write_cards
+        from rtplan.documents.cards import write_cards
         from rtplan.exceptions import RtplanError
 
         try:

@@ -220,15 +220,15 @@ def worksheets_html(
     poster: str = "a4",
 ) -> str:
     """The whole worksheet document as printable HTML (A4, print CSS, escaped by the renderer)."""
-    from rtplan.export.documents import area_header
+    from rtplan.documents.build import area_header
+    from rtplan.documents.handout import choose_meeting, daftar_hadir
     from rtplan.export.exporters import print_css
-    from rtplan.handout import choose_meeting, daftar_hadir
     from rtplan.render import Markup, render
 
     lang = normalize_lang(lang or plan.lang)
     meeting = choose_meeting(plan, meeting_id)
     sheets = build_sheets(plan, meeting, lang, top, scorers, blank, poster)
-    # the handout's daftar hadir: its HTML is built from escaped values (rtplan.handout.esc)
+    # the handout's daftar hadir: its HTML is built from escaped values (rtplan.documents.handout.esc)
     attendance = Markup(daftar_hadir(plan, meeting, lang).replace(' class="rtplan-page-break"', "", 1))
     words = {key.split(".", 1)[1].replace(".", "_"): t(key, lang) for key in (
         "paper.code", "paper.usg.title", "paper.usg.scorer", "paper.usg.scorer_blank", "paper.usg.howto",
@@ -290,7 +290,7 @@ def write_worksheets(
 
     ``top``, ``scorers``, ``blank`` and ``poster`` are those of :func:`worksheets_html`.
     """
-    from rtplan.export.documents import area_header
+    from rtplan.documents.build import area_header
     from rtplan.export.engines import html_to_pdf
     from rtplan.storage import atomic_write
 

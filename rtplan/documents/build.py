@@ -19,14 +19,16 @@ import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import nbformat
-
+import rtplan.export  # noqa: F401  # first, before nbformat loads jsonschema: see rtplan.export
 from rtplan.exceptions import RtplanError
 from rtplan.messages import normalize_lang, t
 from rtplan.plan import Plan
 from rtplan.storage import atomic_write
+
+if TYPE_CHECKING:
+    import nbformat
 
 Progress = Callable[[str], None]
 
@@ -185,6 +187,8 @@ def build_document(
     session : a :class:`DocumentSession` to build in (default: one for this build only).
     runner : ``"inprocess"`` (default, fast) or ``"kernel"`` (a fresh Jupyter kernel).
     """
+    import nbformat
+
     from rtplan.export.engines import choose_engine, weasyprint_installed
 
     lang = normalize_lang(lang or plan.lang)
@@ -201,7 +205,7 @@ def build_document(
         # cells tagged rtplan-no-print are the facilitator's (notes, the "Buat handout" button): not printed, not run
         nb.cells = [c for c in nb.cells if "rtplan-no-print" not in c.get("metadata", {}).get("tags", [])]
         say(t("doc.stage_execute", lang, notebook=notebook.name))
-        from rtplan.handout import preloaded
+        from rtplan.documents.handout import preloaded
 
         with preloaded(plan):  # the notebook's Handout takes this plan rather than reading the folder again
             nb = execute(nb, notebook.parent, lang, png_dpi=PRINT_DPI if fmt == "pdf" else None, runner=runner)

@@ -280,9 +280,9 @@ def page_html(plan: Plan, frame: pd.DataFrame, columns: Sequence[Column], lang: 
     """A one-page A4 landscape document of the list with the signature line (``musrenbang.html.j2``)."""
     import datetime as dt
 
+    from rtplan.documents.handout import signature_blocks
     from rtplan.export.exporters import print_css
     from rtplan.fmt import format_date, format_idr
-    from rtplan.handout import signature_blocks
     from rtplan.render import render
     from rtplan.render import table as html_table
 

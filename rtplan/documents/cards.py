@@ -172,7 +172,7 @@ class Privacy:
     """Who may be named on a card, and how the others are shown."""
 
     def __init__(self, plan: Plan) -> None:
-        from rtplan.handout import mask_name
+        from rtplan.documents.handout import mask_name
 
         self.mask_name = mask_name
         parts = plan["participants"]
@@ -403,8 +403,8 @@ def card_png(card: Card) -> bytes:
 def write_cards(plan: Plan, folder: str | os.PathLike[str], what: str = "all", month: dt.date | None = None,
                 kas_month: dt.date | None = None, lang: str | None = None, top: int | None = None) -> list[Path]:
     """Write the cards as ``kartu-<kind>-<n>.png`` into ``folder`` (never the plan folder)."""
+    from rtplan.documents.worksheets import check_output
     from rtplan.storage import atomic_write
-    from rtplan.worksheets import check_output
 
     lang = normalize_lang(lang or plan.lang)
     out = check_output(plan.path, folder, lang, folder=True)

@@ -3,7 +3,7 @@
 What a household needs after the meeting, cheap to photocopy: the priorities, what
 happens next and when, the money in one table, and whom in the pengurus to ask (by
 role, no phone numbers). Row counts are capped so that it stays two pages whatever
-the plan's size; the full handout (:mod:`rtplan.handout`) is for the pengurus.
+the plan's size; the full handout (:mod:`rtplan.documents.handout`) is for the pengurus.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ import datetime as dt
 import pandas as pd
 from markupsafe import Markup
 
+from rtplan.documents.handout import Handout, Html, _time_range
 from rtplan.fmt import format_date
-from rtplan.handout import Handout, Html, _time_range
 from rtplan.messages import t
 from rtplan.plan import Plan
 from rtplan.render import fragment, join, render
@@ -86,7 +86,7 @@ def contacts_frame(plan: Plan, lang: str) -> pd.DataFrame:
 
 
 class ShortHandout(Handout):
-    """The two-page handout of one meeting; the same parameters as :class:`~rtplan.handout.Handout`."""
+    """The two-page handout of one meeting; the same parameters as :class:`~rtplan.documents.handout.Handout`."""
 
     def title(self) -> Html:
         """Title, the meeting (when, where) and the date the handout counts up to."""

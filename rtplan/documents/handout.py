@@ -557,7 +557,7 @@ def code_state() -> str:
     another version of the code is never reused."""
     import hashlib
 
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parents[1]  # rtplan/, this module being in rtplan/documents/
     stats = sorted((str(f.relative_to(package)), f.stat().st_size, f.stat().st_mtime_ns) for f in package.rglob("*.py"))
     return hashlib.sha256(repr(stats).encode()).hexdigest()
 
@@ -604,7 +604,7 @@ class preloaded:  # a context manager, named like contextlib's
     """While open, a document notebook's :class:`Handout` for ``plan``'s folder takes ``plan``
     (rows with problems left out again, as on loading) instead of reading and parsing the
     folder a second time, as long as its files are byte for byte the ones ``plan`` was read
-    from. :func:`rtplan.export.documents.build_document` opens one around the notebook."""
+    from. :func:`rtplan.documents.build.build_document` opens one around the notebook."""
 
     def __init__(self, plan: Plan) -> None:
         self.plan = plan
