@@ -66,7 +66,7 @@ def fix_typo(plan_dir: Path, i: int) -> None:
     """A one-word edit, as a facilitator fixing a typo between two builds: in a decision of the
     meeting the handout is for (the latest), so it shows in the summary and the berita acara."""
     from rtplan import storage
-    from rtplan.documents.handout import choose_meeting
+    from rtplan.meetings import choose_meeting
 
     plan = storage.load_plan(plan_dir)
     meeting = choose_meeting(plan)

@@ -10,7 +10,7 @@ import icalendar
 import pytest
 
 from rtplan.cli import main
-from rtplan.commands.export import default_output
+from rtplan.export.paths import default_output
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:  # type: ignore[no-untyped-def]

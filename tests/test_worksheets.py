@@ -17,10 +17,10 @@ from rtplan.documents.worksheets import (
     plan_code,
     sheet_needs,
     sheet_pairs,
-    top_needs,
     worksheets_html,
     write_worksheets,
 )
+from rtplan.needs import top_needs
 
 
 def _flat(text: str) -> str:

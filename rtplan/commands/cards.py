@@ -27,8 +27,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: str
 
 def cmd_cards(args: argparse.Namespace) -> int:
     from rtplan.commands import open_plan
-    from rtplan.commands.export import default_output
     from rtplan.documents.cards import parse_month, write_cards
+    from rtplan.export.paths import default_output
 
     plan = open_plan(args, document=True)  # warns; rows with problems left out of the cards
     lang = normalize_lang(args.lang or plan.lang)

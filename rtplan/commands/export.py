@@ -9,7 +9,6 @@ help text, the default file name and the function that writes it. Adding a kind
 from __future__ import annotations
 
 import argparse
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +18,6 @@ from rtplan.messages import t, tn
 from rtplan.plan import Plan
 
 ORDER = 5
-EXPORTS_DIR = "exports"
 
 
 @dataclass(frozen=True)
@@ -102,20 +100,6 @@ EXPORTS: list[ExportKind] = [
                (".xlsx", ".csv", ".pdf"),
                uses=("needs", "priorities", "usg_scores", "votes", "pairwise", "activities", "resources", "matches")),
 ]
-
-
-def default_output(plan_dir: str | os.PathLike[str], filename: str, cwd: Path | None = None) -> Path:
-    """Where an export goes without ``-o``: ``exports/`` in the current folder if it has one,
-    else the ``exports/`` folder of the project that holds the plan (``data/<plan>`` ->
-    ``exports/``), else a new ``exports/`` in the current folder."""
-    cwd = Path.cwd() if cwd is None else cwd
-    name = f"{Path(plan_dir).resolve().name}-{filename}"
-    if (cwd / EXPORTS_DIR).is_dir():
-        return cwd / EXPORTS_DIR / name
-    for parent in Path(plan_dir).resolve().parents:
-        if (parent / EXPORTS_DIR).is_dir():
-            return parent / EXPORTS_DIR / name
-    return cwd / EXPORTS_DIR / name
 
 
 def register(sub: argparse._SubParsersAction, lang: str) -> None:  # type: ignore[type-arg]

@@ -22,8 +22,8 @@ HANDOUT_PARTS = ("participants", "meetings", "attendance", "needs", "scores", "r
 
 
 def default_output(plan_dir: str | Path, stem: str, ext: str) -> Path:
-    """``exports/<plan folder name>-<stem>.<ext>`` (see :func:`rtplan.commands.export.default_output`)."""
-    from rtplan.commands.export import default_output as export_output
+    """``exports/<plan folder name>-<stem>.<ext>`` (see :func:`rtplan.export.paths.default_output`)."""
+    from rtplan.export.paths import default_output as export_output
 
     return export_output(plan_dir, f"{stem}.{ext}")
 
@@ -72,8 +72,8 @@ def cmd_handout(args: argparse.Namespace) -> int:
 def _handout(args: argparse.Namespace, session: DocumentSession | None) -> int:
     from rtplan.documents import notebook_path
     from rtplan.documents.build import build_document
-    from rtplan.documents.handout import choose_meeting
     from rtplan.export.paths import output_path
+    from rtplan.meetings import choose_meeting
 
     plan = open_plan(args, document=True, parts=HANDOUT_PARTS)  # warns; rows with problems left out
     lang = normalize_lang(args.lang or plan.lang)

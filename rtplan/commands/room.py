@@ -26,9 +26,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: str
 
 def cmd_room_codes(args: argparse.Namespace) -> int:
     from rtplan import storage
-    from rtplan.documents.handout import choose_meeting
-    from rtplan.documents.worksheets import _meeting_line
     from rtplan.export.paths import output_path
+    from rtplan.meetings import choose_meeting, meeting_line
     from rtplan.room.codes import present
     from rtplan.room.engine import RoomError, ensure_codes
     from rtplan.room.slips import write_slips
@@ -51,6 +50,6 @@ def cmd_room_codes(args: argparse.Namespace) -> int:
     stem = f"kode-suara-{mid or 'rencana'}" + ("-en" if lang == "en" else "")
     output = output_path(args.output, args.plan_dir, f"{stem}.{args.format}", lang)
     path = write_slips(plan, mine, output, lang, engine=args.engine, fmt=args.format,
-                       meeting_line=_meeting_line(plan, meeting, lang))
+                       meeting_line=meeting_line(plan, meeting, lang))
     print(t("cli.room_codes.done", lang, n=len(mine), path=path))
     return 0

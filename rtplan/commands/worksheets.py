@@ -50,8 +50,8 @@ def cmd_worksheets(args: argparse.Namespace) -> int:
         print(tn("paper.enter.saved", done.rows, lang, code=done.code, file=f"{done.table}.csv"))
         return 0
     from rtplan.commands import open_plan
-    from rtplan.documents.handout import choose_meeting
     from rtplan.export.paths import output_path
+    from rtplan.meetings import choose_meeting
 
     plan = open_plan(args, document=True, lang=lang)  # warns; rows with problems left out of the sheets
     meeting = choose_meeting(plan, args.meeting)

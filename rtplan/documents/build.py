@@ -46,19 +46,6 @@ class Document:
     engine: str | None
 
 
-def area_header(plan: Plan, lang: str) -> str:
-    """The running header of a document: ``RT 05 / RW 03 · Kel. Sukamaju · Kota Semarang``."""
-    area = plan.area
-    parts = [f"RT {area.get('rt', '')} / RW {area.get('rw', '')}"]
-    if area.get("kelurahan"):
-        parts.append(f"Kel. {area['kelurahan']}")
-    if area.get("kecamatan"):
-        parts.append(f"Kec. {area['kecamatan']}")
-    if area.get("city"):
-        parts.append(area["city"])
-    return " · ".join(parts)
-
-
 def inject_parameters(nb: nbformat.NotebookNode, params: Mapping[str, Any]) -> nbformat.NotebookNode:
     """A copy of ``nb`` whose ``parameters`` cell assigns ``params`` (other names kept)."""
     nb = copy.deepcopy(nb)
@@ -190,6 +177,7 @@ def build_document(
     import nbformat
 
     from rtplan.export.engines import choose_engine, weasyprint_installed
+    from rtplan.export.exporters import area_header
 
     lang = normalize_lang(lang or plan.lang)
     say = progress or (lambda _msg: None)

@@ -403,11 +403,11 @@ def card_png(card: Card) -> bytes:
 def write_cards(plan: Plan, folder: str | os.PathLike[str], what: str = "all", month: dt.date | None = None,
                 kas_month: dt.date | None = None, lang: str | None = None, top: int | None = None) -> list[Path]:
     """Write the cards as ``kartu-<kind>-<n>.png`` into ``folder`` (never the plan folder)."""
-    from rtplan.documents.worksheets import check_output
+    from rtplan.export.paths import check_document_output
     from rtplan.storage import atomic_write
 
     lang = normalize_lang(lang or plan.lang)
-    out = check_output(plan.path, folder, lang, folder=True)
+    out = check_document_output(plan.path, folder, lang, folder=True)
     out.mkdir(parents=True, exist_ok=True)
     suffix = "-en" if lang == "en" else ""
     paths = []

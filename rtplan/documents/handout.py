@@ -30,6 +30,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from rtplan.fmt import format_date, format_number
+from rtplan.meetings import choose_meeting, time_range
 from rtplan.messages import t, tn
 from rtplan.plan import Plan
 from rtplan.profile import BREAKDOWNS
@@ -109,29 +110,6 @@ def masked_plan(plan: Plan) -> Plan:
     return dataclasses.replace(plan, tables=tables, error_cache=None)
 
 
-def choose_meeting(plan: Plan, meeting_id: str | None = None) -> pd.Series | None:
-    """The meeting to report: ``meeting_id``, or the latest by date (``None`` if none)."""
-    meetings = plan["meetings"]
-    if meetings.empty:
-        return None
-    if meeting_id:
-        hit = meetings[meetings["meeting_id"] == meeting_id]
-        if hit.empty:
-            from rtplan.exceptions import RtplanError
-
-            raise RtplanError(t("handout.no_meeting", plan.lang, meeting=meeting_id,
-                                known=", ".join(meetings["meeting_id"])))
-        return hit.iloc[0]
-    return meetings.sort_values(["date", "meeting_id"]).iloc[-1]
-
-
-def _time_range(meeting: pd.Series, lang: str) -> str:
-    start, end = meeting.get("start_time"), meeting.get("end_time")
-    if is_missing(start):
-        return ""
-    return f"{start}–{end}" if not is_missing(end) else str(start)
-
-
 def _fields(rows: Iterable[tuple[str, object]]) -> Markup:
     return render("fields.html.j2", rows=[(k, v) for k, v in rows if not is_missing(v) and v != ""])
 
@@ -153,7 +131,7 @@ def identity(plan: Plan, meeting: pd.Series | None, lang: str, with_title: bool 
         rows += [
             (t("handout.meeting", lang), meeting["title"]),
             (t("handout.when", lang),
-             f"{format_date(meeting['date'], lang)}, {_time_range(meeting, lang)}".strip(", ")),
+             f"{format_date(meeting['date'], lang)}, {time_range(meeting)}".strip(", ")),
             (t("handout.place", lang), meeting.get("place", "")),
             (t("handout.chair", lang), meeting.get("chair", "")),
         ]
@@ -241,7 +219,7 @@ def berita_acara(plan: Plan, meeting: pd.Series | None, lang: str, mask: bool = 
         return out[0] + _p(t("handout.no_meeting_yet", lang))
     counts = attendance_counts(plan, str(meeting["meeting_id"]))
     day = format_date(meeting["date"], lang)
-    opening = t("handout.ba_opening", lang, day=day, time=_time_range(meeting, lang) or "-",
+    opening = t("handout.ba_opening", lang, day=day, time=time_range(meeting) or "-",
                 place=meeting.get("place", "") or "-", title=meeting["title"],
                 kelurahan=area.get("kelurahan", ""), n=counts["total"], p=counts["P"], l=counts["L"])
     out.append(_p(opening))

@@ -13,8 +13,9 @@ import datetime as dt
 import pandas as pd
 from markupsafe import Markup
 
-from rtplan.documents.handout import Handout, Html, _time_range
+from rtplan.documents.handout import Handout, Html
 from rtplan.fmt import format_date
+from rtplan.meetings import time_range
 from rtplan.messages import t
 from rtplan.plan import Plan
 from rtplan.render import fragment, join, render
@@ -95,7 +96,7 @@ class ShortHandout(Handout):
         lines = [t("doc.as_of", self.lang) + " " + format_date(self.as_of, self.lang)]
         if self.meeting is not None:
             m = self.meeting
-            when = f"{format_date(m['date'], self.lang)}, {_time_range(m, self.lang)}".strip(", ")
+            when = f"{format_date(m['date'], self.lang)}, {time_range(m)}".strip(", ")
             place = "" if is_missing(m.get("place")) else f" · {m['place']}"
             lines.insert(0, f"{m['title']}: {when}{place}")
         return Html(fragment("<h1>{{ head }}</h1>", head=head)

@@ -124,17 +124,9 @@ def sheet_needs(plan: Plan) -> list[tuple[str, str]]:
             if _text(n)]
 
 
-def top_needs(plan: Plan, n: int = DEFAULT_TOP) -> list[tuple[str, str]]:
-    """The top ``n`` needs of the final priority order: the pairwise sheet's needs."""
-    from rtplan.needs import final_order
-
-    table = final_order(plan).table.head(max(0, int(n)))
-    return [(_text(a), _text(b)) for a, b in zip(table["need_id"], table["title"])]
-
-
 def sheet_pairs(plan: Plan, n: int = DEFAULT_TOP) -> list[tuple[str, str]]:
     """Every pair of the top ``n`` needs once, numbered on the sheet in this order: n(n-1)/2 pairs."""
-    from rtplan.needs import pair_schedule
+    from rtplan.needs import pair_schedule, top_needs
 
     return pair_schedule([nid for nid, _ in top_needs(plan, n)])
 
@@ -147,15 +139,6 @@ class Sheet:
     kind: str
     code: SheetCode
     data: dict[str, object] = field(default_factory=dict)
-
-
-def _meeting_line(plan: Plan, meeting: pd.Series | None, lang: str) -> str:
-    from rtplan.fmt import format_date
-
-    if meeting is None:
-        return plan.title
-    return t("paper.meeting_line", lang, title=_text(meeting["title"]), day=format_date(meeting["date"], lang),
-             place=_text(meeting.get("place")) or "-")
 
 
 def build_sheets(
@@ -171,7 +154,7 @@ def build_sheets(
 
     Raises :class:`RtplanError` for a scorer code that is not a participant.
     """
-    from rtplan.needs import suggested_dots
+    from rtplan.needs import suggested_dots, top_needs
 
     mid = None if meeting is None else _text(meeting["meeting_id"])
     needs = sheet_needs(plan)
@@ -220,15 +203,15 @@ def worksheets_html(
     poster: str = "a4",
 ) -> str:
     """The whole worksheet document as printable HTML (A4, print CSS, escaped by the renderer)."""
-    from rtplan.documents.build import area_header
-    from rtplan.documents.handout import choose_meeting, daftar_hadir
-    from rtplan.export.exporters import print_css
+    from rtplan.documents.handout import daftar_hadir
+    from rtplan.export.exporters import area_header, print_css
+    from rtplan.meetings import choose_meeting, meeting_line
     from rtplan.render import Markup, render
 
     lang = normalize_lang(lang or plan.lang)
     meeting = choose_meeting(plan, meeting_id)
     sheets = build_sheets(plan, meeting, lang, top, scorers, blank, poster)
-    # the handout's daftar hadir: its HTML is built from escaped values (rtplan.documents.handout.esc)
+    # the handout's daftar hadir: its HTML is built from escaped values (rtplan.render)
     attendance = Markup(daftar_hadir(plan, meeting, lang).replace(' class="rtplan-page-break"', "", 1))
     words = {key.split(".", 1)[1].replace(".", "_"): t(key, lang) for key in (
         "paper.code", "paper.usg.title", "paper.usg.scorer", "paper.usg.scorer_blank", "paper.usg.howto",
@@ -250,27 +233,10 @@ def worksheets_html(
         "paper/worksheets.html.j2",
         lang=lang, title=plan.title,
         css=Markup(print_css(area_header(plan, lang), lang)), sheets=sheets, w=words,
-        meeting_line=_meeting_line(plan, meeting, lang), attendance=attendance,
+        meeting_line=meeting_line(plan, meeting, lang), attendance=attendance,
         abcd=[ABCD_SHORT[c] for c in RESOURCE_CATEGORIES], poster=poster,
         map_need_rows=MAP_NEED_ROWS, map_resource_rows=MAP_RESOURCE_ROWS,
     ))
-
-
-def check_output(plan_dir: str | os.PathLike[str], output: str | os.PathLike[str], lang: str,
-                 folder: bool = False) -> Path:
-    """Refuse an output inside a plan folder (the project's shared check, :mod:`rtplan.export.paths`).
-
-    ``folder``: ``output`` is a directory to write several files into (the cards).
-    """
-    from rtplan.export.paths import OutputPathError, plan_folder_of
-    from rtplan.export.paths import check_output as shared_check
-
-    if not folder:
-        return shared_check(output, plan_dir, lang)
-    plan = plan_folder_of(Path(output), plan_dir)
-    if plan is not None:
-        raise OutputPathError(t("doc.output_in_plan", lang, path=output, plan=plan))
-    return Path(output)
 
 
 def write_worksheets(
@@ -290,12 +256,13 @@ def write_worksheets(
 
     ``top``, ``scorers``, ``blank`` and ``poster`` are those of :func:`worksheets_html`.
     """
-    from rtplan.documents.build import area_header
     from rtplan.export.engines import html_to_pdf
+    from rtplan.export.exporters import area_header
+    from rtplan.export.paths import check_document_output
     from rtplan.storage import atomic_write
 
     lang = normalize_lang(lang or plan.lang)
-    out = check_output(plan.path, output, lang)
+    out = check_document_output(plan.path, output, lang)
     html = worksheets_html(plan, meeting_id, lang, top, scorers, blank, poster)
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "html":

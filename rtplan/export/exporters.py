@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 from nbconvert.exporters import HTMLExporter
@@ -23,7 +23,23 @@ from traitlets import Unicode, default
 from rtplan.messages import normalize_lang, t
 from rtplan.render import render
 
+if TYPE_CHECKING:
+    from rtplan.plan import Plan
+
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+def area_header(plan: Plan, lang: str) -> str:
+    """The running header of a document: ``RT 05 / RW 03 · Kel. Sukamaju · Kota Semarang``."""
+    area = plan.area
+    parts = [f"RT {area.get('rt', '')} / RW {area.get('rw', '')}"]
+    if area.get("kelurahan"):
+        parts.append(f"Kel. {area['kelurahan']}")
+    if area.get("kecamatan"):
+        parts.append(f"Kec. {area['kecamatan']}")
+    if area.get("city"):
+        parts.append(area["city"])
+    return " · ".join(parts)
 
 
 def print_css(header: str, lang: str, extra: str = "") -> Markup:

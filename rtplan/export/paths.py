@@ -23,6 +23,7 @@ from rtplan.exceptions import RtplanError
 from rtplan.messages import t
 
 PLAN_FILE = "plan.toml"
+EXPORTS_DIR = "exports"
 
 
 class OutputPathError(RtplanError):
@@ -60,6 +61,34 @@ def check_output(path: str | os.PathLike[str], plan_dir: str | os.PathLike[str] 
     return target
 
 
+def check_document_output(plan_dir: str | os.PathLike[str], output: str | os.PathLike[str], lang: str,
+                          folder: bool = False) -> Path:
+    """:func:`check_output` for a document builder (worksheets, cards, voting slips).
+
+    ``folder``: ``output`` is a directory to write several files into (the cards).
+    """
+    if not folder:
+        return check_output(output, plan_dir, lang)
+    plan = plan_folder_of(Path(output), plan_dir)
+    if plan is not None:
+        raise OutputPathError(t("doc.output_in_plan", lang, path=output, plan=plan))
+    return Path(output)
+
+
+def default_output(plan_dir: str | os.PathLike[str], filename: str, cwd: Path | None = None) -> Path:
+    """Where an export goes without ``-o``: ``exports/`` in the current folder if it has one,
+    else the ``exports/`` folder of the project that holds the plan (``data/<plan>`` ->
+    ``exports/``), else a new ``exports/`` in the current folder."""
+    cwd = Path.cwd() if cwd is None else cwd
+    name = f"{Path(plan_dir).resolve().name}-{filename}"
+    if (cwd / EXPORTS_DIR).is_dir():
+        return cwd / EXPORTS_DIR / name
+    for parent in Path(plan_dir).resolve().parents:
+        if (parent / EXPORTS_DIR).is_dir():
+            return parent / EXPORTS_DIR / name
+    return cwd / EXPORTS_DIR / name
+
+
 def output_path(
     requested: str | os.PathLike[str] | None,
     plan_dir: str | os.PathLike[str],
@@ -77,8 +106,6 @@ def output_path(
     lang : language of the refusal message.
     siblings : other suffixes written beside the file (``.csv``, ``.pdf``): checked too.
     """
-    from rtplan.commands.export import default_output
-
     if requested is None or str(requested) == "":
         target = default_output(plan_dir, filename)
     else:

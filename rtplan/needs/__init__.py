@@ -42,7 +42,7 @@ from rtplan.needs.editing import (
     set_votes,
     upsert_tree_node,
 )
-from rtplan.needs.final import all_rankings, final_order, priority_order, ranking, stored_priorities
+from rtplan.needs.final import all_rankings, final_order, priority_order, ranking, stored_priorities, top_needs
 from rtplan.needs.pairwise import pairwise_matrix, pairwise_ranking
 from rtplan.needs.problem_tree import problem_tree, tree_need_ids
 from rtplan.needs.results import (
@@ -101,6 +101,7 @@ __all__ = [
     "spearman",
     "stored_priorities",
     "suggested_dots",
+    "top_needs",
     "tree_need_ids",
     "upsert_tree_node",
     "usg_ranking",

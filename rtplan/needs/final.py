@@ -91,6 +91,18 @@ def final_order(
                       source="stored" if stored else "combined", stored=tuple(stored))
 
 
+def top_needs(tables: Tables, n: int = 5) -> list[tuple[str, str]]:
+    """``[(need_id, title)]`` of the top ``n`` needs of the final order: the needs a pairwise
+    sheet or a voting round puts to the meeting."""
+    from rtplan.tables import is_missing
+
+    def text(value: object) -> str:
+        return "" if is_missing(value) else str(value).strip()
+
+    table = final_order(tables).table.head(max(0, int(n)))
+    return [(text(a), text(b)) for a, b in zip(table["need_id"], table["title"])]
+
+
 def priority_order(plan: Tables) -> list[str]:
     """The final priority order of the needs (need ids, most important first).
 

@@ -44,7 +44,7 @@ def code_hash(round_id: str, code: str) -> str:
 
 def choose_meeting(plan: Plan) -> pd.Series | None:
     """The current meeting: the latest by date (``None`` when the plan has none)."""
-    from rtplan.documents.handout import choose_meeting as latest
+    from rtplan.meetings import choose_meeting as latest
 
     return latest(plan, None)
 

@@ -110,8 +110,7 @@ def new_round(plan: Plan, kind: str, top: int | None = None, dots: int | None = 
     unknown kind; a plan with too few needs gives a round with nothing to vote on
     (callers check :attr:`Round.items`).
     """
-    from rtplan.documents.worksheets import top_needs
-    from rtplan.needs import pair_schedule, suggested_dots
+    from rtplan.needs import pair_schedule, suggested_dots, top_needs
 
     if kind not in KINDS:
         raise ValueError(kind)

@@ -17,8 +17,7 @@ from rtplan.room.codes import shown
 
 def slips_html(plan: Plan, by_person: dict[str, str], lang: str | None = None, meeting_line: str = "") -> str:
     """The slips of ``by_person`` (``{participant_id: code}``) as printable HTML, in the participants' order."""
-    from rtplan.documents.build import area_header
-    from rtplan.export.exporters import print_css
+    from rtplan.export.exporters import area_header, print_css
     from rtplan.render import Markup, render
 
     lang = normalize_lang(lang or plan.lang)
@@ -36,13 +35,13 @@ def slips_html(plan: Plan, by_person: dict[str, str], lang: str | None = None, m
 def write_slips(plan: Plan, by_person: dict[str, str], output: str | os.PathLike[str], lang: str | None = None,
                 engine: str = "auto", fmt: str = "pdf", meeting_line: str = "") -> Path:
     """Write the slips as one A4 PDF (or the HTML) atomically; returns the path (never inside a plan folder)."""
-    from rtplan.documents.build import area_header
-    from rtplan.documents.worksheets import check_output
     from rtplan.export.engines import html_to_pdf
+    from rtplan.export.exporters import area_header
+    from rtplan.export.paths import check_document_output
     from rtplan.storage import atomic_write
 
     lang = normalize_lang(lang or plan.lang)
-    out = check_output(plan.path, output, lang)
+    out = check_document_output(plan.path, output, lang)
     html = slips_html(plan, by_person, lang, meeting_line)
     out.parent.mkdir(parents=True, exist_ok=True)
     data = html.encode("utf-8") if fmt == "html" else html_to_pdf(html, engine=engine,

@@ -44,7 +44,8 @@ class SheetEntryPanel(SafetyNet, w.VBox):  # ipywidgets ships no type hints: VBo
 
     def refresh(self) -> None:
         """Show the grid of the chosen sheet kind (the same rows as the printed sheet)."""
-        from rtplan.documents.worksheets import sheet_needs, sheet_pairs, top_needs
+        from rtplan.documents.worksheets import sheet_needs, sheet_pairs
+        from rtplan.needs import top_needs
 
         plan = self.session.plan
         people = [(f"{p} · {n}", str(p)) for p, n in zip(plan["participants"]["participant_id"],
