@@ -158,16 +158,16 @@ def test_reading_notebooks_does_not_compile_the_iri_grammars() -> None:
 def test_a_chart_is_rendered_once_per_plan_state(example_dir: Path, tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     from rtplan.charts import participation_figure
-    from rtplan.documents import handout
+    from rtplan.documents import caches, handout
 
     monkeypatch.setenv("RTPLAN_CACHE_DIR", str(tmp_path / "cache"))
-    handout._CHARTS.clear()
+    caches._CHARTS.clear()
     built: list[int] = []
 
     def chart(path: Path):  # type: ignore[no-untyped-def]
         doc = handout.Handout(str(path))
-        return handout.cached_chart(doc.plan, ("test",),
-                                    lambda: built.append(1) or participation_figure(doc.plan, "id"))
+        return caches.cached_chart(doc.plan, ("test",),
+                                   lambda: built.append(1) or participation_figure(doc.plan, "id"))
 
     first = chart(example_dir)
     svg = first._repr_svg_()
@@ -180,7 +180,7 @@ def test_a_chart_is_rendered_once_per_plan_state(example_dir: Path, tmp_path: Pa
     storage.save_tables(plan, {"decisions": decisions})  # a table no chart shows
     assert chart(example_dir) is first
     assert built == [1]
-    handout._CHARTS.clear()  # a new process: the file cache answers, nothing is drawn
+    caches._CHARTS.clear()  # a new process: the file cache answers, nothing is drawn
     again = chart(example_dir)
     assert again._repr_svg_() == svg
     assert built == [1]
@@ -268,14 +268,14 @@ def test_charts_print_opaque_and_cached_charts_need_no_matplotlib(tmp_path: Path
     from PIL import Image
 
     from rtplan import charts
-    from rtplan.documents import handout
+    from rtplan.documents import caches
 
     code = ("import sys, rtplan.charts, rtplan.documents.handout, rtplan.documents.build, rtplan.export.runners\n"
             "print('matplotlib' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False"]
     built: list[int] = []
-    chart = handout.CachedChart(lambda: built.append(1) or charts.new_figure(4, 3))
+    chart = caches.CachedChart(lambda: built.append(1) or charts.new_figure(4, 3))
     saved = charts.PNG_DPI, charts.SHOW_SVG
     charts.PNG_DPI, charts.SHOW_SVG = 100, False
     try:
@@ -292,17 +292,17 @@ def test_charts_print_opaque_and_cached_charts_need_no_matplotlib(tmp_path: Path
 def test_a_document_reads_the_plan_the_caller_loaded_unless_its_files_changed(
         example_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from rtplan import storage as storage_module
-    from rtplan.documents import handout
+    from rtplan.documents import caches, handout
 
     plan = storage.load_plan(example_dir)
     reads: list[str] = []
     real = storage_module.load_plan
     monkeypatch.setattr(storage_module, "load_plan", lambda *a, **k: reads.append("read") or real(*a, **k))
-    with handout.preloaded(plan):
+    with caches.preloaded(plan):
         doc = handout.Handout(str(example_dir))
         assert reads == []
-        assert list(doc.plan["needs"]["need_id"]) == list(handout.document_plan(str(example_dir), None)["needs"]
-                                                          ["need_id"])
+        assert list(doc.plan["needs"]["need_id"]) == list(caches.document_plan(str(example_dir), None)["needs"]
+                                                         ["need_id"])
         needs = plan.copy_table("needs")
         needs.loc[0, "title"] = "Judul yang baru disimpan"
         storage.save_tables(real(example_dir), {"needs": needs})  # saved by someone else meanwhile
@@ -315,12 +315,12 @@ def test_a_document_reads_the_plan_the_caller_loaded_unless_its_files_changed(
 
 def test_the_resources_section_is_made_once_per_state_of_what_it_reads(example_dir: Path,
                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    from rtplan.documents import handout
+    from rtplan.documents import caches, handout
 
     made: list[int] = []
     real = handout.resources_section
     monkeypatch.setattr(handout, "resources_section", lambda *a, **k: made.append(1) or real(*a, **k))
-    handout._SECTIONS.clear()
+    caches._SECTIONS.clear()
     first = str(handout.Handout(str(example_dir)).resources())
     plan = storage.load_plan(example_dir)
     decisions = plan.copy_table("decisions")

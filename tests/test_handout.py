@@ -148,7 +148,7 @@ def test_handout_of_second_example_as_html(any_example_dir: Path, tmp_path: Path
 
 
 def test_mask_name_and_masker(example_dir: Path) -> None:
-    from rtplan.documents.handout import mask_name, masker
+    from rtplan.documents.masking import mask_name, masker
 
     assert mask_name("Sari Wulandari") == "S*** W********"
     assert mask_name("Ani") == "A**"
@@ -225,7 +225,7 @@ def test_full_handout_has_no_half_empty_page(example: str, lang: str, tmp_path: 
     last page), and the text still holds every section, in order."""
     from conftest import copy_example
 
-    from rtplan.documents.handout import daftar_hadir
+    from rtplan.documents.berita_acara import daftar_hadir
     from rtplan.messages import t
 
     plan = copy_example(example, tmp_path)
@@ -250,7 +250,7 @@ def test_full_handout_has_no_half_empty_page(example: str, lang: str, tmp_path: 
 
 
 def test_blank_rows_fill_the_last_page_of_the_daftar_hadir() -> None:
-    from rtplan.documents.handout import DH_HEAD_MM, DH_PAGE_MM, DH_ROW_MM, _dh_row_mm, blank_rows_to_fill
+    from rtplan.documents.berita_acara import DH_HEAD_MM, DH_PAGE_MM, DH_ROW_MM, _dh_row_mm, blank_rows_to_fill
 
     per_page = int((DH_PAGE_MM - DH_HEAD_MM) // DH_ROW_MM)
     for n in (0, 5, 18, 30, 38, 60):

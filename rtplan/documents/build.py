@@ -193,7 +193,7 @@ def build_document(
         # cells tagged rtplan-no-print are the facilitator's (notes, the "Buat handout" button): not printed, not run
         nb.cells = [c for c in nb.cells if "rtplan-no-print" not in c.get("metadata", {}).get("tags", [])]
         say(t("doc.stage_execute", lang, notebook=notebook.name))
-        from rtplan.documents.handout import preloaded
+        from rtplan.documents.caches import preloaded
 
         with preloaded(plan):  # the notebook's Handout takes this plan rather than reading the folder again
             nb = execute(nb, notebook.parent, lang, png_dpi=PRINT_DPI if fmt == "pdf" else None, runner=runner)

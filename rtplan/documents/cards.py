@@ -172,7 +172,7 @@ class Privacy:
     """Who may be named on a card, and how the others are shown."""
 
     def __init__(self, plan: Plan) -> None:
-        from rtplan.documents.handout import mask_name
+        from rtplan.documents.masking import mask_name
 
         self.mask_name = mask_name
         parts = plan["participants"]

@@ -13,7 +13,8 @@ import datetime as dt
 import pandas as pd
 from markupsafe import Markup
 
-from rtplan.documents.handout import Handout, Html
+from rtplan.documents.handout import Handout
+from rtplan.documents.layout import Html
 from rtplan.fmt import format_date
 from rtplan.meetings import time_range
 from rtplan.messages import t

@@ -280,7 +280,7 @@ def page_html(plan: Plan, frame: pd.DataFrame, columns: Sequence[Column], lang: 
     """A one-page A4 landscape document of the list with the signature line (``musrenbang.html.j2``)."""
     import datetime as dt
 
-    from rtplan.documents.handout import signature_blocks
+    from rtplan.documents.layout import signature_blocks
     from rtplan.export.exporters import print_css
     from rtplan.fmt import format_date, format_idr
     from rtplan.render import render

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from rtplan.documents.handout import Html, fit_for_print, identity, signature_blocks
+from rtplan.documents.layout import Html, fit_for_print, identity, signature_blocks
 from rtplan.fmt import format_date
 from rtplan.messages import normalize_lang, t
 from rtplan.render import fragment

@@ -203,7 +203,7 @@ def worksheets_html(
     poster: str = "a4",
 ) -> str:
     """The whole worksheet document as printable HTML (A4, print CSS, escaped by the renderer)."""
-    from rtplan.documents.handout import daftar_hadir
+    from rtplan.documents.berita_acara import daftar_hadir
     from rtplan.export.exporters import area_header, print_css
     from rtplan.meetings import choose_meeting, meeting_line
     from rtplan.render import Markup, render

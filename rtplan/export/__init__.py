@@ -1,4 +1,6 @@
-"""Documents: notebooks executed with a plan injected, exported with rtplan's template, printed to PDF.
+"""Renderers of printed documents: the notebook runners, rtplan's nbconvert exporter and template,
+the PDF engines and where an output may be written. The documents that use them are in
+:mod:`rtplan.documents` (:mod:`rtplan.documents.build` runs a document notebook through them).
 
 This layer may import nbconvert, nbclient and the PDF engines; the core never imports it.
 
