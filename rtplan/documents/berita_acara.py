@@ -52,6 +52,7 @@ def berita_acara(plan: Plan, meeting: pd.Series | None, lang: str, mask: bool = 
     ]))
     return join(out)
 
+
 # The daftar hadir's geometry on A4, in mm, as print.css and attendance.html.j2 lay it out
 # (a page's text area is 297 - 22 - 20 mm high; a row is 9 mm plus padding and border).
 # Every figure errs on the large side, so a page holds at least the rows counted for it

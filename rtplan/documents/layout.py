@@ -29,11 +29,14 @@ def plain(value: object) -> str:
 def fields(rows: Iterable[tuple[str, object]]) -> Markup:
     return render("fields.html.j2", rows=[(k, v) for k, v in rows if not is_missing(v) and v != ""])
 
+
 def para(text: object) -> Markup:
     return fragment("<p>{{ text }}</p>", text=plain(text))
 
+
 def h3(text: object) -> Markup:
     return fragment("<h3>{{ text }}</h3>", text=plain(text))
+
 
 def identity(plan: Plan, meeting: pd.Series | None, lang: str, with_title: bool = True,
              as_of: dt.date | None = None) -> Markup:
@@ -65,9 +68,11 @@ def identity(plan: Plan, meeting: pd.Series | None, lang: str, with_title: bool 
     head = fragment("<h1>{{ title }}</h1>", title=plan.title) if with_title else Markup()
     return head + fields(rows)
 
+
 def signature_blocks(blocks: Iterable[tuple[str, str]]) -> Markup:
     """Signature blocks: a role line, room to sign, the name (or a dotted line)."""
     return render("signatures.html.j2", blocks=[(role, plain(name)) for role, name in blocks])
+
 
 PRINT_WIDTH_IN = 7.2  # the A4 text width (174 mm) plus a little: charts print near 100 %
 
@@ -78,6 +83,7 @@ def fit_for_print(fig, width: float = PRINT_WIDTH_IN):  # type: ignore[no-untype
     if w > width:
         fig.set_size_inches(width, h)
     return fig
+
 
 class Html(Markup):
     """HTML from the renderer that Jupyter front ends (and nbconvert) display as HTML."""

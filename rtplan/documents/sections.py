@@ -29,6 +29,7 @@ def agenda(meeting: pd.Series | None, lang: str) -> Markup:
         return para(t("handout.no_agenda", lang))
     return render("list.html.j2", items=items, ordered=True, css_class=None)
 
+
 def attendance_counts(plan: Plan, meeting_id: str | None) -> dict[str, int]:
     """How many attended ``meeting_id``: ``total``, ``P`` (women), ``L`` (men)."""
     att = plan["attendance"]
@@ -38,6 +39,7 @@ def attendance_counts(plan: Plan, meeting_id: str | None) -> dict[str, int]:
     ids = list(dict.fromkeys(att["participant_id"]))
     sexes = [people.at[i, "sex"] if i in people.index else "" for i in ids]
     return {"total": len(ids), "P": sexes.count("P"), "L": sexes.count("L")}
+
 
 def participation(plan: Plan, meeting: pd.Series | None, lang: str) -> Markup:
     """Who came (counts only): by sex, age band and unsur, for the meeting and overall."""
@@ -52,6 +54,7 @@ def participation(plan: Plan, meeting: pd.Series | None, lang: str) -> Markup:
                                   table_id=f"handout-part-{column}")
         parts.append(fragment('<div class="rtplan-keep">{{ table }}</div>', table=to_html(view)))
     return join(parts)
+
 
 def decisions(plan: Plan, meeting: pd.Series | None, lang: str, mask: bool = False) -> Markup:
     """Decisions and follow-up (who, by when) of the meeting (all meetings if none chosen)."""
@@ -69,6 +72,7 @@ def decisions(plan: Plan, meeting: pd.Series | None, lang: str, mask: bool = Fal
     })
     return render_table(frame, {"no": "No", "decision": t("handout.decision", lang), "pic": t("handout.pic", lang),
                               "due": t("handout.due", lang)}, table_id="handout-decisions", numeric=["no"])
+
 
 # -- sections built on the step modules ------------------------------------------------
 NEEDS_TOP = 5  # the needs the handout's table and chart show
