@@ -3,7 +3,7 @@
 A save validates the tables it touches and the tables whose rules read them, and
 serialises only the rows that changed (rtplan.storage, rtplan.validation.update_report).
 The baseline is the way saves worked before: every updated table serialised and
-parsed back whole, and the whole plan validated (``storage.WHOLE_PLAN_VALIDATION``).
+parsed back whole, and the whole plan validated (``storage.checking.WHOLE_PLAN_VALIDATION``).
 Both run with the same safety (lock, journal, history, write-skew check), in one run,
 on the same edits:
 
@@ -85,7 +85,7 @@ def edit_example_multi(plan: storage.Plan, k: int) -> tuple[dict[str, pd.DataFra
 def timed(folder: Path, edit: Edit, whole: bool) -> list[float]:
     """Median-ready times of REPEAT saves in one session (one warm-up save first, as a
     notebook session has after its first save)."""
-    storage.WHOLE_PLAN_VALIDATION = whole
+    storage.checking.WHOLE_PLAN_VALIDATION = whole
     try:
         plan = storage.load_plan(folder)
         updates, meta = edit(plan, 0)
@@ -98,7 +98,7 @@ def timed(folder: Path, edit: Edit, whole: bool) -> list[float]:
             out.append(time.perf_counter() - t0)
         return out
     finally:
-        storage.WHOLE_PLAN_VALIDATION = False
+        storage.checking.WHOLE_PLAN_VALIDATION = False
 
 
 def first_save(folder: Path, edit: Edit) -> float:

@@ -25,7 +25,7 @@ KILLS = 200
 
 
 def _files(folder: Path) -> dict[str, bytes | None]:
-    return {name: storage._read_bytes(folder / name) for name in sorted(storage.PLAN_FILES)}
+    return {name: storage.files._read_bytes(folder / name) for name in sorted(storage.PLAN_FILES)}
 
 
 def _leftovers(folder: Path) -> list[str]:

@@ -64,7 +64,7 @@ def test_when_replace_crashes_then_old_file_is_intact(make_plan, monkeypatch) ->
     def crash(src, dst):  # type: ignore[no-untyped-def]
         raise OSError("disk full / power cut")
 
-    monkeypatch.setattr(storage.os, "replace", crash)
+    monkeypatch.setattr(storage.saving.os, "replace", crash)
     with pytest.raises(OSError):
         storage.save_table(plan, "participants", _add_participant(plan, "P901", "Dewi"))
     monkeypatch.undo()
@@ -118,7 +118,7 @@ def test_deleting_a_referenced_participant_is_refused(example_dir: Path) -> None
 
 
 def test_history_keeps_previous_versions_bounded_and_restores(make_plan, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(storage, "HISTORY_KEEP", 3)
+    monkeypatch.setattr(storage.history, "HISTORY_KEEP", 3)
     folder = make_plan()
     plan = storage.load_plan(folder)
     for i in range(6):

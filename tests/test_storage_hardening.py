@@ -56,9 +56,9 @@ def _stage_a_journal(folder: Path, new: dict[str, bytes], complete: bool) -> Non
     """Leave the folder as a save killed after (complete) or before its commit point."""
     entries = []
     for filename, data in new.items():
-        tmp = storage._stage(folder / filename, data)
+        tmp = storage.files._stage(folder / filename, data)
         entries.append({"file": filename, "tmp": os.path.basename(tmp),
-                        "sha256": storage._digest(data)})
+                        "sha256": storage.files._digest(data)})
     if complete:
         (folder / storage.JOURNAL_FILE).write_text(json.dumps({"files": entries}))
     else:  # killed while writing the journal itself
@@ -248,13 +248,13 @@ def test_scoped_validation_equals_whole_plan_validation_on_many_edits(tmp_path: 
         outcome = []
         for plan, flag in ((scoped, False), (whole, True)):
             updates, meta = _edit(plan, random.Random(seed))
-            monkeypatch.setattr(storage, "WHOLE_PLAN_VALIDATION", flag)
+            monkeypatch.setattr(storage.checking, "WHOLE_PLAN_VALIDATION", flag)
             try:
                 storage.save_tables(plan, updates, meta)
                 outcome.append(None)
             except ValidationError as exc:
                 outcome.append(sorted(p.message for p in exc.problems))
-        monkeypatch.setattr(storage, "WHOLE_PLAN_VALIDATION", False)
+        monkeypatch.setattr(storage.checking, "WHOLE_PLAN_VALIDATION", False)
         assert outcome[0] == outcome[1], f"step {step}"
         saved, refused = saved + (outcome[0] is None), refused + (outcome[0] is not None)
         assert _files(example_dir) == _files(whole_dir), f"step {step}"
@@ -262,7 +262,7 @@ def test_scoped_validation_equals_whole_plan_validation_on_many_edits(tmp_path: 
             pd.testing.assert_frame_equal(scoped[name], whole[name])
         if step % 3 == 0 or step > 70:
             # the kept (scoped) report is exactly what validating the whole plan gives
-            kept = storage._report(scoped, scoped.message_lang).problems()
+            kept = storage.checking._report(scoped, scoped.message_lang).problems()
             whole_report = validation.validate_tables(scoped.tables, scoped.meta, scoped.message_lang)
             assert kept == whole_report, f"step {step}"
     for name in TABLES:

@@ -142,7 +142,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     lang = plan.message_lang
     if args.list:
         versions = storage.list_versions(args.plan_dir, args.table)
-        name = storage._history_file(args.table)
+        name = storage.history_file(args.table)
         if not versions:
             print(t("storage.no_history", lang, file=name))
             return 0
@@ -151,7 +151,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
             print(f"  {v.version}  {format_date(v.saved, lang, 'medium')} {v.saved:%H:%M:%S}  {v.size} B")
         return 0
     chosen = storage.restore(args.plan_dir, args.table, args.version_id)
-    print(t("storage.restored", lang, file=storage._history_file(args.table), version=chosen.version))
+    print(t("storage.restored", lang, file=storage.history_file(args.table), version=chosen.version))
     return 0
 
 

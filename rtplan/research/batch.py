@@ -39,7 +39,8 @@ from rtplan.plan import Plan
 from rtplan.research.pooling import Ranks, Skipped, _extract, _Rows, plan_rows
 from rtplan.schedule.recurrence import recurrence_day_rule
 from rtplan.schema import CONSENSUS, TABLES, TIE, Column, Table, split_list
-from rtplan.storage import HISTORY_DIR, JOURNAL_FILE, PLAN_FILE, TMP_SUFFIX, _pending, _plan_lock
+from rtplan.storage import HISTORY_DIR, JOURNAL_FILE, PLAN_FILE, TMP_SUFFIX
+from rtplan.storage.files import _pending, _plan_lock
 from rtplan.tables import parse_cell
 from rtplan.validation import _meta_problems, _period, _time_ok
 
