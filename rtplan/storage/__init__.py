@@ -35,6 +35,17 @@ validation), :mod:`~rtplan.storage.saving` (saves and restores),
 :mod:`~rtplan.storage.history` (kept versions), :mod:`~rtplan.storage.new` (new plans).
 """
 
+from rtplan.exceptions import (
+    ConcurrentChangeError,
+    DiskError,
+    HistoryError,
+    PlanExistsError,
+    PlanFormatError,
+    PlanNotFoundError,
+    UnsafeLinkError,
+    ValidationError,
+)
+from rtplan.plan import Plan
 from rtplan.storage.checking import WHOLE_PLAN_VALIDATION, known_errors
 from rtplan.storage.files import (
     HISTORY_DIR,
@@ -58,6 +69,7 @@ from rtplan.storage.loading import load_plan, serialize_meta, serialize_table
 from rtplan.storage.new import default_meta, new_plan
 from rtplan.storage.saving import restore, restore_versions, save_meta, save_table, save_tables
 
+# what storage returns and raises, importable from here as before the split
 __all__ = [
     "HISTORY_DIR",
     "HISTORY_KEEP",
@@ -66,6 +78,15 @@ __all__ = [
     "PLAN_FILES",
     "TMP_SUFFIX",
     "WHOLE_PLAN_VALIDATION",
+    "ConcurrentChangeError",
+    "DiskError",
+    "HistoryError",
+    "Plan",
+    "PlanExistsError",
+    "PlanFormatError",
+    "PlanNotFoundError",
+    "UnsafeLinkError",
+    "ValidationError",
     "Version",
     "atomic_write",
     "default_meta",
