@@ -25,8 +25,9 @@ import traceback
 from collections.abc import Iterator, Sequence
 
 from rtplan import __version__, commands
+from rtplan.commands import lang_option
 from rtplan.exceptions import RtplanError, ValidationError
-from rtplan.messages import languages, normalize_lang, t
+from rtplan.messages import normalize_lang, t
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_REFUSED, EXIT_BUG = 0, 1, 2, 3
 EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141  # 128 + SIGINT, 128 + SIGPIPE: what a shell reports
@@ -85,13 +86,6 @@ def _scan_lang(argv: Sequence[str]) -> str | None:
             return normalize_lang(arg.split("=", 1)[1])
     env = os.environ.get("RTPLAN_LANG")
     return normalize_lang(env) if env else None
-
-
-def lang_option(parser: argparse.ArgumentParser, lang: str) -> None:
-    """Add ``--lang id|en`` (message language; default: the plan's own); a language with a
-    ``.po`` file (see :mod:`rtplan.messages`) is a choice too."""
-    parser.add_argument("--lang", choices=languages(), default=argparse.SUPPRESS,
-                        help=t("cli.opt.lang", lang))
 
 
 def build_parser(lang: str) -> argparse.ArgumentParser:

@@ -20,7 +20,7 @@ from browser import chromium_page, workshop_server
 from conftest import MAIN_EXAMPLE, copy_example
 
 from rtplan.workshop import STEP_NOTEBOOKS, _alive, descendants, notebooks_dir
-from rtplan.workshop.filters import _ITALIC_LINE
+from rtplan.render.filters import _ITALIC_LINE
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 

@@ -19,8 +19,9 @@ from rtplan.kas import (
     preview_entry,
     summarize,
 )
+from rtplan.render.kas import kas_html
 from rtplan.schema import TABLES
-from rtplan.views.kas import form_view, kas_html
+from rtplan.views.kas import form_view
 
 D = dt.date
 

@@ -13,6 +13,7 @@ import pytest
 from rtplan import storage
 from rtplan.charts.resources import institution_figure, inventory_figure
 from rtplan.plan import Plan
+from rtplan.render.views import to_html, to_text
 from rtplan.resources import (
     ABCD_TO_REMBUG,
     CATEGORY_KEYWORDS,
@@ -415,7 +416,7 @@ def test_contacts_never_appear_in_any_output(any_example_dir: Path) -> None:
     contacts = [c for c in plan["resources"]["contact"] if c]
     assert contacts
     result = match_needs(plan)
-    texts = [str(view._repr_html_()) + view.text() for view in (
+    texts = [str(to_html(view)) + to_text(view) for view in (
         inventory_view(plan), matches_view(result), gaps_view(result), crosswalk_view(plan))]
     texts.append(repr(result))
     for fig in (inventory_figure(plan), institution_figure(plan)):

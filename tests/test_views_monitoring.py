@@ -8,19 +8,20 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from notebook_display import notebook_html
 
 from rtplan import storage
 from rtplan.kas import kas_summary, summarize
 from rtplan.monitoring import progress
 from rtplan.plan import Plan
+from rtplan.render.kas import form_text, kas_html
+from rtplan.render.monitoring import progress_html, progress_text
 from rtplan.render.views import to_csv, to_html, to_records
-from rtplan.views.kas import BOOK_SHORT, book_view, form_text, form_view, kas_html
+from rtplan.views.kas import BOOK_SHORT, book_view, form_view
 from rtplan.views.monitoring import (
     activities_view,
     indicators_view,
     needs_view,
-    progress_html,
-    progress_text,
     realizations_view,
 )
 from rtplan.views.profile import attendance_view, participation_summary, participation_view
@@ -86,7 +87,7 @@ def test_kas_html_escapes_plan_text_and_hides_phone_numbers() -> None:
 
 def test_a_kas_summary_shows_itself_in_a_notebook(plan: Plan) -> None:
     summary = kas_summary(plan)
-    html = summary._repr_html_()
+    html = notebook_html(summary)
     assert "<h4>Laporan kas RT" in html and 'id="rtplan-kas-book"' in html
 
 
@@ -100,7 +101,7 @@ def test_progress_html_has_the_tables_and_no_private_columns(plan: Plan) -> None
 
 
 def test_a_progress_report_shows_itself(plan: Plan) -> None:
-    assert 'id="rtplan-progress-needs"' in progress(plan, JAN31)._repr_html_()
+    assert 'id="rtplan-progress-needs"' in notebook_html(progress(plan, JAN31))
 
 
 def test_activity_progress_reads_held_due_and_planned_and_marks_behind(plan: Plan) -> None:
@@ -159,7 +160,7 @@ def test_participation_has_a_column_per_meeting_headed_by_its_id(plan: Plan) -> 
 
 def test_participation_summary_shows_four_tables_and_never_names(plan: Plan) -> None:
     summary = participation_summary(plan)
-    html = summary._repr_html_()
+    html = notebook_html(summary)
     assert html.count("<table") == 4
     counts = "".join(str(to_html(v)) for v in (summary.by_sex, summary.by_age_band, summary.by_group))
     names = [str(n) for n in plan["participants"]["name"]]

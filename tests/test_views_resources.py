@@ -8,6 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from notebook_display import notebook_html
 
 from rtplan import storage
 from rtplan.messages import CATALOGUE
@@ -69,7 +70,7 @@ def test_matches_view_shows_reasons_decisions_and_masks_numbers(example_dir: Pat
 
 def test_a_match_result_shows_itself_as_the_matching_table(example_dir: Path) -> None:
     result = match_needs(storage.load_plan(example_dir))
-    html = result._repr_html_()
+    html = notebook_html(result)
     assert 'id="rtplan-matches"' in html and "Rincian skor" in html
     assert html == str(to_html(V.matches_view(result)))
 

@@ -8,11 +8,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from conftest import MAIN_EXAMPLE, copy_example
+from notebook_display import notebook_html
 
 from rtplan import storage
 from rtplan.budget import activity_costs, budget_summary, monthly_table
 from rtplan.messages import CATALOGUE
 from rtplan.plan import Plan
+from rtplan.render.schedule import budget_html, budget_text, conflicts_html, session_preview
 from rtplan.render.views import to_csv, to_records
 from rtplan.schedule import CONFLICT_KINDS, Conflict, find_conflicts, plan_sessions
 from rtplan.views.schedule import (
@@ -28,7 +30,6 @@ from rtplan.views.schedule import (
     monthly_view,
     plan_budget,
     plan_conflicts,
-    session_preview,
     sessions_view,
 )
 
@@ -68,7 +69,7 @@ def test_conflict_text_groups_by_kind_like_the_cli(plan: Plan) -> None:
 def test_hiding_warnings_keeps_the_count_and_only_the_errors(plan: Plan) -> None:
     report = conflicts_report(find_conflicts(plan, "id"), "id", warnings=False)
     assert len(report.view) == 1
-    html = str(report.html())
+    html = str(conflicts_html(report))
     assert "25 temuan" in html
     assert "Tempat dipakai bersamaan" in html
     assert "Hari libur" not in html
@@ -77,13 +78,13 @@ def test_hiding_warnings_keeps_the_count_and_only_the_errors(plan: Plan) -> None
 
 def test_conflict_list_escapes_plan_text_and_says_when_there_is_none() -> None:
     crafted = Conflict("holiday", "warning", ("A01",), dt.date(2027, 2, 6), "<script>alert(1)</script> libur")
-    html = conflicts_report([crafted], "en")._repr_html_()
+    html = notebook_html(conflicts_report([crafted], "en"))
     assert "<script>" not in html
     assert "&lt;script&gt;" in html
     assert "Public holiday" in html
     assert "Check that residents can still come" in html
     empty = conflicts_report([], "id")
-    assert empty._repr_html_() == "<p>Tidak ada bentrok jadwal.</p>"
+    assert notebook_html(empty) == "<p>Tidak ada bentrok jadwal.</p>"
     assert empty.text() == "Tidak ada bentrok jadwal."
 
 
@@ -103,10 +104,11 @@ def test_monthly_view_heads_each_funding_source_by_its_name(plan: Plan) -> None:
     assert report.monthly is not None
     assert report.monthly.headers() == ["Month", "kas RT", "swadaya warga", "dana kelurahan", "CSR", "hibah", "Total"]
     assert report.monthly.cells()[0][0] == "December 2026"
-    text = report.text()
+    text = budget_text(report)
     assert "Planned cost per month:" in text
     assert "dana kelurahan is short by Rp 1,300,000 (planned Rp 7,300,000, available Rp 6,000,000)." in text
-    html = report._repr_html_()
+    html = notebook_html(report)
+    assert str(budget_html(report)) == html
     assert 'id="rtplan-budget"' in html
     assert 'id="rtplan-budget-monthly"' in html
     assert "<li>" in html
@@ -116,7 +118,7 @@ def test_budget_without_spending_has_no_month_table(make_plan) -> None:  # type:
     empty = storage.load_plan(make_plan())
     report = plan_budget(empty)
     assert report.monthly is None
-    assert "Rencana biaya per bulan" not in report.text()
+    assert "Rencana biaya per bulan" not in budget_text(report)
     assert report.sources.cells() == [["Jumlah", "Rp 0", "Rp 0", "-", "-", ""]]
 
 
@@ -167,4 +169,4 @@ def test_cli_text_is_the_reports_text(example_dir: Path, capsys) -> None:  # typ
     plan = storage.load_plan(example_dir)
     assert main(["budget", str(example_dir)]) == 0
     out = capsys.readouterr().out
-    assert out.endswith(plan_budget(plan).text() + "\n")
+    assert out.endswith(budget_text(plan_budget(plan)) + "\n")

@@ -19,7 +19,7 @@ from conftest import ROOT, copy_example
 from rtplan import recent, storage, workshop
 from rtplan.cli import main
 from rtplan.exceptions import NoPlanChosen
-from rtplan.workshop.filters import bilingual_markdown, cell_error
+from rtplan.render.filters import bilingual_markdown, cell_error
 
 
 def _ws(tmp_path: Path, **kw: object) -> workshop.Workshop:
@@ -372,7 +372,7 @@ def test_step_notebooks_open_with_the_header_and_no_fixed_plan() -> None:
 
 
 def test_a_method_explanation_folds_under_its_own_heading(monkeypatch: pytest.MonkeyPatch) -> None:
-    from rtplan.workshop.filters import explain_body, explain_title
+    from rtplan.render.filters import explain_body, explain_title
 
     source = "## Metode / *Methods*\n**USG**: skor 1-5.\n\n*USG: scores 1-5.*\n"
     monkeypatch.setenv("RTPLAN_LANG", "id")

@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Iterable
 
-from rtplan.messages import t, tn
+from rtplan.messages import languages, t, tn
 from rtplan.plan import Plan
 from rtplan.usable import Usable, usable_plan
 
@@ -26,6 +26,13 @@ MISSING_PARTS = {
     "funds": "cli.missing.funds",
     "ledger": "cli.missing.ledger",
 }
+
+
+def lang_option(parser: argparse.ArgumentParser, lang: str) -> None:
+    """Add ``--lang id|en`` (message language; default: the plan's own); a language with a
+    ``.po`` file (see :mod:`rtplan.messages`) is a choice too."""
+    parser.add_argument("--lang", choices=languages(), default=argparse.SUPPRESS,
+                        help=t("cli.opt.lang", lang))
 
 
 def warn_problems(usable: Usable, plan_dir: str, lang: str, document: bool = False) -> None:

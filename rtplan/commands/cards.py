@@ -11,7 +11,7 @@ ORDER = 56
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: str) -> None:
-    from rtplan.cli import lang_option
+    from rtplan.commands import lang_option
 
     p = sub.add_parser("cards", help=t("cli.cards.help", lang), description=t("cli.cards.help", lang))
     p.add_argument("plan_dir", metavar="PLAN_DIR", help=t("cli.arg.plan", lang))

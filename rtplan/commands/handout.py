@@ -51,7 +51,7 @@ def register(sub: argparse._SubParsersAction, lang: str) -> None:  # type: ignor
 
 def document_options(p: argparse.ArgumentParser, lang: str, output_help: str) -> None:
     """``--engine``, ``--format``, ``-o`` and ``--lang``: the options every document command has."""
-    from rtplan.cli import lang_option
+    from rtplan.commands import lang_option
 
     p.add_argument("--engine", choices=ENGINES, default="auto", help=t("cli.handout.engine", lang))
     p.add_argument("--format", choices=("pdf", "html"), default="pdf", help=t("cli.handout.format", lang))

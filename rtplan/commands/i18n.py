@@ -11,7 +11,7 @@ ORDER = 90
 
 
 def register(sub: argparse._SubParsersAction, lang: str) -> None:  # type: ignore[type-arg]
-    from rtplan.cli import lang_option
+    from rtplan.commands import lang_option
 
     p = sub.add_parser("i18n", help=t("cli.i18n.help", lang), description=t("cli.i18n.description", lang),
                        formatter_class=argparse.RawDescriptionHelpFormatter)

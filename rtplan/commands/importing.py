@@ -23,7 +23,7 @@ ALL = ("all", "semua")
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: str) -> None:
-    from rtplan.cli import lang_option
+    from rtplan.commands import lang_option
 
     p = sub.add_parser("import", help=t("cli.import.help", lang), description=t("cli.import.description", lang))
     p.add_argument("plan_dir", metavar="PLAN_DIR", help=t("cli.arg.plan", lang))

@@ -17,8 +17,10 @@ from rtplan.commands.plan import _date
 from rtplan.kas import kas_summary
 from rtplan.messages import t
 from rtplan.monitoring import progress
-from rtplan.views.kas import book_view, form_text
-from rtplan.views.monitoring import progress_text
+from rtplan.render.kas import form_text
+from rtplan.render.monitoring import progress_text
+from rtplan.render.views import to_text
+from rtplan.views.kas import book_view
 
 ORDER = 40
 # the tables each command reads: one of them unreadable stops it (see rtplan.usable)
@@ -28,7 +30,7 @@ FORMATS = ("text", "json", "csv")
 
 
 def register(sub: argparse._SubParsersAction, lang: str) -> None:  # type: ignore[type-arg]
-    from rtplan.cli import lang_option
+    from rtplan.commands import lang_option
 
     p = sub.add_parser("kas", help=t("cli.kas.help", lang), description=t("cli.kas.help", lang))
     p.add_argument("plan_dir", metavar="PLAN_DIR", help=t("cli.arg.plan", lang))
@@ -105,7 +107,7 @@ def cmd_kas(args: argparse.Namespace) -> int:
         print(form_text(summary, lang))
         if args.book:
             print()
-            print(book_view(summary, lang).text())
+            print(to_text(book_view(summary, lang)))
         _print_checks(summary.checks, lang)
     return 1 if args.strict and summary.warnings else 0
 

@@ -32,7 +32,7 @@ _AREA_OPTIONS = {
 
 
 def register(sub: argparse._SubParsersAction, lang: str) -> None:  # type: ignore[type-arg]
-    from rtplan.cli import lang_option
+    from rtplan.commands import lang_option
 
     p = sub.add_parser("new", help=t("cli.new.help", lang), description=t("cli.new.help", lang))
     p.add_argument("plan_dir", metavar="PLAN_DIR", help=t("cli.arg.plan_new", lang))

@@ -18,7 +18,7 @@ USES = ("needs", "usg_scores", "votes", "pairwise", "priorities", "problem_tree"
 
 
 def register(sub: argparse._SubParsersAction, lang: str) -> None:  # type: ignore[type-arg]
-    from rtplan.cli import lang_option
+    from rtplan.commands import lang_option
 
     p = sub.add_parser("rank", help=t("cli.rank.help", lang), description=t("cli.rank.help", lang))
     p.add_argument("plan_dir", metavar="PLAN_DIR", help=t("cli.arg.plan", lang))

@@ -22,7 +22,7 @@ def _k(text: str) -> int:
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: str) -> None:
-    from rtplan.cli import lang_option
+    from rtplan.commands import lang_option
 
     p = sub.add_parser("research", help=t("cli.research.help", lang), description=t("cli.research.help", lang))
     inner = p.add_subparsers(dest="research_command", metavar=t("cli.command_metavar", lang))

@@ -10,7 +10,7 @@ ORDER = 57
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: str) -> None:
-    from rtplan.cli import lang_option
+    from rtplan.commands import lang_option
     from rtplan.export.engines import ENGINES
 
     p = sub.add_parser("room-codes", help=t("cli.room_codes.help", lang), description=t("cli.room_codes.help", lang))

@@ -8,6 +8,7 @@ import json
 from rtplan.budget import budget_summary, monthly_table
 from rtplan.commands import open_plan
 from rtplan.messages import t
+from rtplan.render.schedule import budget_text
 from rtplan.schedule import find_conflicts
 from rtplan.views.schedule import budget_report, conflicts_report
 
@@ -18,7 +19,7 @@ USES_BUDGET = ("activities", "funds")
 
 
 def register(sub: argparse._SubParsersAction, lang: str) -> None:  # type: ignore[type-arg]
-    from rtplan.cli import lang_option
+    from rtplan.commands import lang_option
 
     p = sub.add_parser("conflicts", help=t("cli.conflicts.help", lang), description=t("cli.conflicts.help", lang))
     p.add_argument("plan_dir", metavar="PLAN_DIR", help=t("cli.arg.plan", lang))
@@ -55,5 +56,5 @@ def cmd_budget(args: argparse.Namespace) -> int:
         return 0
     print(t("cli.budget.header", lang, plan=plan.title or args.plan_dir))
     print()
-    print(budget_report(summary, monthly_table(plan), lang).text())
+    print(budget_text(budget_report(summary, monthly_table(plan), lang)))
     return 0

@@ -12,7 +12,7 @@ ORDER = 55
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: str) -> None:
-    from rtplan.cli import lang_option
+    from rtplan.commands import lang_option
     from rtplan.export.engines import ENGINES
 
     p = sub.add_parser("worksheets", help=t("cli.worksheets.help", lang),

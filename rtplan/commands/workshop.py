@@ -12,7 +12,7 @@ ORDER = 60
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: str) -> None:
-    from rtplan.cli import lang_option
+    from rtplan.commands import lang_option
 
     p = sub.add_parser("workshop", help=t("cli.workshop.help", lang), description=t("cli.workshop.description", lang))
     p.add_argument("plan_dir", metavar="PLAN_DIR", help=t("cli.workshop.plan", lang))

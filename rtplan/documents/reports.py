@@ -80,7 +80,7 @@ class Report:
         return self._progress
 
     def progress(self) -> Html:
-        from rtplan.views.monitoring import progress_html
+        from rtplan.render.monitoring import progress_html
 
         return Html(_h2(t("report.h.progress", self.lang)) + progress_html(self._report(), self.lang))
 
@@ -111,7 +111,7 @@ class Report:
                     + identity(self.plan, None, self.lang, with_title=False, as_of=self.as_of))
 
     def kas(self) -> Html:
-        from rtplan.views.kas import kas_html
+        from rtplan.render.kas import kas_html
 
         return Html(_h2(t("report.h.kas", self.lang)) + kas_html(self._kas(), self.lang))
 

@@ -68,12 +68,6 @@ class KasSummary:
         """The line items of ``income`` or ``expense``."""
         return self.lines[self.lines["section"] == name].reset_index(drop=True)
 
-    def _repr_html_(self) -> str:
-        """A notebook shows the report: title, the form, the book and the checks."""
-        from rtplan.views.kas import kas_html
-
-        return str(kas_html(self, with_book=True))
-
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data (amounts as whole Rupiah integers, dates ISO)."""
         lines = [{

@@ -82,12 +82,6 @@ class ProgressReport:
     checks: tuple[ProgressCheck, ...]
     lang: str = "id"
 
-    def _repr_html_(self) -> str:
-        """A notebook shows the report: totals, activities, needs, indicators and checks."""
-        from rtplan.views.monitoring import progress_html
-
-        return str(progress_html(self))
-
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data (dates ISO, amounts whole Rupiah)."""
         return {

@@ -2,18 +2,15 @@
 
 Each ranking holds a table (``need_id``, ``title``, ``rank``, ``score``, ... best
 first), the tie-break rule in words and notes for the facilitator. A ranking shows
-itself in a notebook as its declared view (:mod:`rtplan.views.needs`).
+is shown in a notebook as its declared view (:func:`rtplan.views.needs.ranking_view`),
+through the formatter the notebook faces register (:mod:`rtplan.ui.display`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 import pandas as pd
-
-if TYPE_CHECKING:
-    from rtplan.views.base import View
 
 
 @dataclass(frozen=True, eq=False)
@@ -49,17 +46,6 @@ class Ranking:
         hit = self.table.loc[self.table["need_id"] == need_id, "rank"]
         return None if hit.empty else int(hit.iloc[0])
 
-    def view(self, lang: str | None = None) -> View:
-        """The ranking as people read it (see :func:`rtplan.views.needs.ranking_view`)."""
-        from rtplan.views.needs import ranking_view
-
-        return ranking_view(self, lang)
-
-    def _repr_html_(self) -> str:
-        return self.view()._repr_html_()
-
-    def __str__(self) -> str:
-        return self.view().text()
 
 
 @dataclass(frozen=True, eq=False)

@@ -2,20 +2,17 @@
 
 :func:`rtplan.resources.matching.match_needs` returns a :class:`MatchResult`; the
 views (:mod:`rtplan.views.resources`) turn it into the tables people read, and a
-notebook cell that ends with a result shows its matching table.
+notebook cell that ends with a result shows its matching table (the formatter of
+:mod:`rtplan.ui.display`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from rtplan.messages import t
 from rtplan.resources.labels import PART_LABELS, PARTNER_LABELS
-
-if TYPE_CHECKING:
-    from rtplan.views import View
 
 
 @dataclass(frozen=True)
@@ -152,7 +149,7 @@ class MatchResult:
 
     ``need_titles`` and ``resource_names`` (id -> text) let the result show itself
     without the plan: in a notebook it is the matching table
-    (:func:`rtplan.views.resources.matches_view`).
+    (:func:`rtplan.views.resources.matches_view`, shown by :mod:`rtplan.ui.display`).
     """
 
     matches: tuple[Match, ...]
@@ -167,11 +164,3 @@ class MatchResult:
     def for_need(self, need_id: str) -> list[Match]:
         return [m for m in self.matches if m.need_id == need_id]
 
-    def view(self) -> View:
-        """The matching table for people (:func:`rtplan.views.resources.matches_view`)."""
-        from rtplan.views.resources import matches_view
-
-        return matches_view(self)
-
-    def _repr_html_(self) -> str:
-        return self.view()._repr_html_()

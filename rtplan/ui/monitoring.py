@@ -25,6 +25,8 @@ from rtplan.messages import t
 from rtplan.monitoring import default_as_of, planned_dates, progress, record_session, remove_session, status_label
 from rtplan.plan import Plan
 from rtplan.render import fragment
+from rtplan.render.kas import checks_html, kas_html
+from rtplan.render.monitoring import progress_html
 from rtplan.render.views import to_html
 from rtplan.tables import is_missing
 from rtplan.ui.base import (
@@ -40,8 +42,7 @@ from rtplan.ui.base import (
 )
 from rtplan.ui.inputs import DateInput, MoneyInput, input_errors
 from rtplan.views.glance import kas_glance, progress_glance
-from rtplan.views.kas import BOOK_SHORT, book_view, checks_html, kas_html
-from rtplan.views.monitoring import progress_html
+from rtplan.views.kas import BOOK_SHORT, book_view
 
 _TITLE = "<h3>{{ text }}</h3>"
 

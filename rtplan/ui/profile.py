@@ -13,6 +13,7 @@ from rtplan.messages import t
 from rtplan.plan import Plan
 from rtplan.profile import set_attendance
 from rtplan.render import fragment
+from rtplan.render.profile import participation_html
 from rtplan.schema import META_FIELDS, MetaField
 from rtplan.ui.base import (
     _STYLE,
@@ -232,7 +233,7 @@ class ParticipationSummary(w.VBox):
         self.refresh()
 
     def refresh(self) -> None:
-        self.tables.value = str(participation_summary(self.session.plan, self.session.lang).html())
+        self.tables.value = str(participation_html(participation_summary(self.session.plan, self.session.lang)))
         self.chart.clear_output(wait=True)
         with self.chart:
             from IPython.display import display

@@ -23,6 +23,7 @@ from rtplan.fmt import day_names
 from rtplan.messages import t
 from rtplan.plan import Plan
 from rtplan.render import fragment
+from rtplan.render.schedule import budget_html, conflicts_html, session_preview
 from rtplan.schedule import (
     NTH_LABELS,
     Conflict,
@@ -35,7 +36,7 @@ from rtplan.schedule import (
 from rtplan.schema import FUNDING_SOURCES
 from rtplan.ui.base import _STYLE, LiveResult, PlanSession, TableEditor, open_session, step_tabs
 from rtplan.views.glance import schedule_glance
-from rtplan.views.schedule import budget_report, conflicts_report, session_preview
+from rtplan.views.schedule import budget_report, conflicts_report
 
 _NTH_CHOICES = (1, 2, 3, 4, -1)
 
@@ -237,7 +238,7 @@ class ConflictsPanel(w.VBox):
 
     def refresh(self) -> None:
         self.findings = find_conflicts(self.session.plan, self.lang)
-        self.body.value = conflicts_report(self.findings, self.lang, self.show_warnings.value).html()
+        self.body.value = conflicts_html(conflicts_report(self.findings, self.lang, self.show_warnings.value))
 
 
 class BudgetPanel(w.VBox):
@@ -259,7 +260,7 @@ class BudgetPanel(w.VBox):
 
     def refresh(self) -> None:
         self.summary = budget_summary(self.session.plan)
-        self.tables.value = budget_report(self.summary, monthly_table(self.session.plan), self.lang).html()
+        self.tables.value = budget_html(budget_report(self.summary, monthly_table(self.session.plan), self.lang))
         if self.with_chart:
             self.chart.clear_output(wait=True)
             with self.chart:

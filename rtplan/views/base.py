@@ -8,7 +8,7 @@ Example
 ... ), caption="kas.caption.summary")
 >>> view = SPEC.build(frame, lang="id")     # frame holds raw values
 >>> view                                     # a notebook shows it as an HTML table
->>> print(view.text())                       # the CLI's aligned text
+>>> print(to_text(view))                     # the CLI's aligned text (rtplan.render.views)
 
 Formatting is declared by name (:data:`FORMATS`), so the same column prints as
 ``Rp 1.500.000`` in a document and stays the integer ``1500000`` in CSV, XLSX and
@@ -216,8 +216,9 @@ class ViewSpec:
 class View:
     """A built view: the spec, the columns in effect, raw values, and the words around it.
 
-    Show it in a notebook (``_repr_html_``), print it (:meth:`text`), or hand it to a
-    renderer in :mod:`rtplan.render.views` (CSV, XLSX, JSON).
+    It is data: the renderers of :mod:`rtplan.render.views` make its HTML (the
+    ``table.html.j2`` template), text, CSV, XLSX or JSON, and a notebook shows it through
+    the formatter :mod:`rtplan.ui.display` registers.
     """
 
     spec: ViewSpec
@@ -259,18 +260,6 @@ class View:
     def with_lang(self, lang: str) -> View:
         return replace(self, lang=normalize_lang(lang))
 
-    def text(self, include_private: bool = False) -> str:
-        from rtplan.render.views import to_text
-
-        return to_text(self, include_private=include_private)
-
-    def _repr_html_(self) -> str:
-        from rtplan.render.views import to_html
-
-        return str(to_html(self))
-
-    def __str__(self) -> str:
-        return self.text()
 
 
 def plain_value(value: Any, exact: bool = False) -> Any:

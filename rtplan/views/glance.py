@@ -5,8 +5,9 @@ of people and who they are beside the participants form, who came beside the daf
 hadir, the needs still without a resource beside the matching board, the conflicts and
 the money beside the activity form, how far the plan is beside the record of a session,
 and the balance beside the cash book. Each function reads the saved plan and returns a
-:class:`Glance`: a title, one big line, and a few short lines (HTML through the autoescaped
-renderer; text for the terminal). Counts only: no name, no phone number, no NIK.
+:class:`Glance`: a title, one big line, and a few short lines (its HTML is
+:func:`rtplan.render.glance.glance_html`; ``str`` gives the text for the terminal).
+Counts only: no name, no phone number, no NIK.
 """
 
 from __future__ import annotations
@@ -15,20 +16,14 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from markupsafe import Markup
-
 from rtplan.fmt import format_date, format_idr
 from rtplan.messages import normalize_lang, t, tn
 from rtplan.plan import Plan
-from rtplan.render import fragment
 
 MAX_LINES = 6
 """Lines listed under a glance's big line; more are counted (``... dan 3 lagi``)."""
 SCHEDULE_LINES = 4
 """Conflicts listed beside the activity form (each is a long sentence)."""
-
-
-_COLOURS = {"ok": "#0a5a1f", "warn": "#7a4a00", "bad": "#8b0000"}  # dark: they survive a washed-out projector
 
 
 @dataclass(frozen=True)
@@ -43,19 +38,6 @@ class Glance:
     big: str
     lines: tuple[str, ...] = ()
     tone: str = "ok"
-
-    def html(self) -> Markup:
-        return fragment(
-            '<div class="rtplan-glance rtplan-glance-{{ tone }}" style="border-left:6px solid {{ colour }};'
-            'padding:2px 0 2px 12px"><h3 style="margin-top:0">{{ title }}</h3>'
-            '<p class="rtplan-glance-big" style="font-size:1.3em;font-weight:bold;color:{{ colour }}">'
-            "{{ mark }}{{ big }}</p>"
-            "{% if lines %}<ul>{% for line in lines %}<li>{{ line }}</li>{% endfor %}</ul>{% endif %}</div>",
-            tone=self.tone, title=self.title, big=self.big, lines=self.lines, colour=_COLOURS.get(self.tone, "#000"),
-            mark={"ok": "", "warn": "⚠ ", "bad": "✖ "}.get(self.tone, ""))
-
-    def _repr_html_(self) -> str:
-        return str(self.html())
 
     def __str__(self) -> str:
         return "\n".join([self.title, self.big, *(f"- {line}" for line in self.lines)])

@@ -8,8 +8,9 @@ Each table is declared once here and built by a pure function from
   (1, 2, ...) under II and III, as on the form Jakarta asks RTs to read out;
 * :data:`BOOK` - the cash book with the running balance after each entry.
 
-:func:`kas_html` puts the title, the form, the book and the checks together for a
-notebook or a document; a :class:`~rtplan.kas.KasSummary` shows itself that way.
+:func:`rtplan.render.kas.kas_html` puts the title, the form, the book and the checks
+together for a notebook or a document; a notebook shows a :class:`~rtplan.kas.KasSummary`
+that way (:mod:`rtplan.ui.display`).
 
 Example (a notebook cell)::
 
@@ -22,13 +23,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pandas as pd
-from markupsafe import Markup
 
 from rtplan.fmt import format_date
-from rtplan.kas import EXPENSE, INCOME, KasCheck, KasSummary
+from rtplan.kas import EXPENSE, INCOME, KasSummary
 from rtplan.messages import normalize_lang, t
-from rtplan.render import fragment, join, render
-from rtplan.render.views import to_html
 from rtplan.tables import is_missing
 from rtplan.views.base import Col, View, ViewSpec
 
@@ -126,31 +124,5 @@ def book_view(entries: KasSummary | pd.DataFrame, lang: str | None = None, *, on
     return BOOK.build(book_frame(frame), lang, only=only, caption=caption, table_id=table_id or "rtplan-kas-book")
 
 
-def checks_html(checks: Sequence[KasCheck] | Sequence[object], lang: str, css_id: str = "rtplan-kas-checks",
-                none_key: str = "kas.check.none") -> Markup:
-    """Findings of a check (kas or progress) as a list, warnings marked; a line when there
-    are none (``none_key``: its message key)."""
-    return render("checks.html.j2", checks=list(checks), css_id=css_id, none_text=t(none_key, lang))
 
-
-def kas_html(summary: KasSummary, lang: str | None = None, *, with_book: bool = False,
-             with_checks: bool = True) -> Markup:
-    """The kas report for a notebook or a document: title, form, (book), checks."""
-    lang = normalize_lang(lang or summary.lang)
-    form = form_view(summary, lang)
-    parts = [fragment("<h4>{{ title }}</h4>", title=form.caption), to_html(form, caption=False)]
-    if with_book:
-        parts.append(to_html(book_view(summary, lang)))
-    if with_checks:
-        parts.append(checks_html(summary.checks, lang))
-    return join(parts)
-
-
-def form_text(summary: KasSummary, lang: str | None = None) -> str:
-    """The report form as plain text for the terminal: title, a blank line, the table."""
-    form = form_view(summary, lang)
-    return f"{form.caption}\n\n{form.text()}"
-
-
-__all__ = ["BOOK", "BOOK_SHORT", "FORM", "book_frame", "book_view", "checks_html", "form_frame", "form_text",
-           "form_title", "form_view", "kas_html"]
+__all__ = ["BOOK", "BOOK_SHORT", "FORM", "book_frame", "book_view", "form_frame", "form_title", "form_view"]

@@ -21,17 +21,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
-from markupsafe import Markup
 
 from rtplan.fmt import format_date, format_idr, format_number, format_percent
 from rtplan.kas import mask_private
 from rtplan.messages import normalize_lang, t
 from rtplan.monitoring import ProgressReport, need_state_label, status_label
-from rtplan.render import fragment, join
-from rtplan.render.views import to_html, to_text
 from rtplan.tables import as_date, is_missing
 from rtplan.views.base import Col, View, ViewSpec
-from rtplan.views.kas import checks_html
 
 CUT = 44  # the terminal cuts longer cells with "…"
 
@@ -174,23 +170,6 @@ def totals_text(report: ProgressReport, lang: str | None = None) -> str:
              actual=format_idr(tt.cost_actual_idr, lang), budget=format_idr(tt.cost_planned_idr, lang))
 
 
-def progress_html(report: ProgressReport, lang: str | None = None, *, with_checks: bool = True) -> Markup:
-    """The progress report as HTML: the totals, then activities, needs, indicators (and checks)."""
-    lang = normalize_lang(lang or report.lang)
-    parts = [fragment('<p class="rtplan-progress-totals">{{ text }}</p>', text=totals_text(report, lang)),
-             to_html(activities_view(report, lang)), to_html(needs_view(report, lang)),
-             to_html(indicators_view(report, lang))]
-    if with_checks:
-        parts.append(checks_html(report.checks, lang, "rtplan-progress-checks", "mon.check.none"))
-    return join(parts)
-
-
-def progress_text(report: ProgressReport, lang: str | None = None) -> str:
-    """The progress report for the terminal: the totals, then activities and needs."""
-    lang = normalize_lang(lang or report.lang)
-    return "\n\n".join([totals_text(report, lang), to_text(activities_view(report, lang), caption=True),
-                        to_text(needs_view(report, lang), caption=True)])
-
 
 __all__ = ["ACTIVITIES", "INDICATORS", "NEEDS", "REALIZATIONS", "activities_view", "indicators_view", "needs_view",
-           "progress_html", "progress_text", "realizations_view", "totals_text"]
+           "realizations_view", "totals_text"]

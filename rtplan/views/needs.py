@@ -12,13 +12,13 @@ Each table is declared once here and built by a pure function from step 1's resu
 * :data:`BY_CATEGORY` - needs per category and households affected;
   :func:`by_category_view` builds it.
 
-A ranking shows itself through its view, so a notebook cell is
-``all_rankings(plan)["final"]``.
+A notebook shows a ranking through its view (:mod:`rtplan.ui.display`), so a notebook
+cell is ``all_rankings(plan)["final"]``.
 
 Example
 -------
 >>> view = ranking_view(usg_ranking(plan))
->>> print(view.text())            # the CLI's aligned table, tie-break and notes
+>>> print(to_text(view))          # the CLI's aligned table, tie-break and notes
 >>> to_records(ranking_data(r))   # the JSON of ``rtplan rank --format json``
 """
 

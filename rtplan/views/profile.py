@@ -17,13 +17,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
-from markupsafe import Markup
 
 from rtplan.messages import normalize_lang
 from rtplan.plan import Plan
 from rtplan.profile import BREAKDOWNS, BY_KEYS, meeting_summary, participation_by, sex_label
-from rtplan.render import join
-from rtplan.render.views import to_html, to_text
 from rtplan.views.base import Col, View, ViewSpec
 
 # -- declarations ---------------------------------------------------------------------
@@ -102,15 +99,6 @@ class Participation:
     @property
     def views(self) -> tuple[View, ...]:
         return (self.attendance, self.by_sex, self.by_age_band, self.by_group)
-
-    def html(self) -> Markup:
-        return join(to_html(v) for v in self.views)
-
-    def _repr_html_(self) -> str:
-        return str(self.html())
-
-    def __str__(self) -> str:
-        return "\n\n".join(to_text(v) for v in self.views)
 
 
 def participation_summary(plan: Plan, lang: str | None = None) -> Participation:

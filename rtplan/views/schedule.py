@@ -17,20 +17,15 @@ Example (a notebook cell)::
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
-from markupsafe import Markup
 
-from rtplan import holidays_id
 from rtplan.budget import BudgetSummary, activity_costs, budget_summary, monthly_table
 from rtplan.fmt import format_date, format_idr, format_percent
 from rtplan.messages import normalize_lang, t
 from rtplan.plan import Plan
-from rtplan.render import fragment, join, render
-from rtplan.render.views import to_html
 from rtplan.schedule import (
     CONFLICT_KINDS,
     Conflict,
@@ -182,25 +177,6 @@ def sessions_view(sessions: pd.DataFrame, lang: str = "id") -> View:
 PREVIEW_DATES = 6  # dates named in the activity form's preview
 
 
-def session_preview(dates: Sequence[dt.date], lang: str = "id") -> Markup:
-    """What an activity form would give, before it is saved: the number of sessions in the
-    period, the first dates, and those that fall on a holiday (HTML)."""
-    lang = normalize_lang(lang)
-    if not dates:
-        return fragment("<i>{{ text }}</i>", text=t("ui.schedule.preview.none", lang))
-    shown = ", ".join(format_date(d, lang, "medium") for d in dates[:PREVIEW_DATES])
-    if len(dates) > PREVIEW_DATES:
-        shown += ", …"
-    off = holidays_id.holidays_between(dates[0], dates[-1], lang)
-    on_holiday = [d for d in dates if d in off]
-    text = t("ui.schedule.preview", lang, n=len(dates), dates=shown)
-    if on_holiday:
-        text += " — " + t("ui.schedule.preview.holidays", lang, n=len(on_holiday),
-                        dates=", ".join(format_date(d, lang, "medium") for d in on_holiday))
-    return fragment('<div style="color:#1b4965">{{ text }}</div>', text=text)
-
-
-# -- conflicts ------------------------------------------------------------------------
 def conflicts_frame(findings: Sequence[Conflict], lang: str = "id") -> pd.DataFrame:
     """The findings' raw rows of :data:`CONFLICTS` (labels in ``lang``, dates as dates)."""
     lang = normalize_lang(lang)
@@ -272,18 +248,8 @@ class ConflictList:
     def view(self) -> View:
         return conflicts_view(self.shown, self.lang)
 
-    def html(self) -> Markup:
-        """The count line, then the table (or only the sentence that there is no conflict)."""
-        if not self.findings:
-            return fragment("<p>{{ text }}</p>", text=t("conflict.none", self.lang))
-        return fragment("<p><b>{{ head }}</b></p>{{ table }}", head=conflict_count(self.findings, self.lang),
-                        table=to_html(self.view))
-
     def text(self) -> str:
         return "\n".join(conflict_lines(self.findings, self.lang, self.warnings))
-
-    def _repr_html_(self) -> str:
-        return str(self.html())
 
     def __str__(self) -> str:
         return self.text()
@@ -368,24 +334,6 @@ class BudgetReport:
     monthly: View | None
     lang: str = "id"
 
-    def html(self) -> Markup:
-        parts = [to_html(self.sources), render("list.html.j2", items=self.lines, ordered=False, css_class=None)]
-        if self.monthly is not None:
-            parts.append(to_html(self.monthly))
-        return join(parts)
-
-    def text(self) -> str:
-        lines = [self.sources.text(), "", *self.lines]
-        if self.monthly is not None:
-            lines += ["", t("cli.budget.monthly", self.lang), self.monthly.text()]
-        return "\n".join(lines)
-
-    def _repr_html_(self) -> str:
-        return str(self.html())
-
-    def __str__(self) -> str:
-        return self.text()
-
 
 def budget_report(summary: BudgetSummary, monthly: pd.DataFrame, lang: str = "id") -> BudgetReport:
     """A :class:`BudgetReport` from :func:`rtplan.budget.budget_summary` and
@@ -411,5 +359,5 @@ __all__ = [
     "STATUS_LABELS", "SUGGESTIONS", "BudgetReport", "ConflictList", "activities_view", "activity_costs_view",
     "budget_frame", "budget_lines", "budget_report", "budget_view", "conflict_count", "conflict_lines",
     "conflicts_frame", "conflicts_report", "conflicts_view", "monthly_view", "plan_activity_costs", "plan_budget",
-    "plan_conflicts", "session_preview", "sessions_view",
+    "plan_conflicts", "sessions_view",
 ]

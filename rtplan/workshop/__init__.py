@@ -68,12 +68,12 @@ ENV_WORKDIR = "RTPLAN_WORKDIR"
 LOG_ENV = "RTPLAN_WORKSHOP_LOG_DIR"
 """When set, Voila's log is kept there as ``voila.log`` (otherwise in a temporary folder)."""
 
-# nbconvert filters the template uses (see rtplan.workshop.filters); the launcher registers them
+# nbconvert filters the template uses (see rtplan.render.filters); the launcher registers them
 FILTERS = {
-    "rtplan_markdown": "rtplan.workshop.filters.markdown_for_lang",
-    "rtplan_cell_error": "rtplan.workshop.filters.cell_error",
-    "rtplan_explain_title": "rtplan.workshop.filters.explain_title",
-    "rtplan_explain_body": "rtplan.workshop.filters.explain_body",
+    "rtplan_markdown": "rtplan.render.filters.markdown_for_lang",
+    "rtplan_cell_error": "rtplan.render.filters.cell_error",
+    "rtplan_explain_title": "rtplan.render.filters.explain_title",
+    "rtplan_explain_body": "rtplan.render.filters.explain_body",
 }
 
 
