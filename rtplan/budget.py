@@ -1,7 +1,7 @@
 """Step 3: what the activities cost, per month and per funding source, against the funds.
 
 An activity's ``cost_idr`` is its total over the plan period, however many sessions
-it has (design.md). Per month, that total is spread evenly over its sessions (whole
+it has (``docs/plan-format.md``, ``activities.csv``). Per month, that total is spread evenly over its sessions (whole
 Rupiah; the remainder goes to the earliest sessions, so months add up exactly).
 Per funding source, the planned total is set against ``funds.csv``: the shortfall is
 what is planned beyond what is available. Cancelled activities (``batal``) cost

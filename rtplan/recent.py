@@ -1,4 +1,4 @@
-"""The plans opened lately and the "current" plan, remembered between sessions (issue 14, item 4).
+"""The plans opened lately and the "current" plan, remembered between sessions.
 
 The step notebooks share one choice of plan instead of a path edited in each: the
 plan picker (:class:`rtplan.ui.workshop.StepHeader`) and ``rtplan workshop`` record

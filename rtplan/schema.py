@@ -76,7 +76,7 @@ CONSENSUS = "konsensus"
 TIE = "seri"
 ANONYMOUS_PREFIX = "anon-"
 ANONYMOUS_ID = re.compile(r"anon-[0-9a-f]{8}")
-"""A scorer id that names nobody (a ballot from a phone in the room, issue 15): ``anon-`` and 8 hex digits."""
+"""A scorer id that names nobody (a ballot from a phone in the room): ``anon-`` and 8 hex digits."""
 
 
 def is_anonymous_id(value: object) -> bool:

@@ -1,11 +1,11 @@
-"""Phone cards for the RT's WhatsApp group (issue 18): PNG images of 1080 x 1350 pixels.
+"""Phone cards for the RT's WhatsApp group: PNG images of 1080 x 1350 pixels.
 
 Three kinds: the agreed priorities, next month's activities (day, date, time, place,
 PIC) and the kas RT summary of a month. Large type (body text 40 px on a 1080 px
 wide image is about 14 CSS px on a 390 px phone screen), so a card reads without
 zooming. What does not fit goes on the next card, numbered ``1/3``, ``2/3`` ...
 
-Privacy (design.md, UU PDP): no phone numbers (digit runs that look like one are
+Privacy (UU PDP, the personal data protection law): no phone numbers (digit runs that look like one are
 hidden, :func:`rtplan.kas.mask_private`), and no residents' names beyond the
 pengurus: the people named in ``plan.toml`` ``[people]`` and participants whose
 unsur is ``pengurus RT`` appear by name; any other resident named as PIC is shown by

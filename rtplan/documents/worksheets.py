@@ -1,4 +1,4 @@
-"""Paper worksheets for a meeting without a laptop, and typing their results back (issue 18).
+"""Paper worksheets for a meeting without a laptop, and typing their results back.
 
 Printing: :func:`worksheets_html` builds one A4 document (through the project's one
 renderer, :mod:`rtplan.render`, template ``paper/worksheets.html.j2``) with

@@ -6,7 +6,7 @@
 * the tables people read (the form, the book) are declared in :mod:`rtplan.views.kas`.
 
 The period summary follows the form Jakarta asks every RT to read out to residents at
-least every six months (``../shared/domain.md``, "Money"): rows *Saldo awal* /
+least every six months: rows *Saldo awal* /
 *Penerimaan* / *Pengeluaran* / *Saldo akhir*, each with line items
 ``No | Kegiatan | Jumlah | Keterangan``.
 

@@ -1,4 +1,4 @@
-"""Messages of paper worksheets, typing them back, and phone cards (issue 18)."""
+"""Messages of paper worksheets, typing them back, and phone cards."""
 
 MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     # -- the worksheets --------------------------------------------------------------

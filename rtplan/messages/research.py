@@ -1,4 +1,4 @@
-"""Messages of research pooling, export and summaries (issue 17)."""
+"""Messages of research pooling, export and summaries."""
 
 MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "research.secret_missing": {

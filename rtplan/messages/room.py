@@ -1,4 +1,4 @@
-"""Messages of voting from phones in the room (issue 15): the phone page, the projector, slips, the CLI."""
+"""Messages of voting from phones in the room: the phone page, the projector, slips, the CLI."""
 
 MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     # -- the phone page ---------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Messages of workshop mode (``rtplan workshop``), the step header and plan picker (issue 13, 14 item 4)."""
+"""Messages of workshop mode (``rtplan workshop``), the step header and plan picker."""
 
 MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     # -- the command ---------------------------------------------------------------

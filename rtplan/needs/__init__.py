@@ -1,6 +1,6 @@
 """Step 1: needs and their priority (pure functions on the plan's tables).
 
-One module per concept (see ``shared/domain.md`` for the methods):
+One module per concept (``docs/architecture.md`` lists them):
 
 * :mod:`~rtplan.needs.usg` - USG scoring (Urgency + Seriousness + Growth, each 1-5);
 * :mod:`~rtplan.needs.dots` - dot voting;

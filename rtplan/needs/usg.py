@@ -63,8 +63,8 @@ def usg_ranking(
 
     Examples
     --------
-    The published example (three issues, one scorer): totals 13, 14, 10 give
-    issue 2 rank I, issue 1 rank II, issue 3 rank III.
+    The published example (three needs, one scorer): totals 13, 14, 10 give
+    need 2 rank I, need 1 rank II, need 3 rank III.
     """
     if aggregate not in AGGREGATES:
         raise ValueError(f"aggregate must be one of {AGGREGATES}, not {aggregate!r}")

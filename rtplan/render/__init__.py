@@ -12,7 +12,7 @@ another template is not escaped twice, while any plain ``str`` is.
 * :func:`css_string` - text safe inside a CSS double-quoted string in a ``<style>``
   element (running headers in ``@page`` margin boxes), also the ``css_string`` filter.
 
-Issue 11 builds its declared views on this module: a view becomes a
+The declared views (:mod:`rtplan.views`) are rendered through this module: a view becomes a
 ``table(...)`` (HTML), and the same column declarations feed text, CSV and XLSX.
 """
 

@@ -1,4 +1,4 @@
-"""Private voting in the room from residents' own phones (issue 15).
+"""Private voting in the room from residents' own phones .
 
 The facilitator's laptop serves a small mobile page on the local network
 (``rtplan workshop PLAN --room``); residents open it, type the one-time code on their

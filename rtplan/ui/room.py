@@ -1,4 +1,4 @@
-"""The projector panel of the voting room (notebook 01 in workshop mode, issue 15).
+"""The projector panel of the voting room (notebook 01 in workshop mode).
 
 ``room_panel(PLAN, LANG)`` shows the QR code and the short address phones open, the
 buttons that open and close a round, how many have voted, then the result; and gives
