@@ -1,5 +1,9 @@
 """Every rule a plan must keep, reported all at once in the plan's language.
 
+The rules over the tables are declared once in :mod:`rtplan.rules` (each with its
+table, columns, level and message); this module runs them over one plan and keeps
+the problems by rule and place (:class:`Report`) for incremental checks on save.
+
 Each problem names the file, the row (as a spreadsheet numbers it: header = 1), the
 column and the rule, e.g. ``activities.csv baris 4, kolom end_date (Tanggal
 selesai): tanggal selesai 2026-01-03 sebelum tanggal mulai 2026-02-01``.
@@ -8,35 +12,20 @@ selesai): tanggal selesai 2026-01-03 sebelum tanggal mulai 2026-02-01``.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
+from rtplan import rules
 from rtplan.messages import languages, t
 from rtplan.plan import Plan
 from rtplan.problems import Problem, problem
-from rtplan.schema import META_FIELDS, SCHEMA_VERSION, TABLES, TIE, Column, Table, split_list
-from rtplan.tables import is_missing
+from rtplan.rules import Rows, check_plan_rows, plan_rows
+from rtplan.schema import META_FIELDS, SCHEMA_VERSION, TABLES, Table
 
-# a clock range that ends before it starts is accepted only as an overnight one
-# (ronda malam 22:00-03:00); 21:30-19:30 is a typo and is reported.
-OVERNIGHT_START = "18:00"
-OVERNIGHT_END = "06:00"
-
-_PHONE = re.compile(r"(?<!\d)(?:\+?62|0)8\d{7,11}(?!\d)")
-_NIK = re.compile(r"(?<!\d)\d{16}(?!\d)")
-# free-text tables that end up in shared documents
-_SHARED_TEXT_TABLES = ("needs", "resources", "activities", "meetings", "decisions", "ledger", "problem_tree")
-
-
-def _fmt(value: object) -> str:
-    if isinstance(value, pd.Timestamp):
-        return str(value.date().isoformat())
-    return str(value)
+looks_private = rules.looks_private  # declared with the rules; importable from here as before
 
 
 def check_meta(meta: Mapping[str, Any], lang: str) -> list[Problem]:
@@ -76,10 +65,6 @@ def check_meta(meta: Mapping[str, Any], lang: str) -> list[Problem]:
     return problems
 
 
-def _time_ok(start: str, end: str) -> bool:
-    return end > start or (end < start and start >= OVERNIGHT_START and end <= OVERNIGHT_END)
-
-
 def check_table(
     table: Table,
     frame: pd.DataFrame,
@@ -89,6 +74,10 @@ def check_table(
     """Rules within one table: required, allowed, bounds, unique keys, order, period."""
     rows = check_rows(table, frame, lang, period)
     return [p for pos in sorted(rows) for p in rows[pos]] + check_keys(table, frame, lang)
+
+
+def _run(rows: Rows, scope: str, lang: str) -> list[Problem]:
+    return [p for _, p in sorted(check_plan_rows(rows, scope, lang), key=lambda found: found[0])]
 
 
 def check_rows(
@@ -101,167 +90,21 @@ def check_rows(
     """The rules of single rows (cells and start/end order), by row position.
 
     ``positions``: check only these rows (0-based positions; default: every row).
-    Only positions with a problem are in the result.
+    Only positions with a problem are in the result. The rules are those of
+    :data:`rtplan.rules.TABLE_RULES` with scope ``row``.
     """
     out: dict[int, list[Problem]] = {}
-    file = table.filename
-    cols = [c for c in table.columns if c.name in frame.columns]
-    names = [c.name for c in cols]
-    # the columns as Series, zipped into rows: the same values as ``itertuples`` without
-    # building a sub-frame (most tables of a plan are a few rows; the frame overhead was
-    # most of the cost, measured)
-    series = [frame[n] for n in names]
-    if positions is None:
-        positions = range(len(frame))
-    else:
-        positions = sorted(positions)
-        series = [s.iloc[list(positions)] for s in series]
-    # only rows that a column-wise test flags are checked cell by cell (the same rules,
-    # the same messages): most rows of a plan have no problem at all
-    if len(positions) >= _VECTOR_ROWS:
-        suspect = _suspect_rows(table, pd.concat(series, axis=1), cols, period)
-        positions = [p for p, s in zip(positions, suspect) if s]
-        flagged = np.flatnonzero(suspect)
-        series = [s.iloc[flagged] for s in series]
-    for pos, record in zip(positions, zip(*series)) if series else ():
-        row = pos + 2
-        problems: list[Problem] = []
-        for col, value in zip(cols, record):
-            problems += _check_cell(table, col, value, row, lang, period)
-        values = dict(zip(names, record))
-        for start_name, end_name in table.order:
-            start, end = values.get(start_name), values.get(end_name)
-            if is_missing(start) or is_missing(end):
-                continue
-            kind = table.column(start_name).kind
-            bad = (pd.Timestamp(end) < pd.Timestamp(start)) if kind == "date" else not _time_ok(str(start), str(end))
-            if bad:
-                problems.append(problem(
-                    lang, file, row, end_name, "end_before_start",
-                    end_label=table.column(end_name).label[lang].lower(), end=_fmt(end),
-                    start_label=table.column(start_name).label[lang].lower(), start=_fmt(start)))
-        if problems:
-            out[pos] = problems
+    for p in _run(plan_rows(table, frame, period=period, positions=positions), "row", lang):
+        assert p.row is not None
+        out.setdefault(p.row - 2, []).append(p)
     return out
-
-
-# below this many rows the column-wise pre-check costs more than it saves (measured:
-# the example's tables 37 ms cell by cell against 210 ms column-wise; 5,600 needs rows
-# 410 ms against 150 ms)
-_VECTOR_ROWS = 300
-
-
-def _suspect_rows(
-    table: Table,
-    frame: pd.DataFrame,
-    cols: Sequence[Column],
-    period: tuple[dt.date, dt.date] | None,
-) -> np.ndarray:
-    """Rows that may break a single-row rule, found column by column.
-
-    A superset of the rows :func:`check_rows` reports: anything it cannot test this
-    way (an unexpected type) marks every row, so no problem is ever missed.
-    """
-    n = len(frame)
-    flag = np.zeros(n, dtype=bool)
-    try:
-        for col in cols:
-            values = frame[col.name]
-            text = values.astype("string").fillna("").str.strip() if col.kind in ("id", "str", "list") else None
-            missing = (text == "").to_numpy(dtype=bool) if text is not None else values.isna().to_numpy(dtype=bool)
-            if col.required:
-                flag |= missing
-            present = ~missing
-            if col.allowed is not None:
-                flag |= present & ~values.astype("string").isin(col.allowed).to_numpy(dtype=bool, na_value=False)
-            if col.kind in ("int", "money"):
-                numbers = pd.to_numeric(values, errors="coerce").astype("Float64")
-                if col.min is not None:
-                    flag |= present & (numbers < col.min).to_numpy(dtype=bool, na_value=True)
-                if col.max is not None:
-                    flag |= present & (numbers > col.max).to_numpy(dtype=bool, na_value=True)
-            if col.kind == "date" and col.in_period and period is not None:
-                days = pd.to_datetime(values, errors="coerce")
-                lo, hi = pd.Timestamp(period[0]), pd.Timestamp(period[1])
-                flag |= present & ~((days >= lo) & (days <= hi)).to_numpy(dtype=bool, na_value=False)
-            if col.kind == "id" and text is not None:
-                flag |= text.str.contains(";", regex=False).to_numpy(dtype=bool, na_value=False)
-            if (table.name in _SHARED_TEXT_TABLES and col.kind == "str" and not col.private
-                    and text is not None):
-                squeezed = text.str.replace(r"(?<=\d)[\s.-](?=\d)", "", regex=True)
-                flag |= squeezed.str.contains(r"\d{9}", regex=True).to_numpy(dtype=bool, na_value=True)
-        for start_name, end_name in table.order:
-            if start_name not in frame.columns or end_name not in frame.columns:
-                continue
-            start, end = frame[start_name], frame[end_name]
-            if table.column(start_name).kind == "date":
-                bad = pd.to_datetime(end, errors="coerce") < pd.to_datetime(start, errors="coerce")
-            else:  # HH:MM texts compare as times; overnight ranges (ronda) are fine
-                a, b = start.astype("string").fillna(""), end.astype("string").fillna("")
-                ok = (b > a) | ((b < a) & (a >= OVERNIGHT_START) & (b <= OVERNIGHT_END)) | (a == "") | (b == "")
-                bad = ~ok
-            flag |= bad.to_numpy(dtype=bool, na_value=False)
-    except (TypeError, ValueError):
-        return np.ones(n, dtype=bool)
-    return flag
 
 
 def check_keys(table: Table, frame: pd.DataFrame, lang: str) -> list[Problem]:
     """A table's key columns are unique together."""
-    problems: list[Problem] = []
-    file = table.filename
-    if table.key and all(k in frame.columns for k in table.key):
-        seen: dict[tuple[str, ...], int] = {}
-        for pos, record in enumerate(zip(*(frame[k] for k in table.key))):
-            if any(is_missing(v) for v in record[:1]):
-                continue
-            key = tuple("" if is_missing(v) else _fmt(v) for v in record)
-            if key in seen:
-                problems.append(problem(lang, file, pos + 2, table.key[0], "duplicate",
-                                        value=" / ".join(k for k in key if k), other=seen[key]))
-            else:
-                seen[key] = pos + 2
-    return problems
-
-
-def _check_cell(
-    table: Table,
-    col: Column,
-    value: object,
-    row: int,
-    lang: str,
-    period: tuple[dt.date, dt.date] | None,
-) -> list[Problem]:
-    file = table.filename
-    if is_missing(value):
-        return [problem(lang, file, row, col.name, "required")] if col.required else []
-    out: list[Problem] = []
-    if col.allowed is not None and str(value) not in col.allowed:
-        out.append(problem(lang, file, row, col.name, "allowed", value=value, allowed=", ".join(col.allowed)))
-    if col.kind in ("int", "money"):
-        number = int(value)  # type: ignore[call-overload]
-        if col.min is not None and number < col.min:
-            rule = "negative_money" if col.kind == "money" and col.min == 0 else "min"
-            out.append(problem(lang, file, row, col.name, rule, value=number, min=col.min))
-        if col.max is not None and number > col.max:
-            out.append(problem(lang, file, row, col.name, "max", value=number, max=col.max))
-    if col.kind == "date" and col.in_period and period is not None:
-        day = pd.Timestamp(value).date()
-        if not period[0] <= day <= period[1]:
-            out.append(problem(lang, file, row, col.name, "outside_period", value=day,
-                               start=period[0], end=period[1]))
-    if col.kind == "id" and ";" in str(value):
-        out.append(problem(lang, file, row, col.name, "id_semicolon", value=value))
-    if (table.name in _SHARED_TEXT_TABLES and col.kind == "str" and not col.private
-            and looks_private(str(value))):
-        out.append(problem(lang, file, row, col.name, "private_in_text", level="warning"))
-    return out
-
-
-def looks_private(text: str) -> bool:
-    """True when ``text`` seems to hold a phone number or a 16-digit NIK."""
-    squeezed = re.sub(r"(?<=\d)[\s.-](?=\d)", "", text)
-    return bool(_PHONE.search(squeezed) or _NIK.search(squeezed))
+    if not table.key or not all(k in frame.columns for k in table.key):
+        return []
+    return _run(plan_rows(table, frame), "key", lang)
 
 
 def check_references(tables: Mapping[str, pd.DataFrame], lang: str) -> list[Problem]:
@@ -282,29 +125,10 @@ def check_table_references(
 
     ``positions``: check only these rows (default: every row); column by column, then row.
     """
-    problems: list[Problem] = []
     frame = tables.get(table.name)
     if frame is None or frame.empty:
-        return problems
-    wanted = None if positions is None else sorted(positions)
-    for col in table.columns:
-        if col.ref is None or col.name not in frame.columns:
-            continue
-        target_table, target_col = col.ref
-        target = tables.get(target_table)
-        known = set() if target is None else {str(v) for v in target[target_col] if not is_missing(v)}
-        known |= set(col.ref_extra)
-        target_name = f"{TABLES[target_table].filename} ({target_col})"
-        series = frame[col.name]
-        pairs = enumerate(series) if wanted is None else zip(wanted, series.iloc[wanted])
-        for pos, value in pairs:
-            if is_missing(value):
-                continue
-            items = split_list(value) if col.kind == "list" else [str(value)]
-            problems.extend(problem(lang, table.filename, pos + 2, col.name, "unknown_ref", value=item,
-                                    target=target_name) for item in items
-                            if item not in known and not col.ref_free(item))
-    return problems
+        return []
+    return _run(plan_rows(table, frame, tables, positions=positions), "ref", lang)
 
 
 def check_special(tables: Mapping[str, pd.DataFrame], lang: str) -> list[Problem]:
@@ -318,39 +142,13 @@ def check_special(tables: Mapping[str, pd.DataFrame], lang: str) -> list[Problem
 
 
 def check_special_table(name: str, frame: pd.DataFrame, lang: str) -> list[Problem]:
-    """The rules of :func:`check_special` for one table (empty for tables without any)."""
-    problems: list[Problem] = []
-    if name == "pairwise":
-        pairwise = frame
-        for pos, (a, b, w) in enumerate(zip(pairwise["need_a"], pairwise["need_b"], pairwise["winner"])):
-            if is_missing(a) or is_missing(b):
-                continue
-            if a == b:
-                problems.append(problem(lang, "pairwise.csv", pos + 2, "need_b", "self_pair", value=a))
-            elif not is_missing(w) and w not in (a, b, TIE):
-                problems.append(problem(lang, "pairwise.csv", pos + 2, "winner", "winner_not_in_pair",
-                                        value=w, a=a, b=b))
-    elif name == "ledger":
-        for pos, (inc, exp) in enumerate(zip(frame["income_idr"], frame["expense_idr"])):
-            has_in = not is_missing(inc) and int(inc) != 0
-            has_out = not is_missing(exp) and int(exp) != 0
-            if has_in and has_out:
-                problems.append(problem(lang, "ledger.csv", pos + 2, "expense_idr", "both_amounts"))
-            elif not has_in and not has_out:
-                problems.append(problem(lang, "ledger.csv", pos + 2, "income_idr", "no_amount"))
-    elif name == "problem_tree":
-        tree = frame
-        if not tree.empty:
-            cores = tree[tree["kind"] == "inti"].groupby("need_id").size()
-            for need_id, count in cores.items():
-                if count > 1:
-                    pos = int(tree.index[(tree["need_id"] == need_id) & (tree["kind"] == "inti")][1])
-                    problems.append(problem(lang, "problem_tree.csv", pos + 2, "kind", "two_cores",
-                                            value=need_id))
-    return problems
+    """The rules of several columns of one table (pairwise, ledger, problem tree, the
+    activities' recurrence; empty for tables without any)."""
+    return _run(plan_rows(TABLES[name], frame), "special", lang)
 
 
-def _period(meta: Mapping[str, Any]) -> tuple[dt.date, dt.date] | None:
+def plan_period(meta: Mapping[str, Any]) -> tuple[dt.date, dt.date] | None:
+    """The plan period of ``plan.toml`` (start, end), or ``None`` when not both are dates."""
     p = meta.get("period") or {}
     if not isinstance(p, Mapping):
         return None
@@ -442,14 +240,11 @@ class Report:
 
 
 def _special(name: str, frame: pd.DataFrame, lang: str) -> list[Problem]:
-    if name == "activities":
-        from rtplan.schedule import check_recurrence
-
-        return check_recurrence(frame, lang)
     return check_special_table(name, frame, lang)
 
 
-def _meta_problems(meta: Mapping[str, Any], lang: str) -> list[Problem]:
+def meta_problems(meta: Mapping[str, Any], lang: str) -> list[Problem]:
+    """Every rule of ``plan.toml``: its fields (:func:`check_meta`) and its calendar."""
     from rtplan.holidays_id import check_calendar_meta
 
     return check_meta(meta, lang) + check_calendar_meta(meta, lang)
@@ -457,10 +252,10 @@ def _meta_problems(meta: Mapping[str, Any], lang: str) -> list[Problem]:
 
 def build_report(tables: Mapping[str, pd.DataFrame], meta: Mapping[str, Any], lang: str) -> Report:
     """Check every rule over ``tables`` and ``meta`` (the whole plan)."""
-    period = _period(meta)
+    period = plan_period(meta)
     present = [name for name in TABLES if name in tables]
     return Report(
-        meta=_meta_problems(meta, lang),
+        meta=meta_problems(meta, lang),
         rows={n: check_rows(TABLES[n], tables[n], lang, period) for n in present},
         keys={n: check_keys(TABLES[n], tables[n], lang) for n in present},
         refs={n: check_table_references(TABLES[n], tables, lang) for n in present},
@@ -488,13 +283,13 @@ def update_report(
     at a changed table, and, when ``plan.toml`` changed, its rules and the period of
     every dated table. The result equals :func:`build_report` of the new state.
     """
-    period = _period(meta)
+    period = plan_period(meta)
     changed_files = {TABLES[n].filename for n in changed}
     if meta_changed:
         changed_files.add(META_FILE)
     affected = affected_files(changed_files)
     new = Report(
-        meta=_meta_problems(meta, lang) if meta_changed else old.meta,
+        meta=meta_problems(meta, lang) if meta_changed else old.meta,
         rows=dict(old.rows), keys=dict(old.keys), refs=dict(old.refs), special=dict(old.special),
     )
     for name, table in TABLES.items():

@@ -1,0 +1,529 @@
+"""Every rule over a plan's tables, declared once, and the two ways to run them.
+
+A :class:`Rule` is data: the table, the column(s) it reads, the column its message
+names, its level (error or warning), its message (catalogue ``rule.<name>``), a
+check over whole columns that says which rows break it, and what the message says
+about one broken row. :data:`TABLE_RULES` lists them all, derived from the schema's
+column attributes (:mod:`rtplan.schema`) plus the few rules of their own
+(start/end order, unique keys, references, pairwise, ledger, problem tree,
+recurrence).
+
+Both executors run the same checks over :class:`Rows` (a table's columns as lists
+of Python values, with the plan each row belongs to):
+
+* :func:`check_plan_rows` - one plan's table (all rows in plan 0), giving the
+  :class:`~rtplan.problems.Problem` messages of :mod:`rtplan.validation`;
+* :func:`broken_rows` - many plans' pooled columns at once (research pooling,
+  :mod:`rtplan.research.batch`), giving the broken rows of each rule and their plans.
+
+The rules of ``plan.toml`` are :func:`rtplan.validation.check_meta` (from
+:data:`rtplan.schema.META_FIELDS`) and :func:`rtplan.holidays_id.check_calendar_meta`;
+the rules of reading a file (``bad_csv``, ``int``, ``date``...) are those of
+:func:`rtplan.tables.parse_rows` and :mod:`rtplan.storage`: see :data:`META_RULES`
+and :data:`READ_RULES`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from rtplan.problems import Problem, problem
+from rtplan.schema import TABLES, TIE, Column, Table, split_list
+from rtplan.tables import is_missing
+
+# a clock range that ends before it starts is accepted only as an overnight one
+# (ronda malam 22:00-03:00); 21:30-19:30 is a typo and is reported.
+OVERNIGHT_START = "18:00"
+OVERNIGHT_END = "06:00"
+
+_PHONE = re.compile(r"(?<!\d)(?:\+?62|0)8\d{7,11}(?!\d)")
+_NIK = re.compile(r"(?<!\d)\d{16}(?!\d)")
+_DIGIT_RUN = re.compile(r"\d")
+# free-text tables that end up in shared documents
+SHARED_TEXT_TABLES = ("needs", "resources", "activities", "meetings", "decisions", "ledger", "problem_tree")
+
+Period = tuple[dt.date, dt.date]
+
+META_RULES = frozenset({"required", "int", "date", "allowed", "min", "newer_schema", "end_before_start",
+                        "calendar_not_table", "bad_timezone", "ramadan_pair"})
+"""The rules of ``plan.toml`` (:func:`rtplan.validation.check_meta` and the calendar's)."""
+READ_RULES = frozenset({"bad_csv", "not_utf8", "bad_toml", "missing_columns", "duplicate_header",
+                        "too_many_fields", "int", "money", "bool", "date", "time"})
+"""The rules of reading a file and its cells (:mod:`rtplan.storage`, :func:`rtplan.tables.parse_rows`)."""
+COLUMN_ATTRIBUTES = frozenset({
+    "name", "kind", "label_key", "suggested",  # no rule
+    "required", "allowed", "min", "max", "ref", "ref_extra", "ref_anonymous", "private", "in_period",
+})
+"""The attributes of :class:`~rtplan.schema.Column` the rules know (a new one may need a rule)."""
+
+
+def time_ok(start: str, end: str) -> bool:
+    """A clock range ``start``-``end`` (HH:MM) runs forward, or is an overnight one (22:00-03:00)."""
+    return end > start or (end < start and start >= OVERNIGHT_START and end <= OVERNIGHT_END)
+
+
+def looks_private(text: str) -> bool:
+    """True when ``text`` seems to hold a phone number or a 16-digit NIK."""
+    squeezed = re.sub(r"(?<=\d)[\s.-](?=\d)", "", text)
+    return bool(_PHONE.search(squeezed) or _NIK.search(squeezed))
+
+
+def fmt_value(value: object) -> str:
+    """A cell value as a message shows it (a date without its time)."""
+    if isinstance(value, pd.Timestamp):
+        return str(value.date().isoformat())
+    return str(value)
+
+
+def _text(value: object) -> str:
+    return "" if is_missing(value) else str(value).strip()
+
+
+# --------------------------------------------------------------------------- what a rule reads
+
+
+@dataclass
+class Rows:
+    """Rows of one table for the rules: its columns (lists of Python values), the plan of
+    each row, the row's position in its plan's table, and what rules read elsewhere.
+
+    ``period(plan)`` is the plan period (or ``None``); ``known((table, column))`` the set
+    of ``(plan, value)`` present in a referenced column.
+    """
+
+    table: Table
+    columns: Mapping[str, Sequence[Any]]
+    plans: np.ndarray
+    positions: np.ndarray
+    period: Callable[[int], Period | None]
+    known: Callable[[tuple[str, str]], set[tuple[int, str]]]
+    _missing: dict[str, np.ndarray] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.plans)
+
+    def missing(self, name: str) -> np.ndarray:
+        """Which cells of column ``name`` are empty (computed once)."""
+        got = self._missing.get(name)
+        if got is None:
+            got = self._missing[name] = np.fromiter((is_missing(v) for v in self.columns[name]), dtype=bool,
+                                                    count=len(self.plans))
+        return got
+
+    def present(self, name: str) -> Iterator[tuple[int, Any]]:
+        """``(row, value)`` of the non-empty cells of column ``name``."""
+        values = self.columns[name]
+        for k in np.flatnonzero(~self.missing(name)).tolist():
+            yield k, values[k]
+
+
+def _mask(n: int, rows: Iterator[int] | list[int]) -> np.ndarray:
+    out = np.zeros(n, dtype=bool)
+    out[list(rows)] = True
+    return out
+
+
+Check = Callable[[Rows], np.ndarray]
+Explain = Callable[[Rows, int, str], list[dict[str, object]]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule over one table.
+
+    name : the rule (its message is the catalogue's ``rule.<name>``).
+    table : the table it checks; columns : the columns it reads; column : the one its message names.
+    level : ``"error"`` (blocks saving, keeps a plan out of research) or ``"warning"``.
+    scope : where :mod:`rtplan.validation` reports it: ``"row"`` (one row's cells),
+        ``"key"``, ``"ref"`` (references) or ``"special"`` (several columns of a table).
+    check : the rows that break it (a boolean array over :class:`Rows`).
+    explain : the message fields of one broken row (one dict per message: a list cell
+        with two unknown ids gives two).
+    sort : for ``special`` rules, the order key of a message (default: its row).
+    """
+
+    name: str
+    table: str
+    columns: tuple[str, ...]
+    column: str
+    level: str
+    scope: str
+    check: Check
+    explain: Explain
+    sort: Callable[[Rows, int], Any] | None = None
+
+    @property
+    def message_key(self) -> str:
+        return f"rule.{self.name}"
+
+    @property
+    def is_error(self) -> bool:
+        return self.level == "error"
+
+
+def _no_fields(rows: Rows, k: int, lang: str) -> list[dict[str, object]]:
+    return [{}]
+
+
+# --------------------------------------------------------------------------- the rules of a column
+
+
+def _required(col: Column) -> tuple[Check, Explain]:
+    return (lambda r: r.missing(col.name).copy()), _no_fields
+
+
+def _allowed(col: Column) -> tuple[Check, Explain]:
+    allowed = col.allowed or ()
+    text = ", ".join(allowed)
+    return ((lambda r: _mask(len(r), [k for k, v in r.present(col.name) if str(v) not in allowed])),
+            lambda r, k, lang: [{"value": r.columns[col.name][k], "allowed": text}])
+
+
+def _bound(col: Column, low: bool) -> tuple[Check, Explain]:
+    limit = col.min if low else col.max
+    assert limit is not None
+    key = "min" if low else "max"
+
+    def check(r: Rows) -> np.ndarray:
+        if low:
+            return _mask(len(r), [k for k, v in r.present(col.name) if int(v) < limit])
+        return _mask(len(r), [k for k, v in r.present(col.name) if int(v) > limit])
+
+    return check, lambda r, k, lang: [{"value": int(r.columns[col.name][k]), key: limit}]
+
+
+def _in_period(col: Column) -> tuple[Check, Explain]:
+    def check(r: Rows) -> np.ndarray:
+        bad = []
+        for k, v in r.present(col.name):
+            period = r.period(int(r.plans[k]))
+            if period is not None and not period[0] <= pd.Timestamp(v).date() <= period[1]:
+                bad.append(k)
+        return _mask(len(r), bad)
+
+    def explain(r: Rows, k: int, lang: str) -> list[dict[str, object]]:
+        period = r.period(int(r.plans[k]))
+        assert period is not None
+        return [{"value": pd.Timestamp(r.columns[col.name][k]).date(), "start": period[0], "end": period[1]}]
+
+    return check, explain
+
+
+def _semicolon(col: Column) -> tuple[Check, Explain]:
+    return ((lambda r: _mask(len(r), [k for k, v in r.present(col.name) if ";" in str(v)])),
+            lambda r, k, lang: [{"value": r.columns[col.name][k]}])
+
+
+def _private(col: Column) -> tuple[Check, Explain]:
+    # a cell without a digit cannot hold a number: the regexes run on the others only
+    return ((lambda r: _mask(len(r), [k for k, v in r.present(col.name)
+                                      if _DIGIT_RUN.search(str(v)) and looks_private(str(v))])), _no_fields)
+
+
+def _cell_rules(table: Table, col: Column) -> Iterator[Rule]:
+    """The rules of one column, in the order their messages appear for a cell."""
+    def rule(name: str, made: tuple[Check, Explain], level: str = "error") -> Rule:
+        return Rule(name, table.name, (col.name,), col.name, level, "row", made[0], made[1])
+
+    if col.required:
+        yield rule("required", _required(col))
+    if col.allowed is not None:
+        yield rule("allowed", _allowed(col))
+    if col.kind in ("int", "money"):
+        if col.min is not None:
+            yield rule("negative_money" if col.kind == "money" and col.min == 0 else "min", _bound(col, True))
+        if col.max is not None:
+            yield rule("max", _bound(col, False))
+    if col.kind == "date" and col.in_period:
+        yield rule("outside_period", _in_period(col))
+    if col.kind == "id":
+        yield rule("id_semicolon", _semicolon(col))
+    if table.name in SHARED_TEXT_TABLES and col.kind == "str" and not col.private:
+        yield rule("private_in_text", _private(col), "warning")
+
+
+def _order_rule(table: Table, start: str, end: str) -> Rule:
+    is_date = table.column(start).kind == "date"
+
+    def check(r: Rows) -> np.ndarray:
+        a_missing, b_missing = r.missing(start), r.missing(end)
+        a_values, b_values = r.columns[start], r.columns[end]
+        bad = []
+        for k in np.flatnonzero(~a_missing & ~b_missing).tolist():
+            a, b = a_values[k], b_values[k]
+            if (pd.Timestamp(b) < pd.Timestamp(a)) if is_date else not time_ok(str(a), str(b)):
+                bad.append(k)
+        return _mask(len(r), bad)
+
+    def explain(r: Rows, k: int, lang: str) -> list[dict[str, object]]:
+        return [{"end_label": table.column(end).label[lang].lower(), "end": fmt_value(r.columns[end][k]),
+                 "start_label": table.column(start).label[lang].lower(), "start": fmt_value(r.columns[start][k])}]
+
+    return Rule("end_before_start", table.name, (start, end), end, "error", "row", check, explain)
+
+
+# --------------------------------------------------------------------------- keys and references
+
+
+def _key_rule(table: Table) -> Rule:
+    names = table.key
+
+    def keys(r: Rows) -> Iterator[tuple[int, tuple[object, ...]]]:
+        first = r.missing(names[0])
+        columns = [r.columns[n] for n in names]
+        missing = [r.missing(n) for n in names]
+        for k in np.flatnonzero(~first).tolist():
+            yield k, (int(r.plans[k]), *("" if m[k] else fmt_value(c[k]) for c, m in zip(columns, missing)))
+
+    def check(r: Rows) -> np.ndarray:
+        seen: set[tuple[object, ...]] = set()
+        bad = []
+        for k, key in keys(r):
+            if key in seen:
+                bad.append(k)
+            seen.add(key)
+        return _mask(len(r), bad)
+
+    def explain(r: Rows, k: int, lang: str) -> list[dict[str, object]]:
+        wanted = next(key for j, key in keys(r) if j == k)
+        other = next(j for j, key in keys(r) if key == wanted)
+        return [{"value": " / ".join(str(x) for x in wanted[1:] if x), "other": int(r.positions[other]) + 2}]
+
+    return Rule("duplicate", table.name, names, names[0], "error", "key", check, explain)
+
+
+def _ref_rule(table: Table, col: Column) -> Rule:
+    assert col.ref is not None
+    ref = col.ref
+    target = f"{TABLES[ref[0]].filename} ({ref[1]})"
+    is_list = col.kind == "list"
+
+    def unknown(r: Rows, k: int, value: object, known: set[tuple[int, str]]) -> list[str]:
+        plan = int(r.plans[k])
+        items = split_list(value) if is_list else [str(value)]
+        return [item for item in items if (plan, item) not in known and not col.ref_free(item)]
+
+    def check(r: Rows) -> np.ndarray:
+        known = r.known(ref)
+        return _mask(len(r), [k for k, v in r.present(col.name) if unknown(r, k, v, known)])
+
+    def explain(r: Rows, k: int, lang: str) -> list[dict[str, object]]:
+        return [{"value": item, "target": target}
+                for item in unknown(r, k, r.columns[col.name][k], r.known(ref))]
+
+    return Rule("unknown_ref", table.name, (col.name,), col.name, "error", "ref", check, explain)
+
+
+# --------------------------------------------------------------------------- rules of several columns
+
+
+def _pairwise_rules() -> Iterator[Rule]:
+    cols = ("need_a", "need_b", "winner")
+
+    def pairs(r: Rows) -> Iterator[tuple[int, Any, Any]]:
+        a, b = r.columns["need_a"], r.columns["need_b"]
+        for k in np.flatnonzero(~r.missing("need_a") & ~r.missing("need_b")).tolist():
+            yield k, a[k], b[k]
+
+    def self_pair(r: Rows) -> np.ndarray:
+        return _mask(len(r), [k for k, a, b in pairs(r) if a == b])
+
+    def stranger(r: Rows) -> np.ndarray:
+        w, w_missing = r.columns["winner"], r.missing("winner")
+        return _mask(len(r), [k for k, a, b in pairs(r) if a != b and not w_missing[k] and w[k] not in (a, b, TIE)])
+
+    yield Rule("self_pair", "pairwise", cols, "need_b", "error", "special", self_pair,
+               lambda r, k, lang: [{"value": r.columns["need_a"][k]}])
+    yield Rule("winner_not_in_pair", "pairwise", cols, "winner", "error", "special", stranger,
+               lambda r, k, lang: [{"value": r.columns["winner"][k], "a": r.columns["need_a"][k],
+                                    "b": r.columns["need_b"][k]}])
+
+
+def _ledger_rules() -> Iterator[Rule]:
+    cols = ("income_idr", "expense_idr")
+
+    def has(r: Rows, name: str) -> np.ndarray:
+        values, missing = r.columns[name], r.missing(name)
+        return np.fromiter((not m and int(v) != 0 for v, m in zip(values, missing)), dtype=bool, count=len(r))
+
+    yield Rule("both_amounts", "ledger", cols, "expense_idr", "error", "special",
+               lambda r: has(r, "income_idr") & has(r, "expense_idr"), _no_fields)
+    yield Rule("no_amount", "ledger", cols, "income_idr", "error", "special",
+               lambda r: ~has(r, "income_idr") & ~has(r, "expense_idr"), _no_fields)
+
+
+def _tree_rules() -> Iterator[Rule]:
+    def second_cores(r: Rows) -> np.ndarray:
+        seen: dict[tuple[int, object], int] = {}
+        bad = []
+        needs, kinds = r.columns["need_id"], r.columns["kind"]
+        for k in range(len(r)):
+            need = needs[k]
+            if kinds[k] is pd.NA or kinds[k] != "inti" or need is pd.NA or need is None:
+                continue
+            key = (int(r.plans[k]), need)
+            seen[key] = seen.get(key, 0) + 1
+            if seen[key] == 2:  # the second core of a need is reported, once
+                bad.append(k)
+        return _mask(len(r), bad)
+
+    yield Rule("two_cores", "problem_tree", ("need_id", "kind"), "kind", "error", "special", second_cores,
+               lambda r, k, lang: [{"value": r.columns["need_id"][k]}],
+               sort=lambda r, k: (str(r.columns["need_id"][k]), k))  # by need, as a group-by gives them
+
+
+def _recurrence_rules() -> Iterator[Rule]:
+    from rtplan.schedule.recurrence import recurrence_day_rule
+
+    cols = ("recurrence", "recurrence_day")
+
+    def which(r: Rows) -> list[str | None]:
+        found: dict[tuple[object, object], str | None] = {}
+        out = []
+        for kind, day in zip(r.columns["recurrence"], r.columns["recurrence_day"]):
+            key = (kind, day)
+            if key not in found:
+                got = recurrence_day_rule(kind, day)
+                found[key] = None if got is None else got[0]
+            out.append(found[key])
+        return out
+
+    def explain(r: Rows, k: int, lang: str) -> list[dict[str, object]]:
+        return [{"value": _text(r.columns["recurrence_day"][k]),
+                 "recurrence": _text(r.columns["recurrence"][k]) or "once"}]
+
+    for name, level in (("recurrence_day_weekly", "error"), ("recurrence_day_monthly", "error"),
+                        ("recurrence_day_ignored", "warning")):
+        yield Rule(name, "activities", cols, "recurrence_day", level, "special",
+                   (lambda r, name=name: np.asarray([w == name for w in which(r)], dtype=bool)), explain)  # type: ignore[misc]
+
+
+def _declare() -> tuple[Rule, ...]:
+    rules: list[Rule] = []
+    for table in TABLES.values():
+        for col in table.columns:
+            rules += _cell_rules(table, col)
+        rules += [_order_rule(table, a, b) for a, b in table.order]
+        if table.key:
+            rules.append(_key_rule(table))
+        rules += [_ref_rule(table, c) for c in table.columns if c.ref is not None]
+    rules += [*_pairwise_rules(), *_ledger_rules(), *_tree_rules(), *_recurrence_rules()]
+    return tuple(rules)
+
+
+TABLE_RULES: tuple[Rule, ...] = _declare()
+"""Every rule over the tables, in the order :mod:`rtplan.validation` reports them."""
+
+RULES_OF: dict[str, tuple[Rule, ...]] = {name: tuple(r for r in TABLE_RULES if r.table == name) for name in TABLES}
+"""The rules of each table."""
+
+
+# --------------------------------------------------------------------------- the executors
+
+
+def plan_rows(
+    table: Table,
+    frame: pd.DataFrame,
+    tables: Mapping[str, pd.DataFrame] | None = None,
+    period: Period | None = None,
+    positions: Sequence[int] | None = None,
+) -> Rows:
+    """One plan's ``frame`` of ``table`` as :class:`Rows` (plan 0), optionally only
+    the rows at ``positions``; ``tables`` are the plan's tables references point at."""
+    cols = [c.name for c in table.columns if c.name in frame.columns]
+    if positions is None:
+        columns = {n: frame[n].tolist() for n in cols}
+        where = np.arange(len(frame))
+    else:
+        where = np.asarray(sorted(positions), dtype=np.int64)
+        columns = {n: frame[n].iloc[where].tolist() for n in cols}
+    cache: dict[tuple[str, str], set[tuple[int, str]]] = {}
+
+    def known(ref: tuple[str, str]) -> set[tuple[int, str]]:
+        got = cache.get(ref)
+        if got is None:
+            target = (tables or {}).get(ref[0])
+            got = cache[ref] = set() if target is None else {(0, str(v)) for v in target[ref[1]]
+                                                             if not is_missing(v)}
+        return got
+
+    return Rows(table, columns, np.zeros(len(where), dtype=np.int64), where, lambda plan: period, known)
+
+
+def applies(rule: Rule, rows: Rows) -> bool:
+    """The rule's columns are all there."""
+    return all(c in rows.columns for c in rule.columns)
+
+
+def check_plan_rows(rows: Rows, scope: str, lang: str) -> list[tuple[Any, Problem]]:
+    """The problems of one plan's rows for the rules of ``scope``, each with its order key.
+
+    ``row`` rules are keyed ``(position, rule)``, ``key``/``ref`` rules ``(rule, position)``
+    and ``special`` rules by their :attr:`Rule.sort`; sorting by the key gives the order of
+    :mod:`rtplan.validation`.
+    """
+    table = rows.table
+    out: list[tuple[Any, Problem]] = []
+    for index, rule in enumerate(RULES_OF[table.name]):
+        if rule.scope != scope or not applies(rule, rows):
+            continue
+        for k in np.flatnonzero(rule.check(rows)).tolist():
+            pos = int(rows.positions[k])
+            if scope == "row":
+                key: Any = (pos, index)
+            elif scope == "special":
+                key = rule.sort(rows, k) if rule.sort else (pos, index)
+            else:
+                key = (index, pos)
+            for n, fields in enumerate(rule.explain(rows, k, lang)):
+                out.append(((key, n), problem(lang, table.filename, pos + 2, rule.column, rule.name,
+                                              level=rule.level, **fields)))
+    return out
+
+
+def broken_rows(rows: Rows, levels: Sequence[str] = ("error",)) -> dict[Rule, np.ndarray]:
+    """Run every rule of ``levels`` over pooled ``rows`` (many plans at once): the rows
+    each rule finds broken (indices into ``rows``; ``rows.plans`` says their plans).
+
+    A rule that cannot judge a column at all (a value of an unexpected type) marks
+    every row: the plans then go the one-plan way, which says exactly what is wrong.
+    """
+    out: dict[Rule, np.ndarray] = {}
+    for rule in RULES_OF[rows.table.name]:
+        if rule.level not in levels or not applies(rule, rows):
+            continue
+        try:
+            found = np.flatnonzero(rule.check(rows))
+        except (TypeError, ValueError, OverflowError):
+            found = np.arange(len(rows))
+        if len(found):
+            out[rule] = found
+    return out
+
+
+__all__ = [
+    "COLUMN_ATTRIBUTES",
+    "META_RULES",
+    "OVERNIGHT_END",
+    "OVERNIGHT_START",
+    "READ_RULES",
+    "RULES_OF",
+    "SHARED_TEXT_TABLES",
+    "TABLE_RULES",
+    "Rows",
+    "Rule",
+    "applies",
+    "broken_rows",
+    "check_plan_rows",
+    "fmt_value",
+    "looks_private",
+    "plan_rows",
+    "time_ok",
+]
