@@ -253,15 +253,19 @@ def test_batch_equals_the_one_plan_way_after_random_changes(tmp_path: Path) -> N
     assert 10 < fast.n_plans < 55  # both kinds are there
 
 
-def test_the_screen_knows_every_rule_and_column_attribute() -> None:
-    """A rule or a column attribute added to rtplan's validation may let a broken plan
-    through the batch screen: handle it in rtplan/research/batch.py, then list it there."""
+def test_every_rule_of_the_catalogue_is_declared_once() -> None:
+    """Every rule the catalogue words is a declared rule over the tables (run by both the
+    one-plan and the pooled executor), a rule of plan.toml, or a rule of reading a file;
+    and every column attribute is known to the rules (a new one may need a rule)."""
     import dataclasses
 
+    from rtplan import rules
     from rtplan.messages import _load
     from rtplan.schema import Column
 
-    rules = {key.removeprefix("rule.") for key in _load() if key.startswith("rule.")}
-    assert rules == batch.SCREENED_RULES, rules ^ batch.SCREENED_RULES
-    attributes = {f.name for f in dataclasses.fields(Column)}
-    assert attributes == batch.SCREENED_COLUMN_ATTRIBUTES, attributes ^ batch.SCREENED_COLUMN_ATTRIBUTES
+    catalogue = {key.removeprefix("rule.") for key in _load() if key.startswith("rule.")}
+    declared = {r.name for r in rules.TABLE_RULES}
+    assert catalogue == declared | rules.META_RULES | rules.READ_RULES, \
+        catalogue ^ (declared | rules.META_RULES | rules.READ_RULES)
+    assert {f.name for f in dataclasses.fields(Column)} == rules.COLUMN_ATTRIBUTES
+    assert "SCREENED_RULES" not in vars(batch)  # no second list of the rules

@@ -143,60 +143,8 @@ def _positions(needs: pd.DataFrame, values: np.ndarray) -> np.ndarray:
     return out
 
 
-def _order(keys: Sequence[tuple[str, np.ndarray, bool]]) -> tuple[np.ndarray, list[str]]:
-    """Positions best first by ``keys`` (name, values, descending), and what broke each tie.
-
-    The second result says, for each position, the key that put it below the one
-    above when the first key is equal (``""`` otherwise).
-    """
-    arrays = [-np.asarray(v, dtype=float) if desc else np.asarray(v, dtype=float) for _, v, desc in keys]
-    n = len(arrays[0])
-    if n == 0:
-        return np.zeros(0, dtype=np.int64), []
-    order = np.lexsort(arrays[::-1])
-    decided = np.full(n, "", dtype=object)
-    if n > 1:
-        ranked = [a[order] for a in arrays]
-        same = ranked[0][1:] == ranked[0][:-1]
-        for (name, _, _), values in zip(keys[1:], ranked[1:]):
-            differs = same & (values[1:] != values[:-1])
-            decided[1:][differs] = name
-            same &= ~differs
-    return order, decided.tolist()
-
-
-def _group_stats(
-    group: np.ndarray, values: np.ndarray, n: int, median: bool = False,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per group 0..n-1: minimum, maximum and (when asked) median of ``values``; NaN for empty groups."""
-    count = np.bincount(group, minlength=n)
-    has = count > 0
-    low, high, mid = (np.full(n, np.nan) for _ in range(3))
-    if not has.any():
-        return low, high, mid
-    order = np.lexsort((values, group)) if median else np.argsort(group, kind="stable")
-    v = values[order]
-    start = (np.cumsum(count) - count)[has]
-    low[has] = np.minimum.reduceat(v, start)
-    high[has] = np.maximum.reduceat(v, start)
-    if median:
-        c = count[has]
-        mid[has] = (v[start + (c - 1) // 2] + v[start + c // 2]) / 2
-    return low, high, mid
-
-
-def _group_mean(group: np.ndarray, values: np.ndarray, count: np.ndarray) -> np.ndarray:
-    sums = np.bincount(group, weights=values, minlength=len(count))
-    return np.where(count > 0, sums / np.maximum(count, 1), np.nan)
-
-
 def _listed(items: Sequence[str], lang: str, limit: int = MAX_LISTED) -> str:
     shown = ", ".join(items[:limit])
     if len(items) > limit:
         shown += ", " + t("needs.note.and_more", lang, n=len(items) - limit)
     return shown
-
-
-def _round(values: pd.Series | np.ndarray, digits: int = 6) -> np.ndarray:
-    # sums of means carry float noise (4.6 + 4.2 + 4.6); equal totals must compare equal
-    return np.round(np.asarray(values, dtype=float), digits)

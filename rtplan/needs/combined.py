@@ -9,34 +9,21 @@ import pandas as pd
 
 from rtplan.fmt import format_number
 from rtplan.messages import t
-from rtplan.needs.base import BASE_METHODS, METHOD_LABELS, Tables, _lang, _listed, _needs, _order, _positions, _round
+from rtplan.needs.base import BASE_METHODS, METHOD_LABELS, Tables, _lang, _listed, _needs, _positions
 from rtplan.needs.dots import dot_ranking
+from rtplan.needs.methods import average_rank, combined_ranks, rank_order, round_scores
 from rtplan.needs.pairwise import pairwise_ranking
 from rtplan.needs.results import CombinedView, DotRanking, PairwiseRanking, Ranking
 from rtplan.needs.usg import usg_ranking
 from rtplan.tables import is_missing
 
 
-def _average_rank(scores: np.ndarray) -> np.ndarray:
-    """Rank 1 = highest score; equal scores share their average rank (1, 2.5, 2.5, 4)."""
-    x = -np.asarray(scores, dtype=float)
-    sorter = np.argsort(x, kind="mergesort")
-    inverse = np.empty_like(sorter)
-    inverse[sorter] = np.arange(len(x))
-    xs = x[sorter]
-    new_value = np.r_[True, xs[1:] != xs[:-1]]
-    dense = new_value.cumsum()[inverse]
-    bounds = np.r_[np.nonzero(new_value)[0], len(x)]
-    out: np.ndarray = 0.5 * (bounds[dense] + bounds[dense - 1] + 1)
-    return out
-
-
 def spearman(x: Sequence[float], y: Sequence[float]) -> float | None:
     """Spearman's rho on two score lists (ties get average ranks); ``None`` if undefined."""
     if len(x) < 2:
         return None
-    rx = pd.Series(x, dtype=float).rank().to_numpy()
-    ry = pd.Series(y, dtype=float).rank().to_numpy()
+    rx = average_rank(-np.asarray(x, dtype=float))  # ascending ranks: rank 1 = the lowest
+    ry = average_rank(-np.asarray(y, dtype=float))
     if rx.std() == 0 or ry.std() == 0:
         return None
     return float(np.corrcoef(rx, ry)[0, 1])
@@ -98,43 +85,26 @@ def combined_view(
     methods = tuple(m for m in BASE_METHODS if has_data[m])
     n = len(needs)
     scores: dict[str, np.ndarray] = {}  # per method, aligned with the needs; NaN = not ranked
-    actual: dict[str, np.ndarray] = {}
-    filled: dict[str, np.ndarray] = {}
     for m in BASE_METHODS:
-        actual[m] = np.full(n, np.nan)
-        if not has_data[m]:
-            continue
-        r = base[m].table
-        rows = _positions(needs, r["need_id"].to_numpy(dtype=object))
         scores[m] = np.full(n, np.nan)
-        scores[m][rows] = r["score"].to_numpy(dtype=float)
-        actual[m][rows] = _average_rank(scores[m][rows])
-        rest = (len(rows) + 1 + n) / 2  # the unranked share the places after the ranked ones
-        filled[m] = np.where(np.isnan(actual[m]), rest, actual[m])
+        if has_data[m]:
+            r = base[m].table
+            scores[m][_positions(needs, r["need_id"].to_numpy(dtype=object))] = r["score"].to_numpy(dtype=float)
     usg_ordinal = np.full(n, n + 1.0)
     if has_data["usg"]:
         usg_ordinal[_positions(needs, base["usg"].table["need_id"].to_numpy(dtype=object))] = \
             base["usg"].table["rank"].to_numpy(dtype=float)
-    if methods:
-        mean_rank = np.mean([filled[m] for m in methods], axis=0)
-        present = np.array([actual[m] for m in methods])
-        counted = (~np.isnan(present)).sum(axis=0)
-        top = np.where(np.isnan(present), -np.inf, present).max(axis=0)
-        bottom = np.where(np.isnan(present), np.inf, present).min(axis=0)
-        spread = np.where(counted >= 2, top - bottom, np.nan)
-    else:
-        mean_rank = np.full(n, (n + 1) / 2)
-        spread = np.full(n, np.nan)
-    mean_rank = _round(mean_rank, 4)
-    spread = _round(spread, 4)
-    order, decided = _order([("mean_rank", mean_rank, False), ("usg_rank", usg_ordinal, False),
-                             ("need_id", needs["id_order"].to_numpy(), False)])
+    plans = np.zeros(n, dtype=np.int64)
+    mean_rank, actual, spread = combined_ranks(plans, np.full(n, float(n)), scores,
+                                               {m: np.full(n, has_data[m]) for m in BASE_METHODS})
+    order, decided = rank_order("combined", {"mean_rank": mean_rank, "usg_rank": usg_ordinal,
+                                             "need_id": needs["id_order"].to_numpy()})
     frame = pd.DataFrame({
         "need_id": needs["need_id"].to_numpy(dtype=object)[order],
         "title": needs["title"].to_numpy(dtype=object)[order],
         "category": needs["category"].to_numpy(dtype=object)[order],
         "rank": np.arange(1, n + 1),
-        "score": _round(n + 1 - mean_rank[order], 4),
+        "score": round_scores(n + 1 - mean_rank[order], 4),
         "mean_rank": mean_rank[order],
         **{f"{m}_rank": pd.array(actual[m][order], dtype="Float64") for m in BASE_METHODS},
         "spread": spread[order],

@@ -6,24 +6,16 @@ import numpy as np
 import pandas as pd
 
 from rtplan.messages import t
-from rtplan.needs.base import Tables, _floats, _get, _ids, _lang, _needs, _order, _positions
+from rtplan.needs.base import Tables, _floats, _get, _ids, _lang, _needs, _positions
+from rtplan.needs.methods import dot_totals, rank_order
 from rtplan.needs.results import DotRanking
 
 
 def _dot_arrays(tables: Tables, needs: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, int]:
     """Per need (prepared order): dots, people who gave it at least one dot; and all voters."""
-    n = len(needs)
     votes = _get(tables, "votes")
     pos = _positions(needs, _ids(votes["need_id"]))
-    dots = np.nan_to_num(_floats(votes["dots"]))
-    ok = pos >= 0
-    totals = np.bincount(pos[ok], weights=dots[ok], minlength=n)
-    given = ok & (dots > 0)
-    codes, people = pd.factorize(_ids(votes["participant_id"])[given])
-    width = max(len(people), 1)
-    pairs = np.unique(pos[given].astype(np.int64) * width + codes)
-    voters = np.bincount(pairs // width, minlength=n)
-    return totals, voters, len(people)
+    return dot_totals(pos, np.nan_to_num(_floats(votes["dots"])), _ids(votes["participant_id"]), len(needs))
 
 
 def suggested_dots(n_needs: int) -> int:
@@ -46,8 +38,7 @@ def dot_ranking(tables: Tables, lang: str | None = None) -> DotRanking:
     needs = _needs(tables)
     dots, voters, n_voters = _dot_arrays(tables, needs)
     total = int(dots.sum())
-    order, decided = _order([("dots", dots, True), ("voters", voters, True),
-                             ("need_id", needs["id_order"].to_numpy(), False)])
+    order, decided = rank_order("dots", {"dots": dots, "voters": voters, "need_id": needs["id_order"].to_numpy()})
     table = pd.DataFrame({
         "need_id": needs["need_id"].to_numpy(dtype=object)[order],
         "title": needs["title"].to_numpy(dtype=object)[order],

@@ -8,9 +8,10 @@ import numpy as np
 import pandas as pd
 
 from rtplan.messages import t
-from rtplan.needs.base import METHODS, Tables, _floats, _get, _ids, _lang, _listed, _Memo, _needs, natural_key
+from rtplan.needs.base import METHODS, Tables, _floats, _get, _ids, _lang, _listed, _Memo, _needs
 from rtplan.needs.combined import combined_view
 from rtplan.needs.dots import dot_ranking
+from rtplan.needs.methods import agreed_order, final_ids
 from rtplan.needs.pairwise import pairwise_ranking
 from rtplan.needs.results import CombinedView, FinalOrder, Ranking
 from rtplan.needs.usg import usg_ranking
@@ -25,18 +26,18 @@ def stored_priorities(tables: Tables, known: Iterable[str] | None = None) -> pd.
     """
     pri = _get(tables, "priorities")
     wanted = set(_needs(tables)["need_id"] if known is None else known)
-    entries: dict[str, tuple[float, object, str, str]] = {}
-    for need, rank, method, note in zip(_ids(pri["need_id"]), _floats(pri["rank"]), _ids(pri["method"]),
-                                        _ids(pri["note"])):
-        if need in wanted and need not in entries:
-            entries[need] = (np.inf if np.isnan(rank) else rank, natural_key(need), method, note)
-    order = sorted(entries, key=lambda x: entries[x][:2])
+    needs, ranks = _ids(pri["need_id"]), _floats(pri["rank"])
+    order = agreed_order(needs, ranks, wanted)
+    first: dict[str, tuple[float, str, str]] = {}
+    for need, rank, method, note in zip(needs, ranks, _ids(pri["method"]), _ids(pri["note"])):
+        first.setdefault(need, (rank, method, note))
+    entries = {x: first[x] for x in order}
     # plain arrays, not Series: a frame built from Series first unions their indexes
     return pd.DataFrame({
         "need_id": np.array(order, dtype=object),
-        "rank": np.array([entries[x][0] if np.isfinite(entries[x][0]) else np.nan for x in order], dtype=float),
-        "method": np.array([entries[x][2] for x in order], dtype=object),
-        "note": np.array([entries[x][3] for x in order], dtype=object),
+        "rank": np.array([entries[x][0] for x in order], dtype=float),
+        "method": np.array([entries[x][1] for x in order], dtype=object),
+        "note": np.array([entries[x][2] for x in order], dtype=object),
     })
 
 
@@ -63,7 +64,7 @@ def final_order(
     method_of = dict(zip(stored, agreed["method"].tolist()))
     note_of = dict(zip(stored, agreed["note"].tolist()))
     stored_ids = set(stored)
-    ordered = stored + [x for x in ids if x not in stored_ids]
+    ordered = final_ids(stored, ids)
     at = pd.Index(ids, dtype=object).get_indexer(ordered) if ordered else np.zeros(0, dtype=np.int64)
     src = comb.table
     table = pd.DataFrame({

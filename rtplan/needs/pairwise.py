@@ -11,9 +11,9 @@ import numpy as np
 import pandas as pd
 
 from rtplan.messages import t
-from rtplan.needs.base import MAX_LISTED, Tables, _get, _ids, _lang, _listed, _needs, _order, _positions, _round
+from rtplan.needs.base import MAX_LISTED, Tables, _get, _ids, _lang, _listed, _needs, _positions
+from rtplan.needs.methods import pair_shares, pairwise_points, rank_order
 from rtplan.needs.results import PairwiseRanking
-from rtplan.schema import TIE
 
 
 def pairwise_matrix(
@@ -42,22 +42,12 @@ def pairwise_matrix(
     index = pd.Index(ids, dtype=object)
     ia = index.get_indexer(a) if n else np.full(len(a), -1)
     ib = index.get_indexer(b) if n else np.full(len(b), -1)
-    ok = (ia >= 0) & (ib >= 0) & (a != b) & ((win == a) | (win == b) | (win == TIE))
-    ia, ib, a_, win_ = ia[ok].astype(np.int64), ib[ok].astype(np.int64), a[ok], win[ok]
-    points_a = np.where(win_ == a_, 1.0, np.where(win_ == TIE, 0.5, 0.0))
-    lo, hi = np.minimum(ia, ib), np.maximum(ia, ib)
-    points_lo = np.where(ia < ib, points_a, 1.0 - points_a)
-    code = lo * max(n, 1) + hi
-    size = max(n, 1) ** 2
-    count_flat = np.bincount(code, minlength=size).astype(float)
-    sum_flat = np.bincount(code, weights=points_lo, minlength=size)
-    count = count_flat.reshape(max(n, 1), max(n, 1))[:n, :n]
-    with np.errstate(invalid="ignore", divide="ignore"):
-        upper = np.where(count > 0, sum_flat.reshape(max(n, 1), max(n, 1))[:n, :n] / count, np.nan)
+    lo, hi, upper, judged = pair_shares(ia, ib, a, b, win, n)
+    count = np.zeros((n, n))
+    count[lo, hi] = judged
     share = np.full((n, n), np.nan)
-    iu = np.triu_indices(n, 1)
-    share[iu] = upper[iu]
-    share.T[iu] = 1.0 - upper[iu]
+    share[lo, hi] = upper
+    share[hi, lo] = 1.0 - upper
     total_count = count + count.T
     return ids, share, total_count
 
@@ -137,10 +127,10 @@ def pairwise_ranking(
     filled = np.where(judged, share, 0.0)
     beats = judged & (share > 0.5 + 1e-9)
     rows = _positions(needs, np.asarray(ids, dtype=object))
-    score = _round(filled.sum(axis=1))
-    wins = beats.sum(axis=1)
-    order, decided = _order([("score", score, True), ("wins", wins, True),
-                             ("need_id", needs["id_order"].to_numpy()[rows], False)])
+    lo, hi = np.nonzero(np.triu(judged, 1))
+    score, wins = pairwise_points(lo, hi, share[lo, hi], n)
+    order, decided = rank_order("pairwise", {"score": score, "wins": wins,
+                                             "need_id": needs["id_order"].to_numpy()[rows]})
     at = rows[order]
     judged_n = judged.sum(axis=1)
     table = pd.DataFrame({

@@ -19,17 +19,14 @@ from rtplan.needs.base import (
     Tables,
     _floats,
     _get,
-    _group_mean,
-    _group_stats,
     _ids,
     _lang,
     _listed,
     _needs,
-    _order,
     _positions,
-    _round,
 )
 from rtplan.needs.dots import _dot_arrays
+from rtplan.needs.methods import group_mean, group_stats, rank_order, usg_scores
 from rtplan.needs.results import UsgRanking
 from rtplan.schema import CONSENSUS
 
@@ -75,36 +72,25 @@ def usg_ranking(
     scores = _get(tables, "usg_scores")
     pos = _positions(needs, _ids(scores["need_id"]))
     crit = np.column_stack([_floats(scores[c]) for c in CRITERIA]) if len(scores) else np.empty((0, 3))
-    ok = (pos >= 0) & ~np.isnan(crit).any(axis=1)
     is_cons = _ids(scores["scorer"]) == CONSENSUS
-    group, values = pos[ok & ~is_cons], crit[ok & ~is_cons]
-    count = np.bincount(group, minlength=n)
-    agg, low, high = (np.full((n, 3), np.nan) for _ in range(3))
+    usg = usg_scores(pos, crit, is_cons, n, aggregate, use_consensus)
+    count, agg, total, has_cons, group, values = usg.count, usg.criteria, usg.total, usg.consensus, usg.group, \
+        usg.values
+    low, high = (np.full((n, 3), np.nan) for _ in range(2))
     for k in range(3):
-        low[:, k], high[:, k], median = _group_stats(group, values[:, k], n, aggregate == "median")
-        agg[:, k] = median if aggregate == "median" else _group_mean(group, values[:, k], count)
+        low[:, k], high[:, k], _ = group_stats(group, values[:, k], n)
     totals = values.sum(axis=1)
-    total_min, total_max, _ = _group_stats(group, totals, n)
-    total_mean = _group_mean(group, totals, count)
-    total_std = np.sqrt(_group_mean(group, (totals - total_mean[group]) ** 2, count))
+    total_min, total_max, _ = group_stats(group, totals, n)
+    total_mean = group_mean(group, totals, count)
+    total_std = np.sqrt(group_mean(group, (totals - total_mean[group]) ** 2, count))
     source = np.full(n, aggregate, dtype=object)
-    has_cons = np.zeros(n, dtype=bool)
-    if use_consensus:
-        rows = ok & is_cons
-        cons_pos, cons_values = pos[rows], crit[rows]
-        if len(cons_pos):  # the last consensus row of a need counts
-            unique, first_from_end = np.unique(cons_pos[::-1], return_index=True)
-            agg[unique] = cons_values[len(cons_pos) - 1 - first_from_end]
-            has_cons[unique] = True
-            source[has_cons] = CONSENSUS
+    source[has_cons] = CONSENSUS
     consensus = [str(x) for x in ids[has_cons]]
-    agg = _round(agg)
-    total = _round(agg.sum(axis=1))
     dots = _dot_arrays(tables, needs)[0]
     chosen = np.nonzero((count > 0) | has_cons)[0]
-    order, decided = _order([("total", total[chosen], True), ("seriousness", agg[chosen, 1], True),
-                             ("urgency", agg[chosen, 0], True), ("dots", dots[chosen], True),
-                             ("need_id", needs["id_order"].to_numpy()[chosen], False)])
+    order, decided = rank_order("usg", {"total": total[chosen], "seriousness": agg[chosen, 1],
+                                        "urgency": agg[chosen, 0], "dots": dots[chosen],
+                                        "need_id": needs["id_order"].to_numpy()[chosen]})
     idx = chosen[order]
     data: dict[str, object] = {
         "need_id": ids[idx], "title": needs["title"].to_numpy(dtype=object)[idx],

@@ -297,3 +297,8 @@ def _read_plan_file(folder: Path, filename: str, lang: str) -> bytes | None:
     if not _regular_file(folder, path, lang):
         raise PlanFormatError(f"{filename}: {t('storage.not_regular', lang)}")
     return _read_bytes(path)
+
+
+# public names for readers outside storage (research pooling reads plan folders itself)
+plan_lock = _plan_lock
+pending_save = _pending
