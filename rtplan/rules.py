@@ -77,6 +77,8 @@ def looks_private(text: str) -> bool:
 
 def fmt_value(value: object) -> str:
     """A cell value as a message shows it (a date without its time)."""
+    if type(value) is str:
+        return value
     if isinstance(value, pd.Timestamp):
         return str(value.date().isoformat())
     return str(value)
@@ -105,23 +107,57 @@ class Rows:
     period: Callable[[int], Period | None]
     known: Callable[[tuple[str, str]], set[tuple[int, str]]]
     _missing: dict[str, np.ndarray] = field(default_factory=dict)
+    _plan_list: list[int] | None = None
+    _text: dict[str, bool] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.plans)
 
-    def missing(self, name: str) -> np.ndarray:
-        """Which cells of column ``name`` are empty (computed once)."""
-        got = self._missing.get(name)
+    def plan_list(self) -> list[int]:
+        """The plan of each row as a list of ints (computed once)."""
+        if self._plan_list is None:
+            self._plan_list = self.plans.tolist()
+        return self._plan_list
+
+    def all_text(self, name: str) -> bool:
+        """Every value of column ``name`` is a ``str`` (the pooled text columns: then
+        whole-column operations give the same answers as value by value)."""
+        got = self._text.get(name)
         if got is None:
-            got = self._missing[name] = np.fromiter((is_missing(v) for v in self.columns[name]), dtype=bool,
-                                                    count=len(self.plans))
+            got = self._text[name] = set(map(type, self.columns[name])) <= {str}
         return got
 
-    def present(self, name: str) -> Iterator[tuple[int, Any]]:
+    def missing(self, name: str) -> np.ndarray:
+        """Which cells of column ``name`` are empty (:func:`rtplan.tables.is_missing`; computed once)."""
+        got = self._missing.get(name)
+        if got is None:
+            values = self.columns[name]
+            n = len(self.plans)
+            if n >= MANY_ROWS and self.all_text(name):
+                got = np.fromiter(map(_blank, values), dtype=bool, count=n)
+            elif n >= MANY_ROWS and set(map(type, values)) <= _NEVER_MISSING | _ALWAYS_MISSING:
+                got = np.fromiter(map(_ALWAYS_MISSING.__contains__, map(type, values)), dtype=bool, count=n)
+            else:
+                got = np.fromiter(
+                    ((not v.strip()) if type(v) is str else False if type(v) in _NEVER_MISSING else is_missing(v)
+                     for v in values), dtype=bool, count=n)
+            self._missing[name] = got
+        return got
+
+    def present(self, name: str) -> list[tuple[int, Any]]:
         """``(row, value)`` of the non-empty cells of column ``name``."""
         values = self.columns[name]
-        for k in np.flatnonzero(~self.missing(name)).tolist():
-            yield k, values[k]
+        return [(k, values[k]) for k in np.flatnonzero(~self.missing(name)).tolist()]
+
+
+_NEVER_MISSING = frozenset({int, bool, pd.Timestamp})  # types is_missing always says False for (a shortcut)
+_ALWAYS_MISSING = frozenset({type(pd.NA), type(pd.NaT), type(None)})
+MANY_ROWS = 500
+"""From this many rows (many plans pooled) a column of texts is checked by whole-column operations."""
+
+
+def _blank(text: str) -> bool:
+    return not text.strip()
 
 
 def _mask(n: int, rows: Iterator[int] | list[int]) -> np.ndarray:
@@ -182,8 +218,13 @@ def _required(col: Column) -> tuple[Check, Explain]:
 def _allowed(col: Column) -> tuple[Check, Explain]:
     allowed = col.allowed or ()
     text = ", ".join(allowed)
-    return ((lambda r: _mask(len(r), [k for k, v in r.present(col.name) if str(v) not in allowed])),
-            lambda r, k, lang: [{"value": r.columns[col.name][k], "allowed": text}])
+    def check(r: Rows) -> np.ndarray:
+        if len(r) >= MANY_ROWS and r.all_text(col.name):
+            known = pd.Index(r.columns[col.name], dtype=object).isin(allowed)
+            return ~r.missing(col.name) & ~known
+        return _mask(len(r), [k for k, v in r.present(col.name) if str(v) not in allowed])
+
+    return check, lambda r, k, lang: [{"value": r.columns[col.name][k], "allowed": text}]
 
 
 def _bound(col: Column, low: bool) -> tuple[Check, Explain]:
@@ -202,8 +243,9 @@ def _bound(col: Column, low: bool) -> tuple[Check, Explain]:
 def _in_period(col: Column) -> tuple[Check, Explain]:
     def check(r: Rows) -> np.ndarray:
         bad = []
+        plans = r.plan_list()
         for k, v in r.present(col.name):
-            period = r.period(int(r.plans[k]))
+            period = r.period(plans[k])
             if period is not None and not period[0] <= pd.Timestamp(v).date() <= period[1]:
                 bad.append(k)
         return _mask(len(r), bad)
@@ -217,8 +259,12 @@ def _in_period(col: Column) -> tuple[Check, Explain]:
 
 
 def _semicolon(col: Column) -> tuple[Check, Explain]:
-    return ((lambda r: _mask(len(r), [k for k, v in r.present(col.name) if ";" in str(v)])),
-            lambda r, k, lang: [{"value": r.columns[col.name][k]}])
+    def check(r: Rows) -> np.ndarray:
+        if len(r) >= MANY_ROWS and r.all_text(col.name):
+            return np.fromiter((";" in v for v in r.columns[col.name]), dtype=bool, count=len(r))
+        return _mask(len(r), [k for k, v in r.present(col.name) if ";" in str(v)])
+
+    return check, lambda r, k, lang: [{"value": r.columns[col.name][k]}]
 
 
 def _private(col: Column) -> tuple[Check, Explain]:
@@ -275,17 +321,28 @@ def _order_rule(table: Table, start: str, end: str) -> Rule:
 def _key_rule(table: Table) -> Rule:
     names = table.key
 
+    def parts(r: Rows) -> tuple[list[int], list[list[object]]]:
+        """The rows with a first key value, and (plan, each key value as text) of each."""
+        at = np.flatnonzero(~r.missing(names[0])).tolist()
+        plans = r.plan_list()
+        out: list[list[object]] = [[plans[k] for k in at]]
+        for n in names:
+            values, missing = r.columns[n], r.missing(n)
+            out.append(["" if missing[k] else fmt_value(values[k]) for k in at])
+        return at, out
+
     def keys(r: Rows) -> Iterator[tuple[int, tuple[object, ...]]]:
-        first = r.missing(names[0])
-        columns = [r.columns[n] for n in names]
-        missing = [r.missing(n) for n in names]
-        for k in np.flatnonzero(~first).tolist():
-            yield k, (int(r.plans[k]), *("" if m[k] else fmt_value(c[k]) for c, m in zip(columns, missing)))
+        at, columns = parts(r)
+        return zip(at, zip(*columns))
 
     def check(r: Rows) -> np.ndarray:
+        at, columns = parts(r)
+        if len(at) > 2000:  # many plans at once: pandas' hashing (the same equality)
+            repeated = pd.DataFrame(dict(enumerate(columns))).duplicated(keep="first").to_numpy()
+            return _mask(len(r), np.asarray(at, dtype=np.int64)[repeated].tolist())
         seen: set[tuple[object, ...]] = set()
         bad = []
-        for k, key in keys(r):
+        for k, key in zip(at, zip(*columns)):
             if key in seen:
                 bad.append(k)
             seen.add(key)
@@ -306,13 +363,17 @@ def _ref_rule(table: Table, col: Column) -> Rule:
     is_list = col.kind == "list"
 
     def unknown(r: Rows, k: int, value: object, known: set[tuple[int, str]]) -> list[str]:
-        plan = int(r.plans[k])
+        plan = r.plan_list()[k]
         items = split_list(value) if is_list else [str(value)]
         return [item for item in items if (plan, item) not in known and not col.ref_free(item)]
 
     def check(r: Rows) -> np.ndarray:
         known = r.known(ref)
-        return _mask(len(r), [k for k, v in r.present(col.name) if unknown(r, k, v, known)])
+        if is_list:
+            return _mask(len(r), [k for k, v in r.present(col.name) if unknown(r, k, v, known)])
+        plans, values = r.plan_list(), r.columns[col.name]
+        return _mask(len(r), [k for k in np.flatnonzero(~r.missing(col.name)).tolist()
+                              if (plans[k], str(values[k])) not in known and not col.ref_free(str(values[k]))])
 
     def explain(r: Rows, k: int, lang: str) -> list[dict[str, object]]:
         return [{"value": item, "target": target}
@@ -363,12 +424,12 @@ def _tree_rules() -> Iterator[Rule]:
     def second_cores(r: Rows) -> np.ndarray:
         seen: dict[tuple[int, object], int] = {}
         bad = []
-        needs, kinds = r.columns["need_id"], r.columns["kind"]
+        needs, kinds, plans = r.columns["need_id"], r.columns["kind"], r.plan_list()
         for k in range(len(r)):
             need = needs[k]
             if kinds[k] is pd.NA or kinds[k] != "inti" or need is pd.NA or need is None:
                 continue
-            key = (int(r.plans[k]), need)
+            key = (plans[k], need)
             seen[key] = seen.get(key, 0) + 1
             if seen[key] == 2:  # the second core of a need is reported, once
                 bad.append(k)

@@ -152,7 +152,8 @@ class UsgScores:
     @property
     def scored(self) -> np.ndarray:
         """The needs with a USG score."""
-        return (self.count > 0) | self.consensus
+        out: np.ndarray = (self.count > 0) | self.consensus
+        return out
 
 
 def usg_scores(

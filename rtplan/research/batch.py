@@ -197,7 +197,9 @@ def pooled_rows(chunk: _Chunk, periods: Mapping[int, tuple[dt.date, dt.date] | N
         got = known.get(ref)
         if got is None:
             values = chunk.typed[ref[0]][ref[1]]
-            got = known[ref] = {(i, str(v)) for i, v in zip(chunk.plan[ref[0]], values) if not is_missing(v)}
+            plans = chunk.plan[ref[0]]
+            got = known[ref] = {(i, v) for i, v in zip(plans, values) if type(v) is str and v.strip()}
+            got |= {(i, str(v)) for i, v in zip(plans, values) if type(v) is not str and not is_missing(v)}
         return got
 
     for name, table in TABLES.items():
@@ -351,12 +353,9 @@ def _rank_all(chunk: _Chunk, fast: list[int]) -> dict[int, Ranks]:
 # --------------------------------------------------------------------------- the chunk
 
 
-def pool_batch(paths: Sequence[str], secret: bytes, include_text: bool, lang: str | None, rows: _Rows,
-               seen: set[str]) -> list[Skipped]:
-    """Append the rows of every plan of ``paths`` to ``rows`` in order (as the one-plan
-    way would); return the skipped ones. Plans the screen flags go the one-plan way."""
-    n = len(paths)
-    chunk = _Chunk(n)
+def _load(paths: Sequence[str]) -> tuple[_Chunk, dict[int, dict[str, Any]]]:
+    """The plans of ``paths`` read and typed into one chunk (unusual ones flagged), and their ``plan.toml``."""
+    chunk = _Chunk(len(paths))
     metas: dict[int, dict[str, Any]] = {}
     for i, p in enumerate(paths):
         found = _read(Path(p))
@@ -366,6 +365,40 @@ def pool_batch(paths: Sequence[str], secret: bytes, include_text: bool, lang: st
         metas[i], tables = found
         chunk.add(i, tables)
     chunk.type_all()
+    return chunk, metas
+
+
+def pooled_problems(
+    paths: Sequence[str], levels: Sequence[str] = ("error", "warning"),
+) -> tuple[set[int], set[tuple[int, str, int, str, str]]]:
+    """What the pooled executor finds over the plans of ``paths`` (all at once): the plans
+    read here (the others go the one-plan way whole), and ``(plan index, file, row,
+    column, rule)`` for each broken row of each table rule of ``levels``, the row
+    numbered as a spreadsheet does (header = 1)."""
+    chunk, metas = _load(paths)
+    found: set[tuple[int, str, int, str, str]] = set()
+    for rows in pooled_rows(chunk, {i: plan_period(meta) for i, meta in metas.items()}):
+        for rule, at in broken_rows(rows, levels).items():
+            found.update((int(rows.plans[k]), rows.table.filename, int(rows.positions[k]) + 2, rule.column,
+                          rule.name) for k in at.tolist())
+    return set(metas), found
+
+
+def pooled_ranks(paths: Sequence[str], lang: str | None = None) -> dict[int, Ranks]:
+    """The :class:`Ranks` of every plan of ``paths`` that keeps every rule, by plan index,
+    ranked all at once (what :func:`pool_batch` pools)."""
+    chunk, metas = _load(paths)
+    _screen(chunk, metas, lang)
+    fast = [i for i in range(len(paths)) if i not in chunk.flagged]
+    return _rank_all(chunk, fast) if fast else {}
+
+
+def pool_batch(paths: Sequence[str], secret: bytes, include_text: bool, lang: str | None, rows: _Rows,
+               seen: set[str]) -> list[Skipped]:
+    """Append the rows of every plan of ``paths`` to ``rows`` in order (as the one-plan
+    way would); return the skipped ones. Plans that break a rule go the one-plan way."""
+    n = len(paths)
+    chunk, metas = _load(paths)
     _screen(chunk, metas, lang)
     fast = [i for i in range(n) if i not in chunk.flagged]
     ranks = _rank_all(chunk, fast) if fast else {}
@@ -383,4 +416,4 @@ def pool_batch(paths: Sequence[str], secret: bytes, include_text: bool, lang: st
     return skipped
 
 
-__all__ = ["pool_batch"]
+__all__ = ["pool_batch", "pooled_problems", "pooled_ranks", "pooled_rows"]
