@@ -2,6 +2,8 @@
 
 One module per concept (``docs/architecture.md`` lists them):
 
+* :mod:`~rtplan.needs.methods` - every method's scores and order (tie-breaks), for one
+  plan or many plans at once (the research batch uses them too);
 * :mod:`~rtplan.needs.usg` - USG scoring (Urgency + Seriousness + Growth, each 1-5);
 * :mod:`~rtplan.needs.dots` - dot voting;
 * :mod:`~rtplan.needs.pairwise` - pairwise ranking (PRA), missing pairs and cycles;
