@@ -218,10 +218,12 @@ def _required(col: Column) -> tuple[Check, Explain]:
 def _allowed(col: Column) -> tuple[Check, Explain]:
     allowed = col.allowed or ()
     text = ", ".join(allowed)
+
     def check(r: Rows) -> np.ndarray:
         if len(r) >= MANY_ROWS and r.all_text(col.name):
-            known = pd.Index(r.columns[col.name], dtype=object).isin(allowed)
-            return ~r.missing(col.name) & ~known
+            known: np.ndarray = pd.Index(r.columns[col.name], dtype=object).isin(allowed)
+            out: np.ndarray = ~r.missing(col.name) & ~known
+            return out
         return _mask(len(r), [k for k, v in r.present(col.name) if str(v) not in allowed])
 
     return check, lambda r, k, lang: [{"value": r.columns[col.name][k], "allowed": text}]
