@@ -22,6 +22,7 @@ from typing import Any
 import pandas as pd
 from markupsafe import Markup
 
+from rtplan import config
 from rtplan.plan import Plan
 
 # tables a handout chart never reads: a typo fixed in a decision, the agenda or the kas
@@ -53,14 +54,14 @@ def plan_state(plan: Plan, skip: frozenset[str] = NOT_CHARTED) -> str:
     return digest.hexdigest()
 
 
-CACHE_ENV = "RTPLAN_CACHE_DIR"
+CACHE_ENV = config.env_name("cache_dir")
 """The folder of rtplan's chart cache (default ``$XDG_CACHE_HOME/rtplan`` or ``~/.cache/rtplan``)."""
 _DISK_KEPT = 32
 
 
 def cache_dir() -> Path:
     """Where rendered charts are kept between runs (``RTPLAN_CACHE_DIR`` overrides)."""
-    root = os.environ.get(CACHE_ENV) or os.path.join(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache",
+    root = config.from_env().cache_dir or os.path.join(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache",
                                                        "rtplan")
     return Path(root) / "charts"
 

@@ -13,8 +13,9 @@ imported jsonschema before keeps it as it is.
 
 from __future__ import annotations
 
-import os
 import sys
+
+from rtplan import config
 
 
 def _skip_slow_iri_checker() -> None:
@@ -30,5 +31,5 @@ def _skip_slow_iri_checker() -> None:
             del sys.modules["rfc3987_syntax"]
 
 
-if os.environ.get("RTPLAN_PDF_ENGINE_PROCESS") != "1":  # the PDF engine's process never reads a notebook
+if not config.from_env().pdf_engine_process:  # the PDF engine's process never reads a notebook
     _skip_slow_iri_checker()

@@ -30,11 +30,11 @@ from urllib.parse import quote
 import ipywidgets as w
 from markupsafe import Markup
 
-from rtplan import recent, storage
+from rtplan import config, recent, storage
 from rtplan.exceptions import NoPlanChosen, RtplanError, ValidationError
 from rtplan.messages import normalize_lang, t
 from rtplan.render import fragment
-from rtplan.workshop import ENV_LANG, ENV_WORKDIR, ENV_WORKSHOP, STEP_NOTEBOOKS
+from rtplan.workshop import STEP_NOTEBOOKS
 
 # step number -> its label's catalogue key
 STEP_LABELS = {
@@ -43,14 +43,15 @@ STEP_LABELS = {
 }
 EXAMPLES_DIR = Path(__file__).resolve().parent.parent.parent / "data"
 """The bundled example plans (in a source checkout)."""
-PLANS_ENV = "RTPLAN_PLANS_DIR"
+PLANS_ENV = config.env_name("plans_dir")
 """Where new plans and copies of the examples go (default ``~/rtplan``)."""
 
 
 def in_voila(env: Mapping[str, str] | None = None) -> bool:
     """Whether this kernel serves a workshop / Voila page (not JupyterLab)."""
+    settings = config.from_env(env)
     env = os.environ if env is None else env
-    return env.get(ENV_WORKSHOP) == "1" or env.get("SERVER_SOFTWARE", "").startswith("voila")
+    return settings.workshop or env.get("SERVER_SOFTWARE", "").startswith("voila")
 
 
 def _in_kernel() -> bool:
@@ -125,12 +126,12 @@ def capture_outputs_as_state() -> None:
 
 def no_plan(lang: str | None = None) -> NoPlanChosen:
     """The "choose a plan first, above" refusal of a panel given no plan."""
-    return NoPlanChosen(t("workshop.no_plan", normalize_lang(lang or os.environ.get(ENV_LANG) or None)))
+    return NoPlanChosen(t("workshop.no_plan", normalize_lang(lang or config.from_env().lang)))
 
 
 def plans_dir(env: Mapping[str, str] | None = None) -> Path:
-    env = os.environ if env is None else env
-    return Path(env[PLANS_ENV]) if env.get(PLANS_ENV) else Path.home() / "rtplan"
+    folder = config.from_env(env).plans_dir
+    return Path(folder) if folder else Path.home() / "rtplan"
 
 
 def example_plans(folder: Path = EXAMPLES_DIR) -> list[Path]:
@@ -188,11 +189,11 @@ class StepHeader(w.VBox):
         if self.voila and _in_kernel():  # this kernel serves a workshop page (never a test process)
             use_png_charts()
             capture_outputs_as_state()
-            workdir = self.env.get(ENV_WORKDIR)
+            workdir = config.from_env(self.env).workdir
             if workdir and Path(workdir).is_dir():  # exports/ where rtplan workshop was started
                 os.chdir(workdir)
         path, self.source = recent.resolve_plan(plan, self.env, config_dir)
-        self.lang: str | None = lang or self.env.get(ENV_LANG) or None
+        self.lang: str | None = lang or config.from_env(self.env).lang
         self.path = path
         self.plan: str | None = None
         self.plan_title = ""
