@@ -45,7 +45,8 @@ def test_every_setting_has_a_default_and_a_meaning() -> None:
     names = [f.metadata["env"] for f in fields(config.Settings)]
     assert len(names) == len(set(names)) == 19
     for f in fields(config.Settings):
-        assert f.metadata["default"] and f.metadata["meaning"], f.name
+        assert f.metadata["default"], f.name
+        assert f.metadata["meaning"], f.name
         assert f.metadata["by"] in (config.USER, config.INTERNAL)
         assert config.env_name(f.name) == f.metadata["env"]
 
@@ -60,7 +61,9 @@ def test_the_readme_table_is_the_generated_one() -> None:
 
 def test_values_are_read_as_before() -> None:
     empty = config.from_env({})
-    assert empty.lang is None and empty.debug is False and empty.workshop is False
+    assert empty.lang is None
+    assert empty.debug is False
+    assert empty.workshop is False
     settings = config.from_env({"RTPLAN_LANG": "en", "RTPLAN_DEBUG": "yes", "RTPLAN_WORKSHOP": "1",
                                 "RTPLAN_PDF_ENGINE_PROCESS": "0", "RTPLAN_CACHE_DIR": ""})
     assert settings.lang == "en"

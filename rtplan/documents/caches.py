@@ -17,12 +17,13 @@ import os
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
 from markupsafe import Markup
 
 from rtplan import config
+from rtplan.charts import Chart
 from rtplan.plan import Plan
 
 # tables a handout chart never reads: a typo fixed in a decision, the agenda or the kas
@@ -78,7 +79,7 @@ def _decode(value: object) -> object:
     return value
 
 
-class CachedChart:
+class CachedChart(Chart):
     """A chart rendered once per plan state: shows itself like the Figure it would be.
 
     Rendering a chart to a 200 dpi PNG is most of a build's work before printing; a
@@ -106,16 +107,18 @@ class CachedChart:
             self._figure = self._build()
         return self._figure
 
-    def _repr(self, kind: str) -> object:
-        from rtplan import charts
-
-        if not (charts.PNG_DPI if kind == "png" else charts.SHOW_SVG):
-            return None  # this kind is switched off: no figure made (nor matplotlib imported) to say so
-        mode = f"{kind}:{charts.PNG_DPI if kind == 'png' else charts.SHOW_SVG}"
+    def _made_as(self, mode: str, kind: str, *args: int) -> Any:
+        """The chart drawn as ``mode`` (``svg:True``, ``png:<dpi>``): kept, or drawn by the figure once."""
         if mode not in self._made:
-            self._made[mode] = getattr(self.figure, f"_repr_{kind}_")()
+            self._made[mode] = getattr(self.figure, f"chart_{kind}")(*args)
             self._save()
         return self._made[mode]
+
+    def chart_svg(self) -> str | None:
+        return cast("str | None", self._made_as("svg:True", "svg"))
+
+    def chart_png(self, dpi: int) -> tuple[bytes, dict[str, int]] | None:
+        return cast("tuple[bytes, dict[str, int]] | None", self._made_as(f"png:{dpi}", "png", dpi))
 
     def _save(self) -> None:
         if self._file is None:
@@ -133,11 +136,6 @@ class CachedChart:
     def __repr__(self) -> str:
         return "<rtplan chart>"
 
-    def _repr_png_(self) -> object:
-        return self._repr("png")
-
-    def _repr_svg_(self) -> object:
-        return self._repr("svg")
 
 
 @functools.cache

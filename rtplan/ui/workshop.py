@@ -63,10 +63,11 @@ def _in_kernel() -> bool:
 def use_png_charts(dpi: int = 110) -> None:
     """Charts as PNG in this kernel (Voila): an SVG chart inside a live Output widget can stall
     Voila's page rendering for good (voila-dashboards/voila#1522), a PNG does not."""
-    from rtplan import charts
+    from IPython import get_ipython
 
-    charts.SHOW_SVG = False
-    charts.PNG_DPI = dpi
+    from rtplan.charts import ChartOutput, show_charts
+
+    show_charts(get_ipython().display_formatter, ChartOutput(svg=False, png_dpi=dpi))
 
 
 def capture_outputs_as_state() -> None:
