@@ -38,7 +38,7 @@ def _temps(folder: Path) -> list[Path]:
 
 def _add_participant(plan, pid, name="Rina Marlina"):  # type: ignore[no-untyped-def]
     df = plan.copy_table("participants")
-    row = {c: None for c in df.columns}
+    row = dict.fromkeys(df.columns)
     row.update(participant_id=pid, name=name, sex="P", age_band="25-39", group="PKK", consent=True)
     return pd.concat([df, pd.DataFrame([row]).astype(df.dtypes.to_dict())], ignore_index=True)
 
@@ -235,8 +235,7 @@ def _edit(plan, rng: random.Random):  # type: ignore[no-untyped-def]
     return {"pairwise": df}, None
 
 
-def test_scoped_validation_equals_whole_plan_validation_on_many_edits(tmp_path: Path, example_dir: Path,
-                                                                       monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_scoped_validation_equals_whole_plan_validation_on_many_edits(tmp_path: Path, example_dir: Path) -> None:
     whole_dir = tmp_path / "whole"
     shutil.copytree(example_dir, whole_dir)
     scoped = storage.load_plan(example_dir)
@@ -248,13 +247,11 @@ def test_scoped_validation_equals_whole_plan_validation_on_many_edits(tmp_path: 
         outcome = []
         for plan, flag in ((scoped, False), (whole, True)):
             updates, meta = _edit(plan, random.Random(seed))
-            monkeypatch.setattr(storage.checking, "WHOLE_PLAN_VALIDATION", flag)
             try:
-                storage.save_tables(plan, updates, meta)
+                storage.save_tables(plan, updates, meta, whole=flag)
                 outcome.append(None)
             except ValidationError as exc:
                 outcome.append(sorted(p.message for p in exc.problems))
-        monkeypatch.setattr(storage.checking, "WHOLE_PLAN_VALIDATION", False)
         assert outcome[0] == outcome[1], f"step {step}"
         saved, refused = saved + (outcome[0] is None), refused + (outcome[0] is not None)
         assert _files(example_dir) == _files(whole_dir), f"step {step}"
