@@ -24,7 +24,7 @@ import sys
 import traceback
 from collections.abc import Iterator, Sequence
 
-from rtplan import __version__, commands, config
+from rtplan import __version__, commands, compat, config
 from rtplan.commands import lang_option
 from rtplan.exceptions import RtplanError, ValidationError
 from rtplan.messages import normalize_lang, t
@@ -68,13 +68,8 @@ def _argparse_language(lang: str) -> Iterator[None]:
     if lang == "en":
         yield
         return
-    original = argparse._  # type: ignore[attr-defined]
-    argparse._ = lambda msg: (  # type: ignore[attr-defined]
-        t(_ARGPARSE[msg], lang) if msg in _ARGPARSE else original(msg))
-    try:
+    with compat.argparse_messages(lambda msg: t(_ARGPARSE[msg], lang) if msg in _ARGPARSE else None):
         yield
-    finally:
-        argparse._ = original  # type: ignore[attr-defined]
 
 
 def _scan_lang(argv: Sequence[str]) -> str | None:

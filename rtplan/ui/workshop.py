@@ -31,6 +31,7 @@ import ipywidgets as w
 from markupsafe import Markup
 
 from rtplan import config, recent, storage
+from rtplan.compat import capture_outputs_as_state
 from rtplan.exceptions import NoPlanChosen, RtplanError, ValidationError
 from rtplan.messages import normalize_lang, t
 from rtplan.render import fragment
@@ -68,61 +69,6 @@ def use_png_charts(dpi: int = 110) -> None:
     from rtplan.charts import ChartOutput, show_charts
 
     show_charts(get_ipython().display_formatter, ChartOutput(svg=False, png_dpi=dpi))
-
-
-def capture_outputs_as_state() -> None:
-    """In this kernel (Voila), ``with out:`` puts what is displayed straight into the Output
-    widget's ``outputs`` instead of asking the page to capture it.
-
-    While Voila executes a page, its stand-in for the page's Output widgets answers each
-    capture with a message to the kernel that can leave the page stuck at "Executing n of
-    m" for good (seen on every step with a chart in a panel; voila-dashboards/voila#1428).
-    Setting the widget's state needs no answer. ``clear_output(wait=True)`` is kept: the
-    next display replaces the outputs. Done once per kernel; JupyterLab is not touched.
-    """
-    from IPython import get_ipython
-
-    shell = get_ipython()
-    if shell is None or getattr(w.Output, "_rtplan_state_capture", False):
-        return
-    pub = shell.display_pub
-    publish, clear = pub.publish, pub.clear_output
-    active: list[w.Output] = []
-
-    def state_publish(data: dict[str, object], metadata: dict[str, object] | None = None,
-                      *args: object, **kwargs: object) -> None:
-        if not active:
-            publish(data, metadata, *args, **kwargs)
-            return
-        out = active[-1]
-        data = {k: base64.b64encode(v).decode("ascii") if isinstance(v, bytes) else v for k, v in data.items()}
-        item = {"output_type": "display_data", "data": data, "metadata": metadata or {}}
-        keep = () if getattr(out, "_rtplan_clear_pending", False) else tuple(out.outputs)
-        out._rtplan_clear_pending = False
-        out.outputs = (*keep, item)
-
-    def state_clear(wait: bool = False) -> None:
-        if not active:
-            clear(wait)
-            return
-        if wait:
-            active[-1]._rtplan_clear_pending = True
-        else:
-            active[-1].outputs = ()
-
-    def enter(self: w.Output) -> w.Output:
-        active.append(self)
-        return self
-
-    def leave(self: w.Output, *exc: object) -> None:
-        if active and active[-1] is self:
-            active.pop()
-
-    pub.publish = state_publish
-    pub.clear_output = state_clear
-    w.Output.__enter__ = enter
-    w.Output.__exit__ = leave
-    w.Output._rtplan_state_capture = True
 
 
 def no_plan(lang: str | None = None) -> NoPlanChosen:
