@@ -167,7 +167,8 @@ def test_a_chart_is_rendered_once_per_plan_state(example_dir: Path, tmp_path: Pa
     def chart(path: Path):  # type: ignore[no-untyped-def]
         doc = handout.Handout(str(path))
         return caches.cached_chart(doc.plan, ("test",),
-                                   lambda: built.append(1) or participation_figure(doc.plan, "id"))
+                                   lambda: built.append(1) or participation_figure(doc.plan, "id"),
+                                   frozenset({"needs", "participants", "attendance", "meetings"}))
 
     first = chart(example_dir)
     svg = first._repr_svg_()

@@ -15,7 +15,7 @@ import functools
 import json
 import os
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, cast
 
@@ -26,9 +26,6 @@ from rtplan import config
 from rtplan.charts import Chart
 from rtplan.plan import Plan
 
-# tables a handout chart never reads: a typo fixed in a decision, the agenda or the kas
-# finds the charts of the last build in :data:`_CHARTS`
-NOT_CHARTED = frozenset({"decisions", "attendance", "meetings", "ledger", "funds", "realizations"})
 _CHARTS: OrderedDict[tuple[object, ...], CachedChart] = OrderedDict()
 _CHARTS_KEPT = 8
 
@@ -44,14 +41,13 @@ def _frame_digest(frame: pd.DataFrame) -> str:
     return digest.hexdigest()
 
 
-def plan_state(plan: Plan, skip: frozenset[str] = NOT_CHARTED) -> str:
-    """A digest of the plan's tables (but ``skip``) and ``plan.toml``: equal states, equal charts."""
+def plan_state(plan: Plan, reads: Iterable[str]) -> str:
+    """A digest of the tables ``reads`` and ``plan.toml``: equal states, equal parts."""
     import hashlib
 
     digest = hashlib.sha256(repr(sorted(plan.meta.items(), key=str)).encode())
-    for name in sorted(plan.tables):
-        if name not in skip:
-            digest.update(f"{name}:{_frame_digest(plan.tables[name])}".encode())
+    for name in sorted(reads):
+        digest.update(f"{name}:{_frame_digest(plan.tables[name])}".encode())
     return digest.hexdigest()
 
 
@@ -149,11 +145,12 @@ def code_state() -> str:
     return hashlib.sha256(repr(stats).encode()).hexdigest()
 
 
-def cached_chart(plan: Plan, key: tuple[object, ...], build: Callable[[], object]) -> CachedChart:
+def cached_chart(plan: Plan, key: tuple[object, ...], build: Callable[[], object],
+                 reads: frozenset[str]) -> CachedChart:
     """``build()``'s chart, or the one made before for the same plan state, code and ``key``."""
     import hashlib
 
-    state = plan_state(plan)
+    state = plan_state(plan, reads)
     full = (*key, state, code_state())
     if full in _CHARTS:
         _CHARTS.move_to_end(full)
@@ -216,17 +213,14 @@ def document_plan(plan_dir: str, lang: str | None) -> Plan:
     return usable_plan(load_plan(plan_dir, lang)).plan  # rows that break a rule are left out
 
 
-# what the resources section reads: every table but these (checked by grep of rtplan/resources and
-# rtplan/needs, which read neither); a decision or an attendance fixed finds the section made before
-NOT_MATCHED = frozenset({"decisions", "attendance"})
 _SECTIONS: OrderedDict[tuple[object, ...], Markup] = OrderedDict()
 
 
 def cached_section(plan: Plan, key: tuple[object, ...], build: Callable[[], Markup],
-                   skip: frozenset[str]) -> Markup:
-    """``build()``, or the HTML it gave for the same plan state (but the tables ``skip``), code and
+                   reads: frozenset[str]) -> Markup:
+    """``build()``, or the HTML it gave for the same state of the tables it ``reads``, code and
     ``key`` in this process (the last :data:`_CHARTS_KEPT`)."""
-    full = (*key, plan_state(plan, skip), code_state())
+    full = (*key, plan_state(plan, reads), code_state())
     if full not in _SECTIONS:
         _SECTIONS[full] = build()
         while len(_SECTIONS) > _CHARTS_KEPT:
