@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
+import pytest
 from IPython.core.formatters import DisplayFormatter
 from matplotlib.figure import Figure
 from PIL import Image
@@ -49,3 +51,17 @@ def test_the_chart_printer_wins_over_one_for_matplotlib_figures() -> None:
 def test_no_module_global_decides_the_output() -> None:
     assert not hasattr(charts, "SHOW_SVG")
     assert not hasattr(charts, "PNG_DPI")
+
+
+@pytest.mark.parametrize("runner", ["inprocess", "kernel"])
+def test_a_document_run_for_print_gets_png_charts_only(runner: str, tmp_path: Path) -> None:
+    import nbformat
+
+    from rtplan.export.runners import RUNNERS
+
+    source = "from rtplan.charts import new_figure\nfig = new_figure(2, 1)\nfig.add_subplot().plot([1, 2])\nfig"
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source)])
+    RUNNERS[runner]().run(nb, str(tmp_path), png_dpi=50)
+    (result,) = [o for o in nb.cells[-1].outputs if o["output_type"] == "execute_result"]
+    assert set(result["data"]) == {"image/png", "text/plain"}
+    assert result["metadata"]["image/png"] == {"width": 192, "height": 96}
