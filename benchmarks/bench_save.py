@@ -3,7 +3,7 @@
 A save validates the tables it touches and the tables whose rules read them, and
 serialises only the rows that changed (rtplan.storage, rtplan.validation.update_report).
 The baseline is the way saves worked before: every updated table serialised and
-parsed back whole, and the whole plan validated (``storage.checking.WHOLE_PLAN_VALIDATION``).
+parsed back whole, and the whole plan validated (``storage.save_tables(..., whole=True)``).
 Both run with the same safety (lock, journal, history, write-skew check), in one run,
 on the same edits:
 
@@ -85,20 +85,16 @@ def edit_example_multi(plan: storage.Plan, k: int) -> tuple[dict[str, pd.DataFra
 def timed(folder: Path, edit: Edit, whole: bool) -> list[float]:
     """Median-ready times of REPEAT saves in one session (one warm-up save first, as a
     notebook session has after its first save)."""
-    storage.checking.WHOLE_PLAN_VALIDATION = whole
-    try:
-        plan = storage.load_plan(folder)
-        updates, meta = edit(plan, 0)
-        storage.save_tables(plan, updates, meta)
-        out = []
-        for k in range(1, REPEAT + 1):
-            updates, meta = edit(plan, k + (100 if whole else 0))
-            t0 = time.perf_counter()
-            storage.save_tables(plan, updates, meta)
-            out.append(time.perf_counter() - t0)
-        return out
-    finally:
-        storage.checking.WHOLE_PLAN_VALIDATION = False
+    plan = storage.load_plan(folder)
+    updates, meta = edit(plan, 0)
+    storage.save_tables(plan, updates, meta, whole=whole)
+    out = []
+    for k in range(1, REPEAT + 1):
+        updates, meta = edit(plan, k + (100 if whole else 0))
+        t0 = time.perf_counter()
+        storage.save_tables(plan, updates, meta, whole=whole)
+        out.append(time.perf_counter() - t0)
+    return out
 
 
 def first_save(folder: Path, edit: Edit) -> float:

@@ -24,7 +24,7 @@ import sys
 import traceback
 from collections.abc import Iterator, Sequence
 
-from rtplan import __version__, commands
+from rtplan import __version__, commands, compat, config
 from rtplan.commands import lang_option
 from rtplan.exceptions import RtplanError, ValidationError
 from rtplan.messages import normalize_lang, t
@@ -68,13 +68,8 @@ def _argparse_language(lang: str) -> Iterator[None]:
     if lang == "en":
         yield
         return
-    original = argparse._  # type: ignore[attr-defined]
-    argparse._ = lambda msg: (  # type: ignore[attr-defined]
-        t(_ARGPARSE[msg], lang) if msg in _ARGPARSE else original(msg))
-    try:
+    with compat.argparse_messages(lambda msg: t(_ARGPARSE[msg], lang) if msg in _ARGPARSE else None):
         yield
-    finally:
-        argparse._ = original  # type: ignore[attr-defined]
 
 
 def _scan_lang(argv: Sequence[str]) -> str | None:
@@ -84,7 +79,7 @@ def _scan_lang(argv: Sequence[str]) -> str | None:
             return normalize_lang(argv[i + 1])
         if arg.startswith("--lang="):
             return normalize_lang(arg.split("=", 1)[1])
-    env = os.environ.get("RTPLAN_LANG")
+    env = config.from_env().lang
     return normalize_lang(env) if env else None
 
 
@@ -140,7 +135,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(os_error_message(exc, args.lang or ui_lang), file=sys.stderr)
         return EXIT_REFUSED
     except Exception as exc:  # rtplan's own bug: say so plainly, data is untouched
-        if os.environ.get("RTPLAN_DEBUG"):
+        if config.from_env().debug:
             traceback.print_exc()
         print(t("error.unexpected", args.lang or ui_lang, error=f"{type(exc).__name__}: {exc}"),
               file=sys.stderr)

@@ -29,7 +29,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs
 
-CONFIG_ENV = "RTPLAN_CONFIG_DIR"
+from rtplan.config import env_name, from_env
+
+CONFIG_ENV = env_name("config_dir")
 STATE_FILE = "recent.json"
 MAX_RECENT = 10
 
@@ -38,8 +40,9 @@ def config_dir(env: Mapping[str, str] | None = None, platform: str | None = None
     """rtplan's configuration folder (see the module's description); not created here."""
     env = os.environ if env is None else env
     platform = platform or sys.platform
-    if env.get(CONFIG_ENV):
-        return Path(env[CONFIG_ENV])
+    chosen = from_env(env).config_dir
+    if chosen:
+        return Path(chosen)
     home = Path(env.get("HOME") or Path.home())
     if platform.startswith("win") and env.get("APPDATA"):
         return Path(env["APPDATA"]) / "rtplan"
@@ -134,8 +137,9 @@ def resolve_plan(explicit: str | os.PathLike[str] | None, env: Mapping[str, str]
     chosen = query_plan(env.get("QUERY_STRING"))
     if chosen:
         return Path(chosen).expanduser().resolve(), "address"
-    if env.get("RTPLAN_PLAN"):
-        return Path(env["RTPLAN_PLAN"]).expanduser().resolve(), "workshop"
+    workshop_plan = from_env(env).plan
+    if workshop_plan:
+        return Path(workshop_plan).expanduser().resolve(), "workshop"
     current = load(folder).current
     if current is not None:
         return current, "remembered"

@@ -166,7 +166,7 @@ def _windows_1252(p: Path) -> None:
 
 
 def _bom_everywhere(p: Path) -> None:
-    for path in tables(p) + [p / "plan.toml"]:
+    for path in [*tables(p), p / "plan.toml"]:
         path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
 
 
@@ -213,7 +213,7 @@ def _ten_thousand_columns(p: Path) -> None:
     rows = read_rows(path)
     rows[0] += [f"extra{i}" for i in range(10_000)]
     for r in rows[1:]:
-        r += ["x"] * 10_000
+        r.extend(["x"] * 10_000)
     write_rows(path, rows)
 
 
@@ -377,7 +377,7 @@ def _bad_booleans_and_lists(p: Path) -> None:
 
 def _control_and_exotic_text(p: Path) -> None:
     set_cell(p, "needs", 1, "title", "\u202eRTL\u202c \U0001F600 \x07bell \x1b[31mmerah\x1b[0m")
-    set_cell(p, "participants", 1, "name", "=HYPERLINK(\"http://x\")")
+    set_cell(p, "participants", 1, "name", '=HYPERLINK("http://x")')
     set_cell(p, "meetings", 1, "place", "<script>alert(1)</script>")
     set_cell(p, "ledger", 1, "description", "\r\nbaris\rbaru")
 

@@ -19,8 +19,8 @@ import pytest
 from browser import chromium_page, workshop_server
 from conftest import MAIN_EXAMPLE, copy_example
 
-from rtplan.workshop import STEP_NOTEBOOKS, _alive, descendants, notebooks_dir
 from rtplan.render.filters import _ITALIC_LINE
+from rtplan.workshop import STEP_NOTEBOOKS, _alive, descendants, notebooks_dir
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 

@@ -31,7 +31,7 @@ def test_new_then_validate_then_info(tmp_path: Path, capsys) -> None:  # type: i
 
 def test_new_refuses_to_overwrite(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     assert run(capsys, "new", str(tmp_path / "p"))[0] == 0
-    code, out, err = run(capsys, "new", str(tmp_path / "p"), "--lang", "en")
+    code, _, err = run(capsys, "new", str(tmp_path / "p"), "--lang", "en")
     assert code == 2 and "Error:" in err and "overwrites nothing" in err
 
 
@@ -68,7 +68,7 @@ def test_validate_broken_plan_lists_every_problem_and_exits_1(example_dir: Path,
 
 def test_missing_plan_is_a_message_not_a_traceback(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     for cmd in ("validate", "info"):
-        code, out, err = run(capsys, cmd, str(tmp_path / "nowhere"))
+        code, _, err = run(capsys, cmd, str(tmp_path / "nowhere"))
         assert code == 2 and "bukan folder rencana" in err and "Traceback" not in err
 
 

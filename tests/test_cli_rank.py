@@ -58,11 +58,11 @@ def test_json_usg_of_the_flood_plan_uses_consensus(tmp_path: Path, capsys) -> No
     from conftest import copy_example
 
     plan = copy_example("contoh-rt02-rw07-banjir", tmp_path)
-    code, out, _ = run(capsys, "rank", str(plan), "--method", "usg", "--format", "json")
+    _, out, _ = run(capsys, "rank", str(plan), "--method", "usg", "--format", "json")
     data = json.loads(out)
     assert [(d["need_id"], d["score"], d["source"]) for d in data[:3]] == [
         ("N01", 14, "konsensus"), ("N03", 13, "konsensus"), ("N02", 12, "konsensus")]
-    code, out, _ = run(capsys, "rank", str(plan), "--method", "usg", "--format", "json", "--no-consensus")
+    _, out, _ = run(capsys, "rank", str(plan), "--method", "usg", "--format", "json", "--no-consensus")
     assert {d["source"] for d in json.loads(out)} == {"mean"}
 
 

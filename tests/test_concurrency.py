@@ -23,7 +23,7 @@ ROUNDS = 12
 
 def _add_participant(plan, pid: str, name: str):  # type: ignore[no-untyped-def]
     df = plan.copy_table("participants")
-    row = {c: None for c in df.columns}
+    row = dict.fromkeys(df.columns)
     row.update(participant_id=pid, name=name, sex="P", age_band="25-39", group="PKK", consent=True)
     return pd.concat([df, pd.DataFrame([row]).astype(df.dtypes.to_dict())], ignore_index=True)
 
@@ -58,7 +58,7 @@ def _race(folder: Path, jobs: list[Callable[[storage.Plan], object]], seed: int)
                 except RtplanError as exc:
                     out = {"result": "refused", "type": type(exc).__name__, "message": str(exc)}
                 os.write(w_res, json.dumps(out).encode("utf-8"))
-            except BaseException as exc:  # noqa: BLE001 - reported to the parent
+            except BaseException as exc:
                 os.write(w_res, json.dumps({"result": "crash", "message": repr(exc)}).encode("utf-8"))
                 code = 1
             finally:

@@ -38,7 +38,7 @@ def _leftovers(folder: Path) -> list[str]:
 def _state_b(plan):  # type: ignore[no-untyped-def]
     """Updates that change participants, attendance, needs and plan.toml together."""
     people = plan.copy_table("participants")
-    row = {c: None for c in people.columns}
+    row = dict.fromkeys(people.columns)
     row.update(participant_id="P900", name="Yuni Astuti", sex="P", age_band="25-39", group="PKK", consent=True)
     people = pd.concat([people, pd.DataFrame([row]).astype(people.dtypes.to_dict())], ignore_index=True)
     attendance = plan.copy_table("attendance")
@@ -97,7 +97,7 @@ def test_sigkill_during_multi_table_saves_leaves_old_or_new_state(example_dir: P
             try:
                 os.close(ready_r)
                 _saver(warm[which], ready_w, state_a, state_b)
-            except BaseException:  # noqa: BLE001 - shown, then the child exits 70
+            except BaseException:
                 import traceback
 
                 traceback.print_exc()

@@ -167,7 +167,8 @@ def test_a_chart_is_rendered_once_per_plan_state(example_dir: Path, tmp_path: Pa
     def chart(path: Path):  # type: ignore[no-untyped-def]
         doc = handout.Handout(str(path))
         return caches.cached_chart(doc.plan, ("test",),
-                                   lambda: built.append(1) or participation_figure(doc.plan, "id"))
+                                   lambda: built.append(1) or participation_figure(doc.plan, "id"),
+                                   frozenset({"needs", "participants", "attendance", "meetings"}))
 
     first = chart(example_dir)
     svg = first._repr_svg_()
@@ -265,6 +266,7 @@ def test_a_document_with_crossing_css_is_printed_in_one_piece(tmp_path: Path) ->
 def test_charts_print_opaque_and_cached_charts_need_no_matplotlib(tmp_path: Path) -> None:
     """A chart's PNG has no alpha channel (WeasyPrint compresses it once, not twice); a
     document whose charts are cached never draws a figure nor imports matplotlib."""
+    from IPython.core.formatters import DisplayFormatter
     from PIL import Image
 
     from rtplan import charts
@@ -276,16 +278,13 @@ def test_charts_print_opaque_and_cached_charts_need_no_matplotlib(tmp_path: Path
     assert out.split() == ["False"]
     built: list[int] = []
     chart = caches.CachedChart(lambda: built.append(1) or charts.new_figure(4, 3))
-    saved = charts.PNG_DPI, charts.SHOW_SVG
-    charts.PNG_DPI, charts.SHOW_SVG = 100, False
-    try:
-        assert chart._repr_svg_() is None
-        assert built == []  # switched off: no figure drawn to say so
-        png = chart._repr_png_()
-    finally:
-        charts.PNG_DPI, charts.SHOW_SVG = saved
-    assert isinstance(png, tuple)
-    assert Image.open(io.BytesIO(png[0])).mode == "RGB"
+    formatter = DisplayFormatter()
+    charts.show_charts(formatter, charts.ChartOutput(svg=False, png_dpi=100))
+    assert formatter.formatters["image/svg+xml"](chart) is None
+    assert built == []  # switched off: no figure drawn to say so
+    data, metadata = formatter.format(chart)
+    assert metadata["image/png"] == {"width": 384, "height": 288}
+    assert Image.open(io.BytesIO(data["image/png"])).mode == "RGB"
     assert built == [1]
 
 

@@ -71,8 +71,8 @@ def csv_file(draw: st.DrawFn, table: str) -> bytes:
     any quoting, sometimes raw bytes broken at random."""
     names = list(TABLES[table].column_names)
     header = draw(st.permutations(names))
-    header = header[: draw(st.one_of(st.just(len(header)), st.integers(1, len(header))))] + draw(st.lists(st.sampled_from(names + ["extra", ""]),
-                                                                         max_size=2))
+    header = (header[: draw(st.one_of(st.just(len(header)), st.integers(1, len(header))))]
+              + draw(st.lists(st.sampled_from([*names, "extra", ""]), max_size=2)))
     row = st.one_of(st.tuples(*[_cell_for(table, h) for h in header]).map(list),  # a full row, typed cells
                     st.lists(_CELL, min_size=0, max_size=len(header) + 2))  # a ragged row of anything
     rows = draw(st.lists(row, max_size=6))
@@ -117,7 +117,7 @@ def toml_file(draw: st.DrawFn) -> bytes:
             meta[key] = draw(_TOML_VALUE)
         elif choice == "inner" and isinstance(meta[key], dict):
             inner = dict(meta[key])  # type: ignore[arg-type]
-            inner[draw(st.sampled_from(sorted(inner) + ["extra"]))] = draw(_TOML_VALUE)
+            inner[draw(st.sampled_from([*sorted(inner), "extra"]))] = draw(_TOML_VALUE)
             meta[key] = inner
     meta = {k: v for k, v in meta.items() if v is not None}
     meta = {k: ({ik: iv for ik, iv in v.items() if iv is not None} if isinstance(v, dict) else v)

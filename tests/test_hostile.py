@@ -77,7 +77,7 @@ def test_every_command_on_every_case(case: str, tmp_path: Path, capsys: pytest.C
     # a plan with errors: every command that computes says so (a warning or a refusal), never silence
     validate_code = results["validate"][0]
     if validate_code != 0:
-        for name, (code, _stdout, stderr) in results.items():
+        for name, (_code, _stdout, stderr) in results.items():
             if name.split()[0] not in ("validate", "info"):
                 assert stderr.strip(), f"{case}: rtplan {name} said nothing about the plan's problems"
 
@@ -171,10 +171,11 @@ def test_real_os_errors_from_output_paths(example_dir: Path, tmp_path: Path, cap
 
 def test_help_documents_every_exit_code(capsys) -> None:  # type: ignore[no-untyped-def]
     for lang in ("id", "en"):
-        with pytest.raises(SystemExit):
-            from rtplan.cli import build_parser
+        from rtplan.cli import build_parser
 
-            build_parser(lang).parse_args(["--help"])
+        parser = build_parser(lang)
+        with pytest.raises(SystemExit):
+            parser.parse_args(["--help"])
         text = capsys.readouterr().out
         for code in EXIT_CODES:
             assert f"\n  {code} " in text, (lang, code)

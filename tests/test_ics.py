@@ -14,7 +14,7 @@ from rtplan.documents.ics import build_calendar, ics_bytes, write_ics
 from rtplan.exceptions import RtplanError
 from rtplan.schedule import plan_sessions
 
-NOW = dt.datetime(2026, 11, 1, 9, 0, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2026, 11, 1, 9, 0, tzinfo=dt.UTC)
 JAKARTA = zoneinfo.ZoneInfo("Asia/Jakarta")
 
 

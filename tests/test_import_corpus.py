@@ -33,11 +33,9 @@ def run_import(plan_dir: Path, table: str, name: str, **kw: object) -> pd.DataFr
 
 
 def records(frame: pd.DataFrame, columns: list[str]) -> list[tuple[object, ...]]:
-    out = []
-    for row in frame[columns].itertuples(index=False, name=None):
-        out.append(tuple(None if (v is pd.NA or v is pd.NaT or (isinstance(v, float) and pd.isna(v)))
-                         else (v.date() if isinstance(v, pd.Timestamp) else v) for v in row))
-    return out
+    return [tuple(None if (v is pd.NA or v is pd.NaT or (isinstance(v, float) and pd.isna(v)))
+                  else (v.date() if isinstance(v, pd.Timestamp) else v) for v in row)
+            for row in frame[columns].itertuples(index=False, name=None)]
 
 
 def test_google_forms_participants_cap_waktu(example_dir: Path) -> None:
@@ -144,7 +142,7 @@ def test_ods_amounts_typed_as_text(make_plan: Callable[..., Path]) -> None:
 
 
 # no double import ------------------------------------------------------------------------
-@pytest.mark.parametrize("name, table", [("kobo_kebutuhan_titik_koma_grup.csv", "needs"),
+@pytest.mark.parametrize(("name", "table"), [("kobo_kebutuhan_titik_koma_grup.csv", "needs"),
                                          ("excel_kas_rt_windows1252_judul_jumlah.csv", "ledger"),
                                          ("odk_central_peserta_key.csv", "participants")])
 def test_same_file_twice_adds_nothing_the_second_time(example_dir: Path, name: str, table: str) -> None:
@@ -168,7 +166,8 @@ def test_same_submission_edited_in_the_plan_is_still_not_imported_again(example_
 
 # all or nothing, dry run, skip invalid ------------------------------------------------------
 def _digests(folder: Path) -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")}
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir()
+            if p.is_file() and not p.name.startswith(".")}
 
 
 def test_bad_rows_import_nothing_and_are_all_listed(example_dir: Path) -> None:
@@ -238,11 +237,12 @@ def _long(tmp: Path) -> Path:
     return p
 
 
-@pytest.mark.parametrize("maker, args, expected", [
+@pytest.mark.parametrize(("maker", "args", "expected"), [
     (lambda tmp: CORPUS / "buruk_kosong.csv", [], "berkas kosong"),
     (lambda tmp: CORPUS / "buruk_hanya_judul_kolom.csv", [], "hanya ada baris judul kolom"),
     (lambda tmp: CORPUS / "buruk_biner.csv", [], "bukan berkas CSV, XLSX atau ODS"),
-    (lambda tmp: CORPUS / "excel_kas_rt_windows1252_judul_jumlah.csv", [], "tidak ada kolom untuk Nama (name), L/P (sex)"),
+    (lambda tmp: CORPUS / "excel_kas_rt_windows1252_judul_jumlah.csv", [],
+     "tidak ada kolom untuk Nama (name), L/P (sex)"),
     (_wide, [], "1000 kolom; maksimal 500"),
     (_long, [], "100000 baris data; satu impor dibatasi 10000 baris"),
     (lambda tmp: CORPUS / "google_forms_peserta_cap_waktu.csv", ["--map", "Usia=umur_tahun"],
@@ -288,7 +288,7 @@ def test_prepare_exposes_an_editable_mapping(example_dir: Path) -> None:
 def test_reader_strips_every_kind_of_space_keeps_row_numbers_and_line_ends() -> None:
     text = ("Daftar hadir\r"  # old Mac line ends, a title row, a line break inside a cell
             "Nama;Jenis kelamin;Kelompok\r"
-            "\u00a0Ani\u3000; P ;\"PKK\nRT 05\"\r"
+            '\u00a0Ani\u3000; P ;"PKK\nRT 05"\r'
             ";;\r"
             "Budi\t;L\r"
             "Jumlah;2;\r")
@@ -301,7 +301,7 @@ def test_reader_strips_every_kind_of_space_keeps_row_numbers_and_line_ends() -> 
 def test_a_large_file_read_from_its_path_equals_the_same_bytes(tmp_path: Path) -> None:
     # pandas reads a large file (5 MB and more) given by its path in parallel chunks, a buffer serially
     lines = ["Cap waktu,Judul,Bidang,Jelaskan singkat"]
-    lines += [f"{1 + i % 28:02d}/11/2026 10:{i % 60:02d}:00, Masalah {i} ,\"Ekonomi\","
+    lines += [f'{1 + i % 28:02d}/11/2026 10:{i % 60:02d}:00, Masalah {i} ,"Ekonomi",'
               f"\"Uraian {i}{chr(10) if i % 1000 == 7 else ' '}{'cukup panjang, ' * 5}\""
               for i in range(60_000)]
     path = tmp_path / "besar.csv"

@@ -138,7 +138,8 @@ def _dialects(rows: list[dict[str, object]]) -> dict[str, tuple[str, bytes]]:
 
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(_row, min_size=1, max_size=6))
-def test_generated_tables_read_back_from_every_dialect(make_plan: Callable[..., Path], rows: list[dict[str, object]]) -> None:
+def test_generated_tables_read_back_from_every_dialect(make_plan: Callable[..., Path],
+                                                       rows: list[dict[str, object]]) -> None:
     from rtplan.importing import prepare, read
 
     plan = storage.load_plan(make_plan())

@@ -187,7 +187,7 @@ def assert_inert_html(html: str) -> None:
 
 
 def test_html_documents_hold_no_live_markup(documents: dict[str, Path]) -> None:
-    for name, path in documents.items():
+    for path in documents.values():
         html = path.read_text(encoding="utf-8")
         assert_inert_html(html)
     print(f"{len(documents)} HTML documents parsed: no script, no on* handler, one style, one title")
@@ -240,7 +240,7 @@ def test_musrenbang_spreadsheets_hold_no_formula(hostile: Path, capsys: pytest.C
     assert not [c.coordinate for c in cells if c.data_type == "f"]
     assert not [c.coordinate for c in cells if formula_like(c.value)]
     texts = [c.value for c in cells if isinstance(c.value, str)]
-    assert any(v.startswith("'=HYPERLINK") or v.startswith("'+1") or v.startswith("'-2+3") for v in texts), texts
+    assert any(v.startswith(("'=HYPERLINK", "'+1", "'-2+3")) for v in texts), texts
     rows = list(csv.reader(io.StringIO(out.with_suffix(".csv").read_text(encoding="utf-8-sig"))))
     assert not [v for row in rows for v in row if formula_like(v)]
     pdf = PdfReader(out.with_suffix(".pdf"))
@@ -260,8 +260,8 @@ def test_musrenbang_page_html_is_inert(hostile: Path) -> None:
     assert "display:none" not in css_outside_strings("".join(scan.styles)).replace(" ", "")
 
 
-CSV_COMMANDS = [["rank"], ["rank", "--method", "usg"], ["match"], ["match", "--table", "gaps"], ["kas"], ["kas", "--book"],
-                ["progress"]]
+CSV_COMMANDS = [["rank"], ["rank", "--method", "usg"], ["match"], ["match", "--table", "gaps"], ["kas"],
+                ["kas", "--book"], ["progress"]]
 
 
 def test_cli_csv_outputs_hold_no_formula(hostile: Path, capsys: pytest.CaptureFixture[str]) -> None:

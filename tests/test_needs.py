@@ -312,7 +312,7 @@ def test_pair_schedule_covers_every_pair_once_and_spreads_needs() -> None:
     schedule = pair_schedule(ids)
     assert len(schedule) == 10
     assert {frozenset(p) for p in schedule} == {frozenset(p) for p in itertools.combinations(ids, 2)}
-    assert all(not set(x) & set(y) for x, y in zip(schedule, schedule[1:3]))
+    assert all(not set(x) & set(y) for x, y in itertools.pairwise(schedule[:3]))
 
 
 # -- combined view and final order ---------------------------------------------------------------

@@ -23,7 +23,7 @@ from rtplan.parse import (
 )
 
 
-@pytest.mark.parametrize("text, expected", [
+@pytest.mark.parametrize(("text", "expected"), [
     ("50000", 50000), ("50.000", 50000), ("Rp 50.000", 50000), ("Rp50.000,00", 50000),
     ("Rp. 50.000,-", 50000), ("50rb", 50000), ("50 ribu", 50000), ("50k", 50000),
     ("1,5 jt", 1_500_000), ("1.5jt", 1_500_000), ("2 juta", 2_000_000), ("Rp 1.500.000", 1_500_000),
@@ -45,7 +45,7 @@ def test_money_refuses_garbage_with_one_message(text: str) -> None:
     assert f"'{text}' is not an amount of money" in info.value.message("en")
 
 
-@pytest.mark.parametrize("text, expected", [
+@pytest.mark.parametrize(("text", "expected"), [
     ("27/11/2026", dt.date(2026, 11, 27)), ("27-11-2026", dt.date(2026, 11, 27)),
     ("27.11.26", dt.date(2026, 11, 27)), ("27 November 2026", dt.date(2026, 11, 27)),
     ("27 Nov 2026", dt.date(2026, 11, 27)), ("27 Nopember 2026", dt.date(2026, 11, 27)),
@@ -62,7 +62,7 @@ def test_dates(text: object, expected: dt.date | None) -> None:
 
 @pytest.mark.parametrize("text", ["31/02/2026", "kemarin", "2026-13-01", "27 Movember 2026", "27/11"])
 def test_dates_refused(text: str) -> None:
-    with pytest.raises(ParseError, match="date|tanggal") as info:
+    with pytest.raises(ParseError, match=r"date|tanggal") as info:
         parse_date(text)
     assert "bukan tanggal" in info.value.message("id")
 
@@ -71,7 +71,7 @@ def test_day_first_when_ambiguous() -> None:
     assert parse_date("03/04/2027") == dt.date(2027, 4, 3)
 
 
-@pytest.mark.parametrize("text, expected", [("19:30", "19:30"), ("19.30", "19:30"), ("7:30 PM", "19:30"),
+@pytest.mark.parametrize(("text", "expected"), [("19:30", "19:30"), ("19.30", "19:30"), ("7:30 PM", "19:30"),
                                             ("07.00 WIB", "07:00"), ("19:30:00", "19:30"), ("12 AM", "00:00"),
                                             (dt.time(8, 5), "08:05")])
 def test_times(text: object, expected: str) -> None:
@@ -84,7 +84,7 @@ def test_times_refused(text: str) -> None:
         parse_time(text)
 
 
-@pytest.mark.parametrize("text, expected", [("L", "L"), ("l", "L"), ("Laki-laki", "L"), ("LAKI LAKI", "L"),
+@pytest.mark.parametrize(("text", "expected"), [("L", "L"), ("l", "L"), ("Laki-laki", "L"), ("LAKI LAKI", "L"),
                                             ("Pria", "L"), ("male", "L"), ("P", "P"), ("Perempuan", "P"),
                                             ("wanita", "P"), ("Female", "P"), ("", None)])
 def test_sex(text: str, expected: str | None) -> None:
@@ -97,7 +97,7 @@ def test_sex_refused() -> None:
     assert "L/P" in info.value.message("id")
 
 
-@pytest.mark.parametrize("text, expected", [("ya", True), ("Ya", True), ("iya", True), ("yes", True),
+@pytest.mark.parametrize(("text", "expected"), [("ya", True), ("Ya", True), ("iya", True), ("yes", True),
                                             ("true", True), ("1", True), ("✓", True), ("tidak", False),
                                             ("Tidak", False), ("tdk", False), ("no", False), ("0", False),
                                             ("false", False), ("tidak ada", False), ("", None)])
@@ -129,7 +129,7 @@ def test_parse_column_keeps_order_and_reports_positions() -> None:
 
 def test_parse_distinct_parses_each_value_once_and_agrees_with_parse_column(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    import rtplan.parse as parse
+    from rtplan import parse
 
     cells = ["50.000", "", "5O000", "50.000", "1,5 jt", "5O000", "1200", "", "1,5 jt"] * 3
     calls: list[object] = []

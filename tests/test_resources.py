@@ -341,7 +341,7 @@ def test_gaps_of_a_result_can_be_recomputed(example_dir: Path) -> None:
 
 @pytest.mark.parametrize(("name", "kind"), [
     ("Puskesmas Kelurahan Sukamaju", "puskesmas"), ("Kelurahan Sukamaju", "kelurahan"),
-    ("PT Sumber Sandang Nusantara (fiktif)", "csr"), ("Bank Sampah \"Berseri\" RW 03", "bank_sampah"),
+    ("PT Sumber Sandang Nusantara (fiktif)", "csr"), ('Bank Sampah "Berseri" RW 03', "bank_sampah"),
     ("SD Negeri Sukamaju 02", "sekolah"), ("DKM Musholla Al-Barokah", "tempat_ibadah"),
     ("Yayasan Tangguh Bencana", "ngo"), ("BPBD (petugas wilayah)", "bpbd"), ("PKK RT 05", None),
 ])
@@ -366,7 +366,7 @@ def test_decide_adds_updates_and_removes_a_pair(example_dir: Path) -> None:
     storage.save_tables(plan, {"matches": frame})  # still a valid table
     saved = storage.load_plan(example_dir)["matches"]
     assert saved.loc[0, "decision"] == "ditolak"
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="mungkin"):
         decide(frame, "N01", "R01", "mungkin")
 
 

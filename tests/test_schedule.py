@@ -566,5 +566,5 @@ def test_gantt_labels_do_not_overlap_with_15_activities(example_dir: Path) -> No
         assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
     # the labels stay inside the figure
     width = fig.bbox.width
-    assert all(0 <= t.get_window_extent(renderer).x0 and t.get_window_extent(renderer).x1 <= width
+    assert all(t.get_window_extent(renderer).x0 >= 0 and t.get_window_extent(renderer).x1 <= width
                for t in ax.get_yticklabels())

@@ -21,7 +21,7 @@ from rtplan.schema import TABLES
 
 def _add_participant(plan, pid="P900", name="Rina Marlina", sex="P"):  # type: ignore[no-untyped-def]
     df = plan.copy_table("participants")
-    row = {c: None for c in df.columns}
+    row = dict.fromkeys(df.columns)
     row.update(participant_id=pid, name=name, sex=sex, age_band="25-39", group="PKK", consent=True)
     return pd.concat([df, pd.DataFrame([row])], ignore_index=True)
 
@@ -51,7 +51,7 @@ def test_saved_file_is_canonical_utf8_without_bom(make_plan) -> None:  # type: i
     data = (folder / "participants.csv").read_bytes()
     assert not data.startswith(b"\xef\xbb\xbf")
     assert b"\r\n" not in data
-    assert '"Siti ""Ucok"", Jl. Melati & <b>"'.encode() in data
+    assert b'"Siti ""Ucok"", Jl. Melati & <b>"' in data
     assert storage.load_plan(folder)["participants"].loc[0, "name"] == 'Siti "Ucok", Jl. Melati & <b>'
 
 
@@ -65,7 +65,7 @@ def test_when_replace_crashes_then_old_file_is_intact(make_plan, monkeypatch) ->
         raise OSError("disk full / power cut")
 
     monkeypatch.setattr(storage.saving.os, "replace", crash)
-    with pytest.raises(OSError):
+    with pytest.raises(OSError, match="power cut"):
         storage.save_table(plan, "participants", _add_participant(plan, "P901", "Dewi"))
     monkeypatch.undo()
     assert (folder / "participants.csv").read_bytes() == old
@@ -193,7 +193,7 @@ def test_save_meta_validates_and_keeps_history(make_plan) -> None:  # type: igno
     plan = storage.load_plan(folder)
     meta = dict(plan.meta)
     meta["period"] = {"start": dt.date(2027, 1, 1), "end": dt.date(2026, 1, 1)}
-    with pytest.raises(ValidationError, match="plan.toml"):
+    with pytest.raises(ValidationError, match=r"plan\.toml"):
         storage.save_meta(plan, meta)
     meta = dict(plan.meta, households=61)
     storage.save_meta(plan, meta)

@@ -33,12 +33,12 @@ def _files(folder: Path) -> dict[str, bytes]:
 
 
 def _temps(folder: Path) -> list[Path]:
-    return [p for p in folder.rglob(".*.tmp")]
+    return list(folder.rglob(".*.tmp"))
 
 
 def _add_participant(plan, pid, name="Rina Marlina"):  # type: ignore[no-untyped-def]
     df = plan.copy_table("participants")
-    row = {c: None for c in df.columns}
+    row = dict.fromkeys(df.columns)
     row.update(participant_id=pid, name=name, sex="P", age_band="25-39", group="PKK", consent=True)
     return pd.concat([df, pd.DataFrame([row]).astype(df.dtypes.to_dict())], ignore_index=True)
 
@@ -150,7 +150,7 @@ def test_write_skew_other_order_and_plan_period(make_plan) -> None:  # type: ign
     two = storage.load_plan(folder)
     storage.save_table(two, "attendance", _add_attendance(two, "M01", "P001"))
     people = one.copy_table("participants")
-    with pytest.raises(ConcurrentChangeError, match="attendance.csv was changed.*NOT saved"):
+    with pytest.raises(ConcurrentChangeError, match=r"attendance\.csv was changed.*NOT saved"):
         storage.save_table(one, "participants", people[people["participant_id"] != "P001"])
     # the plan period (plan.toml) is a dependency of activities' dates
     three = storage.load_plan(folder)
@@ -158,7 +158,7 @@ def test_write_skew_other_order_and_plan_period(make_plan) -> None:  # type: ign
     storage.save_meta(three, dict(three.meta, period={"start": dt.date(2026, 12, 1), "end": dt.date(2027, 1, 31)}))
     acts = pd.DataFrame([{"activity_id": "A01", "title": "Kerja bakti",
                           "start_date": pd.Timestamp("2027-03-01")}])
-    with pytest.raises(ConcurrentChangeError, match="plan.toml"):
+    with pytest.raises(ConcurrentChangeError, match=r"plan\.toml"):
         storage.save_table(four, "activities", acts)
 
 
@@ -235,8 +235,7 @@ def _edit(plan, rng: random.Random):  # type: ignore[no-untyped-def]
     return {"pairwise": df}, None
 
 
-def test_scoped_validation_equals_whole_plan_validation_on_many_edits(tmp_path: Path, example_dir: Path,
-                                                                       monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_scoped_validation_equals_whole_plan_validation_on_many_edits(tmp_path: Path, example_dir: Path) -> None:
     whole_dir = tmp_path / "whole"
     shutil.copytree(example_dir, whole_dir)
     scoped = storage.load_plan(example_dir)
@@ -248,13 +247,11 @@ def test_scoped_validation_equals_whole_plan_validation_on_many_edits(tmp_path: 
         outcome = []
         for plan, flag in ((scoped, False), (whole, True)):
             updates, meta = _edit(plan, random.Random(seed))
-            monkeypatch.setattr(storage.checking, "WHOLE_PLAN_VALIDATION", flag)
             try:
-                storage.save_tables(plan, updates, meta)
+                storage.save_tables(plan, updates, meta, whole=flag)
                 outcome.append(None)
             except ValidationError as exc:
                 outcome.append(sorted(p.message for p in exc.problems))
-        monkeypatch.setattr(storage.checking, "WHOLE_PLAN_VALIDATION", False)
         assert outcome[0] == outcome[1], f"step {step}"
         saved, refused = saved + (outcome[0] is None), refused + (outcome[0] is not None)
         assert _files(example_dir) == _files(whole_dir), f"step {step}"
@@ -278,7 +275,7 @@ def test_in_place_edit_of_a_loaded_table_is_still_saved(example_dir: Path) -> No
     storage.save_table(plan, "needs", plan.tables["needs"])
     assert storage.load_plan(example_dir)["needs"].loc[0, "title"] == "Diubah di tempat"
     plan.tables["needs"].loc[1, "category"] = "bukan-bidang"  # bypasses the caches: still checked
-    with pytest.raises(ValidationError, match="needs.csv baris 3"):
+    with pytest.raises(ValidationError, match=r"needs\.csv baris 3"):
         storage.save_table(plan, "needs", plan.copy_table("needs"))
 
 
@@ -376,11 +373,11 @@ def _fail_on(monkeypatch, name: str, code: int, after: int = 0) -> None:  # type
     monkeypatch.setattr(os, name, broken)
 
 
-@pytest.mark.parametrize("code, text", [
+@pytest.mark.parametrize(("code", "text"), [
     (errno.ENOSPC, "disk penuh"), (errno.EROFS, "hanya-baca"),
     (errno.EACCES, "tidak ada izin"), (errno.EDQUOT, "kuota"),
 ])
-@pytest.mark.parametrize("call, after", [("write", 0), ("write", 1), ("replace", 0), ("replace", 1),
+@pytest.mark.parametrize(("call", "after"), [("write", 0), ("write", 1), ("replace", 0), ("replace", 1),
                                          ("fsync", 0), ("mkdir", 0)])
 def test_disk_errors_during_a_save_leave_everything_intact(example_dir: Path, monkeypatch, code, text,
                                                            call, after) -> None:  # type: ignore[no-untyped-def]
@@ -448,7 +445,7 @@ def test_read_only_folder_still_loads(example_dir: Path, monkeypatch) -> None:  
         storage.save_table(plan, "institutions", plan.copy_table("institutions").iloc[:-1])
 
 
-@pytest.mark.parametrize("call, after", [("write", 0), ("write", 5), ("replace", 3), ("rename", 0),
+@pytest.mark.parametrize(("call", "after"), [("write", 0), ("write", 5), ("replace", 3), ("rename", 0),
                                          ("fsync", 2)])
 def test_new_plan_is_all_or_nothing(tmp_path: Path, monkeypatch, call, after) -> None:  # type: ignore[no-untyped-def]
     folder = tmp_path / "rt07"
@@ -476,7 +473,7 @@ def test_saving_over_a_fifo_or_beside_a_folder_named_like_a_temp_is_refused(exam
     assert (example_dir / ".kosong.tmp").is_dir()
     os.remove(example_dir / "funds.csv")
     os.mkfifo(example_dir / "funds.csv")
-    with pytest.raises(RtplanError, match="funds.csv: bukan berkas biasa"):
+    with pytest.raises(RtplanError, match=r"funds\.csv: bukan berkas biasa"):
         storage.save_table(plan, "funds", plan.copy_table("funds"))
     assert stat.S_ISFIFO(os.lstat(example_dir / "funds.csv").st_mode)
 
@@ -486,6 +483,6 @@ def test_restoring_a_damaged_history_copy_is_a_clear_error(example_dir: Path) ->
     storage.save_meta(plan, dict(plan.meta, households=61))
     version = storage.list_versions(example_dir, "plan")[0]
     version.path.write_bytes(b"title = [tidak ditutup\n")
-    with pytest.raises(RtplanError, match="plan.toml tidak bisa dibaca"):
+    with pytest.raises(RtplanError, match=r"plan\.toml tidak bisa dibaca"):
         storage.restore(example_dir, "plan")
     assert storage.load_plan(example_dir).meta["households"] == 61

@@ -1,7 +1,7 @@
 """The package passes its linters: ruff (rules chosen in pyproject.toml) and mypy (strict).
 
 Both run as subprocesses of this venv's Python, from the project root, so they read the
-settings in pyproject.toml exactly as a developer's ``ruff check rtplan`` and ``mypy`` do.
+settings in pyproject.toml exactly as a developer's ``ruff check rtplan tests`` and ``mypy`` do.
 """
 
 from __future__ import annotations
@@ -24,9 +24,9 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_ruff_finds_nothing_in_the_package() -> None:
-    result = _run("ruff", "check", "--no-fix", "--output-format", "concise", "rtplan")
-    assert result.returncode == 0, f"ruff check rtplan:\n{result.stdout}{result.stderr}"
+def test_ruff_finds_nothing_in_the_package_and_its_tests() -> None:
+    result = _run("ruff", "check", "--no-fix", "--output-format", "concise", "rtplan", "tests")
+    assert result.returncode == 0, f"ruff check rtplan tests:\n{result.stdout}{result.stderr}"
 
 
 def test_mypy_strict_finds_nothing_in_the_package() -> None:

@@ -14,6 +14,22 @@ def test_cells_with_the_same_plan_share_one_session(example_dir: Path) -> None:
     assert open_session(example_dir, "en") is not first
 
 
+def test_a_session_nothing_uses_any_more_is_not_kept(example_dir: Path) -> None:
+    import gc
+    import weakref
+
+    from rtplan.ui.base import session as base
+
+    result = live(example_dir, lambda plan: "ok")
+    held = weakref.ref(result.session)
+    assert open_session(example_dir) is result.session  # shared while the result is shown
+    result.close()
+    del result
+    gc.collect()
+    assert held() is None
+    assert (example_dir.resolve(), None) not in base._SESSIONS
+
+
 def test_a_live_result_is_built_again_after_every_save(example_dir: Path) -> None:
     seen: list[list[str]] = []
 

@@ -22,7 +22,7 @@ SPEC = ViewSpec("test.money", (
 @pytest.fixture
 def frame() -> pd.DataFrame:
     return pd.DataFrame({
-        "name": ["<script>alert(1)</script>", "=HYPERLINK(\"x\")", "Pak Budi"],
+        "name": ["<script>alert(1)</script>", '=HYPERLINK("x")', "Pak Budi"],
         "amount": [1500000, 25000, None],
         "when": [dt.date(2027, 1, 3), None, dt.date(2027, 2, 1)],
         "phone": ["0812-000-111", "0812-000-222", "0812-000-333"],
@@ -79,7 +79,7 @@ def test_xlsx_has_typed_cells_and_no_formula(frame: pd.DataFrame, tmp_path: Path
 
 
 def test_unknown_format_is_a_programming_error() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="unknown format 'nope'"):
         Col("x", "needs.col.title", fmt="nope")
 
 

@@ -35,27 +35,22 @@ def opaque_png(png: bytes) -> bytes:
         return out.getvalue()
 
 
-class ChartFigure(Figure):
+class ChartFigure(charts.Chart, Figure):
     """A Figure that shows itself in any Jupyter front end (Lab, Voila, nbconvert).
 
     pyplot is never imported, so the inline backend's display hooks may not be set up;
-    these rich reprs make ``fig`` as the last line of a cell show the chart, as SVG
-    (or PNG, see :data:`rtplan.charts.SHOW_SVG` and :data:`rtplan.charts.PNG_DPI`). A repr
-    returning ``None`` is left out by IPython.
+    :class:`rtplan.charts.Chart` makes ``fig`` as the last line of a cell show the chart,
+    as SVG by itself, or as the front end asked (:func:`rtplan.charts.show_charts`).
     """
 
-    def _repr_svg_(self) -> str | None:
-        if not charts.SHOW_SVG:
-            return None
+    def chart_svg(self) -> str | None:
         buf = io.BytesIO()
         self.savefig(buf, format="svg", metadata={"Date": None})
         return buf.getvalue().decode("utf-8")
 
-    def _repr_png_(self) -> tuple[bytes, dict[str, int]] | None:
-        if not charts.PNG_DPI:
-            return None
+    def chart_png(self, dpi: int) -> tuple[bytes, dict[str, int]] | None:
         buf = io.BytesIO()
-        self.savefig(buf, format="png", dpi=charts.PNG_DPI, metadata={"Software": None})
+        self.savefig(buf, format="png", dpi=dpi, metadata={"Software": None})
         # the size to show it at (CSS pixels, 96 per inch), whatever its resolution
         width, height = self.get_size_inches()
         return opaque_png(buf.getvalue()), {"width": round(width * 96), "height": round(height * 96)}

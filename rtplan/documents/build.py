@@ -15,13 +15,13 @@
 from __future__ import annotations
 
 import copy
-import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import rtplan.export  # noqa: F401  # first, before nbformat loads jsonschema: see rtplan.export
+from rtplan.config import from_env
 from rtplan.exceptions import RtplanError
 from rtplan.messages import normalize_lang, t
 from rtplan.plan import Plan
@@ -88,7 +88,7 @@ def cell_failure(exc: Exception, lang: str) -> str:
     import sys
 
     text = re.sub(r"\x1b\[[0-9;]*[A-Za-z]", "", str(exc)).strip()
-    if os.environ.get("RTPLAN_DEBUG"):
+    if from_env().debug:
         print(text, file=sys.stderr)
     return t("cli.doc.cell_failed", lang)
 

@@ -15,18 +15,17 @@ import functools
 import json
 import os
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
 from markupsafe import Markup
 
+from rtplan import config
+from rtplan.charts import Chart
 from rtplan.plan import Plan
 
-# tables a handout chart never reads: a typo fixed in a decision, the agenda or the kas
-# finds the charts of the last build in :data:`_CHARTS`
-NOT_CHARTED = frozenset({"decisions", "attendance", "meetings", "ledger", "funds", "realizations"})
 _CHARTS: OrderedDict[tuple[object, ...], CachedChart] = OrderedDict()
 _CHARTS_KEPT = 8
 
@@ -42,25 +41,24 @@ def _frame_digest(frame: pd.DataFrame) -> str:
     return digest.hexdigest()
 
 
-def plan_state(plan: Plan, skip: frozenset[str] = NOT_CHARTED) -> str:
-    """A digest of the plan's tables (but ``skip``) and ``plan.toml``: equal states, equal charts."""
+def plan_state(plan: Plan, reads: Iterable[str]) -> str:
+    """A digest of the tables ``reads`` and ``plan.toml``: equal states, equal parts."""
     import hashlib
 
     digest = hashlib.sha256(repr(sorted(plan.meta.items(), key=str)).encode())
-    for name in sorted(plan.tables):
-        if name not in skip:
-            digest.update(f"{name}:{_frame_digest(plan.tables[name])}".encode())
+    for name in sorted(reads):
+        digest.update(f"{name}:{_frame_digest(plan.tables[name])}".encode())
     return digest.hexdigest()
 
 
-CACHE_ENV = "RTPLAN_CACHE_DIR"
+CACHE_ENV = config.env_name("cache_dir")
 """The folder of rtplan's chart cache (default ``$XDG_CACHE_HOME/rtplan`` or ``~/.cache/rtplan``)."""
 _DISK_KEPT = 32
 
 
 def cache_dir() -> Path:
     """Where rendered charts are kept between runs (``RTPLAN_CACHE_DIR`` overrides)."""
-    root = os.environ.get(CACHE_ENV) or os.path.join(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache",
+    root = config.from_env().cache_dir or os.path.join(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache",
                                                        "rtplan")
     return Path(root) / "charts"
 
@@ -77,7 +75,7 @@ def _decode(value: object) -> object:
     return value
 
 
-class CachedChart:
+class CachedChart(Chart):
     """A chart rendered once per plan state: shows itself like the Figure it would be.
 
     Rendering a chart to a 200 dpi PNG is most of a build's work before printing; a
@@ -105,16 +103,18 @@ class CachedChart:
             self._figure = self._build()
         return self._figure
 
-    def _repr(self, kind: str) -> object:
-        from rtplan import charts
-
-        if not (charts.PNG_DPI if kind == "png" else charts.SHOW_SVG):
-            return None  # this kind is switched off: no figure made (nor matplotlib imported) to say so
-        mode = f"{kind}:{charts.PNG_DPI if kind == 'png' else charts.SHOW_SVG}"
+    def _made_as(self, mode: str, kind: str, *args: int) -> Any:
+        """The chart drawn as ``mode`` (``svg:True``, ``png:<dpi>``): kept, or drawn by the figure once."""
         if mode not in self._made:
-            self._made[mode] = getattr(self.figure, f"_repr_{kind}_")()
+            self._made[mode] = getattr(self.figure, f"chart_{kind}")(*args)
             self._save()
         return self._made[mode]
+
+    def chart_svg(self) -> str | None:
+        return cast("str | None", self._made_as("svg:True", "svg"))
+
+    def chart_png(self, dpi: int) -> tuple[bytes, dict[str, int]] | None:
+        return cast("tuple[bytes, dict[str, int]] | None", self._made_as(f"png:{dpi}", "png", dpi))
 
     def _save(self) -> None:
         if self._file is None:
@@ -132,11 +132,6 @@ class CachedChart:
     def __repr__(self) -> str:
         return "<rtplan chart>"
 
-    def _repr_png_(self) -> object:
-        return self._repr("png")
-
-    def _repr_svg_(self) -> object:
-        return self._repr("svg")
 
 
 @functools.cache
@@ -150,11 +145,12 @@ def code_state() -> str:
     return hashlib.sha256(repr(stats).encode()).hexdigest()
 
 
-def cached_chart(plan: Plan, key: tuple[object, ...], build: Callable[[], object]) -> CachedChart:
+def cached_chart(plan: Plan, key: tuple[object, ...], build: Callable[[], object],
+                 reads: frozenset[str]) -> CachedChart:
     """``build()``'s chart, or the one made before for the same plan state, code and ``key``."""
     import hashlib
 
-    state = plan_state(plan)
+    state = plan_state(plan, reads)
     full = (*key, state, code_state())
     if full in _CHARTS:
         _CHARTS.move_to_end(full)
@@ -217,17 +213,14 @@ def document_plan(plan_dir: str, lang: str | None) -> Plan:
     return usable_plan(load_plan(plan_dir, lang)).plan  # rows that break a rule are left out
 
 
-# what the resources section reads: every table but these (checked by grep of rtplan/resources and
-# rtplan/needs, which read neither); a decision or an attendance fixed finds the section made before
-NOT_MATCHED = frozenset({"decisions", "attendance"})
 _SECTIONS: OrderedDict[tuple[object, ...], Markup] = OrderedDict()
 
 
 def cached_section(plan: Plan, key: tuple[object, ...], build: Callable[[], Markup],
-                   skip: frozenset[str]) -> Markup:
-    """``build()``, or the HTML it gave for the same plan state (but the tables ``skip``), code and
+                   reads: frozenset[str]) -> Markup:
+    """``build()``, or the HTML it gave for the same state of the tables it ``reads``, code and
     ``key`` in this process (the last :data:`_CHARTS_KEPT`)."""
-    full = (*key, plan_state(plan, skip), code_state())
+    full = (*key, plan_state(plan, reads), code_state())
     if full not in _SECTIONS:
         _SECTIONS[full] = build()
         while len(_SECTIONS) > _CHARTS_KEPT:

@@ -19,7 +19,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from rtplan.documents.berita_acara import berita_acara, daftar_hadir
-from rtplan.documents.caches import NOT_MATCHED, cached_chart, cached_section, document_plan
+from rtplan.documents.caches import cached_chart, cached_section, document_plan
 from rtplan.documents.layout import PRINT_WIDTH_IN, Html, fit_for_print, identity
 from rtplan.documents.masking import masked_plan
 from rtplan.documents.sections import (
@@ -37,6 +37,15 @@ from rtplan.messages import t
 from rtplan.render import fragment
 from rtplan.tables import is_missing
 
+# What each cached part of the handout reads besides plan.toml: its cache key is the state of
+# these tables only, so a typo fixed in a decision, the agenda or the kas finds the parts of the
+# last build. tests/test_cache_keys.py builds each part with a spy on the plan's tables and
+# fails when it reads a table not listed here (or no longer reads one that is).
+NEEDS_CHART_READS = frozenset({"needs", "usg_scores", "votes"})
+# without priorities the Gantt orders activities by the ranking: it reads the scores then
+GANTT_READS = frozenset({"activities", "needs", "pairwise", "priorities", "resources", "usg_scores", "votes"})
+RESOURCES_READS = frozenset({"funds", "institutions", "matches", "needs", "pairwise", "participants", "priorities",
+                             "resources", "usg_scores", "votes"})
 
 class Handout:
     """The handout of one meeting: each method returns one displayable section.
@@ -97,12 +106,12 @@ class Handout:
 
         # 8 in keeps its one-row legend whole; printed at about 85 %. The needs the table shows
         # (NEEDS_TOP): about 10 cm high, the chart fits on the needs table's page
-        return cached_chart(self.plan, ("needs", self.lang, NEEDS_TOP), build)
+        return cached_chart(self.plan, ("needs", self.lang, NEEDS_TOP), build, NEEDS_CHART_READS)
 
     def resources(self) -> Html:
         # matching every need with every resource is the slowest section: made once per state of what it reads
         section = cached_section(self.plan, ("resources", self.lang, self.mask),
-                                 lambda: resources_section(self.plan, self.lang, self.mask), NOT_MATCHED)
+                                 lambda: resources_section(self.plan, self.lang, self.mask), RESOURCES_READS)
         return Html(self._h2("handout.h.resources") + section)
 
     def schedule(self) -> Html:
@@ -114,7 +123,7 @@ class Handout:
 
             return gantt_figure(self.plan, self.lang, width=PRINT_WIDTH_IN)
 
-        return cached_chart(self.plan, ("gantt", self.lang), build)
+        return cached_chart(self.plan, ("gantt", self.lang), build, GANTT_READS)
 
     def budget(self) -> Html:
         return Html(self._h2("handout.h.budget") + budget_section(self.plan, self.lang))

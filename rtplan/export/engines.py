@@ -20,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from rtplan import config
 from rtplan.exceptions import RtplanError
 from rtplan.export.pages import PartPrinter
 
@@ -27,7 +28,7 @@ from rtplan.export.pages import PartPrinter
 # process (:func:`serve`) needs neither to print with WeasyPrint, and starts sooner without them
 
 ENGINES = ("auto", "weasyprint", "chromium")
-CHILD_ENV = "RTPLAN_PDF_ENGINE_PROCESS"  # set in the environment of the PDF engine's own process
+CHILD_ENV = config.env_name("pdf_engine_process")  # set in the environment of the PDF engine's own process
 _BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "microsoft-edge",
              "microsoft-edge-stable", "chrome")
 
@@ -38,7 +39,7 @@ class EngineError(RtplanError):
 
 def find_browser() -> str | None:
     """A Chromium-family browser: ``RTPLAN_BROWSER`` or the first on PATH."""
-    env = os.environ.get("RTPLAN_BROWSER")
+    env = config.from_env().browser
     if env:
         return env if (os.path.exists(env) or shutil.which(env)) else None
     for name in _BROWSERS:
@@ -71,7 +72,7 @@ def choose_engine(engine: str = "auto", lang: str = "id",
     :func:`weasyprint_installed` is the quick check made before a document runs)."""
     from rtplan.messages import t
 
-    engine = (engine or os.environ.get("RTPLAN_PDF_ENGINE") or "auto").lower()
+    engine = (engine or config.from_env().pdf_engine or "auto").lower()
     if engine not in ENGINES:
         raise EngineError(t("doc.engine_unknown", lang, engine=engine, engines=", ".join(ENGINES)))
     if engine in ("auto", "weasyprint") and has_weasyprint():

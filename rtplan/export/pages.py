@@ -30,6 +30,8 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
+from rtplan.compat import keep_encoded_images
+
 # a section of rtplan's document template whose first element forces a page break
 _PART_START = re.compile(
     r'<section class="rtplan-output">(?=<div class="rtplan-html"><[a-z0-9]+ class="rtplan-page-break">)')
@@ -98,47 +100,6 @@ def _key(*texts: str) -> str:
         digest.update(text.encode("utf-8"))
         digest.update(b"\0")
     return digest.hexdigest()
-
-
-_IMAGES: OrderedDict[tuple[object, ...], Any] = OrderedDict()
-
-
-def keep_encoded_images() -> None:
-    """Make WeasyPrint compress each chart once per process, not at every print.
-
-    WeasyPrint decodes a PNG and compresses its pixels again for the PDF at each print (a
-    fifth of a handout's print). The same image bytes give the same PDF image: it is kept
-    by a digest of the bytes (the last :data:`KEPT`) and written again as it is. Only images without a mask (an
-    opaque chart, :func:`rtplan.charts.figure.opaque_png`): WeasyPrint changes a masked
-    image's PDF object as it writes it."""
-    try:
-        from weasyprint.images import RasterImage
-    except ImportError:  # no WeasyPrint
-        return
-    original = RasterImage.get_x_object
-    if getattr(original, "rtplan_kept", False):
-        return
-
-    def get_x_object(self: Any, *args: Any, **kwargs: Any) -> Any:
-        try:
-            content: str | None = hashlib.sha256(bytes(self.image_data.data)).hexdigest()
-        except Exception:  # another WeasyPrint: nothing kept
-            content = None
-        key = (content, self.width, self.height, self.mode, args, tuple(sorted(kwargs.items())))
-        if key in _IMAGES:
-            _IMAGES.move_to_end(key)
-            return _IMAGES[key]
-        made = original(self, *args, **kwargs)
-        extra = getattr(made, "extra", None)
-        # an image with a mask (alpha) or resources is changed as it is written: never kept
-        if key[0] is not None and isinstance(extra, dict) and not {"SMask", "Resources"} & set(extra):
-            _IMAGES[key] = made
-            while len(_IMAGES) > KEPT:
-                _IMAGES.popitem(last=False)
-        return made
-
-    get_x_object.rtplan_kept = True  # type: ignore[attr-defined]
-    RasterImage.get_x_object = get_x_object
 
 
 class PartPrinter:

@@ -28,6 +28,7 @@ from typing import Any, Protocol
 
 import nbformat
 
+from rtplan.charts import ChartOutput, show_charts
 from rtplan.exceptions import RtplanError
 
 # matplotlib writes this date into SVG metadata; a fixed one keeps outputs byte-stable
@@ -48,22 +49,23 @@ class Runner(Protocol):
     def run(self, nb: nbformat.NotebookNode, cwd: str, png_dpi: int | None) -> None: ...
 
 
-@contextlib.contextmanager
-def print_settings(png_dpi: int | None) -> Iterator[None]:
-    """Charts as PNG at ``png_dpi`` only (print), or SVG only (HTML), restored afterwards."""
-    from rtplan import charts
+def chart_output(png_dpi: int | None) -> ChartOutput:
+    """Charts as PNG at ``png_dpi`` only (print), or SVG only (HTML)."""
+    return ChartOutput(svg=False, png_dpi=int(png_dpi)) if png_dpi else ChartOutput(svg=True, png_dpi=None)
 
-    saved = charts.PNG_DPI, charts.SHOW_SVG, os.environ.get("SOURCE_DATE_EPOCH")
-    charts.PNG_DPI, charts.SHOW_SVG = (int(png_dpi), False) if png_dpi else (None, True)
+
+@contextlib.contextmanager
+def fixed_source_date() -> Iterator[None]:
+    """``SOURCE_DATE_EPOCH`` set to :data:`SOURCE_DATE_EPOCH` for a run, restored afterwards."""
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
     try:
         yield
     finally:
-        charts.PNG_DPI, charts.SHOW_SVG = saved[0], saved[1]
-        if saved[2] is None:
+        if saved is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
         else:
-            os.environ["SOURCE_DATE_EPOCH"] = saved[2]
+            os.environ["SOURCE_DATE_EPOCH"] = saved
 
 
 def _json_bundle(data: dict[str, Any]) -> dict[str, Any]:
@@ -91,9 +93,10 @@ class InProcessRunner:
         from IPython.core.formatters import DisplayFormatter
 
         formatter = DisplayFormatter()
+        show_charts(formatter, chart_output(png_dpi))
         namespace: dict[str, Any] = {"__name__": "__main__", "__builtins__": __builtins__}
         count = 0
-        with print_settings(png_dpi):
+        with fixed_source_date():
             for cell in nb.cells:
                 if cell.cell_type != "code":
                     continue
@@ -134,8 +137,9 @@ class KernelRunner:
         from nbclient import NotebookClient
         from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
-        source = SETUP_SOURCE + (f"\nimport rtplan.charts\nrtplan.charts.PNG_DPI = {int(png_dpi)}\n"
-                                 "rtplan.charts.SHOW_SVG = False" if png_dpi else "")
+        source = SETUP_SOURCE + ("\nfrom rtplan.charts import ChartOutput, show_charts\n"
+                                 f"show_charts(get_ipython().display_formatter, {chart_output(png_dpi)!r})"
+                                 if png_dpi else "")
         setup = nbformat.v4.new_code_cell(source, metadata={"tags": ["rtplan-setup"]})  # type: ignore[no-untyped-call]
         nb.cells.insert(0, setup)
         env_backup = {k: os.environ.get(k) for k in ("SOURCE_DATE_EPOCH", "MPLBACKEND",

@@ -36,13 +36,14 @@ from __future__ import annotations
 import functools
 import gettext
 import importlib
-import os
 import pkgutil
 import string
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
+
+from rtplan import config
 
 Text = str | dict[str, str]
 """One language's text of an entry: plain, or plural forms by CLDR category."""
@@ -53,7 +54,7 @@ DEFAULT_LANGUAGE = "id"
 PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
 LOCALE_DIR = Path(__file__).parent / "locale"
 """Translations shipped with rtplan: ``<lang>.po`` files."""
-LOCALE_ENV = "RTPLAN_LOCALE_DIR"
+LOCALE_ENV = config.env_name("locale_dir")
 """The environment variable naming a folder of further (or newer) ``<lang>.po`` files."""
 
 
@@ -85,7 +86,7 @@ CATALOGUE: dict[str, dict[str, Text]] = _load()
 
 def locale_dirs() -> tuple[Path, ...]:
     """The folders searched for ``<lang>.po``, lowest priority first."""
-    extra = os.environ.get(LOCALE_ENV, "").strip()
+    extra = (config.from_env().locale_dir or "").strip()
     return (LOCALE_DIR, Path(extra)) if extra else (LOCALE_DIR,)
 
 

@@ -10,10 +10,10 @@ The nbconvert filters the template calls (registered by the launcher, see
 from __future__ import annotations
 
 import html
-import os
 import re
 from collections.abc import Mapping
 
+from rtplan import config
 from rtplan.messages import normalize_lang, t
 
 _ITALIC_LINE = re.compile(r"^\s*\*(?!\*)(?P<text>.*[^*\s])\*\s*$")
@@ -75,7 +75,7 @@ def _heading_english(line: str) -> str | None:
 
 
 def _lang() -> str:
-    return normalize_lang(os.environ.get("RTPLAN_LANG") or None)
+    return normalize_lang(config.from_env().lang)
 
 
 def markdown_for_lang(source: str) -> str:

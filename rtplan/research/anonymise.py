@@ -28,12 +28,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from rtplan import config
 from rtplan.exceptions import RtplanError
 from rtplan.messages import t
 
 K_DEFAULT = 5
-SECRET_ENV = "RTPLAN_RESEARCH_SECRET"
-SECRET_FILE_ENV = "RTPLAN_RESEARCH_SECRET_FILE"
+SECRET_ENV = config.env_name("research_secret")
+SECRET_FILE_ENV = config.env_name("research_secret_file")
 MIN_SECRET = 16
 NAME_MASK = "[nama]"
 PHONE_MASK = "[telepon]"
@@ -58,12 +59,13 @@ def load_secret(
     mode 600) only with ``create``. Raises :class:`SecretError` when there is no
     secret, it is shorter than 16 characters, or the file lies inside ``out``.
     """
-    value = os.environ.get(SECRET_ENV)
+    settings = config.from_env()
+    value = settings.research_secret
     if value and secret_file is None:
         if len(value.strip()) < MIN_SECRET:
             raise SecretError(t("research.secret_short", lang, n=MIN_SECRET))
         return value.strip().encode("utf-8"), None, False
-    path_text = secret_file or os.environ.get(SECRET_FILE_ENV)
+    path_text = secret_file or settings.research_secret_file
     if not path_text:
         raise SecretError(t("research.secret_missing", lang, env=SECRET_ENV, env_file=SECRET_FILE_ENV))
     path = Path(path_text).expanduser()

@@ -8,16 +8,16 @@ The workshop launcher gives the Voila kernels ``RTPLAN_ROOM_URL`` (the admin URL
 from __future__ import annotations
 
 import json
-import os
 import urllib.error
 import urllib.parse
 import urllib.request
 from typing import Any
 
+from rtplan import config
 from rtplan.exceptions import RtplanError
 
-URL_ENV = "RTPLAN_ROOM_URL"
-TOKEN_ENV = "RTPLAN_ROOM_TOKEN"
+URL_ENV = config.env_name("room_url")
+TOKEN_ENV = config.env_name("room_token")
 
 
 class RoomUnavailable(RtplanError):
@@ -35,8 +35,9 @@ class RoomClient:
     @classmethod
     def from_env(cls) -> RoomClient | None:
         """The client named by ``RTPLAN_ROOM_URL`` / ``RTPLAN_ROOM_TOKEN``; ``None`` when unset (no room)."""
-        url = os.environ.get(URL_ENV, "").strip()
-        return cls(url, os.environ.get(TOKEN_ENV, "")) if url else None
+        settings = config.from_env()
+        url = (settings.room_url or "").strip()
+        return cls(url, settings.room_token or "") if url else None
 
     def _call(self, path: str, data: dict[str, Any] | None = None) -> Any:
         body = None if data is None else json.dumps(data).encode("utf-8")

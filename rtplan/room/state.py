@@ -32,7 +32,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-STATE_ENV = "RTPLAN_ROOM_STATE_DIR"
+from rtplan import config
+
+STATE_ENV = config.env_name("room_state_dir")
 """The environment variable naming the folder of room state files."""
 
 State = dict[str, Any]
@@ -40,7 +42,7 @@ State = dict[str, Any]
 
 def state_dir() -> Path:
     """The folder of room state files: ``RTPLAN_ROOM_STATE_DIR``, else ``$XDG_STATE_HOME/rtplan/room``."""
-    env = os.environ.get(STATE_ENV)
+    env = config.from_env().room_state_dir
     if env:
         return Path(env)
     base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")

@@ -46,7 +46,7 @@ from rtplan.exceptions import (
     ValidationError,
 )
 from rtplan.plan import Plan
-from rtplan.storage.checking import WHOLE_PLAN_VALIDATION, known_errors
+from rtplan.storage.checking import known_errors
 from rtplan.storage.files import (
     HISTORY_DIR,
     JOURNAL_FILE,
@@ -77,7 +77,6 @@ __all__ = [
     "PLAN_FILE",
     "PLAN_FILES",
     "TMP_SUFFIX",
-    "WHOLE_PLAN_VALIDATION",
     "ConcurrentChangeError",
     "DiskError",
     "HistoryError",

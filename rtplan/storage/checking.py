@@ -19,9 +19,6 @@ from rtplan.schema import TABLES, Table
 from rtplan.tables import frame_to_rows, parse_rows, read_csv_text, rows_to_csv
 from rtplan.validation import Report, build_report
 
-# True: every save validates the whole plan and serialises every updated table in full
-# (how saves worked before scoped validation; benchmarks/bench_save.py compares both).
-WHOLE_PLAN_VALIDATION = False
 # above this share of changed rows a table is serialised and parsed whole
 _INCREMENTAL_MAX_SHARE = 0.25
 
@@ -121,13 +118,13 @@ def _canonical_incremental(
     return _Canonical(data, parsed, [], positions, (header, new_rows))
 
 
-def _canonical_update(plan: Plan, name: str, frame: pd.DataFrame, lang: str) -> _Canonical:
+def _canonical_update(plan: Plan, name: str, frame: pd.DataFrame, lang: str, whole: bool = False) -> _Canonical:
     """The text cache is used only when it still describes the plan's current table
     (its content key: an edit in place is noticed) and ``frame`` is another object."""
     table = TABLES[name]
     old = plan.tables.get(name)
     cached = plan.text_cache.get(name)
-    if (not WHOLE_PLAN_VALIDATION and old is not None and cached is not None and frame is not old
+    if (not whole and old is not None and cached is not None and frame is not old
             and cached[0] == _content_key(old)):
         found = _canonical_incremental(table, old, frame, cached[1], lang)
         if found is not None:

@@ -19,7 +19,6 @@ from rtplan.messages import t
 from rtplan.plan import Plan
 from rtplan.problems import Problem
 from rtplan.schema import TABLES
-from rtplan.storage import checking
 from rtplan.storage.checking import _canonical_update, _content_key, _problem_key, _report, _state_key
 from rtplan.storage.files import (
     HISTORY_DIR,
@@ -46,6 +45,8 @@ def save_tables(
     plan: Plan,
     updates: Mapping[str, pd.DataFrame],
     meta: Mapping[str, Any] | None = None,
+    *,
+    whole: bool = False,
 ) -> Plan:
     """Validate and save one or more tables (and optionally ``plan.toml``) together.
 
@@ -62,6 +63,10 @@ def save_tables(
         since the plan was loaded.
     DiskError : the disk is full, read-only or not writable (nothing changed).
     UnsafeLinkError : a plan file or the history is a link leaving the plan folder.
+
+    ``whole=True`` validates the whole plan and serialises every updated table in full
+    (how saves worked before scoped validation; ``benchmarks/bench_save.py`` compares both,
+    a test checks both give the same files and refusals).
     """
     lang = plan.message_lang
     for name in updates:
@@ -74,7 +79,7 @@ def save_tables(
     texts: dict[str, tuple[list[str], list[list[str]]] | None] = {}
     old_report = _report(plan, lang)
     for name, frame in updates.items():
-        found = _canonical_update(plan, name, frame, lang)
+        found = _canonical_update(plan, name, frame, lang, whole)
         blobs[TABLES[name].filename] = found.data
         new_tables[name] = found.parsed
         cell_problems += found.problems
@@ -86,7 +91,7 @@ def save_tables(
         # parse back so the checked settings are exactly what is written
         new_meta = tomllib.loads(blobs[PLAN_FILE].decode("utf-8"))
     touched = set(blobs)
-    if checking.WHOLE_PLAN_VALIDATION:
+    if whole:
         new_report = build_report(new_tables, new_meta, lang)
         checked = new_report.problems()
     else:

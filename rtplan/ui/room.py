@@ -10,13 +10,13 @@ note and nothing else. A background thread refreshes the count every 1.5 seconds
 
 from __future__ import annotations
 
-import os
 import threading
 from pathlib import Path
 from typing import Any
 
 import ipywidgets as w
 
+from rtplan import config
 from rtplan.messages import t
 from rtplan.plan import Plan
 from rtplan.render import fragment
@@ -43,7 +43,7 @@ class RoomPanel(w.VBox):  # ipywidgets ships no type hints: VBox is Any
         self._thread: threading.Thread | None = None
         self._joined = ""
         if client is None:  # in the workshop the room sees this: no command line on the projector
-            key = "room.panel.off_workshop" if os.environ.get("RTPLAN_WORKSHOP") == "1" else "room.panel.off"
+            key = "room.panel.off_workshop" if config.from_env().workshop else "room.panel.off"
             self.note = w.HTML(fragment("<p>{{ text }}</p>", text=t(key, self.lang)))
             super().__init__([self.note])
             self.add_class("rtplan-room-panel")

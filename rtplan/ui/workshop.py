@@ -30,11 +30,12 @@ from urllib.parse import quote
 import ipywidgets as w
 from markupsafe import Markup
 
-from rtplan import recent, storage
+from rtplan import config, recent, storage
+from rtplan.compat import capture_outputs_as_state
 from rtplan.exceptions import NoPlanChosen, RtplanError, ValidationError
 from rtplan.messages import normalize_lang, t
 from rtplan.render import fragment
-from rtplan.workshop import ENV_LANG, ENV_WORKDIR, ENV_WORKSHOP, STEP_NOTEBOOKS
+from rtplan.workshop import STEP_NOTEBOOKS
 
 # step number -> its label's catalogue key
 STEP_LABELS = {
@@ -43,14 +44,15 @@ STEP_LABELS = {
 }
 EXAMPLES_DIR = Path(__file__).resolve().parent.parent.parent / "data"
 """The bundled example plans (in a source checkout)."""
-PLANS_ENV = "RTPLAN_PLANS_DIR"
+PLANS_ENV = config.env_name("plans_dir")
 """Where new plans and copies of the examples go (default ``~/rtplan``)."""
 
 
 def in_voila(env: Mapping[str, str] | None = None) -> bool:
     """Whether this kernel serves a workshop / Voila page (not JupyterLab)."""
+    settings = config.from_env(env)
     env = os.environ if env is None else env
-    return env.get(ENV_WORKSHOP) == "1" or env.get("SERVER_SOFTWARE", "").startswith("voila")
+    return settings.workshop or env.get("SERVER_SOFTWARE", "").startswith("voila")
 
 
 def _in_kernel() -> bool:
@@ -62,75 +64,21 @@ def _in_kernel() -> bool:
 def use_png_charts(dpi: int = 110) -> None:
     """Charts as PNG in this kernel (Voila): an SVG chart inside a live Output widget can stall
     Voila's page rendering for good (voila-dashboards/voila#1522), a PNG does not."""
-    from rtplan import charts
-
-    charts.SHOW_SVG = False
-    charts.PNG_DPI = dpi
-
-
-def capture_outputs_as_state() -> None:
-    """In this kernel (Voila), ``with out:`` puts what is displayed straight into the Output
-    widget's ``outputs`` instead of asking the page to capture it.
-
-    While Voila executes a page, its stand-in for the page's Output widgets answers each
-    capture with a message to the kernel that can leave the page stuck at "Executing n of
-    m" for good (seen on every step with a chart in a panel; voila-dashboards/voila#1428).
-    Setting the widget's state needs no answer. ``clear_output(wait=True)`` is kept: the
-    next display replaces the outputs. Done once per kernel; JupyterLab is not touched.
-    """
     from IPython import get_ipython
 
-    shell = get_ipython()
-    if shell is None or getattr(w.Output, "_rtplan_state_capture", False):
-        return
-    pub = shell.display_pub
-    publish, clear = pub.publish, pub.clear_output
-    active: list[w.Output] = []
+    from rtplan.charts import ChartOutput, show_charts
 
-    def state_publish(data: dict[str, object], metadata: dict[str, object] | None = None,
-                      *args: object, **kwargs: object) -> None:
-        if not active:
-            publish(data, metadata, *args, **kwargs)
-            return
-        out = active[-1]
-        data = {k: base64.b64encode(v).decode("ascii") if isinstance(v, bytes) else v for k, v in data.items()}
-        item = {"output_type": "display_data", "data": data, "metadata": metadata or {}}
-        keep = () if getattr(out, "_rtplan_clear_pending", False) else tuple(out.outputs)
-        out._rtplan_clear_pending = False
-        out.outputs = (*keep, item)
-
-    def state_clear(wait: bool = False) -> None:
-        if not active:
-            clear(wait)
-            return
-        if wait:
-            active[-1]._rtplan_clear_pending = True
-        else:
-            active[-1].outputs = ()
-
-    def enter(self: w.Output) -> w.Output:
-        active.append(self)
-        return self
-
-    def leave(self: w.Output, *exc: object) -> None:
-        if active and active[-1] is self:
-            active.pop()
-
-    pub.publish = state_publish
-    pub.clear_output = state_clear
-    w.Output.__enter__ = enter
-    w.Output.__exit__ = leave
-    w.Output._rtplan_state_capture = True
+    show_charts(get_ipython().display_formatter, ChartOutput(svg=False, png_dpi=dpi))
 
 
 def no_plan(lang: str | None = None) -> NoPlanChosen:
     """The "choose a plan first, above" refusal of a panel given no plan."""
-    return NoPlanChosen(t("workshop.no_plan", normalize_lang(lang or os.environ.get(ENV_LANG) or None)))
+    return NoPlanChosen(t("workshop.no_plan", normalize_lang(lang or config.from_env().lang)))
 
 
 def plans_dir(env: Mapping[str, str] | None = None) -> Path:
-    env = os.environ if env is None else env
-    return Path(env[PLANS_ENV]) if env.get(PLANS_ENV) else Path.home() / "rtplan"
+    folder = config.from_env(env).plans_dir
+    return Path(folder) if folder else Path.home() / "rtplan"
 
 
 def example_plans(folder: Path = EXAMPLES_DIR) -> list[Path]:
@@ -188,11 +136,11 @@ class StepHeader(w.VBox):
         if self.voila and _in_kernel():  # this kernel serves a workshop page (never a test process)
             use_png_charts()
             capture_outputs_as_state()
-            workdir = self.env.get(ENV_WORKDIR)
+            workdir = config.from_env(self.env).workdir
             if workdir and Path(workdir).is_dir():  # exports/ where rtplan workshop was started
                 os.chdir(workdir)
         path, self.source = recent.resolve_plan(plan, self.env, config_dir)
-        self.lang: str | None = lang or self.env.get(ENV_LANG) or None
+        self.lang: str | None = lang or config.from_env(self.env).lang
         self.path = path
         self.plan: str | None = None
         self.plan_title = ""

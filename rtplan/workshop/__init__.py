@@ -37,6 +37,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from rtplan import config
+
 STEP_NOTEBOOKS = (
     "00_profil_peserta.ipynb",
     "01_kebutuhan.ipynb",
@@ -59,13 +61,13 @@ TEMPLATE = "rtplan"
 SHARE_DIR = Path(__file__).parent / "share"
 """Put on ``JUPYTER_PATH`` so Voila finds the template."""
 
-NOTEBOOKS_ENV = "RTPLAN_NOTEBOOKS"
+NOTEBOOKS_ENV = config.env_name("notebooks")
 """Environment variable naming another folder of step notebooks."""
 
-ENV_PLAN, ENV_LANG, ENV_WORKSHOP = "RTPLAN_PLAN", "RTPLAN_LANG", "RTPLAN_WORKSHOP"
-ENV_ROOM_URL, ENV_ROOM_TOKEN = "RTPLAN_ROOM_URL", "RTPLAN_ROOM_TOKEN"
-ENV_WORKDIR = "RTPLAN_WORKDIR"
-LOG_ENV = "RTPLAN_WORKSHOP_LOG_DIR"
+ENV_PLAN, ENV_LANG, ENV_WORKSHOP = config.env_name("plan"), config.env_name("lang"), config.env_name("workshop")
+ENV_ROOM_URL, ENV_ROOM_TOKEN = config.env_name("room_url"), config.env_name("room_token")
+ENV_WORKDIR = config.env_name("workdir")
+LOG_ENV = config.env_name("workshop_log_dir")
 """When set, Voila's log is kept there as ``voila.log`` (otherwise in a temporary folder)."""
 
 # nbconvert filters the template uses (see rtplan.render.filters); the launcher registers them
@@ -83,9 +85,9 @@ class WorkshopError(Exception):
 
 def notebooks_dir(env: Mapping[str, str] | None = None) -> Path:
     """The folder holding the step notebooks: ``RTPLAN_NOTEBOOKS`` or ``notebooks/`` beside the package."""
-    env = os.environ if env is None else env
-    if env.get(NOTEBOOKS_ENV):
-        return Path(env[NOTEBOOKS_ENV]).resolve()
+    folder = config.from_env(env).notebooks
+    if folder:
+        return Path(folder).resolve()
     return Path(__file__).resolve().parent.parent.parent / "notebooks"
 
 
@@ -331,7 +333,7 @@ def serve(ws: Workshop, *, open_browser: bool, say: Callable[[str], None], lines
     ``say(text)`` prints one line (flushed); ``lines`` are said once the pages answer
     (the address first). ``room``: a started room handle, stopped (``.stop()``) on exit.
     """
-    keep = (env if env is not None else os.environ).get(LOG_ENV)
+    keep = config.from_env(env).workshop_log_dir
     with contextlib.ExitStack() as stack:
         if keep:
             Path(keep).mkdir(parents=True, exist_ok=True)

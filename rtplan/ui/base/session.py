@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -158,7 +159,9 @@ class UndoPoint:
         self.after = dict(after)
 
 
-_SESSIONS: dict[tuple[Path, str | None], PlanSession] = {}
+# the open sessions, held by what uses them (panels, live results): one no widget refers to
+# any more is dropped with them, so a kernel that opened many plans keeps only those shown
+_SESSIONS: weakref.WeakValueDictionary[tuple[Path, str | None], PlanSession] = weakref.WeakValueDictionary()
 
 
 def open_session(plan: Plan | PlanSession | str | Path | None, lang: str | None = None) -> PlanSession:
