@@ -107,6 +107,69 @@ MESSAGES.update({
     },
 })
 MESSAGES.update({
+    "import.too_big": {
+        "id": "{file}: lebih dari {max} MB; satu impor dibatasi {max} MB. Saring atau pecah berkasnya dulu",
+        "en": "{file}: more than {max} MB; one import is limited to {max} MB. Filter or split the file first",
+    },
+    "import.zip_members": {
+        "id": "{file}: {n} berkas di dalam zip; maksimal {max}",
+        "en": "{file}: {n} files inside the zip; at most {max}",
+    },
+    "import.member_too_big": {
+        "id": "{file}: bagian '{member}' berukuran {size} MB setelah dibuka; maksimal {max} MB "
+              "(berkas rusak, atau terlalu besar untuk satu RT). Tidak dibaca",
+        "en": "{file}: its part '{member}' is {size} MB unpacked; at most {max} MB "
+              "(a damaged file, or too big for one RT). Not read",
+    },
+    "import.sheet_too_big": {
+        "id": "{file}: lembar ini menyatakan {n} baris {ref}; satu impor dibatasi {max} baris data. "
+              "Hapus baris kosong di bawah data atau pecah berkasnya",
+        "en": "{file}: the sheet declares {n} rows {ref}; one import is limited to {max} data rows. "
+              "Delete the empty rows under the data or split the file",
+    },
+    "import.too_many_rows_stopped": {
+        "id": "{file}: lebih dari {max} baris data (pembacaan berhenti di baris {row}); satu impor dibatasi "
+              "{max} baris (satu RT jarang punya lebih). Saring atau pecah berkasnya dulu",
+        "en": "{file}: more than {max} data rows (reading stopped at row {row}); one import is limited to "
+              "{max} rows (an RT rarely has more). Filter or split the file first",
+    },
+    "import.too_many_columns_row": {
+        "id": "{file} baris {row}: {n} kolom; maksimal {max}. Hapus kolom yang tidak dipakai dulu",
+        "en": "{file} row {row}: {n} columns; at most {max}. Remove the unused columns first",
+    },
+    "import.bad_csv": {
+        "id": "{file} sekitar baris {row}: tidak bisa dibaca sebagai CSV ({error}); satu sel paling panjang "
+              "{max} karakter",
+        "en": "{file} near row {row}: cannot be read as CSV ({error}); one cell holds at most {max} characters",
+    },
+    "import.bad_bytes": {
+        "id": "{file} baris {row}: byte yang bukan {encoding}; berkas rusak? Simpan ulang sebagai UTF-8",
+        "en": "{file} row {row}: bytes that are not {encoding}; a damaged file? Save it again as UTF-8",
+    },
+    "import.mixed_encoding": {
+        "id": "{file} baris {row}: sebagian besar berkas UTF-8, tapi baris ini memuat byte yang bukan UTF-8 "
+              "(disalin dari program lain?). Tidak dibaca, agar huruf seperti é tidak rusak. "
+              "Perbaiki baris itu atau simpan ulang seluruh berkas sebagai UTF-8",
+        "en": "{file} row {row}: the file is mostly UTF-8, but this row holds bytes that are not UTF-8 "
+              "(pasted from another program?). Not read, so letters such as é are not garbled. "
+              "Fix that row or save the whole file again as UTF-8",
+    },
+    "import.unknown_encoding": {
+        "id": "{file}: pengodean teks tidak dikenali; simpan ulang sebagai CSV UTF-8",
+        "en": "{file}: the text encoding is not recognised; save it again as CSV UTF-8",
+    },
+    "import.note_encoding": {
+        "id": "{file}: bukan UTF-8; dibaca sebagai {encoding}. Periksa huruf beraksen di pratinjau",
+        "en": "{file}: not UTF-8; read as {encoding}. Check accented letters in the preview",
+    },
+    "import.control_char": {
+        "id": "{file} baris {row}, kolom '{column}': karakter kendali {code} di dalam teks ({n} sel di kolom "
+              "ini); berkas rusak? Hapus karakter itu lalu impor lagi",
+        "en": "{file} row {row}, column '{column}': control character {code} inside the text ({n} cells in "
+              "this column); a damaged file? Remove it, then import again",
+    },
+})
+MESSAGES.update({
     "cli.import.help": {
         "id": "impor baris dari CSV/XLSX/ODS (Google Forms, KoBoToolbox, ODK, Excel) ke satu tabel",
         "en": "import rows from CSV/XLSX/ODS (Google Forms, KoBoToolbox, ODK, Excel) into one table",
