@@ -6,6 +6,18 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "id": "'{value}' bukan jumlah uang (contoh yang bisa dibaca: 50000, Rp 50.000, Rp50.000,00, 50rb, 1,5 jt)",
         "en": "'{value}' is not an amount of money (readable examples: 50000, Rp 50.000, Rp50.000,00, 50rb, 1,5 jt)",
     },
+    "parse.money_fraction": {
+        "id": "'{value}' memuat pecahan rupiah; tidak dibulatkan diam-diam. Perbaiki nilainya, atau pakai "
+              "--round untuk membulatkan",
+        "en": "'{value}' holds a fraction of a Rupiah; not rounded silently. Fix the value, or use --round "
+              "to round it",
+    },
+    "parse.date_order": {
+        "id": "'{value}' tidak cocok dengan urutan tanggal kolom ini (kolom lain tertulis hari dulu atau bulan "
+              "dulu); pilih dengan --date-order dmy|mdy|ymd",
+        "en": "'{value}' does not fit this column's date order (other values are day first or month first); "
+              "choose with --date-order dmy|mdy|ymd",
+    },
     "parse.number": {
         "id": "'{value}' bukan angka (contoh: 12, 1.500, 2,5)",
         "en": "'{value}' is not a number (e.g. 12, 1.500, 2,5)",
@@ -170,6 +182,121 @@ MESSAGES.update({
     },
 })
 MESSAGES.update({
+    "import.dup.import": {
+        "id": "{n} baris sudah diimpor sebelumnya dari {where}, dilewati (baris {rows})",
+        "en": "{n} row(s) already imported earlier from {where}, skipped (rows {rows})",
+    },
+    "import.dup.plan": {
+        "id": "{n} baris sudah ada di rencana (diisi langsung, bukan dari impor), dilewati (baris {rows})",
+        "en": "{n} row(s) already in the plan (typed in, not imported), skipped (rows {rows})",
+    },
+    "import.dup.file": {
+        "id": "{n} baris mengulang baris {where} berkas ini (kiriman yang sama), dilewati (baris {rows})",
+        "en": "{n} row(s) repeat row {where} of this file (the same submission), skipped (rows {rows})",
+    },
+    "import.folded": {
+        "id": "{file}, kolom '{column}': {n} baris (baris {rows}; {distinct} nilai berbeda), mis. {reason}. Perbaiki:",
+        "en": "{file}, column '{column}': {n} rows (rows {rows}; {distinct} different values), e.g. {reason}. Fix:",
+    },
+    "import.fix.values": {
+        "id": "baca sebagai nilai yang diizinkan: --values \"{field}:{value}=NILAI\", atau pasangkan kolom "
+              "lain dengan --map",
+        "en": "read it as an allowed value: --values \"{field}:{value}=VALUE\", or map another column "
+              "with --map",
+    },
+    "import.fix.date_order": {
+        "id": "pilih urutan tanggal dengan --date-order dmy|mdy|ymd",
+        "en": "choose the date order with --date-order dmy|mdy|ymd",
+    },
+    "import.fix.round": {"id": "bulatkan dengan --round", "en": "round with --round"},
+    "import.fix.map": {
+        "id": "pasangkan kolom yang benar dengan --map \"KOLOM={field}\"",
+        "en": "map the right column with --map \"COLUMN={field}\"",
+    },
+    "import.fix.set": {
+        "id": "isi untuk semua baris dengan --set {field}=NILAI, atau pasangkan kolom dengan --map",
+        "en": "fill it for every row with --set {field}=VALUE, or map a column with --map",
+    },
+    "import.bad_set": {
+        "id": "--set '{value}': tulis KOLOM_TABEL=NILAI, mis. --set category=fisik",
+        "en": "--set '{value}': write FIELD=VALUE, e.g. --set category=fisik",
+    },
+    "import.bad_values": {
+        "id": "--values '{value}': tulis KOLOM_TABEL:NILAI_BERKAS=NILAI, mis. --values sex:1=L",
+        "en": "--values '{value}': write FIELD:FILE_VALUE=VALUE, e.g. --values sex:1=L",
+    },
+    "import.bad_date_order": {
+        "id": "--date-order '{value}': pilih dmy, mdy atau ymd",
+        "en": "--date-order '{value}': choose dmy, mdy or ymd",
+    },
+    "import.note.ambiguous_dates": {
+        "id": "kolom '{column}': setiap tanggal bisa dibaca hari dulu atau bulan dulu; dibaca hari dulu "
+              "('{example}' = {read}). Jika bulan dulu, impor lagi dengan --date-order mdy",
+        "en": "column '{column}': every date reads day first or month first; read day first "
+              "('{example}' = {read}). If month first, import again with --date-order mdy",
+    },
+    "import.note.mixed_dates": {
+        "id": "kolom '{column}': {dmy} tanggal hanya cocok hari dulu dan {mdy} hanya bulan dulu; dibaca hari "
+              "dulu, sisanya ditolak. Pilih dengan --date-order dmy|mdy",
+        "en": "column '{column}': {dmy} dates fit day first only and {mdy} month first only; read day first, "
+              "the others refused. Choose with --date-order dmy|mdy",
+    },
+    "import.note.rounded": {
+        "id": "kolom '{column}': {n} nilai dengan pecahan rupiah dibulatkan (--round)",
+        "en": "column '{column}': {n} values with a fraction of a Rupiah rounded (--round)",
+    },
+    "import.note.select_multiple_kept": {
+        "id": "kolom '{column}': jawaban pilihan ganda dipisah spasi oleh KoBo/ODK, tapi label bisa memuat spasi; "
+              "disimpan utuh. Ekspor dengan kolom 0/1 per pilihan (KoBo: 'both'; ODK: split select multiples) "
+              "agar tiap pilihan terbaca",
+        "en": "column '{column}': KoBo/ODK join select-multiple answers with spaces, but labels may hold spaces; "
+              "kept whole. Export with one 0/1 column per option (KoBo: 'both'; ODK: split select multiples) "
+              "to read each choice",
+    },
+    "import.note.birth_dates": {
+        "id": "kolom '{column}': {n} tanggal lahir diubah menjadi kelompok usia (umur pada {date}); tanggal "
+              "lahir tidak disimpan",
+        "en": "column '{column}': {n} birth dates turned into age bands (age on {date}); the birth dates are "
+              "not saved",
+    },
+    "import.note.ages": {
+        "id": "kolom '{column}': {n} umur (tahun) diubah menjadi kelompok usia",
+        "en": "column '{column}': {n} ages (years) turned into age bands",
+    },
+    "import.note.set_replaces": {
+        "id": "kolom '{column}' tidak dipakai: --set {field}={value} mengisi semua baris",
+        "en": "column '{column}' not used: --set {field}={value} fills every row",
+    },
+    "import.note.values": {
+        "id": "{field}: nilai dibaca sesuai --values ({pairs})",
+        "en": "{field}: values read as --values says ({pairs})",
+    },
+    "cli.import.notes": {"id": "Dibaca dengan cara lain:", "en": "Read another way:"},
+    "cli.import.set": {
+        "id": "isi satu kolom tabel untuk semua baris, mis. --set category=fisik; boleh berulang",
+        "en": "fill one field for every row, e.g. --set category=fisik; repeatable",
+    },
+    "cli.import.values": {
+        "id": "baca satu jawaban berkas sebagai nilai lain, mis. --values sex:1=L --values sex:2=P; boleh berulang",
+        "en": "read one answer of the file as another, e.g. --values sex:1=L --values sex:2=P; repeatable",
+    },
+    "cli.import.date_order": {
+        "id": "urutan tanggal angka (9/6/2018): dmy (hari dulu), mdy (bulan dulu) atau ymd; bawaan: "
+              "ditentukan per kolom dari semua nilainya",
+        "en": "the order of numeric dates (9/6/2018): dmy (day first), mdy (month first) or ymd; default: "
+              "decided per column from all its values",
+    },
+    "cli.import.round": {
+        "id": "bulatkan pecahan rupiah (tanpa ini ditolak, dengan nama selnya)",
+        "en": "round fractions of a Rupiah (refused without it, naming the cell)",
+    },
+    "ui.import.fixed": {"id": "Nilai tetap untuk semua baris", "en": "A fixed value for every row"},
+    "ui.import.fixed_field": {"id": "Kolom", "en": "Field"},
+    "ui.import.fixed_value": {"id": "Nilai", "en": "Value"},
+    "ui.import.values": {"id": "Nilai di berkas -> nilai yang diizinkan", "en": "Values in the file -> allowed values"},
+    "ui.import.keep": {"id": "(biarkan)", "en": "(keep)"},
+})
+MESSAGES.update({
     "cli.import.help": {
         "id": "impor baris dari CSV/XLSX/ODS (Google Forms, KoBoToolbox, ODK, Excel) ke satu tabel",
         "en": "import rows from CSV/XLSX/ODS (Google Forms, KoBoToolbox, ODK, Excel) into one table",
@@ -201,8 +328,8 @@ MESSAGES.update({
     "cli.import.skip_invalid": {"id": "lewati baris yang salah dan impor sisanya",
                                 "en": "leave out bad rows and import the rest"},
     "cli.import.all_no_map": {
-        "id": "--map dan --sheet tidak dipakai saat mengimpor semua tabel (all)",
-        "en": "--map and --sheet do not apply when importing every table (all)",
+        "id": "--map, --set, --values dan --sheet tidak dipakai saat mengimpor semua tabel (all)",
+        "en": "--map, --set, --values and --sheet do not apply when importing every table (all)",
     },
     "cli.import.tool.google": {"id": "Google Forms", "en": "Google Forms"},
     "cli.import.tool.kobo": {"id": "KoBoToolbox", "en": "KoBoToolbox"},
