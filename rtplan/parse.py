@@ -195,9 +195,7 @@ def number_style(texts: list[str], default: str | None = None) -> str | None:
                 comma += 1
         elif dots > 1:
             comma += 1
-        elif commas > 1:
-            point += 1
-        elif dots == 1 and len(num.rpartition(".")[2]) != 3:
+        elif commas > 1 or (dots == 1 and len(num.rpartition(".")[2]) != 3):
             point += 1
         elif commas == 1 and len(num.rpartition(",")[2]) != 3:
             comma += 1

@@ -150,7 +150,8 @@ def test_same_file_twice_adds_nothing_the_second_time(example_dir: Path, name: s
     first = run_import(example_dir, table, name)
     plan = storage.load_plan(example_dir)
     outcome = import_file(plan, table, CORPUS / name)
-    assert outcome.added == 0 and not outcome.saved
+    assert outcome.added == 0
+    assert not outcome.saved
     assert len(outcome.prepared[0].duplicates) == len(first)
     assert len(storage.load_plan(example_dir).tables[table]) == len(plan.tables[table])
 
@@ -162,7 +163,8 @@ def test_same_submission_edited_in_the_plan_is_still_not_imported_again(example_
     needs.loc[needs["title"] == "Lampu jalan mati", "title"] = "Lampu jalan Gang Kenanga mati"
     storage.save_table(plan, "needs", needs)
     outcome = import_file(plan, "needs", CORPUS / "kobo_kebutuhan_titik_koma_grup.csv")
-    assert outcome.added == 0 and outcome.prepared[0].duplicates == [2, 3]
+    assert outcome.added == 0
+    assert outcome.prepared[0].duplicates == [2, 3]
 
 
 # all or nothing, dry run, skip invalid ------------------------------------------------------
@@ -179,11 +181,11 @@ def test_bad_rows_import_nothing_and_are_all_listed(example_dir: Path) -> None:
     messages = outcome.prepared[0].messages()
     assert messages == [
         ("buruk_nilai_salah.csv baris 3, kolom 'Jenis kelamin': 'Wanita hebat' bukan jenis kelamin "
-         "(L/P, Laki-laki/Perempuan) (baca sebagai nilai yang diizinkan: --values \"sex:Wanita hebat=NILAI\", "
+         '(L/P, Laki-laki/Perempuan) (baca sebagai nilai yang diizinkan: --values "sex:Wanita hebat=NILAI", '
          "atau pasangkan kolom lain dengan --map)"),
         ("buruk_nilai_salah.csv baris 4, kolom 'Usia': nilai 'seratus tahun' tidak dikenal; "
          "pilihan: <18, 18-24, 25-39, 40-59, 60+ (baca sebagai nilai yang diizinkan: "
-         "--values \"age_band:seratus tahun=NILAI\", atau pasangkan kolom lain dengan --map)"),
+         '--values "age_band:seratus tahun=NILAI", atau pasangkan kolom lain dengan --map)'),
     ]
     assert _digests(example_dir) == before
 
@@ -191,7 +193,8 @@ def test_bad_rows_import_nothing_and_are_all_listed(example_dir: Path) -> None:
 def test_skip_invalid_saves_the_good_rows(example_dir: Path) -> None:
     plan = storage.load_plan(example_dir)
     outcome = import_file(plan, "participants", CORPUS / "buruk_nilai_salah.csv", skip_invalid=True)
-    assert outcome.saved and outcome.added == 1
+    assert outcome.saved
+    assert outcome.added == 1
     assert list(storage.load_plan(example_dir).tables["participants"]["name"])[-1] == "Wawan"
 
 
@@ -211,7 +214,8 @@ def test_dry_run_changes_nothing(example_dir: Path, capsys: pytest.CaptureFixtur
                  "--dry-run"])
     out = capsys.readouterr().out
     assert code == 0
-    assert "KoBoToolbox" in out and "grp_masalah/kategori -> category" in out
+    assert "KoBoToolbox" in out
+    assert "grp_masalah/kategori -> category" in out
     assert "2 baris baru akan ditambahkan" in out
     assert _digests(example_dir) == before
 
@@ -296,7 +300,8 @@ def test_reader_strips_every_kind_of_space_keeps_row_numbers_and_line_ends() -> 
             "Budi\t;L\r"
             "Jumlah;2;\r")
     raw = read(text.encode("utf-8"), "participants")
-    assert raw.header == ["Nama", "Jenis kelamin", "Kelompok"] and raw.delimiter == ";"
+    assert raw.header == ["Nama", "Jenis kelamin", "Kelompok"]
+    assert raw.delimiter == ";"
     assert raw.data.values.tolist() == [["Ani", "P", "PKK\nRT 05"], ["Budi", "L", ""]]
     assert raw.rows == [3, 5]  # the blank row 4 and the total row are gone, the numbers stay
 

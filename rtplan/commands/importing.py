@@ -66,7 +66,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         tool = t(_TOOLS.get(prep.info.tool or "", "cli.import.tool.sheet"), lang)
         print(t("cli.import.read", lang, file=prep.source, rows=len(prep.raw), tool=tool, table=prep.table))
         for header, field in prep.mapped_headers():
-            print(f"  {header} -> {field}")
+            print(f"  {' '.join(header.split())} -> {field}")
         unmapped = prep.unmapped_headers()
         if unmapped:
             print("  " + t("cli.import.unmapped", lang, columns=", ".join(unmapped)))

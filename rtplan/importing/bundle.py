@@ -56,10 +56,11 @@ def read_all(source: str | Path | bytes, lang: str | None = None, name: str | No
                 if table is None:
                     continue
                 text = z.read(member)
-                raw = read_table(text, f"{label}/{member}", None, score_header(TABLES[table]), lang) \
-                    if text.strip() else None
-                if raw is not None and len(raw):
-                    out.append((table, raw))
+                if not text.strip():
+                    continue
+                member_raw = read_table(text, f"{label}/{member}", None, score_header(TABLES[table]), lang)
+                if len(member_raw):
+                    out.append((table, member_raw))
     else:
         raise ImportFileError(t("import.not_workbook", lang, file=label))
     return out

@@ -29,8 +29,18 @@ from rtplan.cellsafe import FORMULA_STARTS
 from rtplan.importing.mapping import key, map_value, value_map
 from rtplan.importing.problems import RowProblem
 from rtplan.messages import t
-from rtplan.parse import FractionError, ParseError, date_order, number_style, parse_bool, parse_date, parse_int
-from rtplan.parse import parse_money, parse_sex, parse_time
+from rtplan.parse import (
+    FractionError,
+    ParseError,
+    date_order,
+    number_style,
+    parse_bool,
+    parse_date,
+    parse_int,
+    parse_money,
+    parse_sex,
+    parse_time,
+)
 from rtplan.schema import AGE_BANDS, SEX, Column, Table, join_list
 
 ONE = {"1", "1.0", "true", "TRUE", "True", "ya", "yes"}
@@ -95,9 +105,9 @@ def age_band(age: int) -> str:
 
 
 def _fix_for(kind: str) -> str:
-    return {"date": "import.fix.date_order", "date_order": "import.fix.date_order", "money_fraction": "import.fix.round",
-            "sex": "import.fix.values", "bool": "import.fix.values", "allowed": "import.fix.values"}.get(
-        kind, "import.fix.map")
+    return {"date": "import.fix.date_order", "date_order": "import.fix.date_order",
+            "money_fraction": "import.fix.round", "sex": "import.fix.values", "bool": "import.fix.values",
+            "allowed": "import.fix.values"}.get(kind, "import.fix.map")
 
 
 def convert_column(values: pd.Series, column: Column, table: Table, header: str, ctx: Context,

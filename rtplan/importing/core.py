@@ -294,7 +294,7 @@ def prepare(
         origin_of = dict(zip(old_sig.tolist(), old[SOURCE_IMPORT].astype("string").fillna("").tolist())) \
             if SOURCE_IMPORT in old.columns else dict.fromkeys(old_sig.tolist(), "")
         same = new_sig.isin(set(old_sig)).to_numpy(dtype=bool) & keep
-        for i in np.flatnonzero(same):
+        for i in np.flatnonzero(same).tolist():
             origin = origin_of.get(new_sig.iloc[int(i)], "")
             duplicate_of[int(row_numbers[i])] = ("import", origin) if origin else ("plan", "")
         keep &= ~same
@@ -313,7 +313,7 @@ def prepare(
         old_ids = set(old_list)
         header = next((raw.header[p] for p, f in mapping.items() if f == id_col), tbl.column(id_col).label[lang])
         taken = (ids.ne("") & ids.isin(old_list)).to_numpy(dtype=bool) if old_list else np.zeros(len(ids), bool)
-        for i in np.flatnonzero(taken):
+        for i in np.flatnonzero(taken).tolist():
             problems.append(RowProblem(rows[i], header, t("import.id_taken", lang, id=ids.iloc[i]), rule="id_taken"))
         blanks = ids.eq("").to_numpy(dtype=bool)
         if blanks.any():

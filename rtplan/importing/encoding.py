@@ -14,7 +14,6 @@
 from __future__ import annotations
 
 import codecs
-import re
 from dataclasses import dataclass
 
 from rtplan.importing.limits import ImportFileError
@@ -27,8 +26,6 @@ BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"),
 )
-# a well-formed UTF-8 multi-byte character
-_UTF8_MULTI = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 LATIN_SINGLE_BYTE = re.compile(r"^(cp125[0-8]|windows-125[0-8]|iso8859_\d+|latin_?\d|mac_\w+|cp850|cp437|"
                                r"kz1048|ptcp154|cp1006|hp_roman8|tis_620|koi8_\w+)$")
 
@@ -66,7 +63,10 @@ def decode(data: bytes, source: str, lang: str | None = None) -> Decoded:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as exc:
         first_bad = exc.start
-    if _UTF8_MULTI.search(data):
+    loose = data.decode("utf-8", errors="replace")
+    bad = loose.count("\ufffd")
+    good = sum(1 for ch in loose if ord(ch) > 0x7F) - bad
+    if good > bad:  # more well-formed UTF-8 letters than broken bytes: a UTF-8 file with a few bad ones
         raise ImportFileError(t("import.mixed_encoding", lang, file=source, row=_line_of(data, first_bad)))
     return _legacy(data, source, lang)
 

@@ -68,5 +68,5 @@ def fold(problems: Sequence[RowProblem], source: str, lang: str) -> list[str]:
         rows = ", ".join(str(g.row) for g in group[:FIRST_ROWS]) + (", ..." if len(group) > FIRST_ROWS else "")
         distinct = len({g.value for g in group})
         out.append(t("import.folded", lang, file=source, column=p.header or "", n=len(group), rows=rows,
-                     reason=p.reason, distinct=distinct) + (f" {fix_text(p, lang)}" if p.fix else ""))
+                     reason=p.reason, distinct=distinct) + (f"; {fix_text(p, lang)}" if p.fix else ""))
     return out

@@ -358,7 +358,7 @@ def _declared(ws: object) -> str | None:
     """The declared dimension of a read-only sheet (``A1:D20``), from openpyxl's parse of it."""
     try:
         max_row, max_col = ws.max_row, ws.max_column  # type: ignore[attr-defined]
-    except Exception:  # noqa: BLE001 - a sheet without a dimension
+    except Exception:
         return None
     if not max_row or not max_col:
         return None

@@ -7,16 +7,13 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "en": "'{value}' is not an amount of money (readable examples: 50000, Rp 50.000, Rp50.000,00, 50rb, 1,5 jt)",
     },
     "parse.money_fraction": {
-        "id": "'{value}' memuat pecahan rupiah; tidak dibulatkan diam-diam. Perbaiki nilainya, atau pakai "
-              "--round untuk membulatkan",
-        "en": "'{value}' holds a fraction of a Rupiah; not rounded silently. Fix the value, or use --round "
-              "to round it",
+        "id": "'{value}' memuat pecahan rupiah (tidak dibulatkan diam-diam)",
+        "en": "'{value}' holds a fraction of a Rupiah (not rounded silently)",
     },
     "parse.date_order": {
-        "id": "'{value}' tidak cocok dengan urutan tanggal kolom ini (kolom lain tertulis hari dulu atau bulan "
-              "dulu); pilih dengan --date-order dmy|mdy|ymd",
-        "en": "'{value}' does not fit this column's date order (other values are day first or month first); "
-              "choose with --date-order dmy|mdy|ymd",
+        "id": "'{value}' tidak cocok dengan urutan tanggal kolom ini (nilai lain tertulis hari dulu atau "
+              "bulan dulu)",
+        "en": "'{value}' does not fit this column's date order (other values are day first or month first)",
     },
     "parse.number": {
         "id": "'{value}' bukan angka (contoh: 12, 1.500, 2,5)",
@@ -94,9 +91,11 @@ MESSAGES.update({
     },
     "import.missing_fields": {
         "id": "{file}: tidak ada kolom untuk {fields} di tabel {table} (berkas untuk tabel lain?). "
-              'Kolom berkas: {columns}. Pasangkan dengan --map "KOLOM=kolom_tabel"',
+              'Kolom berkas: {columns}. Pasangkan dengan --map "KOLOM=kolom_tabel", atau isi semua baris '
+              "dengan --set kolom_tabel=NILAI",
         "en": "{file}: no column for {fields} of table {table} (a file for another table?). "
-              "The file's columns: {columns}. Map them with --map \"COLUMN=field\"",
+              "The file's columns: {columns}. Map them with --map \"COLUMN=field\", or fill every row with "
+              "--set field=VALUE",
     },
     "import.unknown_table": {
         "id": "tabel '{table}' tidak dikenal; pilihan: {tables}",
@@ -171,8 +170,8 @@ MESSAGES.update({
         "en": "{file}: the text encoding is not recognised; save it again as CSV UTF-8",
     },
     "import.note_encoding": {
-        "id": "{file}: bukan UTF-8; dibaca sebagai {encoding}. Periksa huruf beraksen di pratinjau",
-        "en": "{file}: not UTF-8; read as {encoding}. Check accented letters in the preview",
+        "id": "{file}: bukan UTF-8; dibaca sebagai {encoding}. Periksa hurufnya di pratinjau",
+        "en": "{file}: not UTF-8; read as {encoding}. Check the letters in the preview",
     },
     "import.control_char": {
         "id": "{file} baris {row}, kolom '{column}': karakter kendali {code} di dalam teks ({n} sel di kolom "
@@ -195,13 +194,13 @@ MESSAGES.update({
         "en": "{n} row(s) repeat row {where} of this file (the same submission), skipped (rows {rows})",
     },
     "import.folded": {
-        "id": "{file}, kolom '{column}': {n} baris (baris {rows}; {distinct} nilai berbeda), mis. {reason}. Perbaiki:",
-        "en": "{file}, column '{column}': {n} rows (rows {rows}; {distinct} different values), e.g. {reason}. Fix:",
+        "id": "{file}, kolom '{column}': {n} baris (baris {rows}; {distinct} nilai berbeda), mis. {reason}",
+        "en": "{file}, column '{column}': {n} rows (rows {rows}; {distinct} different values), e.g. {reason}",
     },
     "import.fix.values": {
-        "id": "baca sebagai nilai yang diizinkan: --values \"{field}:{value}=NILAI\", atau pasangkan kolom "
+        "id": 'baca sebagai nilai yang diizinkan: --values "{field}:{value}=NILAI", atau pasangkan kolom '
               "lain dengan --map",
-        "en": "read it as an allowed value: --values \"{field}:{value}=VALUE\", or map another column "
+        "en": 'read it as an allowed value: --values "{field}:{value}=VALUE", or map another column '
               "with --map",
     },
     "import.fix.date_order": {
@@ -210,8 +209,8 @@ MESSAGES.update({
     },
     "import.fix.round": {"id": "bulatkan dengan --round", "en": "round with --round"},
     "import.fix.map": {
-        "id": "pasangkan kolom yang benar dengan --map \"KOLOM={field}\"",
-        "en": "map the right column with --map \"COLUMN={field}\"",
+        "id": 'pasangkan kolom yang benar dengan --map "KOLOM={field}"',
+        "en": 'map the right column with --map "COLUMN={field}"',
     },
     "import.fix.set": {
         "id": "isi untuk semua baris dengan --set {field}=NILAI, atau pasangkan kolom dengan --map",
