@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 from rtplan.importing.limits import ImportFileError

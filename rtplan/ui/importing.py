@@ -178,7 +178,8 @@ class ImportPanel(SafetyNet, w.VBox):  # ipywidgets ships no type hints: VBox is
             self.mapping_box.children = tuple(rows)
         outcome = commit(plan, [prepared], self.skip_invalid.value, dry_run=True)
         self._build_values(prepared)
-        self.notes.value = "".join(f"<div>ℹ {html.escape(n)}</div>" for n in prepared.notes + prepared.duplicate_messages())
+        said = prepared.notes + prepared.duplicate_messages()
+        self.notes.value = "".join(f"<div>ℹ {html.escape(n)}</div>" for n in said)
         messages = prepared.messages() + outcome.blocked
         n = len(prepared.to_add())
         if messages:
