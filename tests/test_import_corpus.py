@@ -49,7 +49,8 @@ def test_google_forms_participants_cap_waktu(example_dir: Path) -> None:
     ]
     # a time stamp is no submission id: each row is known by a hash of all its cells
     refs = list(new["source_ref"])
-    assert len(set(refs)) == 4 and all(r.startswith("row:") and len(r) == 20 for r in refs), refs
+    assert len(set(refs)) == 4
+    assert all(r.startswith("row:") and len(r) == 20 for r in refs), refs
 
 
 def test_google_forms_needs_english_timestamp_and_questions(example_dir: Path) -> None:
