@@ -103,11 +103,33 @@ def check_dimension(ref: str | None, source: str, sheet: str, max_rows: int | No
     if end is None:
         return
     rows, cols = end
-    if cols > MAX_COLUMNS:
-        raise ImportFileError(t("import.too_many_columns", lang, file=f"{source} [{sheet}]", n=cols, max=MAX_COLUMNS))
-    if max_rows is not None and rows > max_rows + SLACK_ROWS:
-        raise ImportFileError(t("import.sheet_too_big", lang, file=f"{source} [{sheet}]", ref=ref, n=rows,
-                                max=max_rows))
+    if cols > MAX_COLUMNS or (max_rows is not None and rows > max_rows + SLACK_ROWS):
+        raise ImportFileError(t("import.sheet_declares", lang, file=f"{source} [{sheet}]", ref=ref, rows=rows,
+                                cols=cols, max_rows=max_rows or MAX_ROWS, max_cols=MAX_COLUMNS))
+
+
+UNSIZED_SHEET_BYTES = 8 * 1024 * 1024
+_DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=\"([A-Z0-9$:]+)\"")
+_SHEET_DATA = re.compile(rb"<(?:\w+:)?sheetData[\s>/]")
+
+
+def check_xlsx_sheets(z: zipfile.ZipFile, source: str, max_rows: int | None, lang: str | None = None) -> None:
+    """Every worksheet's declared dimension (``<dimension ref="A1:XFD1048576">``, read from the first
+    bytes of its XML before any parser sees it) within the limits; a sheet without one (no
+    spreadsheet program writes such) only when small, as openpyxl would scan all of it for its size."""
+    for info in z.infolist():
+        if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
+            continue
+        with z.open(info) as f:
+            head = f.read(65536)
+        cut = _SHEET_DATA.search(head)
+        found = _DIMENSION.search(head[: cut.start()] if cut else head)
+        sheet = info.filename.rsplit("/", 1)[-1].removesuffix(".xml")
+        if found:
+            check_dimension(found.group(1).decode("ascii"), source, sheet, max_rows, lang)
+        elif info.file_size > UNSIZED_SHEET_BYTES:
+            raise ImportFileError(t("import.member_too_big", lang, file=source, member=info.filename,
+                                    size=info.file_size // (1024 * 1024), max=UNSIZED_SHEET_BYTES // (1024 * 1024)))
 
 
 _ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"

@@ -33,9 +33,11 @@ from rtplan.importing.limits import (
     MAX_COLUMNS,
     MAX_FIELD_CHARS,
     MAX_ROWS,
+    SLACK_ROWS,
     ImportFileError,
     check_dimension,
     check_ods,
+    check_xlsx_sheets,
     check_zip,
     read_bounded,
 )
@@ -47,6 +49,8 @@ HEADER_SCAN_ROWS = 25
 TOTAL_WORDS = {"jumlah", "total", "grand total", "sub total", "subtotal", "total keseluruhan",
                "jumlah total", "jumlah seluruhnya", "total jumlah"}
 DELIMITERS = (",", ";", "\t")
+# one physical line with its end (CRLF, LF or a bare CR)
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 # control characters that never belong in a text cell (tab, line feed and carriage return do)
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 13)) + b"\x7f"
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -265,8 +269,12 @@ def _collect(records: Iterable[Sequence[object]], source: str, score: Callable[[
     index: int | None = None
     header: list[str] = []
     row = 0
+    # blank rows are skipped, but not without end: a sheet of a million empty rows is refused too
+    most = None if max_rows is None else 2 * max_rows + SLACK_ROWS + HEADER_SCAN_ROWS
     for record in records:
         row += 1
+        if most is not None and row > most:
+            raise ImportFileError(t("import.too_many_rows_stopped", lang, file=source, row=row, max=max_rows))
         _check_width(record, row, source, lang)
         if index is None:
             if not _blank(record) or head:
@@ -309,7 +317,9 @@ def read_csv_bytes(data: bytes, source: str, score: Callable[[Sequence[str]], in
     if not text.strip():
         raise ImportFileError(t("import.empty", lang, file=source))
     delimiter = sniff_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"')
+    # lines taken lazily with their ends (a StringIO would hold a second, wider copy of the text);
+    # the csv module joins the lines of a quoted cell that spans several
+    reader = csv.reader((m.group() for m in _LINE.finditer(text)), delimiter=delimiter, quotechar='"')
     old_limit = csv.field_size_limit(MAX_FIELD_CHARS)
     try:
         header, body, numbers = _collect(reader, source, score, lang, max_rows, str)
@@ -328,7 +338,8 @@ def _xlsx_rows(data: bytes, sheet: str | None, source: str, lang: str | None, ma
                score: Callable[[Sequence[str]], int] | None) -> tuple[str, RawTable | None, list[str]]:
     import openpyxl
 
-    check_zip(data, source, lang).close()
+    with check_zip(data, source, lang) as z:
+        check_xlsx_sheets(z, source, max_rows, lang)
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # a damaged workbook: say so, never a traceback
@@ -339,7 +350,7 @@ def _xlsx_rows(data: bytes, sheet: str | None, source: str, lang: str | None, ma
             return "", None, names
         name = pick_sheet(names, sheet, source, lang)
         ws = book[name]
-        check_dimension(getattr(ws, "_dimension_ref", None) or _declared(ws), source, name, max_rows, lang)
+        check_dimension(_declared(ws), source, name, max_rows, lang)
         if hasattr(ws, "reset_dimensions"):
             ws.reset_dimensions()  # rows as stored: no padding to a declared width
         try:
@@ -356,6 +367,12 @@ def _xlsx_rows(data: bytes, sheet: str | None, source: str, lang: str | None, ma
 
 def _declared(ws: object) -> str | None:
     """The declared dimension of a read-only sheet (``A1:D20``), from openpyxl's parse of it."""
+    try:
+        ref = ws.calculate_dimension()  # type: ignore[attr-defined]
+        if isinstance(ref, str) and ":" in ref:
+            return ref
+    except Exception:  # noqa: BLE001 - a sheet without a dimension
+        pass
     try:
         max_row, max_col = ws.max_row, ws.max_column  # type: ignore[attr-defined]
     except Exception:

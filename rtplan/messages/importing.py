@@ -133,10 +133,18 @@ MESSAGES.update({
               "(a damaged file, or too big for one RT). Not read",
     },
     "import.sheet_too_big": {
-        "id": "{file}: lembar ini menyatakan {n} baris {ref}; satu impor dibatasi {max} baris data. "
+        "id": "{file}: lembar ini memuat lebih dari {n} baris {ref}; satu impor dibatasi {max} baris data. "
               "Hapus baris kosong di bawah data atau pecah berkasnya",
-        "en": "{file}: the sheet declares {n} rows {ref}; one import is limited to {max} data rows. "
+        "en": "{file}: the sheet holds more than {n} rows {ref}; one import is limited to {max} data rows. "
               "Delete the empty rows under the data or split the file",
+    },
+    "import.sheet_declares": {
+        "id": "{file}: lembar ini menyatakan ukuran {ref} ({rows} baris, {cols} kolom); satu impor dibatasi "
+              "{max_rows} baris data dan {max_cols} kolom. Tidak dibaca: hapus baris dan kolom kosong di luar data "
+              "atau pecah berkasnya",
+        "en": "{file}: the sheet declares the size {ref} ({rows} rows, {cols} columns); one import is limited to "
+              "{max_rows} data rows and {max_cols} columns. Not read: delete the empty rows and columns outside "
+              "the data or split the file",
     },
     "import.too_many_rows_stopped": {
         "id": "{file}: lebih dari {max} baris data (pembacaan berhenti di baris {row}); satu impor dibatasi "
