@@ -371,7 +371,7 @@ def _declared(ws: object) -> str | None:
         ref = ws.calculate_dimension()  # type: ignore[attr-defined]
         if isinstance(ref, str) and ":" in ref:
             return ref
-    except Exception:  # noqa: BLE001 - a sheet without a dimension
+    except Exception:
         pass
     try:
         max_row, max_col = ws.max_row, ws.max_column  # type: ignore[attr-defined]

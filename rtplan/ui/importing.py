@@ -155,10 +155,10 @@ class ImportPanel(SafetyNet, w.VBox):  # ipywidgets ships no type hints: VBox is
         plan = self.session.plan
         try:
             table = TABLES[self.table.value]
-            options = make_options(table, self.lang, None if first else self.overrides(),
+            chosen = make_options(table, self.lang, None if first else self.overrides(),
                                    {f: box.value for f, box in self.fixed.items() if box.value.strip()},
                                    self.value_choices, self.date_order.value, self.round_money.value)
-            prepared = prepare(plan, self.table.value, self._raw, None, self.lang, options=options)
+            prepared = prepare(plan, self.table.value, self._raw, None, self.lang, options=chosen)
         except (ImportFileError, ImportRefused) as exc:
             self.status.error([str(exc)])
             self.import_button.disabled = True
