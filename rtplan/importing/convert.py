@@ -61,6 +61,7 @@ class Context:
     round_money: bool = False
     values: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     reference_date: dt.date | None = None  # age bands from birth dates: the age on this day
+    own_export: bool = False  # a plan's own export read back: undo its formula guard (``'=`` -> ``=``)
 
 
 @dataclass
@@ -176,7 +177,8 @@ def convert_column(values: pd.Series, column: Column, table: Table, header: str,
                 parsed.append(None)
                 reasons[len(parsed) - 1] = (exc.message(ctx.lang), exc.kind)
     else:
-        texts = [_unneutralize(v) for v in texts]
+        if ctx.own_export:
+            texts = [_unneutralize(v) for v in texts]
         if kind == "list":
             parsed = [_split_items(v, column, ctx.tool) if v else "" for v in texts]
             if ctx.tool in ("kobo", "odk") and any(" " in v and ";" not in v for v in texts):

@@ -228,7 +228,7 @@ def prepare(
                              columns=", ".join(h for h in raw.header if h)[:600]))
     n = len(raw)
     ctx = Context(info.tool, lang, opts.date_order, _sheet_order(raw, info), opts.round_money, opts.values,
-                  _reference_date(plan))
+                  _reference_date(plan), own_export=not provenance)
     data: dict[str, pd.Series] = {}
     problems: list[RowProblem] = []
     for pos, fld in mapping.items():

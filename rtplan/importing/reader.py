@@ -231,6 +231,7 @@ def _finish(header: list[str], body: list[list[str]], numbers: list[int], source
     end = len(body)
     while end and _is_total(body[end - 1]):
         end -= 1
+    totals = numbers[end:]
     body, numbers = body[:end], numbers[:end]
     n = len(body)
     if n:
@@ -251,13 +252,16 @@ def _finish(header: list[str], body: list[list[str]], numbers: list[int], source
         if CONTROL.search(h):
             raise ImportFileError(t("import.control_char", lang, file=label, row="-", column=f"#{i + 1}",
                                     code=f"U+{ord(CONTROL.search(h).group()):04X}", n=1))  # type: ignore[union-attr]
-    return RawTable(header, frame.reset_index(drop=True), list(numbers), source, fmt,
-                    sheet=sheet, encoding=encoding, delimiter=delimiter)
+    table = RawTable(header, frame.reset_index(drop=True), list(numbers), source, fmt,
+                     sheet=sheet, encoding=encoding, delimiter=delimiter)
+    if totals:
+        table.notes.append(t("import.note.total_rows", lang, file=label, rows=", ".join(map(str, totals))))
+    return table
 
 
 def _collect(records: Iterable[Sequence[object]], source: str, score: Callable[[Sequence[str]], int] | None,
-             lang: str | None, max_rows: int | None, as_text: Callable[[object], str]
-             ) -> tuple[list[str], list[list[str]], list[int]]:
+             lang: str | None, max_rows: int | None, as_text: Callable[[object], str],
+             above: list[int] | None = None) -> tuple[list[str], list[list[str]], list[int]]:
     """Header and non-blank body records from one stream of records, numbered 1, 2, ...
 
     Stops reading once the body has ``max_rows + 1`` rows past any total row.
@@ -283,6 +287,8 @@ def _collect(records: Iterable[Sequence[object]], source: str, score: Callable[[
             if len(head) >= HEADER_SCAN_ROWS:
                 index = find_header(head, score)
                 header = head[index]
+                if above is not None:
+                    above += [n for r, n in zip(head[:index], head_numbers[:index]) if not _blank(r)]
                 for rec, num in zip(head[index + 1:], head_numbers[index + 1:]):
                     if not _blank(rec):
                         body.append(rec)
@@ -302,6 +308,8 @@ def _collect(records: Iterable[Sequence[object]], source: str, score: Callable[[
             raise ImportFileError(t("import.empty", lang, file=source))
         index = find_header(head, score)
         header = head[index]
+        if above is not None:
+            above += [n for r, n in zip(head[:index], head_numbers[:index]) if not _blank(r)]
         for rec, num in zip(head[index + 1:], head_numbers[index + 1:]):
             if not _blank(rec):
                 body.append(rec)
@@ -320,15 +328,17 @@ def read_csv_bytes(data: bytes, source: str, score: Callable[[Sequence[str]], in
     # lines taken lazily with their ends (a StringIO would hold a second, wider copy of the text);
     # the csv module joins the lines of a quoted cell that spans several
     reader = csv.reader((m.group() for m in _LINE.finditer(text)), delimiter=delimiter, quotechar='"')
+    above: list[int] = []
     old_limit = csv.field_size_limit(MAX_FIELD_CHARS)
     try:
-        header, body, numbers = _collect(reader, source, score, lang, max_rows, str)
+        header, body, numbers = _collect(reader, source, score, lang, max_rows, str, above)
     except csv.Error as exc:
         raise ImportFileError(t("import.bad_csv", lang, file=source, row=reader.line_num,
                                 max=MAX_FIELD_CHARS, error=exc)) from exc
     finally:
         csv.field_size_limit(old_limit)
     table = _finish(header, body, numbers, source, "csv", lang, encoding=decoded.encoding, delimiter=delimiter)
+    _say_above(table, above, lang)
     if decoded.detected:
         table.notes.append(t("import.note_encoding", lang, file=source, encoding=decoded.encoding))
     return table
@@ -355,14 +365,17 @@ def _xlsx_rows(data: bytes, sheet: str | None, source: str, lang: str | None, ma
             ws.reset_dimensions()  # rows as stored: no padding to a declared width
         try:
             rows = ws.iter_rows(values_only=True)
-            header, body, numbers = _collect(rows, f"{source} [{name}]", score, lang, max_rows, cell_text)
+            above: list[int] = []
+            header, body, numbers = _collect(rows, f"{source} [{name}]", score, lang, max_rows, cell_text, above)
         except ImportFileError:
             raise
         except Exception as exc:
             raise ImportFileError(t("import.bad_workbook", lang, file=source, error=exc)) from exc
     finally:
         book.close()
-    return name, _finish(header, body, numbers, source, "xlsx", lang, sheet=name), names
+    table = _finish(header, body, numbers, source, "xlsx", lang, sheet=name)
+    _say_above(table, above, lang)
+    return name, table, names
 
 
 def _declared(ws: object) -> str | None:
@@ -401,8 +414,17 @@ def _ods_rows(data: bytes, sheet: str | None, source: str, lang: str | None, max
     name = pick_sheet(names, sheet, source, lang)
     frame = sheets[name]
     grid = frame.astype(object).where(frame.notna(), None).values.tolist()
-    header, body, numbers = _collect(grid, f"{source} [{name}]", score, lang, max_rows, cell_text)
-    return name, _finish(header, body, numbers, source, "ods", lang, sheet=name), names
+    above: list[int] = []
+    header, body, numbers = _collect(grid, f"{source} [{name}]", score, lang, max_rows, cell_text, above)
+    table = _finish(header, body, numbers, source, "ods", lang, sheet=name)
+    _say_above(table, above, lang)
+    return name, table, names
+
+
+def _say_above(table: RawTable, above: list[int], lang: str | None) -> None:
+    if above:
+        label = f"{table.source} [{table.sheet}]" if table.sheet else table.source
+        table.notes.insert(0, t("import.note.title_rows", lang, file=label, rows=", ".join(map(str, above))))
 
 
 def read_sheet(data: bytes, fmt: str, sheet: str | None, source: str,

@@ -274,6 +274,14 @@ MESSAGES.update({
         "id": "kolom '{column}' tidak dipakai: --set {field}={value} mengisi semua baris",
         "en": "column '{column}' not used: --set {field}={value} fills every row",
     },
+    "import.note.total_rows": {
+        "id": "{file}: baris {rows} dibaca sebagai baris jumlah/total di bawah data, tidak diimpor",
+        "en": "{file}: row(s) {rows} read as the total row under the data, not imported",
+    },
+    "import.note.title_rows": {
+        "id": "{file}: baris {rows} di atas judul kolom dibaca sebagai judul berkas, tidak diimpor",
+        "en": "{file}: row(s) {rows} above the header read as the file's titles, not imported",
+    },
     "import.note.values": {
         "id": "{field}: nilai dibaca sesuai --values ({pairs})",
         "en": "{field}: values read as --values says ({pairs})",
