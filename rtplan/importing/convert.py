@@ -177,8 +177,11 @@ def convert_column(values: pd.Series, column: Column, table: Table, header: str,
                 parsed.append(None)
                 reasons[len(parsed) - 1] = (exc.message(ctx.lang), exc.kind)
     else:
-        if ctx.own_export:
-            texts = [_unneutralize(v) for v in texts]
+        guarded = [_unneutralize(v) for v in texts]
+        if guarded != texts and not ctx.own_export:
+            notes.append(t("import.note.apostrophe", ctx.lang, column=header,
+                           n=sum(1 for a, b in zip(texts, guarded) if a != b)))
+        texts = guarded
         if kind == "list":
             parsed = [_split_items(v, column, ctx.tool) if v else "" for v in texts]
             if ctx.tool in ("kobo", "odk") and any(" " in v and ";" not in v for v in texts):

@@ -28,10 +28,11 @@ ID_PREFIXES = {"participants": "P", "meetings": "M", "needs": "N", "resources": 
 
 def row_hashes(data: pd.DataFrame) -> pd.Series:
     """``row:`` + the first 16 hex digits of SHA-256 over every cell of each row."""
-    joined = data.astype("string").fillna("").agg("\x1f".join, axis=1) if len(data.columns) else \
-        pd.Series([""] * len(data))
-    return pd.Series(["row:" + hashlib.sha256(s.encode("utf-8")).hexdigest()[:16] for s in joined.tolist()],
-                     dtype="string")
+    if not len(data.columns):
+        return pd.Series(["row:" + hashlib.sha256(b"").hexdigest()[:16]] * len(data), dtype="string")
+    columns = [data.iloc[:, i].astype(object).fillna("").tolist() for i in range(data.shape[1])]
+    return pd.Series(["row:" + hashlib.sha256("\x1f".join(cells).encode("utf-8")).hexdigest()[:16]
+                      for cells in zip(*columns)], dtype="string")
 
 
 def id_column(table: Table) -> str | None:

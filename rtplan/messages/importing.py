@@ -282,6 +282,10 @@ MESSAGES.update({
         "id": "{file}: baris {rows} di atas judul kolom dibaca sebagai judul berkas, tidak diimpor",
         "en": "{file}: row(s) {rows} above the header read as the file's titles, not imported",
     },
+    "import.note.apostrophe": {
+        "id": "kolom '{column}': tanda petik di depan {n} nilai (tanda 'simpan sebagai teks' dari Excel) dibuang",
+        "en": "column '{column}': the leading apostrophe of {n} values (Excel's 'keep as text' mark) removed",
+    },
     "import.note.values": {
         "id": "{field}: nilai dibaca sesuai --values ({pairs})",
         "en": "{field}: values read as --values says ({pairs})",
