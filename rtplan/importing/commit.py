@@ -19,21 +19,12 @@ from rtplan.importing.problems import RowProblem
 from rtplan.messages import normalize_lang, t
 from rtplan.plan import Plan
 from rtplan.schema import TABLES
-from rtplan.tables import parse_rows, read_csv_text
 
 # validation rule -> the catalogue key of its fix (a required field no column gives: --set or --map)
 RULE_FIXES = {"required": "import.fix.set", "allowed": "import.fix.values", "ref": "import.fix.map"}
 
 
 # checking and saving ------------------------------------------------------------------------
-def _canonical(name: str, frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    from rtplan.storage import serialize_table
-
-    header, rows = read_csv_text(serialize_table(name, frame))
-    parsed, _ = parse_rows(TABLES[name], header, rows, lang)
-    return parsed
-
-
 def _merged(plan: Plan, prepared: Sequence[Prepared]) -> dict[str, pd.DataFrame]:
     updates: dict[str, pd.DataFrame] = {}
     for p in prepared:
@@ -56,11 +47,9 @@ def check(plan: Plan, prepared: Sequence[Prepared]) -> list[str]:
         return []
     lang = prepared[0].lang
     updates = _merged(plan, prepared)
-    tables = dict(plan.tables)
-    for name, frame in updates.items():
-        # the new rows are typed like the plan's tables already (convert.typed_values): validated as they
-        # are, without a CSV round trip; the save validates the files it writes once more
-        tables[name] = frame
+    # the new rows are typed like the plan's tables already (convert.typed_values): validated as they
+    # are, without a CSV round trip; the save validates the files it writes once more
+    tables = {**plan.tables, **updates}
     before = known_errors(plan, lang)
     found = [p for p in validate_tables(tables, plan.meta, lang) if p.is_error]
     # which added rows sit where in the merged tables
