@@ -313,3 +313,15 @@ def test_indonesian_form_headers_map_to_their_fields(table: str, header: str, fi
 
     mapping = auto_mapping(TABLES[table], detect_source(["No", header]))
     assert mapping.get(1) == field, mapping
+
+
+def test_a_validation_rule_failing_on_a_whole_column_is_said_once(example_dir: Path) -> None:
+    from rtplan.importing import import_file
+
+    data = b"Judul;Bidang\n" + b"".join(b"Masalah %d;\n" % i for i in range(1, 31))
+    outcome = import_file(storage.load_plan(example_dir), "needs", data, name="usulan.csv")
+    assert not outcome.saved
+    messages = outcome.prepared[0].messages()
+    assert len(messages) == 1, messages
+    assert messages[0].startswith("usulan.csv, kolom 'Bidang': 30 baris (baris 2, 3, 4, 5, 6, ...; ")
+    assert messages[0].endswith("isi untuk semua baris dengan --set category=NILAI, atau pasangkan kolom dengan --map")

@@ -75,7 +75,7 @@ def check(plan: Plan, prepared: Sequence[Prepared]) -> list[str]:
                           if prob.column in TABLES[prep.table].column_names else prob.column)
         reason = prob.message.split(": ", 1)[1] if ": " in prob.message else prob.message
         rule = str(getattr(prob, "rule", "") or "")
-        prep.problems.append(RowProblem(row, header, reason, rule=f"rule.{rule}" if rule else "",
+        prep.problems.append(RowProblem(row, header, reason, rule=rule,
                                         value=str(getattr(prob, "value", "") or ""),
                                         fix=RULE_FIXES.get(rule, ""), field=prob.column or ""))
     for p in prepared:

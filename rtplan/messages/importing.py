@@ -310,8 +310,6 @@ MESSAGES.update({
         "en": "round fractions of a Rupiah (refused without it, naming the cell)",
     },
     "ui.import.fixed": {"id": "Nilai tetap untuk semua baris", "en": "A fixed value for every row"},
-    "ui.import.fixed_field": {"id": "Kolom", "en": "Field"},
-    "ui.import.fixed_value": {"id": "Nilai", "en": "Value"},
     "ui.import.values": {"id": "Nilai di berkas -> nilai yang diizinkan", "en": "Values in the file -> allowed values"},
     "ui.import.keep": {"id": "(biarkan)", "en": "(keep)"},
 })
@@ -359,11 +357,6 @@ MESSAGES.update({
         "en": "{file}: {rows} rows ({tool}) for table {table}; column mapping:",
     },
     "cli.import.unmapped": {"id": "tidak dipakai: {columns}", "en": "not used: {columns}"},
-    "cli.import.duplicates": {
-        "id": "{n} baris sudah ada di rencana, dilewati (baris {rows})",
-        "en": {"one": "{n} row already in the plan, skipped (rows {rows})",
-               "other": "{n} rows already in the plan, skipped (rows {rows})"},
-    },
     "cli.import.problems": {
         "id": "{n} masalah:",
         "en": {"one": "{n} problem:",
