@@ -61,7 +61,8 @@ __all__ = [
 
 # a kind of value -> the catalogue key of the message saying it cannot be read
 PARSE_KEYS = {
-    "money": "parse.money", "number": "parse.number", "int": "parse.int", "date": "parse.date",
+    "money": "parse.money", "money_fraction": "parse.money_fraction", "date_order": "parse.date_order",
+    "number": "parse.number", "int": "parse.int", "date": "parse.date",
     "time": "parse.time", "sex": "parse.sex", "bool": "parse.bool",
 }
 
@@ -106,10 +107,18 @@ def _valid_grouping(parts: list[str]) -> bool:
     return 1 <= len(parts[0]) <= 3 and all(len(p) == 3 for p in parts[1:])
 
 
-def _number_text(text: str, after_multiplier: bool = False) -> Decimal | None:
-    """``1.500.000,50`` -> Decimal('1500000.50'); ``None`` when not a number."""
+def _number_text(text: str, after_multiplier: bool = False, style: str | None = None) -> Decimal | None:
+    """``1.500.000,50`` -> Decimal('1500000.50'); ``None`` when not a number.
+
+    ``style`` is the column's number style (:func:`number_style`): ``point`` (a ``.``
+    is the decimal mark, ``,`` groups thousands: ODK, KoBo, English sheets) or
+    ``comma`` (Indonesian: ``.`` groups thousands, ``,`` is decimal). ``None``: each
+    value by its own form, a lone separator before three digits grouping thousands.
+    """
     if not _NUMBER.match(text):
         return None
+    if style in ("point", "comma"):
+        return _styled_number(text, style)
     sign = ""
     if text[0] in "+-":
         sign, text = ("-" if text[0] == "-" else ""), text[1:]
@@ -140,6 +149,63 @@ def _number_text(text: str, after_multiplier: bool = False) -> Decimal | None:
         return Decimal(sign + digits)
     except InvalidOperation:  # pragma: no cover - the regex rules this out
         return None
+
+
+def _styled_number(text: str, style: str) -> Decimal | None:
+    decimal_mark, thousands = (".", ",") if style == "point" else (",", ".")
+    sign = ""
+    if text[0] in "+-":
+        sign, text = ("-" if text[0] == "-" else ""), text[1:]
+    if text[-1] in ".,":
+        return None
+    whole, mark, frac = text.partition(decimal_mark)
+    if thousands in frac or decimal_mark in frac:
+        return None
+    if thousands in whole and not _valid_grouping(whole.split(thousands)):
+        return None
+    digits = whole.replace(thousands, "") + (("." + frac) if mark else "")
+    try:
+        return Decimal(sign + digits)
+    except InvalidOperation:
+        return None
+
+
+def number_style(texts: list[str], default: str | None = None) -> str | None:
+    """The number style of a column from all its distinct values: ``point``, ``comma`` or ``default``.
+
+    A value decides when only one style reads it: ``1.500.000`` or ``2,5`` (comma),
+    ``1,500,000`` or ``2.5`` (point), ``1.500,50`` (comma). ``1.500`` alone decides
+    nothing (thousands one way, a decimal the other); a column of such values takes
+    ``default`` (``point`` for ODK/KoBo exports, which never group thousands), and
+    ``None`` (each value by its own form: Indonesian grouping first) without one.
+    Mixed evidence gives ``None`` too.
+    """
+    point = comma = 0
+    for raw in texts:
+        text = raw.replace(" ", "").replace("\u00a0", "").lower()
+        m = re.search(r"\d[\d.,]*", text)
+        if not m:
+            continue
+        num = m.group().rstrip(".,")
+        dots, commas = num.count("."), num.count(",")
+        if dots and commas:
+            if num.rfind(".") > num.rfind(","):
+                point += 1
+            else:
+                comma += 1
+        elif dots > 1:
+            comma += 1
+        elif commas > 1 or (dots == 1 and len(num.rpartition(".")[2]) != 3):
+            point += 1
+        elif commas == 1 and len(num.rpartition(",")[2]) != 3:
+            comma += 1
+    if point and not comma:
+        return "point"
+    if comma and not point:
+        return "comma"
+    if point and comma:
+        return None
+    return default
 
 
 def _plain_number(value: object) -> Decimal | None:
@@ -174,7 +240,7 @@ def parse_number(value: object) -> float | None:
     return float(number)
 
 
-def parse_int(value: object) -> int | None:
+def parse_int(value: object, style: str | None = None) -> int | None:
     """A whole number (``12``, ``1.200``, ``12,0`` from a spreadsheet).
 
     Returns ``None`` for a blank; raises :class:`ParseError` (kind ``int``) for text or
@@ -184,7 +250,7 @@ def parse_int(value: object) -> int | None:
         return None
     plain = _plain_number(value)
     if plain is None:
-        plain = _number_text(_text(value).replace(" ", ""))
+        plain = _number_text(_text(value).replace(" ", ""), style=style)
     if plain is None or plain != plain.to_integral_value():
         raise ParseError("int", _text(value))
     return int(plain)
@@ -204,28 +270,41 @@ _MONEY = re.compile(
 NIL = ("-", "\u2013", "\u2014", "--")  # bookkeepers' "nothing" in an amount column
 
 
-def parse_money(value: object) -> int | None:
+class FractionError(ParseError):
+    """A Rupiah amount with a fraction (``123.456`` read with a decimal point)."""
+
+    def __init__(self, value: object, amount: Decimal) -> None:
+        self.amount = amount
+        super().__init__("money_fraction", value)
+
+
+def parse_money(value: object, style: str | None = None, round_fraction: bool = True) -> int | None:
     """An amount of money as whole Rupiah.
 
     Reads ``50000``, ``50.000``, ``Rp 50.000``, ``Rp50.000,00``, ``Rp. 50.000,-``,
     ``IDR 50,000``, ``50rb``, ``50 ribu``, ``50k``, ``1,5 jt``, ``1.5jt``, ``2 juta``,
-    ``1 miliar`` and spreadsheet numbers. Fractions of a Rupiah are rounded half up.
+    ``1 miliar`` and spreadsheet numbers. Fractions of a Rupiah are rounded half up, or
+    refused (:class:`FractionError`) when ``round_fraction`` is false; ``style`` is the
+    column's number style (:func:`number_style`).
     Returns ``None`` for a blank and for a lone dash (``-``: "nothing" in a cash book); raises
     :class:`ParseError` (kind ``money``) for anything else (``5O000``, ``lima puluh ribu``, ``50.00.000``).
     """
     if _blank(value):
         return None
     plain = _plain_number(value)
-    if plain is not None:
-        return int(plain.quantize(Decimal(1), rounding=ROUND_HALF_UP))
     text = _text(value)
-    if text in NIL:
-        return None
-    return _money_text(text)
+    if plain is None:
+        if text in NIL:
+            return None
+        plain = _money_text(text, style)
+    whole = plain.quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    if whole != plain and not round_fraction:
+        raise FractionError(text, plain)
+    return int(whole)
 
 
 @lru_cache(maxsize=4096)
-def _money_text(raw: str) -> int:
+def _money_text(raw: str, style: str | None = None) -> Decimal:
     text = raw.lower().replace(" ", "")
     if text.startswith("(") and text.endswith(")"):  # accountants' negative
         text = "-" + text[1:-1]
@@ -235,11 +314,11 @@ def _money_text(raw: str) -> int:
     mult = _MULTIPLIERS[m.group("mult")] if m.group("mult") else 1
     if m.group("mult") == "m" and not raw.rstrip(" .,-").endswith("M"):
         raise ParseError("money", raw)  # "m" alone is ambiguous; only "1 M" (miliar) is read
-    number = _number_text(m.group("num"), after_multiplier=mult > 1)
+    number = _number_text(m.group("num"), after_multiplier=mult > 1, style=None if mult > 1 else style)
     if number is None:
         raise ParseError("money", raw)
-    amount = (number * mult).quantize(Decimal(1), rounding=ROUND_HALF_UP)
-    return int(-amount if "-" in (m.group("sign") or "", m.group("sign2") or "") else amount)
+    amount = number * mult
+    return -amount if "-" in (m.group("sign") or "", m.group("sign2") or "") else amount
 
 
 # dates --------------------------------------------------------------------------------
@@ -277,13 +356,17 @@ def _make_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def parse_date(value: object) -> dt.date | None:
+def parse_date(value: object, order: str | None = None) -> dt.date | None:
     """A date: ``27/11/2026``, ``27-11-26``, ``27 November 2026``, ``27 Nov 2026``,
     ``Jumat, 27 November 2026``, ``November 27, 2026``, ``2026-11-27``, Google Forms'
     ``2026/11/27 7:45:12 PM GMT+7`` and ``27/11/2026 19:45:12`` (the time is dropped),
     or a spreadsheet date cell.
 
-    Returns ``None`` for a blank; raises :class:`ParseError` (kind ``date``).
+    ``order`` (``dmy``, ``mdy``, ``ymd``) is how a numeric date such as ``9/6/2018`` is
+    read; an importer decides it per column (:func:`date_order`). Without it, day
+    first unless impossible (a value typed into a form field by an Indonesian user).
+    Returns ``None`` for a blank; raises :class:`ParseError` (kind ``date``, or
+    ``date_order`` for a value impossible in the order given).
     """
     if _blank(value):
         return None
@@ -291,24 +374,64 @@ def parse_date(value: object) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    return _date_text(_text(value))
+    return _date_text(_text(value), order)
 
 
-@lru_cache(maxsize=8192)
-def _date_text(raw: str) -> dt.date:
+def _clean_date(raw: str) -> str:
     text = re.sub(r"\s+", " ", raw.lower())
     head, sep, rest = text.partition(",")
     if sep and head.strip() in _WEEKDAYS:
         text = rest.strip()
     elif text.split(" ", 1)[0] in _WEEKDAYS and " " in text:
         text = text.split(" ", 1)[1]
+    return text
+
+
+def date_order(texts: list[str]) -> tuple[str | None, int, int, int]:
+    """What a column's numeric dates say about their order.
+
+    Returns ``(order, day_first, month_first, either)``: how many distinct values only
+    day first reads (``27/11/2026``), only month first (``11/27/2026``), and both
+    (``09/06/2018``); ``order`` is ``dmy``/``mdy`` when the evidence points one way
+    only, else ``None`` (no evidence, or both ways: a mixed column).
+    """
+    dmy = mdy = either = 0
+    for raw in texts:
+        m = _NUMERIC.match(_clean_date(raw))
+        if not m:
+            continue
+        a, b = int(m.group(1)), int(m.group(2))
+        if a > 12 >= b:
+            dmy += 1
+        elif b > 12 >= a:
+            mdy += 1
+        elif a <= 12 and b <= 12:
+            either += 1
+    order = "dmy" if dmy and not mdy else "mdy" if mdy and not dmy else None
+    return order, dmy, mdy, either
+
+
+@lru_cache(maxsize=8192)
+def _date_text(raw: str, order: str | None = None) -> dt.date:
+    text = _clean_date(raw)
     found: dt.date | None = None
     if m := _ISO.match(text):
         found = _make_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     elif m := _NUMERIC.match(text):
         a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        year += 2000 if year < 100 else 0
-        found = _make_date(year, b, a) or _make_date(year, a, b)
+        if order == "ymd" and len(m.group(3)) == 2:  # 26/11/27: year, month, day
+            a, year = year, a
+            found = _make_date(2000 + year, b, a)
+        else:
+            year += 2000 if year < 100 else 0
+            if order == "dmy":
+                found = _make_date(year, b, a)
+            elif order == "mdy":
+                found = _make_date(year, a, b)
+            else:
+                found = _make_date(year, b, a) or _make_date(year, a, b)
+            if found is None and order in ("dmy", "mdy") and (_make_date(year, b, a) or _make_date(year, a, b)):
+                raise ParseError("date_order", raw)
     elif m := _WORDS_DMY.match(text):
         month = MONTHS.get(m.group(2).rstrip("."))
         found = _make_date(int(m.group(3)), month, int(m.group(1))) if month else None

@@ -90,3 +90,57 @@ def test_an_import_refused_after_a_concurrent_change_goes_through_after_reload(e
     assert saved["title"].iloc[0] == "Judul diganti di kernel lain"
     assert len(saved) == 14 + 3
     assert list(saved["location"].iloc[-3:]) == ["", "", ""]
+
+
+REAL = CORPUS / "real"
+
+
+def test_the_panel_maps_found_values_to_allowed_ones(example_dir: Path) -> None:
+    """A register with sex coded 1/2: the panel lists the codes, people pick L and P, the import goes through."""
+    panel = ImportPanel(example_dir, "participants")
+    panel.set_file((REAL / "register_jk_kode_1_2.csv").read_bytes(), "register.csv")
+    assert panel.status.kind == "error"
+    assert "40 baris" in panel.status.text  # one message for the whole column
+    assert panel.import_button.disabled
+    assert set(panel.value_widgets) == {("sex", "1"), ("sex", "2")}
+    panel.value_widgets[("sex", "1")].value = "L"
+    assert panel.import_button.disabled  # "2" still unread
+    panel.value_widgets[("sex", "2")].value = "P"
+    assert panel.status.kind == "ok", panel.status.text
+    assert "1=L, 2=P" in panel.notes.value
+    before = len(storage.load_plan(example_dir)["participants"])
+    panel.import_button.click()
+    assert panel.status.kind == "ok", panel.status.text
+    saved = storage.load_plan(example_dir)["participants"]
+    assert len(saved) == before + 40
+    assert saved["sex"].tolist()[-4:] == ["L", "P", "L", "P"]
+
+
+def test_the_panel_fills_a_field_the_form_never_asked(example_dir: Path) -> None:
+    panel = ImportPanel(example_dir, "resources")
+    panel.set_file((REAL / "potensi_tanpa_kategori.csv").read_bytes(), "potensi.csv")
+    assert panel.status.kind == "error"
+    assert "--set" in panel.status.text
+    panel.fixed["category"].value = "fisik"
+    assert panel.status.kind == "ok", panel.status.text
+    panel.import_button.click()
+    saved = storage.load_plan(example_dir)["resources"]
+    assert saved["category"].tolist()[-2:] == ["fisik", "fisik"]
+    assert saved["name"].tolist()[-2:] == ["Balai warga", "Sound system"]
+
+
+def test_the_panel_date_order_and_rounding(example_dir: Path) -> None:
+    panel = ImportPanel(example_dir, "ledger")
+    panel.set_file((REAL / "google_en_tanggal_ambigu.csv").read_bytes(), "kas.csv")
+    assert "setiap tanggal bisa dibaca hari dulu atau bulan dulu" in panel.notes.value
+    panel.date_order.value = "mdy"
+    assert "setiap tanggal bisa dibaca" not in panel.notes.value
+    panel.import_button.click()
+    saved = storage.load_plan(example_dir)["ledger"]
+    assert [d.date() for d in saved["date"].tolist()[-2:]] == [dt.date(2027, 1, 2), dt.date(2027, 3, 4)]
+    panel = ImportPanel(example_dir, "resources")
+    panel.set_file((REAL / "kobo_potensi_label_id.csv").read_bytes(), "kobo.csv")
+    assert "pecahan rupiah" in panel.status.text
+    panel.round_money.value = True
+    assert panel.status.kind == "ok", panel.status.text
+    assert "dibulatkan" in panel.notes.value

@@ -31,6 +31,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: str
     p.add_argument("file", metavar="FILE", help=t("cli.import.file", lang))
     p.add_argument("--map", dest="maps", action="append", default=[], metavar="SOURCE=FIELD",
                    help=t("cli.import.map", lang))
+    p.add_argument("--set", dest="fixed", action="append", default=[], metavar="FIELD=VALUE",
+                   help=t("cli.import.set", lang))
+    p.add_argument("--values", dest="values", action="append", default=[], metavar="FIELD:SOURCE=TARGET",
+                   help=t("cli.import.values", lang))
+    p.add_argument("--date-order", choices=("dmy", "mdy", "ymd"), help=t("cli.import.date_order", lang))
+    p.add_argument("--round", dest="round_money", action="store_true", help=t("cli.import.round", lang))
     p.add_argument("--sheet", metavar="NAME", help=t("cli.import.sheet", lang))
     p.add_argument("--dry-run", action="store_true", help=t("cli.import.dry_run", lang))
     p.add_argument("--skip-invalid", action="store_true", help=t("cli.import.skip_invalid", lang))
@@ -39,32 +45,38 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: str
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from rtplan.importing import ImportRefused, import_all, import_file
+    from rtplan.importing import ImportRefused, import_all, import_file, make_options
 
     plan = storage.load_plan(args.plan_dir, lang=args.lang)
     lang = normalize_lang(args.lang or plan.lang)
     table = args.table.strip().lower()
     if table in ALL:
-        if args.maps or args.sheet:
+        if args.maps or args.sheet or args.fixed or args.values:
             raise ImportRefused(t("cli.import.all_no_map", lang))
         outcome = import_all(plan, args.file, args.skip_invalid, args.dry_run, lang)
     else:
         if table not in TABLES:
             raise ImportRefused(t("import.unknown_table", lang, table=args.table,
                                   tables=", ".join([*TABLES, "all"])))
-        outcome = import_file(plan, table, args.file, args.maps, args.sheet, args.skip_invalid,
-                              args.dry_run, lang)
+        options = make_options(TABLES[table], lang, args.maps, args.fixed, args.values, args.date_order,
+                               args.round_money)
+        outcome = import_file(plan, table, args.file, None, args.sheet, args.skip_invalid,
+                              args.dry_run, lang, options=options)
     for prep in outcome.prepared:
         tool = t(_TOOLS.get(prep.info.tool or "", "cli.import.tool.sheet"), lang)
         print(t("cli.import.read", lang, file=prep.source, rows=len(prep.raw), tool=tool, table=prep.table))
         for header, field in prep.mapped_headers():
-            print(f"  {header} -> {field}")
+            print(f"  {' '.join(header.split())} -> {field}")
         unmapped = prep.unmapped_headers()
         if unmapped:
             print("  " + t("cli.import.unmapped", lang, columns=", ".join(unmapped)))
-        if prep.duplicates:
-            print("  " + tn("cli.import.duplicates", len(prep.duplicates), lang,
-                            rows=", ".join(map(str, prep.duplicates[:20]))))
+        for line in prep.duplicate_messages():
+            print("  " + line)
+    notes = [n for p in outcome.prepared for n in p.notes]
+    if notes:
+        print(t("cli.import.notes", lang), file=sys.stderr)
+        for n in notes:
+            print(f"  - {n}", file=sys.stderr)
     problems = [m for p in outcome.prepared for m in p.messages()] + outcome.blocked
     if problems:
         print(tn("cli.import.problems", len(problems), lang), file=sys.stderr)

@@ -17,7 +17,9 @@ from dataclasses import dataclass, field
 
 from rtplan.schema import AGE_BANDS, TABLES, Table
 
-GOOGLE_STAMPS = {"timestamp", "cap waktu", "stempel waktu", "tanda waktu", "waktu"}
+GOOGLE_STAMPS = {"timestamp", "cap waktu", "stempel waktu", "tanda waktu", "waktu", "marca temporal",
+                 "horodateur", "zeitstempel"}
+GOOGLE_STAMPS_ID = {"cap waktu", "stempel waktu", "tanda waktu", "waktu"}
 KOBO_MARKERS = {"_uuid", "_submission_time", "_id", "_index", "_validation_status", "__version__"}
 ODK_MARKERS = {"submissiondate", "key", "submitterid", "submittername"}
 # survey tools' bookkeeping columns: never data of the plan
@@ -25,7 +27,8 @@ META_COLUMNS = {
     "start", "end", "today", "deviceid", "username", "simserial", "subscriberid", "phonenumber",
     "audit", "instanceid", "instancename", "submissiondate", "submitterid", "submittername",
     "attachmentspresent", "attachmentsexpected", "status", "reviewstate", "edits", "formversion",
-    "key", "meta", "version", "uuid", "email address", "alamat email", "score", "skor",
+    "key", "meta", "version", "uuid", "email address", "alamat email", "score", "skor", "parent key",
+    "instance id", "submission time", "validation status", "submitted by",
 }
 SOURCE_REF = "source_ref"  # extra column that keeps a survey submission's id (uuid/KEY)
 
@@ -49,15 +52,19 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
         "name": ("nama", "nama lengkap", "nama peserta", "nama warga", "nama responden", "full name",
                  "name", "nama anda", "nama bapak ibu"),
         "sex": ("jenis kelamin", "jk", "l p", "kelamin", "gender", "sex", "laki laki perempuan",
-                "jenis kelamin l p"),
-        "age_band": ("umur", "usia", "kelompok usia", "kelompok umur", "age", "age group", "rentang usia"),
+                "jenis kelamin l p", "jenis kelamin laki laki perempuan", "j k", "jenis kelamin lk pr",
+                "jns kelamin", "jns kel", "jenkel"),
+        "age_band": ("umur", "usia", "kelompok usia", "kelompok umur", "age", "age group", "rentang usia",
+                     "tanggal lahir", "tgl lahir", "tgl lahir dd mm yyyy", "tanggal lahir dd mm yyyy",
+                     "date of birth", "birth date", "umur tahun", "usia tahun", "umur thn"),
         "group": ("unsur", "kelompok", "perwakilan", "organisasi", "lembaga", "unsur kelompok",
                   "mewakili"),
         "has_disability": ("disabilitas", "penyandang disabilitas", "difabel", "berkebutuhan khusus",
                            "disability", "apakah penyandang disabilitas"),
         "phone": ("telepon", "no hp", "nomor hp", "no telp", "no telepon", "nomor telepon", "no wa",
                   "nomor wa", "whatsapp", "no whatsapp", "nomor whatsapp", "hp", "hp wa", "no hp wa",
-                  "nomor hp wa", "phone", "phone number", "telp"),
+                  "nomor hp wa", "phone", "phone number", "telp", "no hp wa aktif", "nomor hp whatsapp",
+                  "no telp hp", "no hp whatsapp", "nomor telepon hp", "kontak wa", "no wa aktif"),
         "consent": ("persetujuan", "setuju", "izin", "consent", "setuju data dicatat",
                     "bersedia data dicatat", "persetujuan data"),
     },
@@ -79,23 +86,29 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
                      "bidang masalah"),
         "description": ("uraian", "keterangan", "penjelasan", "deskripsi", "description", "detail",
                         "uraian masalah", "penjelasan singkat", "jelaskan", "jelaskan singkat"),
-        "location": ("lokasi", "tempat", "location", "gang", "lokasi masalah"),
+        "location": ("lokasi", "tempat", "location", "gang", "lokasi masalah", "rt rw", "alamat rt rw",
+                     "lokasi rt rw", "dusun rt rw"),
         "households_affected": ("kk terdampak", "jumlah kk", "jumlah kk terdampak", "households",
-                                "keluarga terdampak", "jumlah keluarga terdampak"),
+                                "keluarga terdampak", "jumlah keluarga terdampak", "jml kk", "jml kk terdampak",
+                                "berapa kk terdampak", "jumlah kepala keluarga", "kepala keluarga terdampak",
+                                "rumah tangga terdampak", "jumlah rumah tangga", "kk yang terdampak",
+                                "households affected"),
         "raised_by": ("diusulkan oleh", "pengusul", "nama pengusul", "raised by", "diusulkan"),
         "source": ("sumber", "sumber usulan", "source"),
     },
     "resources": {
-        "name": ("nama", "nama aset", "nama sumber daya", "aset", "potensi", "name"),
-        "category": ("kategori", "kategori abcd", "jenis aset", "category"),
+        "name": ("nama", "nama aset", "nama sumber daya", "aset", "potensi", "name", "nama potensi",
+                 "asset name", "resource name", "name of asset"),
+        "category": ("kategori", "kategori abcd", "jenis aset", "category", "jenis potensi", "kategori aset"),
         "holder": ("pemilik", "pengelola", "pemilik pengelola", "holder", "nama pemilik"),
         "description": ("uraian", "keterangan", "deskripsi", "description"),
         "tags": ("keahlian", "kata kunci", "tags", "skills", "keterampilan"),
         "availability": ("ketersediaan", "waktu luang", "availability", "bersedia kapan"),
         "capacity": ("kapasitas", "capacity", "daya tampung"),
         "cost_idr": ("biaya", "biaya rp", "harga", "tarif", "cost"),
-        "contact": ("kontak", "no hp", "nomor hp", "telepon", "no wa", "whatsapp", "contact"),
-        "location": ("lokasi", "alamat", "tempat", "location"),
+        "contact": ("kontak", "no hp", "nomor hp", "telepon", "no wa", "whatsapp", "contact", "no hp wa",
+                    "nomor hp wa", "no telp hp"),
+        "location": ("lokasi", "alamat", "tempat", "location", "rt rw", "alamat rt rw"),
     },
     "activities": {
         "title": ("kegiatan", "nama kegiatan", "judul", "activity", "title"),
@@ -123,7 +136,8 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
         "date": ("tanggal", "tgl", "date"),
         "description": ("uraian", "keterangan", "deskripsi", "description", "transaksi"),
         "income_idr": ("pemasukan", "penerimaan", "masuk", "debet", "debit", "income", "uang masuk",
-                       "pemasukan rp", "penerimaan rp"),
+                       "pemasukan rp", "penerimaan rp", "amount received", "jumlah diterima", "uang diterima",
+                       "nominal masuk", "jumlah setoran", "setoran"),
         "expense_idr": ("pengeluaran", "keluar", "kredit", "expense", "uang keluar", "pengeluaran rp"),
         "category": ("kategori", "jenis", "pos", "category"),
         "proof": ("bukti", "nota", "proof"),
@@ -194,13 +208,33 @@ class SourceInfo:
     tool : ``google``, ``kobo``, ``odk`` or ``""`` (a spreadsheet).
     names : the header to map, per column position (group paths stripped).
     ignored : positions of the tool's bookkeeping and 0/1 option columns.
-    ref_column : position of the submission id (``_uuid``, ``KEY``, Google's time stamp).
+    ref_column : position of the submission id (KoBo ``_uuid``, ODK ``KEY`` or ``meta-instanceID``);
+        ``None`` when the file has none (a Google Forms time stamp is no id: rows then
+        are told apart by a hash of the whole row).
+    options : select-multiple column position -> its 0/1 option columns ``(position, label)``.
+    stamp_column : Google's time stamp column; ``stamp_locale`` ``id`` when its header is Indonesian.
     """
 
     tool: str
     names: list[str]
     ignored: set[int] = field(default_factory=set)
     ref_column: int | None = None
+    options: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
+    stamp_column: int | None = None
+    stamp_locale: str = ""
+
+
+def _option_columns(keys: Sequence[str], sep: str) -> dict[int, list[tuple[int, str]]]:
+    """Select-multiple columns and their 0/1 option columns (``question`` and ``question/option``)."""
+    position = {h: i for i, h in enumerate(keys)}
+    options: dict[int, list[tuple[int, str]]] = {}
+    for i, h in enumerate(keys):
+        if "/" not in h:
+            continue
+        parent, _, label = h.rpartition("/")
+        if parent in position and label:
+            options.setdefault(position[parent], []).append((i, label))
+    return options
 
 
 def detect_source(header: Sequence[str]) -> SourceInfo:
@@ -211,30 +245,37 @@ def detect_source(header: Sequence[str]) -> SourceInfo:
     ignored: set[int] = set()
     if keys and key(keys[0]) in GOOGLE_STAMPS:
         ignored = {i for i, h in enumerate(keys) if key(h) in META_COLUMNS}
-        return SourceInfo("google", names, ignored | {0}, 0)
+        locale = "id" if key(keys[0]) in GOOGLE_STAMPS_ID else ""
+        return SourceInfo("google", names, ignored | {0}, None, stamp_column=0, stamp_locale=locale)
     if lower & KOBO_MARKERS or (any("/" in h and not h.startswith("_") for h in keys)
                                 and any(h.startswith("_") for h in keys)):
-        paths = set(keys)
+        options = _option_columns(keys, "/")
+        option_positions = {p for opts in options.values() for p, _ in opts}
         ref = None
         for i, h in enumerate(keys):
-            parent = h.rsplit("/", 1)[0] if "/" in h else None
             last = h.rsplit("/", 1)[-1]
             if h == "_uuid":
                 ref = i
-            if h.startswith("_") or key(last) in META_COLUMNS or (parent and parent in paths):
+            if h.startswith("_") or key(last) in META_COLUMNS or i in option_positions:
                 ignored.add(i)  # bookkeeping, or the 0/1 column of one option
             names[i] = last
-        return SourceInfo("kobo", names, ignored, ref)
-    if lower & ODK_MARKERS and ("submissiondate" in lower or "key" in lower):
+        return SourceInfo("kobo", names, ignored, ref, options)
+    if lower & ODK_MARKERS and ("submissiondate" in lower or "key" in lower or "parent_key" in lower):
+        options = _option_columns(keys, "/")
+        option_positions = {p for opts in options.values() for p, _ in opts}
         ref = None
+        instance = None
         for i, h in enumerate(keys):
             last = h.rsplit("-", 1)[-1]
             if h.upper() == "KEY":
                 ref = i
-            if key(last) in META_COLUMNS or key(h) in META_COLUMNS or h.startswith("meta-"):
+            if h in {"meta-instanceID", "instanceID"}:
+                instance = i
+            if key(last) in META_COLUMNS or key(h) in META_COLUMNS or h.startswith(("meta-", "SET-OF-")) \
+                    or i in option_positions:
                 ignored.add(i)
             names[i] = last
-        return SourceInfo("odk", names, ignored, ref)
+        return SourceInfo("odk", names, ignored, ref if ref is not None else instance, options)
     return SourceInfo("", names)
 
 

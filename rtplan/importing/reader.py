@@ -1,11 +1,16 @@
 """Reading a file people bring (CSV, XLSX, ODS) into a grid of text cells.
 
 What is handled here: the format (by content, not by name), the text encoding
-(UTF-8 with or without BOM, else Windows-1252), the CSV delimiter (``,`` ``;`` tab),
+(:mod:`rtplan.importing.encoding`: strict), the CSV delimiter (``,`` ``;`` tab),
 title rows above the header, blank rows, and the total row under the data
 (``Jumlah``, ``Total``). Spreadsheet cells are turned into unambiguous text (dates
 ISO, numbers with a ``.`` decimal point, no thousands separator) so the value
 parsers in :mod:`rtplan.parse` see one form per value.
+
+One parser reads the header and the body (the csv module for CSV, one stream of rows
+for XLSX/ODS), so a header cell with a line break loses no row, and every row keeps
+the number a spreadsheet shows it under (a record that spans lines is one row).
+Nothing is read past the limits of :mod:`rtplan.importing.limits`.
 """
 
 from __future__ import annotations
@@ -16,26 +21,39 @@ import io
 import math
 import re
 import zipfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from rtplan.exceptions import RtplanError
+from rtplan.importing.encoding import bom_encoding, decode
+from rtplan.importing.limits import (
+    MAX_COLUMNS,
+    MAX_FIELD_CHARS,
+    MAX_ROWS,
+    SLACK_ROWS,
+    ImportFileError,
+    check_dimension,
+    check_ods,
+    check_xlsx_sheets,
+    check_zip,
+    read_bounded,
+)
 from rtplan.messages import t
+
+__all__ = ["ImportFileError", "RawTable", "read_path", "read_table"]
 
 HEADER_SCAN_ROWS = 25
 TOTAL_WORDS = {"jumlah", "total", "grand total", "sub total", "subtotal", "total keseluruhan",
                "jumlah total", "jumlah seluruhnya", "total jumlah"}
 DELIMITERS = (",", ";", "\t")
-# one physical line with its end, as ``io.StringIO(text, newline="")`` splits them
+# one physical line with its end (CRLF, LF or a bare CR)
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
-
-
-class ImportFileError(RtplanError):
-    """Raised when a file cannot be read as a table at all (empty, binary, unknown format)."""
+# control characters that never belong in a text cell (tab, line feed and carriage return do)
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 13)) + b"\x7f"
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @dataclass
@@ -51,6 +69,7 @@ class RawTable:
     fmt : ``csv``, ``xlsx`` or ``ods``.
     sheet : the sheet name (spreadsheets) or ``""``.
     encoding, delimiter : what was detected for CSV.
+    notes : what was read another way than the file says at first sight (said on stderr).
     """
 
     header: list[str]
@@ -72,38 +91,28 @@ class RawTable:
 
 # formats -------------------------------------------------------------------------------
 def sniff_format(data: bytes) -> str:
-    """``xlsx``, ``ods``, ``xls``, ``csv`` or ``binary`` from the first bytes."""
+    """``xlsx``, ``ods``, ``zip``, ``xls``, ``csv`` or ``binary`` from the first bytes."""
     if data[:4] == b"PK\x03\x04":
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as z:
                 names = set(z.namelist())
-                if "mimetype" in names and b"opendocument.spreadsheet" in z.read("mimetype"):
+                if "mimetype" in names and z.getinfo("mimetype").file_size < 200 \
+                        and b"opendocument.spreadsheet" in z.read("mimetype"):
                     return "ods"
                 if "xl/workbook.xml" in names:
                     return "xlsx"
-        except zipfile.BadZipFile:
+        except (zipfile.BadZipFile, ValueError):
             return "binary"
-        return "binary"
+        return "zip"
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         return "xls"
+    if bom_encoding(data) is not None:
+        return "csv"
     head = data[:8192]
-    if b"\x00" in head:
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
+    if controls > max(1, len(head) // 100):  # a stray NUL in a text is named later, by its cell
         return "binary"
     return "csv"
-
-
-def decode_text(data: bytes) -> tuple[str, str]:
-    """The text and the encoding name: UTF-8 (BOM dropped) or else Windows-1252."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252"), "windows-1252"
-    except UnicodeDecodeError:  # the five bytes cp1252 leaves undefined
-        return data.decode("latin-1"), "latin-1"
 
 
 def sniff_delimiter(text: str) -> str:
@@ -114,7 +123,10 @@ def sniff_delimiter(text: str) -> str:
         return ","
     best, best_score = ",", (-1.0, 0)
     for delim in DELIMITERS:
-        counts = [len(row) for row in csv.reader(lines, delimiter=delim)]
+        try:
+            counts = [len(row) for row in csv.reader(lines, delimiter=delim)]
+        except csv.Error:
+            continue
         widest = max(counts)
         if widest <= 1:
             continue
@@ -192,127 +204,238 @@ def _is_total(cells: Sequence[str]) -> bool:
     return _key(first) in TOTAL_WORDS
 
 
-def _text_column(column: pd.Series) -> pd.Series:
-    """A column of cells as stripped text (pandas' string dtype, no missing cells)."""
-    if not isinstance(column.dtype, pd.StringDtype):
-        column = column.astype(object).fillna("")
-        if column.map(type).ne(str).any():
-            column = column.map(str)
-    column = column.astype("string")
-    if column.hasnans:  # short rows: pandas leaves the missing cells empty
-        column = column.fillna("")
-    return column.str.strip().reset_index(drop=True)
+def _blank(record: Sequence[object]) -> bool:
+    return not any(c is not None and str(c).strip() for c in record)
 
 
-def _finish(header: list[str], frame: pd.DataFrame, first_row: int, source: str, fmt: str,
-            sheet: str = "", encoding: str = "", delimiter: str = "") -> RawTable:
-    """Strip every cell, drop blank rows and the trailing total rows; number the rest.
+def _check_width(record: Sequence[object], row: int, source: str, lang: str | None) -> None:
+    if len(record) > MAX_COLUMNS:
+        last = max(i for i, c in enumerate(record) if c is not None and str(c).strip()) if not _blank(record) else 0
+        if last >= MAX_COLUMNS:
+            raise ImportFileError(t("import.too_many_columns_row", lang, file=source, row=row, n=last + 1,
+                                    max=MAX_COLUMNS))
 
-    Whole columns at once (pandas string methods), never a loop over the cells.
+
+def _finish(header: list[str], body: list[list[str]], numbers: list[int], source: str, fmt: str,
+            lang: str | None, sheet: str = "", encoding: str = "", delimiter: str = "") -> RawTable:
+    """Strip every cell, drop the trailing total rows, refuse control characters; number the rows.
+
+    ``body`` holds the non-blank records after the header, ``numbers`` their row numbers.
     """
-    width = max(len(header), frame.shape[1])
+    width = max([len(header)] + [len(r) for r in body])
     header = [str(h).strip() for h in header] + [""] * (width - len(header))
-    n = len(frame)
-    columns = {str(i): _text_column(frame.iloc[:, i]) for i in range(frame.shape[1])}
-    for i in range(frame.shape[1], width):
-        columns[str(i)] = pd.Series([""], dtype="string").take(np.zeros(n, dtype=np.intp)).reset_index(drop=True)
-    stripped = pd.DataFrame(columns, columns=[str(i) for i in range(width)], index=pd.RangeIndex(n))
-    keep = np.zeros(n, dtype=bool)
-    for column in columns.values():
-        keep |= column.ne("").to_numpy(dtype=bool)
-    numbers = np.arange(first_row, first_row + n)[keep]
-    frame = stripped[keep].reset_index(drop=True) if not keep.all() else stripped
-    end = len(frame)
-    while end and _is_total(frame.iloc[end - 1].tolist()):
+    header = header[:width]
+    for r in body:
+        if len(r) < width:
+            r.extend([""] * (width - len(r)))
+    end = len(body)
+    while end and _is_total(body[end - 1]):
         end -= 1
-    return RawTable(header, frame.iloc[:end].reset_index(drop=True), numbers[:end].tolist(), source, fmt,
-                    sheet=sheet, encoding=encoding, delimiter=delimiter)
+    totals = numbers[end:]
+    body, numbers = body[:end], numbers[:end]
+    n = len(body)
+    if n:
+        frame = pd.DataFrame(body, columns=[str(i) for i in range(width)], dtype="string")
+        frame = frame.apply(lambda c: c.str.strip())
+    else:
+        frame = pd.DataFrame({str(i): pd.Series([], dtype="string") for i in range(width)})
+    label = f"{source} [{sheet}]" if sheet else source
+    for i, name in enumerate(frame.columns):
+        hits = frame[name].str.contains(CONTROL, regex=True).to_numpy(dtype=bool)
+        if hits.any():
+            first = int(np.flatnonzero(hits)[0])
+            bad = CONTROL.search(str(frame[name].iloc[first]))
+            code = f"U+{ord(bad.group()):04X}" if bad else "?"
+            raise ImportFileError(t("import.control_char", lang, file=label, row=numbers[first],
+                                    column=header[i] or f"#{i + 1}", code=code, n=int(hits.sum())))
+    for i, h in enumerate(header):
+        if CONTROL.search(h):
+            raise ImportFileError(t("import.control_char", lang, file=label, row="-", column=f"#{i + 1}",
+                                    code=f"U+{ord(CONTROL.search(h).group()):04X}", n=1))  # type: ignore[union-attr]
+    table = RawTable(header, frame.reset_index(drop=True), list(numbers), source, fmt,
+                     sheet=sheet, encoding=encoding, delimiter=delimiter)
+    if totals:
+        table.notes.append(t("import.note.total_rows", lang, file=label, rows=", ".join(map(str, totals))))
+    return table
+
+
+def _collect(records: Iterable[Sequence[object]], source: str, score: Callable[[Sequence[str]], int] | None,
+             lang: str | None, max_rows: int | None, as_text: Callable[[object], str],
+             above: list[int] | None = None) -> tuple[list[str], list[list[str]], list[int]]:
+    """Header and non-blank body records from one stream of records, numbered 1, 2, ...
+
+    Stops reading once the body has ``max_rows + 1`` rows past any total row.
+    """
+    head: list[list[str]] = []
+    head_numbers: list[int] = []
+    body: list[list[str]] = []
+    numbers: list[int] = []
+    index: int | None = None
+    header: list[str] = []
+    row = 0
+    # blank rows are skipped, but not without end: a sheet of a million empty rows is refused too
+    most = None if max_rows is None else 2 * max_rows + SLACK_ROWS + HEADER_SCAN_ROWS
+    for record in records:
+        row += 1
+        if most is not None and row > most:
+            raise ImportFileError(t("import.too_many_rows_stopped", lang, file=source, row=row, max=max_rows))
+        _check_width(record, row, source, lang)
+        if index is None:
+            if not _blank(record) or head:
+                head.append([as_text(c) for c in record])
+                head_numbers.append(row)
+            if len(head) >= HEADER_SCAN_ROWS:
+                index = find_header(head, score)
+                header = head[index]
+                if above is not None:
+                    above += [n for r, n in zip(head[:index], head_numbers[:index]) if not _blank(r)]
+                for rec, num in zip(head[index + 1:], head_numbers[index + 1:]):
+                    if not _blank(rec):
+                        body.append(rec)
+                        numbers.append(num)
+            continue
+        if _blank(record):
+            continue
+        body.append([as_text(c) for c in record])
+        numbers.append(row)
+        if max_rows is not None and len(body) > max_rows + 1:
+            raise ImportFileError(t("import.too_many_rows_stopped", lang, file=source, row=row, max=max_rows))
+    if index is None:
+        while head and _blank(head[-1]):
+            head.pop()
+            head_numbers.pop()
+        if not head:
+            raise ImportFileError(t("import.empty", lang, file=source))
+        index = find_header(head, score)
+        header = head[index]
+        if above is not None:
+            above += [n for r, n in zip(head[:index], head_numbers[:index]) if not _blank(r)]
+        for rec, num in zip(head[index + 1:], head_numbers[index + 1:]):
+            if not _blank(rec):
+                body.append(rec)
+                numbers.append(num)
+    return header, body, numbers
 
 
 def read_csv_bytes(data: bytes, source: str, score: Callable[[Sequence[str]], int] | None = None,
-                   lang: str | None = None, path: Path | None = None) -> RawTable:
-    """Read CSV bytes: encoding, delimiter, header row, then pandas' C parser for the body.
-
-    ``path``: the file ``data`` was read from. pandas reads a large UTF-8 file given by
-    its path in parallel chunks (not a buffer), so the body is read from there then.
-    """
-    text, encoding = decode_text(data)
+                   lang: str | None = None, max_rows: int | None = MAX_ROWS) -> RawTable:
+    """Read CSV bytes: strict encoding, delimiter, then header and body by the csv module."""
+    decoded = decode(data, source, lang)
+    text = decoded.text
     if not text.strip():
         raise ImportFileError(t("import.empty", lang, file=source))
     delimiter = sniff_delimiter(text)
-    # the first records only: lines taken lazily (a StringIO would copy the whole text)
-    ends: list[int] = []  # where each line read so far ends in the text
-
-    def lines() -> Iterator[str]:
-        for m in _LINE.finditer(text):
-            ends.append(m.end())
-            yield m.group()
-
-    reader = csv.reader(lines(), delimiter=delimiter)
-    head: list[list[str]] = []
-    lines_before: list[int] = []
-    for record in reader:
-        lines_before.append(reader.line_num)
-        head.append(record)
-        if len(head) >= HEADER_SCAN_ROWS:
-            break
-    records = list(head)
-    index = find_header(records, score)
-    header = [h.strip() for h in records[index]]
-    header_end_line = lines_before[index]
+    # lines taken lazily with their ends (a StringIO would hold a second, wider copy of the text);
+    # the csv module joins the lines of a quoted cell that spans several
+    reader = csv.reader((m.group() for m in _LINE.finditer(text)), delimiter=delimiter, quotechar='"')
+    above: list[int] = []
+    old_limit = csv.field_size_limit(MAX_FIELD_CHARS)
     try:
-        # from the bytes (pandas decodes in C, faster than from the decoded text), typed as
-        # pandas' string dtype so the cells stay in one columnar array through the import
-        # the body starts right after the header record: pandas and the csv module count
-        # lines differently in files with bare CR line ends, so no line count is handed over
-        offset = ends[header_end_line - 1] if header_end_line else 0
-        raw = data[3:] if encoding == "utf-8-sig" else data
-        start = len(text[:offset].encode("utf-8" if encoding == "utf-8-sig" else encoding, errors="replace"))
-        body: io.BytesIO | Path = io.BytesIO(raw[start:])
-        skip = 0
-        if path is not None and encoding == "utf-8" and "\r" not in text[:offset]:
-            body, skip = path, header_end_line
-        frame = pd.read_csv(body, sep=delimiter, header=None, skiprows=skip,
-                            encoding="utf-8" if encoding == "utf-8-sig" else encoding, encoding_errors="replace",
-                            dtype="string", keep_default_na=False, na_filter=False, skip_blank_lines=False,
-                            names=list(range(len(header))), engine="c", quotechar='"',
-                            on_bad_lines="error", index_col=False)
-    except (pd.errors.ParserError, ValueError):
-        # ragged rows (more cells than the header): the slower, forgiving path
-        rest = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))[index + 1:]
-        frame = pd.DataFrame(rest) if rest else pd.DataFrame(columns=range(len(header)))
-    except pd.errors.EmptyDataError:
-        frame = pd.DataFrame(columns=range(len(header)))
-    return _finish(header, frame, header_end_line + 1, source, "csv", encoding=encoding, delimiter=delimiter)
+        header, body, numbers = _collect(reader, source, score, lang, max_rows, str, above)
+    except csv.Error as exc:
+        raise ImportFileError(t("import.bad_csv", lang, file=source, row=reader.line_num,
+                                max=MAX_FIELD_CHARS, error=exc)) from exc
+    finally:
+        csv.field_size_limit(old_limit)
+    table = _finish(header, body, numbers, source, "csv", lang, encoding=decoded.encoding, delimiter=delimiter)
+    _say_above(table, above, lang)
+    if decoded.detected:
+        table.notes.append(t("import.note_encoding", lang, file=source, encoding=decoded.encoding))
+    return table
 
 
-def _sheet_rows(data: bytes, fmt: str, sheet: str | None, source: str,
-                lang: str | None = None) -> tuple[str, list[list[object]], list[str]]:
-    """The rows of one sheet of an XLSX/ODS file, its name and all sheet names."""
-    if fmt == "xlsx":
-        import openpyxl
+def _xlsx_rows(data: bytes, sheet: str | None, source: str, lang: str | None, max_rows: int | None,
+               score: Callable[[Sequence[str]], int] | None) -> tuple[str, RawTable | None, list[str]]:
+    import openpyxl
 
+    with check_zip(data, source, lang) as z:
+        check_xlsx_sheets(z, source, max_rows, lang)
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # a damaged workbook: say so, never a traceback
+        raise ImportFileError(t("import.bad_workbook", lang, file=source, error=exc)) from exc
+    try:
+        names = list(book.sheetnames)
+        if sheet is False:  # type: ignore[comparison-overlap]  # names only
+            return "", None, names
+        name = pick_sheet(names, sheet, source, lang)
+        ws = book[name]
+        check_dimension(_declared(ws), source, name, max_rows, lang)
+        if hasattr(ws, "reset_dimensions"):
+            ws.reset_dimensions()  # rows as stored: no padding to a declared width
         try:
-            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        except Exception as exc:  # a damaged workbook: say so, never a traceback
+            rows = ws.iter_rows(values_only=True)
+            above: list[int] = []
+            header, body, numbers = _collect(rows, f"{source} [{name}]", score, lang, max_rows, cell_text, above)
+        except ImportFileError:
+            raise
+        except Exception as exc:
             raise ImportFileError(t("import.bad_workbook", lang, file=source, error=exc)) from exc
-        try:
-            names = list(book.sheetnames)
-            name = pick_sheet(names, sheet, source, lang)
-            rows = [list(r) for r in book[name].iter_rows(values_only=True)]
-        finally:
-            book.close()
-        return name, rows, names
+    finally:
+        book.close()
+    table = _finish(header, body, numbers, source, "xlsx", lang, sheet=name)
+    _say_above(table, above, lang)
+    return name, table, names
+
+
+def _declared(ws: object) -> str | None:
+    """The declared dimension of a read-only sheet (``A1:D20``), from openpyxl's parse of it."""
+    try:
+        ref = ws.calculate_dimension()  # type: ignore[attr-defined]
+        if isinstance(ref, str) and ":" in ref:
+            return ref
+    except Exception:
+        pass
+    try:
+        max_row, max_col = ws.max_row, ws.max_column  # type: ignore[attr-defined]
+    except Exception:
+        return None
+    if not max_row or not max_col:
+        return None
+    from openpyxl.utils import get_column_letter
+
+    if max_col > 16384:
+        return f"XFD{max_row}"
+    return f"{get_column_letter(max_col)}{max_row}"
+
+
+def _ods_rows(data: bytes, sheet: str | None, source: str, lang: str | None, max_rows: int | None,
+              score: Callable[[Sequence[str]], int] | None) -> tuple[str, RawTable | None, list[str]]:
+    z = check_zip(data, source, lang)
+    with z:
+        check_ods(z, source, max_rows, lang)
     try:
         sheets = pd.read_excel(io.BytesIO(data), sheet_name=None, header=None, engine="odf", dtype=object)
-    except ImportError as exc:  # pragma: no cover - odfpy is a dependency
-        raise ImportFileError(t("import.bad_workbook", lang, file=source, error=exc)) from exc
     except Exception as exc:
         raise ImportFileError(t("import.bad_workbook", lang, file=source, error=exc)) from exc
     names = list(sheets)
+    if sheet is False:  # type: ignore[comparison-overlap]
+        return "", None, names
     name = pick_sheet(names, sheet, source, lang)
     frame = sheets[name]
-    return name, frame.astype(object).where(frame.notna(), None).values.tolist(), names
+    grid = frame.astype(object).where(frame.notna(), None).values.tolist()
+    above: list[int] = []
+    header, body, numbers = _collect(grid, f"{source} [{name}]", score, lang, max_rows, cell_text, above)
+    table = _finish(header, body, numbers, source, "ods", lang, sheet=name)
+    _say_above(table, above, lang)
+    return name, table, names
+
+
+def _say_above(table: RawTable, above: list[int], lang: str | None) -> None:
+    if above:
+        label = f"{table.source} [{table.sheet}]" if table.sheet else table.source
+        table.notes.insert(0, t("import.note.title_rows", lang, file=label, rows=", ".join(map(str, above))))
+
+
+def read_sheet(data: bytes, fmt: str, sheet: str | None, source: str,
+               score: Callable[[Sequence[str]], int] | None = None, lang: str | None = None,
+               max_rows: int | None = MAX_ROWS) -> RawTable:
+    """One sheet of an XLSX/ODS file (by name, default the first) as a :class:`RawTable`."""
+    reader = _xlsx_rows if fmt == "xlsx" else _ods_rows
+    _, table, _ = reader(data, sheet, source, lang, max_rows, score)
+    if table is None or (not table.header and not len(table)):
+        raise ImportFileError(t("import.empty", lang, file=source))
+    return table
 
 
 def pick_sheet(names: Sequence[str], wanted: str | None, source: str, lang: str | None = None) -> str:
@@ -327,29 +450,14 @@ def pick_sheet(names: Sequence[str], wanted: str | None, source: str, lang: str 
     raise ImportFileError(t("import.no_sheet", lang, file=source, sheet=wanted, sheets=", ".join(names)))
 
 
-def sheet_names(data: bytes) -> list[str]:
+def sheet_names(data: bytes, source: str = "", lang: str | None = None) -> list[str]:
     """The sheet names of a workbook (``[]`` for CSV)."""
     fmt = sniff_format(data)
-    if fmt not in ("xlsx", "ods"):
-        return []
-    return _sheet_rows(data, fmt, None, "")[2]
-
-
-def read_grid(rows: list[list[object]], source: str, fmt: str, sheet: str,
-              score: Callable[[Sequence[str]], int] | None = None, lang: str | None = None) -> RawTable:
-    """A grid of spreadsheet cells as a :class:`RawTable` (header found, totals dropped)."""
-    text_rows = [[cell_text(c) for c in r] for r in rows]
-    while text_rows and not any(text_rows[-1]):
-        text_rows.pop()
-    if not text_rows:
-        raise ImportFileError(t("import.empty", lang, file=f"{source} [{sheet}]"))
-    index = find_header(text_rows, score)
-    header = text_rows[index]
-    body = text_rows[index + 1:]
-    width = max([len(header)] + [len(r) for r in body])
-    frame = pd.DataFrame([r + [""] * (width - len(r)) for r in body], columns=range(width)) if body \
-        else pd.DataFrame(columns=range(width))
-    return _finish(header, frame, index + 2, source, fmt, sheet=sheet)
+    if fmt == "xlsx":
+        return _xlsx_rows(data, False, source, lang, None, None)[2]  # type: ignore[arg-type]
+    if fmt == "ods":
+        return _ods_rows(data, False, source, lang, None, None)[2]  # type: ignore[arg-type]
+    return []
 
 
 def read_table(
@@ -358,36 +466,30 @@ def read_table(
     sheet: str | None = None,
     score: Callable[[Sequence[str]], int] | None = None,
     lang: str | None = None,
-    path: Path | None = None,
+    max_rows: int | None = MAX_ROWS,
 ) -> RawTable:
     """Read a CSV, XLSX or ODS file's bytes into a :class:`RawTable`.
 
     ``score(cells)`` rates a candidate header row (how many cells name a known
-    field); ``sheet`` picks a workbook's sheet (default: the first); ``path`` is the
-    file the bytes came from, if any (see :func:`read_csv_bytes`).
-    Raises :class:`ImportFileError` for empty, binary or unreadable files.
+    field); ``sheet`` picks a workbook's sheet (default: the first); ``max_rows``
+    stops the reading (``None``: no row limit, for research use and benchmarks).
+    Raises :class:`ImportFileError` for empty, binary, too big or unreadable files.
     """
     if not data or not data.strip():
         raise ImportFileError(t("import.empty", lang, file=source))
     fmt = sniff_format(data)
-    if fmt == "binary":
+    if fmt in ("binary", "zip"):
         raise ImportFileError(t("import.binary", lang, file=source))
     if fmt == "xls":
         raise ImportFileError(t("import.xls", lang, file=source))
     if fmt == "csv":
-        return read_csv_bytes(data, source, score, lang, path)
-    name, rows, _ = _sheet_rows(data, fmt, sheet, source, lang)
-    return read_grid(rows, source, fmt, name, score, lang)
+        return read_csv_bytes(data, source, score, lang, max_rows)
+    return read_sheet(data, fmt, sheet, source, score, lang, max_rows)
 
 
 def read_path(path: str | Path, sheet: str | None = None,
-              score: Callable[[Sequence[str]], int] | None = None, lang: str | None = None) -> RawTable:
-    """:func:`read_table` on a file path (missing or unreadable files give a clear error)."""
+              score: Callable[[Sequence[str]], int] | None = None, lang: str | None = None,
+              max_rows: int | None = MAX_ROWS) -> RawTable:
+    """:func:`read_table` on a file path (missing, unreadable or too big files give a clear error)."""
     p = Path(path)
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError as exc:
-        raise ImportFileError(t("import.no_file", lang, file=p)) from exc
-    except OSError as exc:
-        raise ImportFileError(t("import.cannot_read", lang, file=p, error=exc.strerror or exc)) from exc
-    return read_table(data, p.name, sheet, score, lang, p)
+    return read_table(read_bounded(p, lang), p.name, sheet, score, lang, max_rows)
