@@ -21,6 +21,12 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "cli.workshop.port": {"id": "port di 127.0.0.1 (bawaan: port bebas mana saja)",
                           "en": "the port on 127.0.0.1 (default: any free port)"},
     "cli.workshop.no_browser": {"id": "jangan membuka peramban sendiri", "en": "do not open a browser window"},
+    "cli.workshop.bind": {
+        "id": ("dengan --room: alamat laptop di hotspot tempat ponsel tersambung; ruang suara hanya mendengarkan "
+               "di sana (bawaan: alamat jaringan lokal laptop ini)"),
+        "en": ("with --room: this laptop's address on the hotspot the phones join; the voting room listens there "
+               "only (default: this laptop's local network address)"),
+    },
     "cli.workshop.room": {
         "id": "juga buka ruang suara untuk ponsel warga di jaringan setempat",
         "en": "also open the voting room for residents' phones on the local network",
@@ -52,6 +58,12 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "id": "Ruang suara perlu rencana yang sudah ada: buat dulu rencana di {path} (tanpa --room), lalu mulai lagi.",
         "en": ("The voting room needs an existing plan: create the plan in {path} first (without --room), "
                "then start again."),
+    },
+    "workshop.bind_failed": {
+        "id": ("Ruang suara tidak bisa mendengarkan di {address} ({reason}). Beri --bind alamat laptop ini di "
+               "hotspot (lihat `ip addr` atau `ipconfig`), misalnya --bind 192.168.43.1."),
+        "en": ("The voting room cannot listen on {address} ({reason}). Give --bind this laptop's address on the "
+               "hotspot (see `ip addr` or `ipconfig`), for example --bind 192.168.43.1."),
     },
     "workshop.room_missing": {
         "id": "Ruang suara belum tersedia di versi rtplan ini.",
