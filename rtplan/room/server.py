@@ -469,7 +469,7 @@ class RoundHandler(_AdminHandler):
         except (RoomError, ValueError) as exc:
             self.refuse(exc)
             return
-        self.reply({"round_id": rnd.round_id, "kind": rnd.kind, "titles": [ti for _, ti in rnd.items]})
+        self.reply({"round_id": rnd.round_id, "key": rnd.key, "kind": rnd.kind, "titles": [ti for _, ti in rnd.items]})
 
 
 class CloseHandler(_AdminHandler):
@@ -599,6 +599,10 @@ class RoomHandle:
     _thread: threading.Thread | None = None
     _loop: asyncio.AbstractEventLoop | None = None
     _servers: list[tornado.httpserver.HTTPServer] = field(default_factory=list)
+
+    def round_url(self) -> str:
+        """The address the projector's QR code carries now (with the open round's key)."""
+        return round_url(self.phone_url, self.room.status())
 
     def stop(self) -> None:
         """Stop listening, save every ballot already received, end the thread. Safe to call twice."""
