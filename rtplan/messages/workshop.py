@@ -59,6 +59,19 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "en": ("The voting room needs an existing plan: create the plan in {path} first (without --room), "
                "then start again."),
     },
+    "workshop.plan_not_recent": {
+        "id": ("Alamat halaman ini menunjuk folder {path}, yang belum pernah dibuka di lokakarya ini; folder itu "
+               "tidak dibuka. Pilih rencana dari daftar di bawah, atau buat rencana baru."),
+        "en": ("This page's address names the folder {path}, which was never opened in this workshop; it is not "
+               "opened. Choose a plan from the list below, or create a new one."),
+    },
+    "workshop.too_many_pages": {
+        "id": ("Sudah ada {n} halaman lokakarya yang sedang bekerja, dan tidak ada yang bisa dihentikan sekarang. "
+               "Tunggu sampai halaman lain selesai dimuat atau tutup tab yang tidak dipakai, lalu muat ulang "
+               "halaman ini."),
+        "en": ("{n} workshop pages are already working, and none can be stopped now. Wait until another page "
+               "has finished loading or close tabs you do not use, then reload this page."),
+    },
     "workshop.bind_failed": {
         "id": ("Ruang suara tidak bisa mendengarkan di {address} ({reason}). Beri --bind alamat laptop ini di "
                "hotspot (lihat `ip addr` atau `ipconfig`), misalnya --bind 192.168.43.1."),
