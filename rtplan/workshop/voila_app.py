@@ -70,7 +70,7 @@ def set_xsrf_cookie(handler: Any, notebook: Any = None, cwd: str | None = None) 
     handler.xsrf_token  # noqa: B018 (read for its effect: tornado sets the cookie)
 
 
-class CappedKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
+class CappedKernelManager(AsyncMappingKernelManager):
     """Jupyter Server's kernel manager with at most :attr:`max_kernels` kernels alive.
 
     Jupyter Server has no such setting (its culler stops kernels idle for minutes, not when
@@ -114,10 +114,10 @@ class CappedKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
                     lang = normalize_lang(config.from_env().lang)
                     raise web.HTTPError(503, "%s", t("workshop.too_many_pages", lang, n=self.max_kernels))
                 self.log.info("Too many kernels (%d): stopping the oldest idle one, %s", self.max_kernels, victim)
-                await self.shutdown_kernel(victim)
+                await self.shutdown_kernel(victim)  # type: ignore[no-untyped-call]
             return str(await super()._async_start_kernel(kernel_id=kernel_id, path=path, **kwargs))
 
-    start_kernel = _capped_start_kernel
+    start_kernel = _capped_start_kernel  # type: ignore[assignment]  # jupyter_client types it as sync
 
 
 def locked_config(token: str, max_kernels: int = MAX_KERNELS) -> Config:
