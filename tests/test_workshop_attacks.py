@@ -95,15 +95,13 @@ def _kernels(ws: Workshop) -> list[int]:
 
 def _login_cookie(ws: Workshop) -> str:
     """The cookies the printed address gives a browser (the token is exchanged for them)."""
-    status, headers, body = _get(ws, _page(ws))
-    assert status == 200
-    assert READY in body
     port = urllib.parse.urlsplit(ws.base).port
     raw = http.client.HTTPConnection("127.0.0.1", port, timeout=240)
     raw.request("GET", _page(ws))
     resp = raw.getresponse()
     cookies = [v.split(";", 1)[0] for k, v in resp.getheaders() if k.lower() == "set-cookie"]
-    resp.read()
+    assert resp.status == 200
+    assert READY in resp.read().decode("utf-8", "replace")
     raw.close()
     assert any(c.startswith("username-") for c in cookies), cookies
     return "; ".join(cookies)
