@@ -15,7 +15,6 @@ import http.client
 import os
 import re
 import threading
-import time
 import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,7 +24,7 @@ import pytest
 from browser import Workshop, workshop_server
 
 from rtplan.workshop import STEP_NOTEBOOKS, _alive, descendants
-from rtplan.workshop.voila_app import IDLE_GRACE, MAX_KERNELS
+from rtplan.workshop.voila_app import MAX_KERNELS
 
 pytestmark = [pytest.mark.xdist_group("browser")]
 
@@ -189,7 +188,8 @@ def test_ten_page_loads_in_a_row_never_hold_more_than_four_kernels(ws: Workshop)
 
 
 def test_when_every_kernel_is_busy_a_new_page_says_why_in_indonesian(ws: Workshop) -> None:
-    time.sleep(IDLE_GRACE + 1)  # the kernels of earlier pages are idle long enough to be stopped
+    # the four pages' cells sleep 120 s: longer than their kernels take to start one after the other
+    # and than the WAIT_FOR_IDLE seconds the fifth page waits for one of them before it is refused
     started = threading.Barrier(MAX_KERNELS + 1)
     bodies: list[str] = []
     port = urllib.parse.urlsplit(ws.base).port
@@ -197,7 +197,7 @@ def test_when_every_kernel_is_busy_a_new_page_says_why_in_indonesian(ws: Worksho
     def slow_page(step: int) -> None:
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=240)
         try:
-            conn.request("GET", _page(ws, step, "sleep=40"))
+            conn.request("GET", _page(ws, step, "sleep=120"))
             resp = conn.getresponse()  # headers: the kernel is started and runs the cell
             with contextlib.suppress(threading.BrokenBarrierError):
                 started.wait(timeout=200)

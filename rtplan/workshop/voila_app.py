@@ -57,6 +57,8 @@ MAX_KERNELS = 4
 IDLE_GRACE = 5.0
 """Seconds a kernel must have been idle to be stopped for a new page (a page still running
 its cells goes briefly idle between two cells)."""
+WAIT_FOR_IDLE = 20.0
+"""Seconds a new page waits, when every kernel is busy or just became idle, before it is refused."""
 LOCAL_HOSTNAMES = ["localhost"]
 
 
@@ -76,12 +78,14 @@ class CappedKernelManager(AsyncMappingKernelManager):
     Jupyter Server has no such setting (its culler stops kernels idle for minutes, not when
     there are too many). Starting a kernel over the cap first stops the oldest idle kernel
     (one no page is connected to before one a page shows); when every kernel is busy running
-    a page, the new page is refused with a sentence saying why, in the workshop's language.
+    a page for :attr:`wait_for_idle` seconds, the new page is refused with a sentence saying
+    why, in the workshop's language.
     Starts are taken one at a time, so two pages at once cannot both pass the cap.
     """
 
     max_kernels = Integer(MAX_KERNELS, config=True, help="Live kernels at most.")
     idle_grace = Float(IDLE_GRACE, config=True, help="Seconds idle before a kernel may be stopped for a new one.")
+    wait_for_idle = Float(WAIT_FOR_IDLE, config=True, help="Seconds a new page waits for a kernel to stop.")
 
     _cap_lock: asyncio.Lock | None = None
 
@@ -106,8 +110,12 @@ class CappedKernelManager(AsyncMappingKernelManager):
         if self._cap_lock is None:
             self._cap_lock = asyncio.Lock()
         async with self._cap_lock:
+            deadline = asyncio.get_running_loop().time() + self.wait_for_idle
             while len(self.list_kernel_ids()) >= self.max_kernels:
                 victim = self.oldest_idle()
+                if victim is None and asyncio.get_running_loop().time() < deadline:
+                    await asyncio.sleep(0.5)  # a page just rendered becomes stoppable after idle_grace
+                    continue
                 if victim is None:
                     from rtplan.messages import normalize_lang, t
 
