@@ -121,7 +121,10 @@ def main() -> None:
         idle = rss_kib(proc.pid)
 
         # memory with 60 phones connected (keep-alive connections holding the page)
-        conns = [http.client.HTTPConnection(phone.hostname, phone.port, timeout=60) for _ in range(PHONES)]
+        # each phone from its own address (127.0.0.2-61, all loopback), as on a hotspot: the server
+        # keeps at most 32 connections per address
+        conns = [http.client.HTTPConnection(phone.hostname, phone.port, timeout=60,
+                                            source_address=(f"127.0.0.{2 + i}", 0)) for i in range(PHONES)]
         for c in conns:
             c.request("GET", "/")
             c.getresponse().read()
@@ -139,14 +142,15 @@ def main() -> None:
         for _ in range(ROUNDS):
             opened = admin(info, "/api/round", {"kind": "dots", "dots": 3})
             n_items = len(opened["titles"])
+            key = opened["key"]  # the round key the QR code carries
 
-            def one(i: int, n_items: int = n_items) -> None:
+            def one(i: int, n_items: int = n_items, key: str = key) -> None:
                 c = conns[i]
-                body = urllib.parse.urlencode({"code": codes[i]})
+                body = urllib.parse.urlencode({"code": codes[i], "r": key})
                 c.request("POST", "/", body, {"Content-Type": "application/x-www-form-urlencoded"})
                 page = c.getresponse().read().decode()
                 assert 'id="ballot"' in page, page[:300]
-                body = urllib.parse.urlencode({"code": codes[i], f"d{1 + i % n_items}": "2",
+                body = urllib.parse.urlencode({"code": codes[i], "r": key, f"d{1 + i % n_items}": "2",
                                                f"d{1 + (i * 7) % n_items}": "1"})
                 c.request("POST", "/kirim", body, {"Content-Type": "application/x-www-form-urlencoded"})
                 page = c.getresponse().read().decode()

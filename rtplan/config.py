@@ -84,6 +84,10 @@ class Settings:
         "RTPLAN_WORKDIR", "the notebook's folder",
         "Folder the workshop kernels work in, where `rtplan workshop` was started (set by it)",
         by=INTERNAL)
+    workshop_token: str | None = _setting(
+        "RTPLAN_WORKSHOP_TOKEN", "none (Voila refuses to start)",
+        "The workshop pages' secret token, handed to Voila by `rtplan workshop` (removed before any kernel starts)",
+        by=INTERNAL)
     room_url: str | None = _setting(
         "RTPLAN_ROOM_URL", "none (no room)",
         "Admin address of the voting room (set by `rtplan workshop --room`)", by=INTERNAL)

@@ -15,6 +15,11 @@ How a notebook's plan is decided (:func:`resolve_plan`): the ``PLAN`` parameter 
 it is set > the ``plan`` chosen in the page address (Voila's ``?plan=``) > the
 ``RTPLAN_PLAN`` environment variable (``rtplan workshop``) > the current plan
 remembered here > none.
+
+The page address is something any web page can make a browser open, so ``?plan=`` only
+names a plan already on the recent list (one the facilitator opened or created, from the
+pages or with ``rtplan workshop``); any other folder is refused (``"refused"``), and
+opening a page never changes what is remembered: only the picker and ``rtplan workshop`` do.
 """
 
 from __future__ import annotations
@@ -127,16 +132,18 @@ def resolve_plan(explicit: str | os.PathLike[str] | None, env: Mapping[str, str]
                  folder: Path | None = None) -> tuple[Path | None, str]:
     """The plan a notebook works on and where that choice came from.
 
-    Returns ``(path, source)`` with source ``"parameter"``, ``"address"``, ``"workshop"``,
-    ``"remembered"`` or ``"none"`` (path ``None``). Relative paths are taken from the
-    current folder (the notebook's).
+    Returns ``(path, source)`` with source ``"parameter"``, ``"address"``, ``"refused"``
+    (an address naming a folder not on the recent list: the caller must not open it),
+    ``"workshop"``, ``"remembered"`` or ``"none"`` (path ``None``). Relative paths are taken
+    from the current folder (the notebook's).
     """
     env = os.environ if env is None else env
     if explicit is not None and str(explicit) != "":
         return Path(explicit).expanduser().resolve(), "parameter"
     chosen = query_plan(env.get("QUERY_STRING"))
     if chosen:
-        return Path(chosen).expanduser().resolve(), "address"
+        path = Path(chosen).expanduser().resolve()
+        return path, "address" if path in load(folder).plans else "refused"
     workshop_plan = from_env(env).plan
     if workshop_plan:
         return Path(workshop_plan).expanduser().resolve(), "workshop"

@@ -243,11 +243,22 @@ class Workshop:
         """``http://127.0.0.1:PORT``."""
         return self.url.split("/voila/", 1)[0]
 
-    def step_url(self, step: int) -> str:
-        """The page of step 0-5."""
+    @property
+    def token(self) -> str:
+        """The secret token of the printed address (``?token=``)."""
+        from urllib.parse import parse_qs, urlsplit
+
+        return parse_qs(urlsplit(self.url).query).get("token", [""])[0]
+
+    def step_url(self, step: int, token: bool = True) -> str:
+        """The page of step 0-5, with the printed address's token (as the step bar's links after the
+        first page: the browser then has its login cookie) unless ``token=False``."""
+        from urllib.parse import quote
+
         from rtplan.workshop import STEP_NOTEBOOKS
 
-        return f"{self.base}/voila/render/{STEP_NOTEBOOKS[step]}"
+        url = f"{self.base}/voila/render/{STEP_NOTEBOOKS[step]}"
+        return f"{url}?token={quote(self.token, safe='')}" if token else url
 
     def stop(self, sig: int = signal.SIGINT, timeout: float = 60) -> int:
         """Stop it as a facilitator would (Ctrl-C) and return its exit code."""

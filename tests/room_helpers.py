@@ -52,9 +52,12 @@ def get(url: str, timeout: float = 60) -> tuple[int, str]:
 
 
 def vote(phone_url: str, code: str, ballot: dict[str, str], lang: str = "") -> tuple[int, str]:
-    """What a phone does: type the code (join), then send the ballot."""
+    """What a phone does: open the address the QR code carries (``phone_url``, with the round key
+    ``?r=`` as the projector shows it), type the code (join), then send the ballot."""
+    base, _, query = phone_url.partition("?")
+    key = urllib.parse.parse_qs(query).get("r", [""])[0]
     query = f"?lang={lang}" if lang else ""
-    status, page = post(phone_url + query, {"code": code})
+    status, page = post(base + query, {"code": code, "r": key})
     if 'id="ballot"' not in page:
         return status, page
-    return post(phone_url + "kirim" + query, {"code": code, **ballot})
+    return post(base + "kirim" + query, {"code": code, "r": key, **ballot})

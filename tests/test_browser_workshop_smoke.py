@@ -64,7 +64,7 @@ def test_every_step_page_is_code_free_large_offline_and_ctrl_c_stops_everything(
     shots = _shots(tmp_path)
     with workshop_server(plan) as ws, chromium_page(1280, 720) as page:
         assert ws.url.startswith("http://127.0.0.1:")
-        assert ws.url.endswith("/voila/render/00_profil_peserta.ipynb")
+        assert "/voila/render/00_profil_peserta.ipynb?token=" in ws.url
         assert any(line.startswith("Buka di peramban: http://127.0.0.1:") for line in ws.output)
         requests: list[str] = []
         page.on("request", lambda r: requests.append(r.url))
@@ -129,10 +129,31 @@ def test_a_new_plan_folder_is_created_from_the_first_page(tmp_path: Path) -> Non
         assert page.locator(".rtplan-cellfailed, .rtplan-noplan").count() == 0
 
 
+def test_a_page_address_naming_a_folder_never_opened_opens_nothing(tmp_path: Path) -> None:
+    from urllib.parse import quote
+
+    plan = copy_example(MAIN_EXAMPLE, tmp_path)
+    stranger = tmp_path / "dipilih-situs-lain"
+    with workshop_server(plan) as ws, chromium_page(1280, 720) as page:
+        remembered = ws.home / "rtplan" / "recent.json"
+        before = remembered.read_bytes()
+        _open_step(page, f"{ws.url}&plan={quote(str(stranger), safe='')}")
+        page.screenshot(path=str(_shots(tmp_path) / "plan-refused.png"))
+        assert "belum pernah dibuka" in page.inner_text(".rtplan-header")
+        assert page.locator(".rtplan-planname").count() == 0
+        assert "Traceback" not in page.inner_text("body")
+        assert not stranger.exists()
+        assert remembered.read_bytes() == before  # a GET changed nothing
+        # the plan opened with `rtplan workshop` (on the recent list) opens by address
+        _open_step(page, ws.step_url(1) + f"&plan={quote(str(plan.resolve()), safe='')}")
+        assert page.locator(".rtplan-planname").count() == 1
+        assert remembered.read_bytes() == before
+
+
 def test_buat_handout_gives_a_pdf_to_download_in_the_workshop(tmp_path: Path) -> None:
     plan = copy_example(MAIN_EXAMPLE, tmp_path)
     with workshop_server(plan, "--step", "5") as ws, chromium_page(1280, 720) as page:
-        assert ws.url.endswith("/voila/render/05_handout.ipynb")
+        assert "/voila/render/05_handout.ipynb?token=" in ws.url
         _open_step(page, ws.url)
         page.locator("button:has-text('Buat handout')").first.click()
         link = page.wait_for_selector("a.rtplan-download", timeout=PAGE_TIMEOUT)

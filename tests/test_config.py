@@ -43,7 +43,7 @@ def test_no_module_reads_an_rtplan_variable_by_hand() -> None:
 
 def test_every_setting_has_a_default_and_a_meaning() -> None:
     names = [f.metadata["env"] for f in fields(config.Settings)]
-    assert len(names) == len(set(names)) == 19
+    assert len(names) == len(set(names)) == 20
     for f in fields(config.Settings):
         assert f.metadata["default"], f.name
         assert f.metadata["meaning"], f.name

@@ -108,8 +108,9 @@ def test_a_crash_between_the_state_and_the_plan_frees_only_the_code_whose_ballot
                                          pending={kept_hash: saved, lost_hash: f"{rnd.prefix}ffff"}))
     again = Room(example_dir, "id", tmp_path / "state")
     try:
-        with pytest.raises(CodeRefused, match="sudah dipakai"):
+        with pytest.raises(CodeRefused) as used:
             again.check("a", codes[0])
+        assert used.value.reason == "used"
         again.check("a", codes[1])  # its phone never got a thank-you: it may vote
         assert again.state.read()["pending"] == {}
     finally:
@@ -165,16 +166,16 @@ def test_sixty_phones_vote_at_once_each_counted_once_and_a_restart_loses_nothing
     watcher = threading.Thread(target=projector)
     watcher.start()
     try:
-        phones(handle.phone_url, range(30))
+        phones(handle.round_url(), range(30))
         saves_before = handle.room.saves
         handle.stop()  # the laptop restarts the server mid-round
         handle = start_room(folder, "id", "127.0.0.1", 0, state_folder=state)
         client.url = handle.admin_url
         client.token = handle.admin_token
-        phones(handle.phone_url, range(30, PHONES))
+        phones(handle.round_url(), range(30, PHONES))
         # a replayed code (voted before the restart) and a guessed one are refused
-        replay = vote(handle.phone_url, codes[3], {"d1": "1"})
-        guess = vote(handle.phone_url, "XXXXXX" if "XXXXXX" not in codes else "YYYYYY", {"d1": "1"})
+        replay = vote(handle.round_url(), codes[3], {"d1": "1"})
+        guess = vote(handle.round_url(), "XXXXXX" if "XXXXXX" not in codes else "YYYYYY", {"d1": "1"})
         mid = client.status()["round"]["voted"]
     finally:
         polling.set()
@@ -185,8 +186,8 @@ def test_sixty_phones_vote_at_once_each_counted_once_and_a_restart_loses_nothing
     thanked = sum("Terima kasih" in page for _, page in results.values())
     assert [s for s, _ in results.values()] == [200] * PHONES
     assert thanked == PHONES
-    assert "sudah dipakai" in replay[1]
-    assert "tidak dikenal" in guess[1]
+    assert "Kode ini tidak bisa dipakai" in replay[1]
+    assert replay == guess  # a used code and an unknown one read the same: a guesser learns nothing
     assert mid == PHONES
     assert result["voted"] == PHONES
     assert seen
@@ -213,7 +214,7 @@ def test_sixty_phones_vote_at_once_each_counted_once_and_a_restart_loses_nothing
         print(f"\n[room] phones {PHONES}, thanked {thanked}, voted {result['voted']}, rows {len(mine)}, "
               f"dots {int(mine['dots'].sum())}, projector polls {len(seen)}, "
               f"plan saves {saves_before} + {handle.room.saves} (before + after the restart), "
-              f"replay refused {'sudah dipakai' in replay[1]}, guess refused {'tidak dikenal' in guess[1]}")
+              f"replay and guess refused alike {replay == guess}")
 
 
 def test_usg_and_pairwise_rounds_save_rows_the_rankings_read(tmp_path: Path) -> None:
@@ -226,13 +227,13 @@ def test_usg_and_pairwise_rounds_save_rows_the_rankings_read(tmp_path: Path) -> 
         codes = list(handle.room.codes())
         usg = client.open_round("usg", top=3)
         form = {f"{c}{i}": "5" if i == 1 else "2" for i in (1, 2, 3) for c in "usg"}
-        assert "Thank you" in vote(handle.phone_url, codes[0], form)[1]
-        assert "Terima kasih" in vote(handle.phone_url, codes[1], form, lang="id")[1]
+        assert "Thank you" in vote(handle.round_url(), codes[0], form)[1]
+        assert "Terima kasih" in vote(handle.round_url(), codes[1], form, lang="id")[1]
         usg_result = client.close_round()
         client.open_round("pairwise", top=3)
-        pair_page = post(handle.phone_url, {"code": codes[0]})[1]
+        pair_page = post(handle.phone_url, {"code": codes[0], "r": handle.room.status()["round"]["key"]})[1]
         assert pair_page.count('type="radio"') == 9  # 3 pairs x A, B, Seri
-        assert "Thank you" in vote(handle.phone_url, codes[0], {"p1": "a", "p2": "a", "p3": "seri"})[1]
+        assert "Thank you" in vote(handle.round_url(), codes[0], {"p1": "a", "p2": "a", "p3": "seri"})[1]
         pw_result = client.close_round()
     assert usg_result["rows"][0]["title"] == usg["titles"][0]
     assert usg_result["rows"][0]["value"] == 15
@@ -253,7 +254,7 @@ def test_the_phone_page_offers_nothing_but_voting(tmp_path: Path) -> None:
         handle.room.ensure_codes()
         code = next(iter(handle.room.codes()))
         handle.room.open_round("dots")
-        pages = [get(handle.phone_url)[1], post(handle.phone_url, {"code": code})[1]]
+        pages = [get(handle.round_url())[1], post(handle.round_url(), {"code": code})[1]]
         for path in ("plan.toml", "participants.csv", "../participants.csv", "api/status", "projector"):
             status, body = get(handle.phone_url + path)
             assert status == 404
@@ -284,7 +285,7 @@ def test_after_a_round_nothing_in_the_plan_or_its_outputs_links_a_vote_to_a_pers
         assert all(shown(c) in slips.read_text() for c in codes)
         handle.room.open_round("dots", dots=2)
         for code in codes[:12]:
-            assert "Terima kasih" in vote(handle.phone_url, code, {"d1": "1", "d2": "1"})[1]
+            assert "Terima kasih" in vote(handle.round_url(), code, {"d1": "1", "d2": "1"})[1]
         handle.room.close_round()
     plan = storage.load_plan(folder)
     new = plan["votes"][[tuple(r) not in old_votes for r in plan["votes"].astype(str).itertuples(index=False)]]
@@ -326,7 +327,7 @@ from rtplan.room.server import start_room
 h = start_room(Path(sys.argv[1]), "id", "127.0.0.1", 0, state_folder=sys.argv[2])
 print(json.dumps({"phone": h.phone_url, "codes": list(h.room.codes())}), flush=True)
 h.room.open_round("dots", dots=2)
-print("open", flush=True)
+print(h.round_url(), flush=True)
 sys.stdin.read()
 """
 
@@ -342,7 +343,8 @@ def test_a_server_killed_mid_round_keeps_every_acknowledged_vote_and_every_used_
                             stdout=subprocess.PIPE, text=True)
     assert proc.stdout is not None
     info = json.loads(proc.stdout.readline())
-    assert proc.stdout.readline().strip() == "open"
+    info["phone"] = proc.stdout.readline().strip()  # the address with the round key, as the QR code carries it
+    assert "?r=" in info["phone"]
     codes = info["codes"]
     thanked: set[str] = set()
     enough = threading.Event()

@@ -45,7 +45,11 @@ def test_a_phone_joins_with_its_code_votes_and_the_projector_shows_the_tally(tmp
         expect(projector.locator("#room-voted")).to_have_attribute("data-voted", "0")
         phone_ctx = browser.new_context(**pw.devices["Pixel 5"])
         phone = phone_ctx.new_page()
-        phone.goto(handle.phone_url)
+        # the phone opens what the projector's QR code carries: the address with the round key
+        shown = projector.locator("#room-address").inner_text().strip()
+        assert "?r=" in shown
+        assert opened["key"] in shown
+        phone.goto(f"http://{shown}")
         phone.screenshot(path=str(SHOTS / "phone-1-code.png"), full_page=True)
         phone.fill("#code", f"{code[:3].lower()}-{code[3:].lower()}")  # typed as people type it
         phone.click("button[type=submit]")
@@ -62,11 +66,11 @@ def test_a_phone_joins_with_its_code_votes_and_the_projector_shows_the_tally(tmp
         expect(projector.locator("#room-voted")).to_have_attribute("data-voted", "1")  # polled live
         expect(projector.locator("#room-voted")).to_contain_text("1 dari 30 kode sudah memilih")
         projector.screenshot(path=str(SHOTS / "projector-1-count.png"))
-        # the same code again: refused
-        phone.goto(handle.phone_url)
+        # the same code again: refused, in the words an unknown code gets
+        phone.goto(handle.round_url())
         phone.fill("#code", code)
         phone.click("button[type=submit]")
-        expect(phone.locator("#errors")).to_contain_text("sudah dipakai")
+        expect(phone.locator("#errors")).to_contain_text("Kode ini tidak bisa dipakai")
         phone.screenshot(path=str(SHOTS / "phone-4-replay.png"), full_page=True)
         client.close_round()
         expect(projector.locator("#room-result")).to_contain_text(opened["titles"][0])
@@ -74,7 +78,7 @@ def test_a_phone_joins_with_its_code_votes_and_the_projector_shows_the_tally(tmp
         # USG and pairwise ballots on the phone, for the screenshots
         for kind in ("usg", "pairwise"):
             client.open_round(kind, top=4)
-            phone.goto(handle.phone_url)
+            phone.goto(handle.round_url())
             phone.fill("#code", code)
             phone.click("button[type=submit]")
             expect(phone.locator("#ballot")).to_be_visible()

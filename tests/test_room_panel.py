@@ -36,7 +36,7 @@ def test_the_panel_opens_a_round_shows_the_count_then_the_result_and_gives_late_
         assert panel.status.kind == "ok"
         assert "Perbandingan berpasangan" in panel.status.text
         code = next(iter(handle.room.codes()))
-        assert "Terima kasih" in vote(handle.phone_url, code, {"p1": "a", "p2": "b", "p3": "seri"})[1]
+        assert "Terima kasih" in vote(handle.round_url(), code, {"p1": "a", "p2": "b", "p3": "seri"})[1]
         panel.refresh()
         assert "1 dari 30 kode sudah memilih" in panel.live.value
         panel.open_button.click()  # a second round while one is open: refused, said in the panel

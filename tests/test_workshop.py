@@ -41,8 +41,11 @@ def test_voila_command_serves_the_step_notebooks_locally_with_the_rtplan_templat
     assert "--template=rtplan" in cmd
     assert "--Voila.port_retries=0" in cmd  # the printed port is the port served
     assert any(c.startswith("--VoilaExporter.filters=rtplan_markdown=") for c in cmd)
-    assert ws.step_url() == "http://127.0.0.1:8123/voila/render/03_jadwal.ipynb"
-    assert ws.step_url(0).endswith("/voila/render/00_profil_peserta.ipynb")
+    assert ws.step_url() == f"http://127.0.0.1:8123/voila/render/03_jadwal.ipynb?token={ws.token}"
+    assert ws.step_url(0, token=False).endswith("/voila/render/00_profil_peserta.ipynb")
+    assert len(ws.token) >= 32
+    assert ws.token != _ws(tmp_path).token  # a new secret every start
+    assert not [c for c in cmd if ws.token in c]  # never on the command line (ps shows it to every local user)
 
 
 def test_voila_env_passes_the_plan_language_and_room_and_finds_the_template(tmp_path: Path) -> None:
@@ -56,6 +59,7 @@ def test_voila_env_passes_the_plan_language_and_room_and_finds_the_template(tmp_
     assert (workshop.SHARE_DIR / "voila" / "templates" / "rtplan" / "index.html.j2").is_file()
     assert "RTPLAN_ROOM_TOKEN" not in env
     assert "RTPLAN_ROOM_URL" not in env
+    assert env["RTPLAN_WORKSHOP_TOKEN"] == ws.token  # for the Voila process only: it removes it at once
     env = workshop.voila_env(ws, base={}, room_url="http://127.0.0.1:9/admin", room_token="tok")
     assert env["RTPLAN_ROOM_URL"] == "http://127.0.0.1:9/admin"
     assert env["RTPLAN_ROOM_TOKEN"] == "tok"
@@ -175,6 +179,10 @@ def test_plan_resolution_order(tmp_path: Path) -> None:
     recent.remember(tmp_path / "remembered", cfg)
     env = {"RTPLAN_PLAN": str(tmp_path / "workshop"), "QUERY_STRING": f"plan={tmp_path / 'address'}"}
     assert recent.resolve_plan(tmp_path / "param", env, cfg) == (tmp_path / "param", "parameter")
+    # ?plan= only for a plan on the recent list; any other folder is refused, never opened
+    assert recent.resolve_plan(None, env, cfg) == (tmp_path / "address", "refused")
+    recent.remember(tmp_path / "address", cfg)
+    recent.remember(tmp_path / "remembered", cfg)
     assert recent.resolve_plan(None, env, cfg) == (tmp_path / "address", "address")
     env.pop("QUERY_STRING")
     assert recent.resolve_plan(None, env, cfg) == (tmp_path / "workshop", "workshop")
@@ -219,11 +227,33 @@ def test_header_in_the_workshop_links_voila_pages_and_keeps_the_chosen_plan(tmp_
     assert 'href="/voila/render/01_kebutuhan.ipynb"' in header.bar.value
     assert "1 Needs" in header.bar.value
     other = copy_example("contoh-rt02-rw07-banjir", tmp_path / "x")
+    recent.remember(other, tmp_path / "cfg")  # opened once (the picker)
+    recent.remember(plan, tmp_path / "cfg")
     header = _header(tmp_path, step=4, SERVER_SOFTWARE="voila/0.5", QUERY_STRING=f"plan={other}")
     assert header.plan == str(other.resolve())
     assert header.source == "address"
     assert f"/voila/render/05_handout.ipynb?plan={str(other.resolve()).replace('/', '%2F')}" in header.bar.value
-    assert recent.load(tmp_path / "cfg").current == other.resolve()  # chosen in the page: remembered
+    assert recent.load(tmp_path / "cfg").current == plan.resolve()  # a page opened (a GET) changes nothing
+
+
+def test_a_page_address_naming_a_folder_never_opened_opens_nothing_and_remembers_nothing(tmp_path: Path) -> None:
+    plan = copy_example("contoh-rt05-rw03", tmp_path)
+    stranger = copy_example("contoh-rt02-rw07-banjir", tmp_path / "elsewhere")  # a real plan, never opened here
+    empty = tmp_path / "chosen-by-a-web-page"
+    recent.remember(plan, tmp_path / "cfg")
+    before = (tmp_path / "cfg" / "recent.json").read_bytes()
+    files = {p: p.read_bytes() for p in stranger.iterdir() if p.is_file()}
+    for target in (stranger, empty):
+        header = _header(tmp_path, step=0, RTPLAN_WORKSHOP="1", QUERY_STRING=f"plan={target}")
+        assert header.source == "refused"
+        assert header.plan is None
+        assert header.new_folder.value == ""  # the form does not offer to create it either
+        assert "belum pernah dibuka" in header.title.value
+        assert str(target.resolve()) in header.title.value
+        assert "plan=" not in header.bar.value
+    assert (tmp_path / "cfg" / "recent.json").read_bytes() == before
+    assert not empty.exists()
+    assert {p: p.read_bytes() for p in stranger.iterdir() if p.is_file()} == files
 
 
 def test_no_plan_offers_the_picker_and_panels_say_choose_a_plan_first(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ the ``_xsrf`` cookie that Voila's shutdown-on-leave beacon sends back (the brows
 
 from __future__ import annotations
 
+import os
 from typing import Any
 from unittest.mock import Mock
 
@@ -47,8 +48,19 @@ def test_the_launcher_runs_voila_with_the_hook(monkeypatch: pytest.MonkeyPatch, 
     seen: dict[str, Any] = {}
     launch = classmethod(lambda cls, argv=None, **kw: seen.update(argv=argv, **kw))
     monkeypatch.setattr(Voila, "launch_instance", launch)
+    monkeypatch.delenv("RTPLAN_WORKSHOP_TOKEN", raising=False)
+    with pytest.raises(SystemExit, match="without a token"):  # never served without one
+        voila_app.main(["--no-browser", "--port=1"])
+    monkeypatch.setenv("RTPLAN_WORKSHOP_TOKEN", "s3cret")
     voila_app.main(["--no-browser", "--port=1"])
+    assert "RTPLAN_WORKSHOP_TOKEN" not in os.environ  # the kernels (started with this environment) never see it
     assert seen["argv"] == ["--no-browser", "--port=1"]
-    assert seen["config"].VoilaConfiguration.prelaunch_hook is voila_app.set_xsrf_cookie
+    config = seen["config"]
+    assert config.VoilaConfiguration.prelaunch_hook is voila_app.set_xsrf_cookie
+    assert config.Voila.token == "s3cret"
+    assert config.Voila.tornado_settings == {"allow_remote_access": False, "local_hostnames": ["localhost"],
+                                             "allow_origin": ""}
+    assert config.VoilaConfiguration.multi_kernel_manager_class is voila_app.CappedKernelManager
+    assert config.CappedKernelManager.max_kernels == 4
     ws = workshop.Workshop(plan=tmp_path / "plan", lang="id", port=8123)
     assert workshop.voila_command(ws, python="/py")[:3] == ["/py", "-m", "rtplan.workshop.voila_app"]

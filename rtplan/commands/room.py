@@ -39,8 +39,16 @@ def cmd_room_codes(args: argparse.Namespace) -> int:
     if args.forget:
         if state.read().get("round"):
             raise RoomError(t("room.round_still_open", lang))
-        state.remove()
-        print(t("cli.room_codes.forgotten", lang))
+        gone = state.remove()  # the state file and any temporary copy a killed room left
+        left = [p for p in [state.path, *state.leftovers()] if p.exists()]
+        if left:  # never say "deleted" of a file still there
+            raise RoomError(", ".join(str(p) for p in left))
+        folder = state.path.parent
+        if gone:
+            print(t("cli.room_codes.forgotten", lang, n=len(gone), files=", ".join(p.name for p in gone),
+                    folder=folder))
+        else:
+            print(t("cli.room_codes.nothing", lang, folder=folder))
         return 0
     meeting = choose_meeting(plan, args.meeting)
     mid = None if meeting is None else str(meeting["meeting_id"])

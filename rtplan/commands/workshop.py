@@ -20,6 +20,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: str
     p.add_argument("--port", type=int, metavar="PORT", help=t("cli.workshop.port", lang))
     p.add_argument("--no-browser", action="store_true", help=t("cli.workshop.no_browser", lang))
     p.add_argument("--room", action="store_true", help=t("cli.workshop.room", lang))
+    p.add_argument("--bind", metavar="ADDRESS", help=t("cli.workshop.bind", lang))
     lang_option(p, lang)
     p.set_defaults(func=cmd_workshop)
 
@@ -70,7 +71,15 @@ def cmd_workshop(args: argparse.Namespace) -> int:
         except ImportError:
             print(t("workshop.room_missing", lang), file=sys.stderr)
             return 2
-        room = start_room(plan, lang, "0.0.0.0", 0)  # phones in the room reach it; any free port
+        from rtplan.room.server import lan_address
+
+        # phones reach it on the hotspot's interface only (never every interface); any free port
+        host = args.bind or lan_address()
+        try:
+            room = start_room(plan, lang, host, 0)
+        except OSError as exc:
+            print(t("workshop.bind_failed", lang, address=host, reason=exc.strerror or exc), file=sys.stderr)
+            return 2
         room_url, room_token = room.admin_url, room.admin_token
         lines.append(t("workshop.room_at", lang, url=room.phone_url))
     lines.append(t("workshop.stop_hint", lang))

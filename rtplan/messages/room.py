@@ -75,14 +75,28 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "id": "Pasangan {n} ({a} atau {b}): pilih A, B atau Seri.",
         "en": "Pair {n} ({a} or {b}): choose A, B or Tie.",
     },
-    "room.refused.unknown": {
-        "id": "Kode tidak dikenal. Periksa lagi huruf dan angkanya.",
-        "en": "Unknown code. Check its letters and digits again.",
+    "room.refused.code": {
+        "id": ("Kode ini tidak bisa dipakai. Periksa lagi huruf dan angkanya, dan pindai lagi kode QR di layar. "
+               "Kalau tetap ditolak, tanyakan fasilitator."),
+        "en": ("This code cannot be used. Check its letters and digits, and scan the QR code on the screen again. "
+               "If it is still refused, ask the facilitator."),
     },
-    "room.refused.used": {
-        "id": "Kode ini sudah dipakai untuk putaran ini.",
-        "en": "This code has already been used in this round.",
+    "room.refused.scan": {
+        "id": ("Putaran baru sudah dibuka: pindai lagi kode QR di layar, atau ketik kode putaran yang tertulis "
+               "di bawahnya."),
+        "en": "A new round is open: scan the QR code on the screen again, or type the round key written below it.",
     },
+    "room.refused.busy": {
+        "id": "Ruang suara sedang sibuk. Tunggu satu menit, lalu coba lagi.",
+        "en": "The voting room is busy. Wait a minute, then try again.",
+    },
+    "room.phone.bad_request": {
+        "id": "Isian dari ponsel ini tidak bisa dibaca. Buka lagi halaman ini dan isi ulang.",
+        "en": "What this phone sent cannot be read. Open this page again and fill it in once more.",
+    },
+    "room.phone.key_label": {"id": "Kode putaran (di layar, di bawah kode QR):",
+                             "en": "Round key (on the screen, below the QR code):"},
+    "room.projector.key": {"id": "Kode putaran: {key}", "en": "Round key: {key}"},
     "room.refused.limited": {
         "id": "Terlalu banyak kode yang salah dari ponsel ini. Tunggu {wait} detik, lalu coba lagi.",
         "en": "Too many wrong codes from this phone. Wait {wait} seconds, then try again.",
@@ -187,7 +201,13 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "en": "{n} voting codes printed: {path}",
     },
     "cli.room_codes.forgotten": {
-        "id": "Semua kode suara rencana ini sudah dihapus.",
-        "en": "Every voting code of this plan has been deleted.",
+        "id": ("Semua kode suara rencana ini sudah dihapus: {n} file ({files}). Tidak ada lagi salinan kode "
+               "di {folder}."),
+        "en": "Every voting code of this plan has been deleted: {n} files ({files}). No copy of a code is left in "
+              "{folder}.",
+    },
+    "cli.room_codes.nothing": {
+        "id": "Tidak ada kode suara rencana ini yang tersimpan di {folder}.",
+        "en": "No voting code of this plan is kept in {folder}.",
     },
 }

@@ -21,6 +21,12 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "cli.workshop.port": {"id": "port di 127.0.0.1 (bawaan: port bebas mana saja)",
                           "en": "the port on 127.0.0.1 (default: any free port)"},
     "cli.workshop.no_browser": {"id": "jangan membuka peramban sendiri", "en": "do not open a browser window"},
+    "cli.workshop.bind": {
+        "id": ("dengan --room: alamat laptop di hotspot tempat ponsel tersambung; ruang suara hanya mendengarkan "
+               "di sana (bawaan: alamat jaringan lokal laptop ini)"),
+        "en": ("with --room: this laptop's address on the hotspot the phones join; the voting room listens there "
+               "only (default: this laptop's local network address)"),
+    },
     "cli.workshop.room": {
         "id": "juga buka ruang suara untuk ponsel warga di jaringan setempat",
         "en": "also open the voting room for residents' phones on the local network",
@@ -52,6 +58,25 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "id": "Ruang suara perlu rencana yang sudah ada: buat dulu rencana di {path} (tanpa --room), lalu mulai lagi.",
         "en": ("The voting room needs an existing plan: create the plan in {path} first (without --room), "
                "then start again."),
+    },
+    "workshop.plan_not_recent": {
+        "id": ("Alamat halaman ini menunjuk folder {path}, yang belum pernah dibuka di lokakarya ini; folder itu "
+               "tidak dibuka. Pilih rencana dari daftar di bawah, atau buat rencana baru."),
+        "en": ("This page's address names the folder {path}, which was never opened in this workshop; it is not "
+               "opened. Choose a plan from the list below, or create a new one."),
+    },
+    "workshop.too_many_pages": {
+        "id": ("Sudah ada {n} halaman lokakarya yang sedang bekerja, dan tidak ada yang bisa dihentikan sekarang. "
+               "Tunggu sampai halaman lain selesai dimuat atau tutup tab yang tidak dipakai, lalu muat ulang "
+               "halaman ini."),
+        "en": ("{n} workshop pages are already working, and none can be stopped now. Wait until another page "
+               "has finished loading or close tabs you do not use, then reload this page."),
+    },
+    "workshop.bind_failed": {
+        "id": ("Ruang suara tidak bisa mendengarkan di {address} ({reason}). Beri --bind alamat laptop ini di "
+               "hotspot (lihat `ip addr` atau `ipconfig`), misalnya --bind 192.168.43.1."),
+        "en": ("The voting room cannot listen on {address} ({reason}). Give --bind this laptop's address on the "
+               "hotspot (see `ip addr` or `ipconfig`), for example --bind 192.168.43.1."),
     },
     "workshop.room_missing": {
         "id": "Ruang suara belum tersedia di versi rtplan ini.",

@@ -12,7 +12,48 @@ from rtplan.plan import Plan
 ALPHABET = "ACDEFHJKMNPRTUVWXY3479"
 """No 0/O, 1/I/L, 2/Z, 5/S, 8/B, 6/G: a code read aloud or typed on a phone is not mistaken."""
 LENGTH = 6
-"""22**6 = 113 million codes: with 60 in use and attempts rate-limited, a guess does not land."""
+"""22**6 = 113,379,904 codes (see :func:`room_guess_limit` for what that means for a guesser)."""
+CODE_SPACE = len(ALPHABET) ** LENGTH
+KEY_LENGTH = 3
+"""The round key: 3 characters of :data:`ALPHABET` (22**3 = 10,648 keys), new for every round."""
+GUESS_TARGET = 0.001
+"""The chance, at most, that guessing finds any live code within an hour (0.1 %)."""
+
+
+def room_guess_limit(live_codes: int, target: float = GUESS_TARGET) -> int:
+    """Wrong codes a minute, from all phones together, before every further guess waits.
+
+    A guess names one of ``CODE_SPACE`` = 22**6 = 113,379,904 codes, of which
+    ``live_codes`` L are given out. With N wrong codes a minute allowed room-wide, an
+    hour holds at most 60 N guesses, and (union bound) the chance that any of them hits
+    a live code is at most 60 N L / 22**6. Keeping it below ``target`` (0.1 %)::
+
+        N < 0.001 * 113,379,904 / (60 L) = 1,889.66 / L
+        L = 30 -> N = 62;  L = 60 -> N = 31 (P <= 0.098 %);  L = 120 -> N = 15;  L = 200 -> N = 9
+
+    The round key (a guesser outside the room does not see the projector) would divide
+    the chance by another 10,648, but a guesser in the room sees it, so N does not count
+    on it. At least 1 (from 1,890 live codes up the bound no longer holds; an RT meeting
+    never gives out that many).
+    """
+    live = max(1, int(live_codes))
+    n = int(target * CODE_SPACE / (60 * live))
+    if 60 * n * live >= target * CODE_SPACE:  # strictly below the target
+        n -= 1
+    return max(1, n)
+
+
+def new_round_key() -> str:
+    """A fresh random round key (:data:`KEY_LENGTH` characters of :data:`ALPHABET`)."""
+    return "".join(secrets.choice(ALPHABET) for _ in range(KEY_LENGTH))
+
+
+def normalize_key(text: object) -> str:
+    """What a phone brought as the round key -> the key (``" k7m "`` -> ``"K7M"``); ``""`` when it cannot be one."""
+    raw = "".join(ch for ch in str(text or "").upper() if ch.isascii() and ch.isalnum())
+    if len(raw) != KEY_LENGTH or any(ch not in ALPHABET for ch in raw):
+        return ""
+    return raw
 
 
 def new_code(taken: set[str] | frozenset[str] = frozenset()) -> str:
@@ -25,7 +66,7 @@ def new_code(taken: set[str] | frozenset[str] = frozenset()) -> str:
 
 def normalize_code(text: object) -> str:
     """What a phone typed -> the code (``" acd-efh "`` -> ``"ACDEFH"``); ``""`` when it cannot be one."""
-    raw = "".join(ch for ch in str(text or "").upper() if ch.isalnum())
+    raw = "".join(ch for ch in str(text or "").upper() if ch.isascii() and ch.isalnum())
     if len(raw) != LENGTH or any(ch not in ALPHABET for ch in raw):
         return ""
     return raw

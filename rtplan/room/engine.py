@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import collections
 import concurrent.futures
+import hmac
 import os
 import queue
 import threading
@@ -51,6 +52,9 @@ class RoomConfig:
     """Wrong or used codes a client may try within :attr:`window` seconds before it must wait."""
     window: float = 60.0
     """The rate-limit window, in seconds."""
+    room_failures: int | None = None
+    """Wrong codes within :attr:`window` from all clients together before every guess waits
+    (default: :func:`rtplan.room.codes.room_guess_limit` of the codes given out)."""
     batch_max: int = 200
     """At most this many ballots per save."""
     save_retries: int = 3
@@ -62,15 +66,22 @@ class RoomError(RtplanError):
 
 
 class CodeRefused(RtplanError):
-    """Raised when a phone's code is refused: ``reason`` is ``unknown``, ``used``, ``limited`` or ``no_round``."""
+    """Raised when a phone's code is refused: ``reason`` is ``unknown``, ``used``, ``limited``, ``no_round``
+    or ``scan`` (the phone brought no round key, or one of an earlier round: it should scan the QR code again).
+
+    ``unknown`` and ``used`` (and a wrong round key, also ``unknown``) give the same message: a guesser
+    must not learn that a code exists.
+    """
 
     def __init__(self, reason: str, message: str) -> None:
         super().__init__(message)
         self.reason = reason
 
 
-_REFUSALS = {"unknown": "room.refused.unknown", "used": "room.refused.used", "limited": "room.refused.limited",
-             "no_round": "room.refused.no_round"}
+_REFUSALS = {"unknown": "room.refused.code", "used": "room.refused.code", "limited": "room.refused.limited",
+             "no_round": "room.refused.no_round", "scan": "room.refused.scan"}
+OLD_KEYS = 20
+"""How many earlier rounds' keys are kept, to tell a phone still on an earlier round's page to scan again."""
 
 
 @dataclass
@@ -100,11 +111,15 @@ class Room:
         self.plan = storage.load_plan(plan_dir)
         self.lang = normalize_lang(lang or self.plan.lang)
         self.state = StateFile(plan_dir, state_folder)
+        self.state.sweep()  # a room killed mid-write left its temporary copy (the code map): gone
         self.config = config or RoomConfig()
         self.clock = clock
         self._lock = threading.RLock()  # codes in flight, failures, closing
         self._plan_lock = threading.RLock()  # self.plan: saved by the writer, reloaded when a round opens
         self._failures: dict[str, collections.deque[float]] = {}
+        self._room_failures: collections.deque[float] = collections.deque()
+        self.failure_log: list[float] = []
+        """When each wrong code was counted (the room's clock): what the room-wide limit let through."""
         self._inflight: set[str] = set()
         self._closing = False
         self._queue: queue.Queue[_Item | None] = queue.Queue()
@@ -154,6 +169,12 @@ class Room:
             raise RoomError(t("room.no_participant", self.lang, who=participant_id))
         return ensure_codes(self.state, [participant_id])[participant_id]
 
+    def room_limit(self) -> int:
+        """Wrong codes per window from all clients together (:attr:`RoomConfig.room_failures`)."""
+        if self.config.room_failures is not None:
+            return self.config.room_failures
+        return room_codes.room_guess_limit(len(self.state.read().get("codes") or {}))
+
     def forget_codes(self) -> None:
         """End of the meeting: forget every code (no round may be open)."""
         if self.current_round() is not None:
@@ -191,7 +212,9 @@ class Room:
             result = tally(self.plan.tables, rnd, self.lang)
 
             def close(state: State) -> None:
-                state.update(round=None, used=[], pending={}, last=result.to_json())
+                old = [k for k in state.get("old_keys") or () if k != rnd.key]
+                state.update(round=None, used=[], pending={}, last=result.to_json(),
+                             old_keys=([rnd.key] if rnd.key else []) + old[:OLD_KEYS - 1])
 
             self.state.update(close)
             self._closing = False
@@ -203,52 +226,91 @@ class Room:
         out: dict[str, Any] = {"codes": len(state.get("codes") or {}), "round": None, "last": state.get("last")}
         if state.get("round"):
             rnd = Round.from_json(state["round"])
-            out["round"] = {"round_id": rnd.round_id, "kind": rnd.kind, "titles": [ti for _, ti in rnd.items],
+            out["round"] = {"round_id": rnd.round_id, "key": rnd.key, "kind": rnd.kind,
+                            "titles": [ti for _, ti in rnd.items],
                             "pairs": len(rnd.pairs), "dots": rnd.dots, "opened": rnd.opened,
                             "voted": len(round_ids(self.plan.tables, rnd))}
         return out
 
     # -- phones ---------------------------------------------------------------------------
-    def _refuse(self, client: str, reason: str) -> CodeRefused:
+    def _refuse(self, client: str, reason: str, lang: str | None = None) -> CodeRefused:
         if reason in ("unknown", "used"):
-            self._failures.setdefault(client, collections.deque()).append(self.clock())
-        return CodeRefused(reason, t(_REFUSALS[reason], self.lang, wait=int(self.config.window)))
+            now = self.clock()
+            self._failures.setdefault(client, collections.deque()).append(now)
+            self._room_failures.append(now)
+            self.failure_log.append(now)
+        return CodeRefused(reason, t(_REFUSALS[reason], lang or self.lang, wait=int(self.config.window)))
 
-    def _limited(self, client: str) -> bool:
-        seen = self._failures.get(client)
-        if not seen:
-            return False
+    def _expire(self, seen: collections.deque[float]) -> None:
         now = self.clock()
-        while seen and now - seen[0] > self.config.window:
+        while seen and now - seen[0] >= self.config.window:
             seen.popleft()
-        return len(seen) >= self.config.max_failures
 
-    def check(self, client: str, text: object) -> tuple[Round, str]:
-        """The open round and the code ``text`` names, if it may vote now; else :class:`CodeRefused`."""
+    def address_limited(self, client: str) -> bool:
+        """Whether ``client`` tried :attr:`RoomConfig.max_failures` wrong codes within the window."""
         with self._lock:
-            if self._limited(client):
-                raise self._refuse(client, "limited")
+            seen = self._failures.get(client)
+            if not seen:
+                return False
+            self._expire(seen)
+            if not seen:
+                del self._failures[client]  # the table of addresses does not grow without end
+                return False
+            return len(seen) >= self.config.max_failures
+
+    def guess_delay(self) -> float:
+        """Seconds until the next guess may be checked: 0, unless :meth:`room_limit` wrong codes came
+        from all clients together within the window (then: until the oldest of them is out of it)."""
+        with self._lock:
+            self._expire(self._room_failures)
+            limit = self.room_limit()
+            if len(self._room_failures) < limit:
+                return 0.0
+            oldest = self._room_failures[len(self._room_failures) - limit]
+            return max(0.0, oldest + self.config.window - self.clock())
+
+    def check(self, client: str, text: object, key: object = None, lang: str | None = None) -> tuple[Round, str]:
+        """The open round and the code ``text`` names, if it may vote now; else :class:`CodeRefused`.
+
+        ``key`` is the round key the phone brought (the QR code's ``?r=``); ``None`` skips the key
+        (the engine's own callers and tests). A missing key or an earlier round's asks the phone
+        to scan again (not counted as a wrong code); any other wrong key counts and reads exactly
+        like a wrong code. ``lang``: the language of the refusal (default the room's).
+
+        Waiting for the room-wide limit is the caller's part (:meth:`guess_delay`; the server waits
+        asynchronously): :meth:`check` itself refuses only a client over its own limit.
+        """
+        with self._lock:
+            if self.address_limited(client):
+                raise self._refuse(client, "limited", lang)
             state = self.state.read()
             if not state.get("round") or self._closing:
-                raise self._refuse(client, "no_round")
+                raise self._refuse(client, "no_round", lang)
             rnd = Round.from_json(state["round"])
+            if key is not None and rnd.key:
+                given = room_codes.normalize_key(key)
+                if not str(key or "").strip() or given in (state.get("old_keys") or ()):
+                    raise self._refuse(client, "scan", lang)
+                if not hmac.compare_digest(given, rnd.key):
+                    raise self._refuse(client, "unknown", lang)
             code = room_codes.normalize_code(text)
             if not code or code not in (state.get("codes") or {}):
-                raise self._refuse(client, "unknown")
+                raise self._refuse(client, "unknown", lang)
             digest = room_codes.code_hash(rnd.round_id, code)
             if digest in set(state.get("used") or ()) or digest in self._inflight:
-                raise self._refuse(client, "used")
+                raise self._refuse(client, "used", lang)
             return rnd, digest
 
-    def submit(self, client: str, text: object, form: Mapping[str, str]) -> concurrent.futures.Future[str]:
+    def submit(self, client: str, text: object, form: Mapping[str, str], key: object = None,
+               lang: str | None = None) -> concurrent.futures.Future[str]:
         """Queue one phone's ballot; the future gives its anonymous id once it is saved.
 
         Raises :class:`CodeRefused` (the code) or :class:`rtplan.room.rounds.BallotError`
         (the ballot: nothing counted against the client).
         """
         with self._lock:
-            rnd, digest = self.check(client, text)
-            ballot = read_ballot(rnd, form, self.lang)
+            rnd, digest = self.check(client, text, key, lang)
+            ballot = read_ballot(rnd, form, lang or self.lang)
             self._inflight.add(digest)
             future: concurrent.futures.Future[str] = concurrent.futures.Future()
             self._queue.put(_Item(rnd, digest, ballot, future))

@@ -54,17 +54,20 @@ class Round:
     pairs: tuple[tuple[str, str], ...] = ()
     dots: int = 0
     opened: str = ""
+    key: str = ""
+    """The round key: the second factor a phone brings with its code (in the QR code's address, see
+    :func:`rtplan.room.codes.new_round_key`); empty for a round saved before there were keys."""
 
     def to_json(self) -> dict[str, Any]:
         return {"round_id": self.round_id, "tag": self.tag, "kind": self.kind, "items": [list(i) for i in self.items],
-                "pairs": [list(p) for p in self.pairs], "dots": self.dots, "opened": self.opened}
+                "pairs": [list(p) for p in self.pairs], "dots": self.dots, "opened": self.opened, "key": self.key}
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Round:
         return cls(str(data["round_id"]), str(data["tag"]), str(data["kind"]),
                    tuple((str(a), str(b)) for a, b in data["items"]),
                    tuple((str(a), str(b)) for a, b in data.get("pairs", [])), int(data.get("dots", 0)),
-                   str(data.get("opened", "")))
+                   str(data.get("opened", "")), str(data.get("key", "")))
 
     @property
     def prefix(self) -> str:
@@ -111,6 +114,7 @@ def new_round(plan: Plan, kind: str, top: int | None = None, dots: int | None = 
     (callers check :attr:`Round.items`).
     """
     from rtplan.needs import pair_schedule, suggested_dots, top_needs
+    from rtplan.room.codes import new_round_key
 
     if kind not in KINDS:
         raise ValueError(kind)
@@ -127,12 +131,17 @@ def new_round(plan: Plan, kind: str, top: int | None = None, dots: int | None = 
     while tag in taken:
         tag = secrets.token_hex(2)
     stamp = (now or dt.datetime.now(dt.UTC)).isoformat(timespec="seconds")
-    return Round(secrets.token_hex(6), tag, kind, items, pairs, n_dots, stamp)
+    return Round(secrets.token_hex(6), tag, kind, items, pairs, n_dots, stamp, new_round_key())
 
 
 def _int(text: object) -> int | None:
+    """A small whole number typed in ASCII digits (``"3"``), else None.
+
+    ``str.isdigit`` is true for superscripts and other scripts' digits (``"²"``, ``"٣"``)
+    that ``int`` cannot read or reads another way: only 0-9 count here.
+    """
     raw = str(text or "").strip()
-    return int(raw) if raw.isdigit() and len(raw) <= 3 else None
+    return int(raw) if raw.isascii() and raw.isdecimal() and len(raw) <= 3 else None
 
 
 def read_ballot(rnd: Round, form: Mapping[str, str], lang: str) -> Ballot:

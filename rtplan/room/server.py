@@ -10,6 +10,32 @@ The admin side listens on 127.0.0.1 only and wants the token (header ``X-Room-To
 or ``?token=``): open and close rounds, give a late arrival a code, the status the
 projector shows, and ``/projector``, a page with the QR code and the live count.
 
+What keeps one machine on the hotspot from blocking or guessing its way into the room:
+
+* **Connections**: at most :func:`connection_cap` open at once (half the open-file limit,
+  at most 500), :data:`PER_ADDRESS` from one address; a new connection over a cap closes the
+  oldest one that is not in the middle of a request (an idle keep-alive or a silent socket),
+  so idle connections cannot crowd out a phone that is voting. Headers and bodies must
+  arrive within :data:`IO_TIMEOUT` seconds (tornado's ``idle_connection_timeout``, which is
+  also its header timeout, and ``body_timeout``), bodies are at most :data:`MAX_BODY` bytes
+  and headers :data:`MAX_HEADER` bytes.
+* **Logs**: at most one line per kind of event a second, with no address and no traceback
+  (:class:`OncePerSecond` on tornado's and asyncio's loggers).
+* **Ballots** that cannot be read (a superscript ``²``, bad UTF-8, a missing field) answer 400
+  with the page in the phone's language.
+* **Guessing**: a wrong code counts against its address (:attr:`RoomConfig.max_failures` a
+  minute, then 429) and against the room: after :meth:`Room.room_limit` wrong codes a minute
+  from all addresses together, every guess waits its turn until the oldest of them is a
+  minute old (:func:`rtplan.room.codes.room_guess_limit`: below 0.1 % for any code in an
+  hour). Unknown and used codes get the same message. ``X-Forwarded-For`` is not trusted
+  (``xheaders=False``): the address is the socket's.
+* **Rounds**: each round has a key of 3 characters (the second factor). The projector's QR
+  code and address carry it (``/?r=K7M``), so a phone that scans it still types only the
+  code from its slip, which is printed once for the whole meeting; a phone without the key
+  (it typed the address, or it kept an earlier round's page) is asked to scan again or type
+  the key shown under the QR code. A slip seen over someone's shoulder is of no use from
+  outside the room, and a key guessed wrong reads exactly like a wrong code.
+
 :func:`start_room` runs both in a background thread of the calling process and returns
 a :class:`RoomHandle`; ``handle.stop()`` saves what is queued and frees the ports.
 """
@@ -17,21 +43,29 @@ a :class:`RoomHandle`; ``handle.stop()`` saves what is queued and frees the port
 from __future__ import annotations
 
 import asyncio
+import collections
 import hmac
 import json
+import logging
+import math
 import os
+import re
+import resource
 import secrets
 import socket
 import threading
-from collections.abc import Mapping
+import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import TracebackType
 from typing import Any
+from urllib.parse import quote
 
 import tornado.httpserver
+import tornado.iostream
 import tornado.netutil
 import tornado.web
-from tornado.log import app_log
 
 from rtplan.exceptions import RtplanError
 from rtplan.messages import normalize_lang, t
@@ -39,6 +73,16 @@ from rtplan.room.engine import CodeRefused, Room, RoomConfig, RoomError
 from rtplan.room.rounds import BallotError, Round, Tally
 
 MAX_BODY = 32 * 1024
+"""Bytes a request body may have (a ballot is well under 1 KB)."""
+MAX_HEADER = 8 * 1024
+"""Bytes the request line and headers may have together."""
+IO_TIMEOUT = 10.0
+"""Seconds a connection may take to send its headers (or stay idle between requests), and its body."""
+PER_ADDRESS = 32
+"""Connections one address may hold open at once (a phone's browser opens a few)."""
+MAX_WAITING = 64
+"""Guesses that may wait for the room-wide limit at once; more are told the room is busy."""
+LOG = logging.getLogger("rtplan.room")
 _PHONE_HEADERS = {
     "Content-Security-Policy": ("default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
                                 "img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"),
@@ -50,6 +94,61 @@ _PHONE_HEADERS = {
 LIVE_ROWS = 8
 """The projector shows the best needs of a result, at most this many (the rest are counted)."""
 KIND_KEYS = {"dots": "room.kind.dots", "usg": "room.kind.usg", "pairwise": "room.kind.pairwise"}
+
+
+def connection_cap(limit: int | None = None) -> int:
+    """Connections the phone server keeps open at once: well below the open-file limit ``limit``
+    (default this process's soft ``RLIMIT_NOFILE``): half of it, at most 500, at least 16."""
+    if limit is None:
+        soft, _hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        limit = soft if soft != resource.RLIM_INFINITY else 1 << 20
+    return max(16, min(500, (int(limit) - 64) // 2))
+
+
+_ADDRESS = re.compile(r"\b\d{1,3}(?:\.\d{1,3}){3}\b|\[?[0-9a-fA-F]{0,4}(?::[0-9a-fA-F]{0,4}){2,7}\]?")
+
+
+class OncePerSecond(logging.Filter):
+    """At most one log line per kind of event (logger and message template) a second; the line
+    keeps no address (IPv4 or IPv6) and no traceback. Lines dropped are counted in :attr:`dropped`."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        super().__init__()
+        self.clock = clock
+        self.last: dict[tuple[str, str], float] = {}
+        self.dropped = 0
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        key = (record.name, str(record.msg)[:120])
+        now = self.clock()
+        if now - self.last.get(key, -math.inf) < 1.0:
+            self.dropped += 1
+            return False
+        if len(self.last) > 1000:  # kinds of events are few; a flood of new ones must not grow this
+            self.last.clear()
+        self.last[key] = now
+        try:
+            text = record.getMessage()
+        except Exception:  # a message that cannot be formatted still says what kind it was
+            text = str(record.msg)
+        record.msg, record.args = _ADDRESS.sub("?", text), None
+        record.exc_info = record.exc_text = record.stack_info = None
+        return True
+
+
+QUIET_LOGGERS = ("tornado.access", "tornado.application", "tornado.general", "asyncio", "rtplan.room")
+
+
+def quiet_logs() -> OncePerSecond:
+    """Put one :class:`OncePerSecond` on the loggers the room writes to (once per process)."""
+    for name in QUIET_LOGGERS:
+        for f in logging.getLogger(name).filters:
+            if isinstance(f, OncePerSecond):
+                return f
+    once = OncePerSecond()
+    for name in QUIET_LOGGERS:
+        logging.getLogger(name).addFilter(once)
+    return once
 
 
 def lan_address() -> str:
@@ -82,12 +181,17 @@ def _words(lang: str) -> dict[str, str]:
         "dots_used": t("room.phone.dots_used", lang, used="{used}", k="{k}"), "choose": t("room.phone.choose", lang),
         "problems": t("room.phone.problems", lang), "crit_u": t("room.crit.u", lang),
         "crit_s": t("room.crit.s", lang), "crit_g": t("room.crit.g", lang),
+        "key_label": t("room.phone.key_label", lang),
     }
 
 
 def phone_page(lang: str, mode: str, rnd: Round | None = None, code: str = "", errors: list[str] | None = None,
-               values: Mapping[str, str] | None = None) -> str:
-    """The phone page: ``join`` (type the code), ``wait`` (no round open), ``ballot`` or ``thanks``."""
+               values: Mapping[str, str] | None = None, key: str = "") -> str:
+    """The phone page: ``join`` (type the code), ``wait`` (no round open), ``ballot`` or ``thanks``.
+
+    ``key``: the round key the phone brought (the QR code's ``?r=``), carried in every form
+    and link; ``join`` without it asks for the key too.
+    """
     from rtplan.render import render
 
     other = "en" if lang == "id" else "id"
@@ -104,7 +208,7 @@ def phone_page(lang: str, mode: str, rnd: Round | None = None, code: str = "", e
         errors=errors or [], values=dict(values or {}), howto=howto,
         kind=rnd.kind if rnd else "", kind_text=t(KIND_KEYS[rnd.kind], lang) if rnd else "",
         items=[(i, ti) for i, (_, ti) in enumerate(rnd.items, 1)] if rnd else [], pairs=pairs,
-        dots=rnd.dots if rnd else 0,
+        dots=rnd.dots if rnd else 0, key=key, query=f"?lang={lang}" + (f"&r={quote(key)}" if key else ""),
     ))
 
 
@@ -121,7 +225,7 @@ def live_fragment(status: Mapping[str, Any], lang: str) -> str:
              "width": max(1, round(100 * r.value / top))} for r in scored[:LIVE_ROWS]]
     more = len(result.rows) - len(rows) if result else 0
     return str(render(
-        "room_live.html.j2", rnd=rnd, rows=rows,
+        "room_live.html.j2", rnd=rnd, rows=rows, key=str((rnd or {}).get("key") or ""),
         kind_text=t(KIND_KEYS[(rnd or last or {"kind": "dots"})["kind"]], lang) if (rnd or last) else "",
         voted_text=t("room.live.voted", lang, n=rnd["voted"], codes=status.get("codes", 0)) if rnd else "",
         open_text=t("room.live.open", lang), result_text=t("room.live.result", lang,
@@ -137,18 +241,39 @@ def _shown_value(value: float, lang: str) -> str:
     return format_number(round(value, 1), lang, decimals=0 if float(value).is_integer() else 1)
 
 
+def round_url(phone_url: str, status: Mapping[str, Any]) -> str:
+    """The address the QR code carries: the phone address, with the open round's key (``?r=K7M``)."""
+    rnd = status.get("round") or {}
+    return f"{phone_url}?r={quote(str(rnd['key']))}" if rnd.get("key") else phone_url
+
+
 def projector_page(phone_url: str, token: str, status: Mapping[str, Any], lang: str) -> str:
-    """The projector page: QR code, the short address, and the live part (refreshed by a small script)."""
+    """The projector page: QR code, the short address, and the live part (refreshed by a small script;
+    the whole page reloads when a round opens or closes, so the QR code carries the new key)."""
     from rtplan.render import Markup, render
 
+    url = round_url(phone_url, status)
+    key = str((status.get("round") or {}).get("key") or "")
     return str(render(
-        "room_projector.html.j2", lang=lang, qr=qr_data_url(phone_url), address=phone_url.split("://", 1)[-1],
+        "room_projector.html.j2", lang=lang, qr=qr_data_url(url), address=url.split("://", 1)[-1],
         token=token, live=Markup(live_fragment(status, lang)), scan=t("room.projector.scan", lang),
-        title=t("room.projector.title", lang),
+        title=t("room.projector.title", lang), key=key, key_text=t("room.projector.key", lang, key=key) if key else "",
     ))
 
 
 # -- handlers ----------------------------------------------------------------------------------
+class _Gate:
+    """Where guesses wait their turn once the room-wide wrong-code limit is reached."""
+
+    def __init__(self) -> None:
+        self.lock = asyncio.Lock()
+        self.waiting = 0
+
+
+class _Busy(Exception):
+    """Too many guesses already wait for their turn."""
+
+
 class _PhoneHandler(tornado.web.RequestHandler):
     room: Room
 
@@ -160,40 +285,105 @@ class _PhoneHandler(tornado.web.RequestHandler):
             self.set_header(k, v)
         self.set_header("Content-Type", "text/html; charset=utf-8")
 
+    def prepare(self) -> None:
+        busy: set[object] = self.settings["rtplan_busy"]
+        busy.add(getattr(self.request.connection, "stream", None))
+
+    def on_finish(self) -> None:
+        busy: set[object] = self.settings["rtplan_busy"]
+        busy.discard(getattr(self.request.connection, "stream", None))
+
+    def on_connection_close(self) -> None:
+        self.on_finish()
+
     def _lang(self) -> str:
-        asked = self.get_argument("lang", "")
+        asked = self.get_query_argument("lang", "")
         return normalize_lang(asked) if asked in ("id", "en") else self.room.lang
 
+    def _key(self) -> str:
+        """The round key the phone brought: the form's ``r`` (posts) or the address's ``?r=``."""
+        if self.request.method == "POST":
+            return self.get_body_argument("r", "") or self.get_query_argument("r", "")
+        return self.get_query_argument("r", "")
+
     def write_error(self, status_code: int, **kwargs: Any) -> None:
-        self.finish(phone_page(self._lang(), "join", errors=[t("room.phone.error", self._lang())]))
+        """One plain sentence in the phone's language; never a traceback (400: what was sent cannot be read)."""
+        try:
+            lang = self._lang()
+        except Exception:  # the query itself could not be read
+            lang = self.room.lang
+        key = "room.phone.bad_request" if 400 <= status_code < 500 else "room.phone.error"
+        self.finish(phone_page(lang, "join", errors=[t(key, lang)]))
+
+    def log_exception(self, typ: type[BaseException] | None, value: BaseException | None,
+                      tb: TracebackType | None) -> None:
+        """No traceback and no address in the log: one line naming what failed (at most one a second)."""
+        if isinstance(value, tornado.web.HTTPError):
+            return  # a request that could not be read: the phone was told, nothing to log
+        LOG.error("phone page %s failed: %s", self.request.path, typ.__name__ if typ else "?")
 
     def _form(self) -> dict[str, str]:
         return {k: self.get_body_argument(k, "") for k in self.request.body_arguments}
 
-    def _refuse(self, lang: str, exc: CodeRefused) -> None:
+    def _refuse(self, lang: str, exc: CodeRefused, key: str = "") -> None:
         """A refused code: back to the code page (or the waiting page when no round is open);
         too many wrong codes from this phone answer 429."""
         if exc.reason == "limited":
             self.set_status(429)
         mode = "wait" if exc.reason == "no_round" else "join"
-        self.finish(phone_page(lang, mode, errors=[str(exc)]))
+        self.finish(phone_page(lang, mode, errors=[str(exc)], key="" if exc.reason == "scan" else key))
+
+    def _busy(self, lang: str, key: str) -> None:
+        self.set_status(503)
+        self.set_header("Retry-After", "60")
+        self.finish(phone_page(lang, "join", errors=[t("room.refused.busy", lang)], key=key))
+
+    async def _in_turn(self, check: Callable[[], Any]) -> Any:
+        """Run ``check`` (a code check) once the room-wide wrong-code limit lets a guess through.
+
+        An address over its own limit is refused at once (``check`` raises). Otherwise the guess
+        waits, one at a time, until fewer than :meth:`Room.room_limit` wrong codes are in the last
+        window: every guess waits alike, right or wrong, so waiting tells nothing about a code.
+        """
+        client = self.request.remote_ip or "?"
+        if self.room.address_limited(client):
+            return check()
+        gate: _Gate = self.settings["rtplan_gate"]
+        if gate.waiting >= MAX_WAITING:
+            raise _Busy
+        gate.waiting += 1
+        try:
+            await gate.lock.acquire()
+        finally:
+            gate.waiting -= 1
+        try:
+            while (delay := self.room.guess_delay()) > 0:
+                await asyncio.sleep(delay)
+            return check()
+        finally:
+            gate.lock.release()
 
 
 class JoinHandler(_PhoneHandler):
     def get(self) -> None:
         lang = self._lang()
         mode = "join" if self.room.current_round() is not None else "wait"
-        self.finish(phone_page(lang, mode))
+        self.finish(phone_page(lang, mode, key=self._key()))
 
-    def post(self) -> None:
+    async def post(self) -> None:
         lang = self._lang()
         code = self.get_body_argument("code", "")
+        key = self._key()
+        client = self.request.remote_ip or "?"
         try:
-            rnd, _ = self.room.check(self.request.remote_ip or "?", code)
+            rnd, _ = await self._in_turn(lambda: self.room.check(client, code, key, lang))
         except CodeRefused as exc:
-            self._refuse(lang, exc)
+            self._refuse(lang, exc, key)
             return
-        self.finish(phone_page(lang, "ballot", rnd, code=code))
+        except _Busy:
+            self._busy(lang, key)
+            return
+        self.finish(phone_page(lang, "ballot", rnd, code=code, key=key))
 
 
 class VoteHandler(_PhoneHandler):
@@ -201,15 +391,20 @@ class VoteHandler(_PhoneHandler):
         lang = self._lang()
         form = self._form()
         code = form.get("code", "")
+        key = self._key()
+        client = self.request.remote_ip or "?"
         try:
-            future = self.room.submit(self.request.remote_ip or "?", code, form)
+            future = await self._in_turn(lambda: self.room.submit(client, code, form, key, lang))
         except CodeRefused as exc:
-            self._refuse(lang, exc)
+            self._refuse(lang, exc, key)
+            return
+        except _Busy:
+            self._busy(lang, key)
             return
         except BallotError as exc:
             rnd = self.room.current_round()
             self.set_status(400)
-            self.finish(phone_page(lang, "ballot", rnd, code=code, errors=exc.problems, values=form))
+            self.finish(phone_page(lang, "ballot", rnd, code=code, errors=exc.problems, values=form, key=key))
             return
         try:
             await asyncio.wrap_future(future)
@@ -220,9 +415,9 @@ class VoteHandler(_PhoneHandler):
             self.set_status(503)
             rnd = self.room.current_round()
             self.finish(phone_page(lang, "ballot" if rnd else "wait", rnd, code=code,
-                                   errors=[t("room.phone.not_saved", lang, reason=str(exc))], values=form))
+                                   errors=[t("room.phone.not_saved", lang, reason=str(exc))], values=form, key=key))
             return
-        self.finish(phone_page(lang, "thanks"))
+        self.finish(phone_page(lang, "thanks", key=key))
 
 
 class _AdminHandler(tornado.web.RequestHandler):
@@ -260,7 +455,8 @@ class _AdminHandler(tornado.web.RequestHandler):
 
 class StatusHandler(_AdminHandler):
     def get(self) -> None:
-        self.reply({**self.room.status(), "phone_url": self.handle.phone_url})
+        status = self.room.status()
+        self.reply({**status, "phone_url": round_url(self.handle.phone_url, status)})
 
 
 class RoundHandler(_AdminHandler):
@@ -273,7 +469,7 @@ class RoundHandler(_AdminHandler):
         except (RoomError, ValueError) as exc:
             self.refuse(exc)
             return
-        self.reply({"round_id": rnd.round_id, "kind": rnd.kind, "titles": [ti for _, ti in rnd.items]})
+        self.reply({"round_id": rnd.round_id, "key": rnd.key, "kind": rnd.kind, "titles": [ti for _, ti in rnd.items]})
 
 
 class CloseHandler(_AdminHandler):
@@ -320,14 +516,73 @@ class LiveHandler(_AdminHandler):
 
 def _log(handler: tornado.web.RequestHandler) -> None:
     """Log only server errors: no line per phone (addresses and timings are nobody's business)."""
-    if handler.get_status() >= 500:
-        app_log.error("%d %s", handler.get_status(), handler.request.path)
+    if handler.get_status() >= 500 and handler.get_status() != 503:
+        LOG.error("%d %s", handler.get_status(), handler.request.path)
+
+
+class CappedHTTPServer(tornado.httpserver.HTTPServer):
+    """tornado's HTTP server with a cap on open connections, in all and per address.
+
+    A connection over a cap closes the oldest connection (of that address, or of all) that
+    is not in the middle of a request; when every one is, the new connection is closed.
+    Call :meth:`cap` once after construction.
+    """
+
+    max_open = 500
+    per_address = PER_ADDRESS
+
+    def cap(self, max_open: int, per_address: int, busy: set[object]) -> None:
+        self.max_open, self.per_address = max_open, per_address
+        self._open: collections.OrderedDict[tornado.iostream.IOStream, str] = collections.OrderedDict()
+        self._busy = busy
+        self.refused = 0
+        """Connections closed at once (every open one was in a request)."""
+        self.evicted = 0
+        """Idle connections closed to make room."""
+
+    def _evict(self, candidates: list[tornado.iostream.IOStream]) -> bool:
+        for stream in candidates:  # oldest first
+            if stream not in self._busy:
+                self._open.pop(stream, None)
+                stream.close()
+                self.evicted += 1
+                return True
+        return False
+
+    def handle_stream(self, stream: tornado.iostream.IOStream, address: tuple[Any, ...]) -> None:
+        host = str(address[0]) if isinstance(address, tuple) and address else "?"
+        same = [s for s, h in self._open.items() if h == host]
+        if (len(same) >= self.per_address and not self._evict(same)) or \
+                (len(self._open) >= self.max_open and not self._evict(list(self._open))):
+            self.refused += 1
+            stream.close()
+            return
+        self._open[stream] = host
+        super().handle_stream(stream, address)
+
+    def on_close(self, server_conn: object) -> None:
+        stream = getattr(server_conn, "stream", None)
+        if stream is not None:
+            self._open.pop(stream, None)
+            self._busy.discard(stream)
+        super().on_close(server_conn)
+
+    @property
+    def open_connections(self) -> int:
+        return len(self._open)
 
 
 class _Quiet(tornado.web.RequestHandler):
     def get(self) -> None:
         self.set_status(404)
         self.finish("")
+
+    def write_error(self, status_code: int, **kwargs: Any) -> None:
+        self.finish("")
+
+    def log_exception(self, typ: type[BaseException] | None, value: BaseException | None,
+                      tb: TracebackType | None) -> None:
+        return
 
 
 # -- the handle ---------------------------------------------------------------------------------
@@ -344,6 +599,10 @@ class RoomHandle:
     _thread: threading.Thread | None = None
     _loop: asyncio.AbstractEventLoop | None = None
     _servers: list[tornado.httpserver.HTTPServer] = field(default_factory=list)
+
+    def round_url(self) -> str:
+        """The address the projector's QR code carries now (with the open round's key)."""
+        return round_url(self.phone_url, self.room.status())
 
     def stop(self) -> None:
         """Stop listening, save every ballot already received, end the thread. Safe to call twice."""
@@ -373,25 +632,27 @@ class RoomHandle:
 
 def start_room(plan: Path, lang: str, host: str, port: int, *, admin_port: int = 0,
                state_folder: str | os.PathLike[str] | None = None, config: RoomConfig | None = None,
-               token: str | None = None) -> RoomHandle:
+               token: str | None = None, max_connections: int | None = None) -> RoomHandle:
     """Serve the voting room of ``plan``: phones on ``host:port``, the admin API on 127.0.0.1.
 
     Parameters
     ----------
     plan : the plan folder.
     lang : the phones' default language (``id`` or ``en``; a phone may switch).
-    host : where phones connect: ``0.0.0.0`` for the local network (``--room``), ``127.0.0.1``
-        to keep it on this laptop.
+    host : the address phones connect to: the hotspot's interface (``rtplan workshop --room``
+        uses :func:`lan_address` or ``--bind``), ``127.0.0.1`` to keep it on this laptop.
     port : the phones' port (0: a free one).
     admin_port : the admin API's port on 127.0.0.1 (0: a free one).
     state_folder : the folder of the room state file (default: see :mod:`rtplan.room.state`).
     config : rate limit and batching, :class:`~rtplan.room.engine.RoomConfig`.
     token : the admin token (default: a random one).
+    max_connections : the phones' connection cap (default :func:`connection_cap`).
 
     Everyone on the attendance of the latest meeting gets a code if they have none yet
     (``rtplan room-codes`` prints them). Returns a :class:`RoomHandle`; call
     ``handle.stop()`` when the meeting ends.
     """
+    quiet_logs()
     room = Room(plan, lang, state_folder, config)
     room.ensure_codes()  # everyone present at the latest meeting has a code (existing codes are kept)
     try:
@@ -412,11 +673,13 @@ def start_room(plan: Path, lang: str, host: str, port: int, *, admin_port: int =
         loop = asyncio.new_event_loop()
         asyncio.set_event_loop(loop)
         try:
+            busy: set[object] = set()
             phone_app = tornado.web.Application([
                 (r"/", JoinHandler, {"room": room}),
                 (r"/kirim", VoteHandler, {"room": room}),
                 (r".*", _Quiet),
-            ], xsrf_cookies=False, compress_response=True, log_function=_log)
+            ], xsrf_cookies=False, compress_response=True, log_function=_log, rtplan_busy=busy,
+                rtplan_gate=_Gate())
             admin_kw = {"room": room, "token": token, "handle": handle}
             admin_app = tornado.web.Application([
                 (r"/api/status", StatusHandler, admin_kw),
@@ -426,9 +689,11 @@ def start_room(plan: Path, lang: str, host: str, port: int, *, admin_port: int =
                 (r"/projector", ProjectorHandler, admin_kw),
                 (r"/projector/live", LiveHandler, admin_kw),
             ], log_function=_log)
-            phone_server = tornado.httpserver.HTTPServer(phone_app, max_body_size=MAX_BODY, xheaders=False,
-                                                         idle_connection_timeout=120)
-            admin_server = tornado.httpserver.HTTPServer(admin_app, max_body_size=MAX_BODY)
+            limits = {"max_body_size": MAX_BODY, "max_header_size": MAX_HEADER, "body_timeout": IO_TIMEOUT,
+                      "idle_connection_timeout": IO_TIMEOUT}
+            phone_server = CappedHTTPServer(phone_app, xheaders=False, **limits)
+            phone_server.cap(max_connections or connection_cap(), PER_ADDRESS, busy)
+            admin_server = tornado.httpserver.HTTPServer(admin_app, **limits)
             phone_server.add_sockets(phone_sockets)
             admin_server.add_sockets(admin_sockets)
             handle._servers = [phone_server, admin_server]

@@ -13,7 +13,14 @@ Layout (JSON)::
      "round": null | {"round_id", "tag", "kind", "items", "pairs", "dots", "opened"},
      "used": ["<sha256 of round:code>", ...],        # codes that voted in the open round
      "pending": {"<hash>": "anon-xxxxxxxx", ...},    # ballots being saved right now
-     "last": null | {a closed round's kind, count and result; no code, no person}}
+     "last": null | {a closed round's kind, count and result; no code, no person},
+     "old_keys": ["K7M", ...]}                      # earlier rounds' keys: "scan the QR code again"
+
+Writes go through ``.<state>.json.<PID>.tmp`` beside the file. A process killed between
+writing that file and renaming it leaves it behind, holding the whole state (the code ->
+participant map): :meth:`StateFile.sweep` deletes such leftovers (under the lock, so no
+write is under way), and it runs when a room starts and in :meth:`StateFile.remove`
+(``rtplan room-codes --forget``).
 
 ``pending`` is what makes a restart safe: a ballot's code hash is written to ``used``
 and ``pending`` before the plan is saved and leaves ``pending`` after. At start, a
@@ -25,6 +32,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import glob
 import hashlib
 import json
 import os
@@ -59,7 +67,7 @@ def state_path(plan_dir: str | os.PathLike[str], folder: str | os.PathLike[str] 
 
 def empty_state(plan_dir: str | os.PathLike[str]) -> State:
     return {"plan": str(Path(plan_dir).resolve()), "codes": {}, "round": None, "used": [], "pending": {},
-            "last": None}
+            "last": None, "old_keys": []}
 
 
 class StateFile:
@@ -95,11 +103,16 @@ class StateFile:
         tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         try:
-            os.write(fd, data)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, self.path)
+            try:
+                os.write(fd, data)
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            os.replace(tmp, self.path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
         dfd = os.open(self.path.parent, os.O_RDONLY)
         try:
             os.fsync(dfd)
@@ -119,7 +132,33 @@ class StateFile:
             self._write(state)
             return result
 
-    def remove(self) -> None:
-        """Delete the state file (every code and round forgotten)."""
-        with self._locked(True), contextlib.suppress(FileNotFoundError):
-            self.path.unlink()
+    def leftovers(self) -> list[Path]:
+        """Temporary files of this state (``.<state>.json.<PID>.tmp``) on disk now."""
+        if not self.path.parent.is_dir():
+            return []
+        return sorted(self.path.parent.glob(f".{glob.escape(self.path.name)}.*.tmp"))
+
+    def sweep(self) -> list[Path]:
+        """Delete the temporary files a killed writer left (under the lock: no write is under way);
+        returns those deleted."""
+        if not self.path.parent.is_dir():
+            return []
+        gone = []
+        with self._locked(True):
+            for tmp in self.leftovers():
+                with contextlib.suppress(FileNotFoundError):
+                    tmp.unlink()
+                    gone.append(tmp)
+        return gone
+
+    def remove(self) -> list[Path]:
+        """Delete the state file and every temporary copy of it (every code and round forgotten);
+        returns the files deleted. The empty lock file stays: deleting a lock file another process
+        may hold would let two writers in at once (it holds nothing)."""
+        gone = []
+        with self._locked(True):
+            for path in [self.path, *self.leftovers()]:
+                with contextlib.suppress(FileNotFoundError):
+                    path.unlink()
+                    gone.append(path)
+        return gone

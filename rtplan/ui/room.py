@@ -28,6 +28,7 @@ _KINDS = (("room.kind.dots", "dots"), ("room.kind.usg", "usg"), ("room.kind.pair
 _JOIN = ('<div style="display:flex;gap:24px;align-items:center">'
          '<img src="{{ qr }}" alt="QR" style="width:220px;height:220px">'
          '<div style="font-size:22px">{{ scan }}<div style="font-size:34px;font-weight:bold">{{ address }}</div>'
+         '{% if key %}<div class="rtplan-room-key" style="font-size:34px;font-weight:bold">{{ key }}</div>{% endif %}'
          '</div></div>')
 _CODE = '<div style="font-size:26px;padding:8px;border:2px solid #000">{{ text }}</div>'
 
@@ -102,10 +103,12 @@ class RoomPanel(w.VBox):  # ipywidgets ships no type hints: VBox is Any
         except RoomUnavailable as exc:
             self.status.error([t("room.panel.unreachable", self.lang, reason=str(exc))])
             return None
-        url = str(status.get("phone_url", ""))
+        url = str(status.get("phone_url", ""))  # with the open round's key (a new QR code each round)
         if url and url != self._joined:
+            key = str((status.get("round") or {}).get("key") or "")
             self.join.value = fragment(_JOIN, qr=qr_data_url(url), scan=t("room.projector.scan", self.lang),
-                                       address=url.split("://", 1)[-1])
+                                       address=url.split("://", 1)[-1],
+                                       key=t("room.projector.key", self.lang, key=key) if key else "")
             self._joined = url
         if self.live.value != live:
             self.live.value = live

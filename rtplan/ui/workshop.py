@@ -8,8 +8,8 @@ The first code cell of each step notebook (00-05)::
     header
 
 The plan is decided by :func:`rtplan.recent.resolve_plan` (the ``PLAN`` parameter >
-the page's ``?plan=`` in Voila > ``RTPLAN_PLAN`` from ``rtplan workshop`` > the current
-plan remembered > none). With no plan, ``header.plan`` is ``None``: the header offers
+the page's ``?plan=`` in Voila, only for a plan on the recent list > ``RTPLAN_PLAN`` from
+``rtplan workshop`` > the current plan remembered > none). With no plan, ``header.plan`` is ``None``: the header offers
 the picker and a new-plan form, and every panel below says "choose a plan first,
 above" (:class:`~rtplan.exceptions.NoPlanChosen`) instead of failing.
 
@@ -141,10 +141,13 @@ class StepHeader(w.VBox):
                 os.chdir(workdir)
         path, self.source = recent.resolve_plan(plan, self.env, config_dir)
         self.lang: str | None = lang or config.from_env(self.env).lang
+        problem = ""
+        if self.source == "refused":  # ?plan= naming a folder never opened here: not opened, not offered
+            problem = t("workshop.plan_not_recent", normalize_lang(self.lang), path=path)
+            path = None
         self.path = path
         self.plan: str | None = None
         self.plan_title = ""
-        problem = ""
         plan_lang: str | None = None
         if path is not None and (path / "plan.toml").is_file():
             try:
@@ -157,8 +160,7 @@ class StepHeader(w.VBox):
                 area = loaded.area
                 self.plan_title = loaded.title or t("workshop.plan_area", plan_lang, rt=area.get("rt", ""),
                                                    rw=area.get("rw", ""))
-                if self.source == "address":
-                    recent.remember(path, config_dir)
+                # a page opened (a GET) never changes the remembered plan: only a choice in the picker does
         elif path is not None and path.exists() and any(path.iterdir()):
             problem = t("workshop.not_a_plan", normalize_lang(self.lang), path=path)
         self.ui_lang = normalize_lang(self.lang or plan_lang)

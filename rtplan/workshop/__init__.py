@@ -3,10 +3,16 @@
 The launcher is plain logic so it can be tested without a server: :func:`voila_command`
 and :func:`voila_env` build the child process (the project's own Python,
 ``-m rtplan.workshop.voila_app``: Voila with one prelaunch hook so that a page left
-stops its kernel, the rtplan Voila template shipped in this package, 127.0.0.1, no
+stops its kernel, the rtplan Voila template shipped in this package, 127.0.0.1, a secret
 token, nothing from the internet), :func:`free_port` picks a port, and :func:`serve`
 starts Voila, waits until it answers, prints the address, and stops it (and its
 kernels) on Ctrl-C or SIGTERM.
+
+Who may open the pages (see :mod:`rtplan.workshop.voila_app`): the address printed (and
+opened in the browser) carries a fresh secret token (``?token=``), which gives that
+browser its login cookie; anything else (another local user, a web page in another tab,
+a DNS-rebinding site) is refused by Jupyter Server's own token, Host and Origin checks.
+At most :data:`~rtplan.workshop.voila_app.MAX_KERNELS` kernels live at once.
 
 The plan reaches the kernels through the environment: ``RTPLAN_PLAN`` (an absolute
 path, which may not exist yet: the first page then offers to create it),
@@ -24,6 +30,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import signal
 import socket
 import subprocess
@@ -36,6 +43,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from rtplan import config
 
@@ -67,6 +75,8 @@ NOTEBOOKS_ENV = config.env_name("notebooks")
 ENV_PLAN, ENV_LANG, ENV_WORKSHOP = config.env_name("plan"), config.env_name("lang"), config.env_name("workshop")
 ENV_ROOM_URL, ENV_ROOM_TOKEN = config.env_name("room_url"), config.env_name("room_token")
 ENV_WORKDIR = config.env_name("workdir")
+ENV_TOKEN = config.env_name("workshop_token")
+"""Hands the token to the Voila process (``rtplan.workshop.voila_app`` removes it before kernels start)."""
 LOG_ENV = config.env_name("workshop_log_dir")
 """When set, Voila's log is kept there as ``voila.log`` (otherwise in a temporary folder)."""
 
@@ -123,15 +133,18 @@ class Workshop:
     host: str = "127.0.0.1"
     notebooks: Path = field(default_factory=notebooks_dir)
     workdir: Path = field(default_factory=Path.cwd)
+    token: str = field(default_factory=lambda: secrets.token_urlsafe(24), repr=False)
+    """The secret in the printed address: whoever has it may use the pages (a new one each start)."""
 
     @property
     def base_url(self) -> str:
         return f"http://{self.host}:{self.port}"
 
-    def step_url(self, step: int | None = None) -> str:
-        """The page of ``step`` (default: the first step to open)."""
+    def step_url(self, step: int | None = None, token: bool = True) -> str:
+        """The page of ``step`` (default: the first step to open), with the token unless ``token=False``."""
         number = self.step if step is None else step
-        return f"{self.base_url}/voila/render/{STEP_NOTEBOOKS[number]}"
+        url = f"{self.base_url}/voila/render/{STEP_NOTEBOOKS[number]}"
+        return f"{url}?token={quote(self.token, safe='')}" if token else url
 
 
 def voila_command(ws: Workshop, python: str | None = None) -> list[str]:
@@ -165,7 +178,7 @@ def voila_env(ws: Workshop, base: Mapping[str, str] | None = None, room_url: str
     if env.get("JUPYTER_PATH"):
         jupyter_path.append(env["JUPYTER_PATH"])
     env.update({
-        ENV_PLAN: str(ws.plan), ENV_LANG: ws.lang, ENV_WORKSHOP: "1",
+        ENV_PLAN: str(ws.plan), ENV_LANG: ws.lang, ENV_WORKSHOP: "1", ENV_TOKEN: ws.token,
         # the kernels work where the command was started (exports/ there, as the CLI), not in notebooks/
         ENV_WORKDIR: str(ws.workdir),
         "JUPYTER_PATH": os.pathsep.join(jupyter_path),
@@ -315,7 +328,7 @@ def start_voila(ws: Workshop, env: Mapping[str, str], log_dir: Path, timeout: fl
         proc = subprocess.Popen(voila_command(ws), cwd=ws.notebooks, env=dict(env), stdout=out,
                                 stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
     try:
-        up = wait_until_up(f"{ws.base_url}/", proc, timeout)
+        up = wait_until_up(f"{ws.base_url}/?token={quote(ws.token, safe='')}", proc, timeout)
     except BaseException:  # Ctrl-C or SIGTERM while starting
         stop_process_tree(proc)
         raise
