@@ -16,7 +16,6 @@ go through :func:`rtplan.cellsafe.neutralize`.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import json
 import math
@@ -28,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from rtplan.cellsafe import neutralize
+from rtplan.cellsafe import CsvWriter, neutralize
 from rtplan.exceptions import RtplanError
 from rtplan.messages import t
 from rtplan.research import codebook
@@ -114,7 +113,7 @@ def _write_csv_chunk(out: Path, tables: dict[str, pd.DataFrame], first: bool) ->
     for name, frame in tables.items():
         path = out / f"{name}.csv"
         with path.open("a" if not first else "w", encoding="utf-8", newline="") as handle:
-            writer = csv.writer(handle, lineterminator="\n")
+            writer = CsvWriter(handle)
             if first:
                 writer.writerow(list(frame.columns))
             for record in frame.itertuples(index=False, name=None):
