@@ -10,6 +10,13 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "id": "bahasa pesan: id (Indonesia) atau en (Inggris); bawaan: bahasa rencana",
         "en": "message language: id (Indonesian) or en (English); default: the plan's language",
     },
+    "cli.opt.force_emptied": {
+        "id": ("simpan juga di atas tabel yang ditemukan kosong padahal versi terakhirnya di .history berisi "
+               "baris (tanpa ini penyimpanan ditolak; kembalikan dulu dengan rtplan restore)"),
+        "en": ("save even over a table found empty while its last version in .history has rows (without it the "
+               "save is refused; bring the rows back first with rtplan restore)"),
+    },
+    "cli.warning_prefix": {"id": "Peringatan", "en": "Warning"},
     "cli.opt.version": {"id": "tampilkan versi rtplan lalu keluar", "en": "show rtplan's version and exit"},
     "cli.arg.plan": {"id": "folder rencana (berisi plan.toml)", "en": "the plan folder (holds plan.toml)"},
     "cli.arg.plan_new": {"id": "folder baru untuk rencana", "en": "a new folder for the plan"},
