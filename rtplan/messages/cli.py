@@ -202,7 +202,7 @@ MESSAGES.update({
                "  0    selesai\n"
                "  1    ada masalah yang ditemukan (validate, atau --strict)\n"
                "  2    permintaan ditolak: argumen salah, folder bukan rencana, berkas tidak terbaca,\n"
-               "       penyimpanan ditolak, disk penuh/hanya-baca\n"
+               "       penyimpanan ditolak, keluaran di dalam folder rencana, disk penuh/hanya-baca\n"
                "  3    kesalahan di rtplan sendiri (mohon laporkan; RTPLAN_DEBUG=1 menampilkan rinciannya)\n"
                "  130  dihentikan (Ctrl-C)\n"
                "  141  pembaca keluaran sudah menutup pipa (mis. rtplan conflicts RENCANA | head)"),
@@ -210,7 +210,7 @@ MESSAGES.update({
                "  0    done\n"
                "  1    problems found (validate, or --strict)\n"
                "  2    request refused: wrong arguments, not a plan folder, a file cannot be read,\n"
-               "       a save refused, disk full/read-only\n"
+               "       a save refused, an output inside a plan folder, disk full/read-only\n"
                "  3    a bug in rtplan itself (please report it; RTPLAN_DEBUG=1 shows the details)\n"
                "  130  interrupted (Ctrl-C)\n"
                "  141  the reader of the output closed the pipe (e.g. rtplan conflicts PLAN | head)"),
