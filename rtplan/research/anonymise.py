@@ -113,7 +113,8 @@ ROLE_WORDS = frozenset({"rt", "rw", "lurah", "camat", "kades", "kadus", "ketua",
                         "bidan", "dokter", "mantri", "kader", "haji", "hajah", "hj", "ustaz", "ustadz", "ustazah",
                         "imam", "modin", "polisi", "babinsa", "bhabinkamtibmas", "kepala", "wakil", "warga",
                         "pengurus", "satpam", "hansip", "linmas", "rumah", "lurahnya", "kita", "saya", "anda",
-                        "kami", "mereka", "dia", "semua", "yang", "dan", "atau", "juga", "sudah", "akan"})
+                        "kami", "mereka", "dia", "semua", "yang", "dan", "atau", "juga", "sudah", "akan",
+                        "kota", "negara", "tangga", "hamil", "menyusui", "balita", "lansia", "muda", "tua"})
 # a registered name that is also an everyday word is masked only where it is written with a
 # capital letter (or after a title): "sari buah", "budi pekerti", "hari ini" stay
 COMMON_WORDS = frozenset({
@@ -135,6 +136,8 @@ ORG_WORDS = frozenset({
     "pemuda", "remaja", "ibu-ibu", "bapak-bapak", "tim", "panitia", "balai", "gedung", "lapangan", "pos", "ronda",
     "kampung", "dusun", "lingkungan", "bumdes", "lpmk", "lpm", "bkm", "kwt", "umkm", "tpq", "tpa", "paud", "tk",
 })
+# one title or several ("Pak Haji"), then the word after them
+_TITLED = re.compile(r"(?<!\w)((?:(?:" + "|".join(TITLES) + r")\.?" + _SEP + r")+)(\w+)", re.IGNORECASE)
 NIK_MASK = "[nik]"
 EMAIL_MASK = "[email]"
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -231,7 +234,6 @@ class Masker:
         self._tokens = frozenset(tokens)
         self._token = (re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(tokens, key=len, reverse=True))
                                   + r")(?!\w)", re.IGNORECASE) if tokens else None)
-        self._titled = re.compile(r"(?<!\w)((?:(?:" + "|".join(TITLES) + r")\.?" + _SEP + r")+)(\w+)", re.IGNORECASE)
 
     def _name(self, _match: re.Match[str]) -> str:
         self.counts["names"] += 1
@@ -280,7 +282,7 @@ class Masker:
             out = self._whole.sub(self._name, out)
         # a title (or several: "Pak Haji Slamet"), then a name: the name, even one the plan
         # does not list
-        out = self._titled.sub(self._after_title, out)
+        out = _TITLED.sub(self._after_title, out)
         if self._token is not None:
             out = self._token.sub(self._capitalised, out)
         return out
