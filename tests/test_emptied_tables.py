@@ -243,3 +243,25 @@ def test_an_in_place_writer_racing_a_panel_save_never_wipes_participants(
           f"{loaded_empty} loads found the table empty; kept {len(kept)} participants "
           f"(all {len(original)} original ids)")
     assert outcomes["refused: other"] == 0, outcomes
+
+
+def test_the_import_panel_asks_too(example_dir: Path) -> None:
+    import datetime as dt
+
+    from rtplan.ui.importing import ImportPanel
+
+    rows = kept_version(example_dir)
+    empty_it(example_dir)
+    panel = ImportPanel(example_dir, "participants")
+    data = b"Nama,Jenis kelamin\nWarsini,P\n"
+    panel.upload.value = ({"name": "baru.csv", "type": "text/csv", "size": len(data), "content": memoryview(data),
+                           "last_modified": dt.datetime(2026, 11, 28, tzinfo=dt.UTC)},)
+    before = (example_dir / "participants.csv").read_bytes()
+    panel.import_button.click()
+    assert panel.status.kind == "error"
+    assert f"{rows} baris" in panel.status.text
+    assert panel.emptied_confirm.asking
+    assert (example_dir / "participants.csv").read_bytes() == before
+    panel.emptied_confirm.yes.click()
+    assert panel.status.kind == "ok", panel.status.text
+    assert list(storage.load_plan(example_dir)["participants"]["name"]) == ["Warsini"]
