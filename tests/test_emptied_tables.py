@@ -14,6 +14,7 @@ Now:
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 import sys
@@ -28,6 +29,7 @@ import pytest
 from rtplan import storage
 from rtplan.cli import main
 from rtplan.exceptions import EmptiedTableError
+from rtplan.storage.loading import _data_rows
 from rtplan.ui.base import PlanSession, TableEditor
 
 HEADER_ONLY = b"participant_id,name,sex,age_band,group,has_disability,phone,consent\n"
@@ -182,7 +184,7 @@ def test_a_load_during_an_in_place_write_waits_for_the_rows(example_dir: Path) -
     assert len(blocks) > 5
     assert len(plan["participants"]) == data.count(b"\n") - 1
     assert plan.emptied == {}
-    assert plan.fingerprints["participants.csv"] == storage._digest(path.read_bytes())
+    assert plan.fingerprints["participants.csv"] == hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 WRITER = textwrap.dedent("""
@@ -245,7 +247,7 @@ def test_an_in_place_writer_racing_a_panel_save_never_wipes_participants(
     assert len(kept) >= rows
     # a save archives the file it replaces, which must be what it loaded: never an empty one
     for version in storage.list_versions(example_dir, "participants"):
-        assert storage._data_rows(version.path.read_bytes()) >= rows, version.path
+        assert _data_rows(version.path.read_bytes()) >= rows, version.path
     print(f"run {run}: {sum(outcomes.values())} panel saves racing 8 in-place writes: {outcomes}; "
           f"{loaded_empty} loads found the table empty; kept {len(kept)} participants "
           f"(all {len(original)} original ids)")
