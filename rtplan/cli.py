@@ -115,6 +115,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_REFUSED
     try:
+        from rtplan.export.paths import refuse_plan_targets
+
+        refuse_plan_targets(args, args.lang)  # never into a plan folder, whatever the command
         code = int(args.func(args))
         sys.stdout.flush()  # a closed pipe shows here, not as a message at exit
         return code

@@ -45,6 +45,16 @@ class ConcurrentChangeError(RtplanError):
     """Raised when a file changed on disk since it was loaded, so saving would lose that change."""
 
 
+class EmptiedTableError(RtplanError):
+    """Raised when a save would write over a table that was found empty or header-only
+    while its history holds rows (another program may have been writing it)."""
+
+    def __init__(self, message: str, emptied: dict[str, int]) -> None:
+        super().__init__(message)
+        #: table name -> rows of its last kept version
+        self.emptied = emptied
+
+
 class HistoryError(RtplanError):
     """Raised when a version to restore does not exist."""
 

@@ -32,7 +32,9 @@ class Plan:
     tables : every table of :data:`rtplan.schema.TABLES`, typed; missing files are empty.
     fingerprints : file name -> SHA-256 of its bytes when loaded (``None``: absent);
         saving refuses when the file on disk no longer matches.
-    load_problems : what could not be parsed while loading (bad types, bad CSV).
+    load_problems : what could not be parsed while loading (bad types, bad CSV), and a
+        warning for each table found empty while its history holds rows.
+    emptied : those tables, with the rows of their last kept version.
     """
 
     path: Path
@@ -41,6 +43,9 @@ class Plan:
     fingerprints: dict[str, str | None] = field(default_factory=dict)
     load_problems: list[Problem] = field(default_factory=list)
     message_lang: str = "id"
+    # table name -> rows its newest kept version had, for a table loaded empty or
+    # header-only while the history holds rows: a save over it needs ``force`` (rtplan.storage)
+    emptied: dict[str, int] = field(default_factory=dict, compare=False)
     error_cache: tuple[StateKey, Report] | None = field(default=None, repr=False, compare=False)
     # table name -> (content key of the table, its canonical CSV header and text rows):
     # lets a save serialise only the rows that changed (rtplan.storage)

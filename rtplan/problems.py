@@ -21,7 +21,7 @@ RULES = {
     "id_semicolon": "rule.id_semicolon", "two_cores": "rule.two_cores",
     "recurrence_day_weekly": "rule.recurrence_day_weekly", "recurrence_day_monthly": "rule.recurrence_day_monthly",
     "recurrence_day_ignored": "rule.recurrence_day_ignored", "calendar_not_table": "rule.calendar_not_table",
-    "bad_timezone": "rule.bad_timezone", "ramadan_pair": "rule.ramadan_pair",
+    "bad_timezone": "rule.bad_timezone", "ramadan_pair": "rule.ramadan_pair", "emptied": "rule.emptied",
 }
 
 

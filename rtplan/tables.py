@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
+from rtplan.cellsafe import csv_text
 from rtplan.problems import Problem, problem
 from rtplan.schema import Column, Table, join_list
 
@@ -194,11 +195,8 @@ def rows_to_csv(header: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
     A carriage return inside a cell becomes a line feed: the csv module would write a
     bare CR unquoted, and the file would split that row when read back.
     """
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow([_one_newline(c) for c in header])
-    writer.writerows([_one_newline(c) for c in row] for row in rows)
-    return buf.getvalue().encode("utf-8")
+    return csv_text([_one_newline(c) for c in header],
+                    ([_one_newline(c) for c in row] for row in rows)).encode("utf-8")
 
 
 def _one_newline(cell: str) -> str:

@@ -55,6 +55,22 @@ def note_missing(usable: Usable, parts: Iterable[str], lang: str, document: bool
         print(t("cli.missing.doc" if document else "cli.missing.lead", lang, parts=names), file=sys.stderr)
 
 
+def note_emptied(plan: Plan, lang: str, force: bool = False) -> None:
+    """Say on stderr which tables were found empty while their history holds rows (and how
+    to restore them). With ``force`` (``--force``: the person confirmed) a save may write
+    over them."""
+    for p in plan.load_problems:
+        if p.rule == "emptied":
+            print(f"{t('cli.warning_prefix', lang)}: {p.message}", file=sys.stderr)
+    if force:
+        plan.emptied.clear()
+
+
+def force_option(parser: argparse.ArgumentParser, lang: str) -> None:
+    """``--force``: save even over a table found empty while its history holds rows."""
+    parser.add_argument("--force", action="store_true", help=t("cli.opt.force_emptied", lang))
+
+
 def open_plan(args: argparse.Namespace, uses: Iterable[str] | None = None, document: bool = False,
               lang: str | None = None, parts: Iterable[str] = ()) -> Plan:
     """Load ``args.plan_dir`` for a command that reads the tables ``uses`` (default: all).
@@ -75,6 +91,7 @@ def open_plan(args: argparse.Namespace, uses: Iterable[str] | None = None, docum
     if fatal:
         print(t("cli.cannot_run", lang, command=getattr(args, "command", "") or ""), file=sys.stderr)
         raise ValidationError(fatal, lang)
+    note_emptied(plan, lang)
     warn_problems(usable, args.plan_dir, lang, document)
     note_missing(usable, parts, lang, document)
     return usable.plan

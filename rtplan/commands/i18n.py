@@ -45,8 +45,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_init(args: argparse.Namespace) -> int:
     from rtplan import i18n
+    from rtplan.export.paths import refuse_plan_targets
 
     path = Path(args.output or f"{args.language}.po")
+    refuse_plan_targets(argparse.Namespace(output=path), args.lang)  # the default name too
     n = i18n.init(args.language, path, force=args.force, ui_lang=args.lang or "id")
     print(tn("cli.i18n.written", n, args.lang, path=path))
     return 0

@@ -26,6 +26,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: str
     from rtplan.commands import lang_option
 
     p = sub.add_parser("import", help=t("cli.import.help", lang), description=t("cli.import.description", lang))
+    from rtplan.commands import force_option
+
     p.add_argument("plan_dir", metavar="PLAN_DIR", help=t("cli.arg.plan", lang))
     p.add_argument("table", metavar="TABLE", help=t("cli.import.table", lang, tables=", ".join(TABLES)))
     p.add_argument("file", metavar="FILE", help=t("cli.import.file", lang))
@@ -40,15 +42,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: str
     p.add_argument("--sheet", metavar="NAME", help=t("cli.import.sheet", lang))
     p.add_argument("--dry-run", action="store_true", help=t("cli.import.dry_run", lang))
     p.add_argument("--skip-invalid", action="store_true", help=t("cli.import.skip_invalid", lang))
+    force_option(p, lang)
     lang_option(p, lang)
     p.set_defaults(func=cmd_import)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from rtplan.commands import note_emptied
     from rtplan.importing import ImportRefused, import_all, import_file, make_options
 
     plan = storage.load_plan(args.plan_dir, lang=args.lang)
     lang = normalize_lang(args.lang or plan.lang)
+    note_emptied(plan, lang, force=args.force)
     table = args.table.strip().lower()
     if table in ALL:
         if args.maps or args.sheet or args.fixed or args.values:

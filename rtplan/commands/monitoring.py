@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import sys
 
@@ -67,12 +65,9 @@ def _csv_cell(value: object) -> str:
 
 
 def _csv(frame: pd.DataFrame) -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(list(frame.columns))
-    for row in frame.itertuples(index=False):
-        writer.writerow([_csv_cell(value) for value in row])
-    return buf.getvalue()
+    from rtplan.cellsafe import csv_text
+
+    return csv_text(list(frame.columns), ([_csv_cell(value) for value in row] for row in frame.itertuples(index=False)))
 
 
 def _print_checks(checks: object, lang: str) -> None:

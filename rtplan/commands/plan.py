@@ -104,8 +104,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_info(args: argparse.Namespace) -> int:
+    from rtplan.commands import note_emptied
+
     raw = storage.load_plan(args.plan_dir, lang=args.lang)
     lang = raw.message_lang
+    note_emptied(raw, lang)
     problems = validate_plan(raw)
     c = counts(raw)  # what the files hold
     plan = usable_plan(raw, problems).plan  # settings of the wrong type shown as not set

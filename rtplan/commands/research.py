@@ -65,6 +65,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(t("research.secret_created", lang, path=path), file=sys.stderr)
     pooled, manifest = export(args.plans, args.output, secret, fmt=args.fmt, include_text=args.include_text,
                               k=args.k, lang=lang, workers=args.workers)
+    masked = manifest.get("masked")
+    if isinstance(masked, dict):  # said, never shown: counts only
+        print(t("research.masked", lang, **masked), file=sys.stderr)
     for skip in pooled.skipped:
         print(t("research.skipped", lang, path=skip.path), file=sys.stderr)
         for reason in skip.reasons:

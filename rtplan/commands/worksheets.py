@@ -17,6 +17,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: str
 
     p = sub.add_parser("worksheets", help=t("cli.worksheets.help", lang),
                        description=t("cli.worksheets.help", lang))
+    from rtplan.commands import force_option
+
     p.add_argument("plan_dir", metavar="PLAN_DIR", help=t("cli.arg.plan", lang))
     p.add_argument("--meeting", metavar="ID", help=t("cli.worksheets.meeting", lang))
     p.add_argument("-o", "--output", metavar="FILE", help=t("cli.worksheets.output", lang))
@@ -29,16 +31,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: str
     p.add_argument("--enter", metavar="usg|dots|pairwise|CODE", help=t("cli.worksheets.enter", lang))
     p.add_argument("--scorer", metavar="ID", default="", help=t("cli.worksheets.scorer", lang))
     p.add_argument("--values", metavar="TEXT", help=t("cli.worksheets.values", lang))
+    force_option(p, lang)
     lang_option(p, lang)
     p.set_defaults(func=cmd_worksheets)
 
 
 def cmd_worksheets(args: argparse.Namespace) -> int:
+    from rtplan.commands import note_emptied
     from rtplan.documents import worksheets
 
     plan = storage.load_plan(args.plan_dir, lang=args.lang)
     lang = normalize_lang(args.lang or plan.lang)
     if args.enter:
+        note_emptied(plan, lang, force=args.force)
         try:
             done = worksheets.enter_sheet(plan, args.enter, args.scorer, args.values or "", top=args.top,
                                           meeting_id=args.meeting, lang=lang)

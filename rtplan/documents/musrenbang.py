@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from rtplan.cellsafe import neutralize
+from rtplan.cellsafe import csv_text, neutralize
 from rtplan.exceptions import RtplanError
 from rtplan.messages import normalize_lang, t
 from rtplan.plan import Plan
@@ -269,11 +269,16 @@ def write_xlsx(frame: pd.DataFrame, columns: Sequence[Column], path: Path, title
 def csv_bytes(frame: pd.DataFrame) -> bytes:
     """CSV with a UTF-8 BOM, so Excel shows Indonesian text right; text that a spreadsheet
     would run as a formula is neutralised (:func:`rtplan.cellsafe.neutralize`)."""
-    buf = io.StringIO()
-    safe = frame.rename(columns=lambda c: neutralize(str(c)))
-    safe = safe.map(neutralize)
-    safe.to_csv(buf, index=False, lineterminator="\n")
-    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+    text = csv_text([str(c) for c in frame.columns],
+                    ([_plain(v) for v in row] for row in frame.itertuples(index=False, name=None)), neutral=True)
+    return ("\ufeff" + text).encode("utf-8")
+
+
+def _plain(value: object) -> object:
+    """A cell as pandas' ``to_csv`` wrote it: missing as empty, everything else as it is."""
+    if value is None or (not isinstance(value, (str, list, tuple)) and pd.isna(value)):
+        return ""
+    return value
 
 
 def page_html(plan: Plan, frame: pd.DataFrame, columns: Sequence[Column], lang: str) -> str:

@@ -1,6 +1,9 @@
 """Where documents and exports may be written: never into a plan folder.
 
-:func:`output_path` is the one function every command that writes a file asks
+:func:`refuse_plan_targets` runs before every command (``rtplan.cli.main``): any
+``-o`` (and the ``.po`` file ``i18n update`` rewrites) inside a plan folder is refused,
+for every command, ``i18n`` and ``research export`` included. :func:`output_path` is
+what every command that writes a document asks for its file
 (``handout``, ``report``, ``export`` of every kind, ``rank -o``). It
 
 * takes ``-o`` as given, or the default file in ``exports/`` when there is none;
@@ -87,6 +90,43 @@ def default_output(plan_dir: str | os.PathLike[str], filename: str, cwd: Path | 
         if (parent / EXPORTS_DIR).is_dir():
             return parent / EXPORTS_DIR / name
     return cwd / EXPORTS_DIR / name
+
+
+# the argparse destinations that name a file or folder a command writes (``-o``, the
+# ``.po`` file ``i18n update`` rewrites, the research secret a first export creates):
+# :func:`refuse_plan_targets` checks each of them
+WRITTEN_ARGS = ("output", "po_file", "secret_file")
+
+
+def _plan_language(folder: Path) -> str | None:
+    import tomllib
+
+    try:
+        meta = tomllib.loads((folder / PLAN_FILE).read_text(encoding="utf-8-sig"))
+    except (OSError, ValueError):
+        return None
+    value = meta.get("language")
+    return value if isinstance(value, str) else None
+
+
+def refuse_plan_targets(args: object, lang: str | None) -> None:
+    """The one check every command that writes files passes before it runs.
+
+    Each option of ``args`` named in :data:`WRITTEN_ARGS` that is set must lie outside
+    every plan folder (the command's own ``plan_dir`` and any folder holding a
+    ``plan.toml``, symlinks resolved); :class:`OutputPathError` (exit 2) otherwise, in
+    ``lang``, or the language of the plan it would have written into. Nothing is
+    written before this check.
+    """
+    plan_dir = getattr(args, "plan_dir", None)
+    for name in WRITTEN_ARGS:
+        value = getattr(args, name, None)
+        if value is None or not isinstance(value, (str, os.PathLike)) or os.fspath(value) == "":
+            continue
+        target = Path(value)
+        plan = plan_folder_of(target, plan_dir)
+        if plan is not None:
+            raise OutputPathError(t("doc.output_in_plan", lang or _plan_language(plan), path=target, plan=plan))
 
 
 def output_path(

@@ -14,14 +14,13 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import zipfile
 from pathlib import Path
 
 import pandas as pd
 
-from rtplan.cellsafe import neutralize
+from rtplan.cellsafe import csv_text, neutralize
 from rtplan.importing.mapping import SOURCE_REF
 from rtplan.messages import normalize_lang
 from rtplan.plan import Plan
@@ -133,12 +132,11 @@ def table_csv_excel(plan: Plan, name: str, lang: str, include_private: bool = Fa
     frame = plan.tables[name]
     cols = export_columns(table, frame, include_private)
     present = [c if isinstance(c, str) else c.name for c in cols]
-    buf = io.StringIO()
-    writer = csv.writer(buf, delimiter=";", lineterminator="\r\n")
-    writer.writerow([_header(c, lang) for c in cols])
-    for record in frame.reindex(columns=present).itertuples(index=False, name=None):
-        writer.writerow([neutralize(_text_cell(c, v, lang)) for c, v in zip(cols, record)])
-    return b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8")
+    text = csv_text([_header(c, lang) for c in cols],
+                    ([_text_cell(c, v, lang) for c, v in zip(cols, record)]
+                     for record in frame.reindex(columns=present).itertuples(index=False, name=None)),
+                    delimiter=";", lineterminator="\r\n", neutral=True)
+    return b"\xef\xbb\xbf" + text.encode("utf-8")
 
 
 def write_csv_excel(plan: Plan, path: str | Path, lang: str | None = None, include_private: bool = False) -> int:

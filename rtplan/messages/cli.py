@@ -10,6 +10,13 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "id": "bahasa pesan: id (Indonesia) atau en (Inggris); bawaan: bahasa rencana",
         "en": "message language: id (Indonesian) or en (English); default: the plan's language",
     },
+    "cli.opt.force_emptied": {
+        "id": ("simpan juga di atas tabel yang ditemukan kosong padahal versi terakhirnya di .history berisi "
+               "baris (tanpa ini penyimpanan ditolak; kembalikan dulu dengan rtplan restore)"),
+        "en": ("save even over a table found empty while its last version in .history has rows (without it the "
+               "save is refused; bring the rows back first with rtplan restore)"),
+    },
+    "cli.warning_prefix": {"id": "Peringatan", "en": "Warning"},
     "cli.opt.version": {"id": "tampilkan versi rtplan lalu keluar", "en": "show rtplan's version and exit"},
     "cli.arg.plan": {"id": "folder rencana (berisi plan.toml)", "en": "the plan folder (holds plan.toml)"},
     "cli.arg.plan_new": {"id": "folder baru untuk rencana", "en": "a new folder for the plan"},
@@ -195,7 +202,7 @@ MESSAGES.update({
                "  0    selesai\n"
                "  1    ada masalah yang ditemukan (validate, atau --strict)\n"
                "  2    permintaan ditolak: argumen salah, folder bukan rencana, berkas tidak terbaca,\n"
-               "       penyimpanan ditolak, disk penuh/hanya-baca\n"
+               "       penyimpanan ditolak, keluaran di dalam folder rencana, disk penuh/hanya-baca\n"
                "  3    kesalahan di rtplan sendiri (mohon laporkan; RTPLAN_DEBUG=1 menampilkan rinciannya)\n"
                "  130  dihentikan (Ctrl-C)\n"
                "  141  pembaca keluaran sudah menutup pipa (mis. rtplan conflicts RENCANA | head)"),
@@ -203,7 +210,7 @@ MESSAGES.update({
                "  0    done\n"
                "  1    problems found (validate, or --strict)\n"
                "  2    request refused: wrong arguments, not a plan folder, a file cannot be read,\n"
-               "       a save refused, disk full/read-only\n"
+               "       a save refused, an output inside a plan folder, disk full/read-only\n"
                "  3    a bug in rtplan itself (please report it; RTPLAN_DEBUG=1 shows the details)\n"
                "  130  interrupted (Ctrl-C)\n"
                "  141  the reader of the output closed the pipe (e.g. rtplan conflicts PLAN | head)"),

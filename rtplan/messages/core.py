@@ -100,6 +100,22 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "id": "Folder '{path}' sudah berisi berkas; rtplan new tidak menimpa apa pun. Pilih folder baru.",
         "en": "Folder '{path}' already has files; rtplan new overwrites nothing. Choose a new folder.",
     },
+    "rule.emptied": {
+        "id": ("tabel {table} kosong, padahal versi terakhirnya di .history berisi {rows} baris. Kalau tidak "
+               "sengaja dikosongkan (misalnya program lain sedang menulis berkas ini), kembalikan dengan: "
+               "rtplan restore {plan} {table}"),
+        "en": ("the {table} table is empty, yet its last version in .history has {rows} rows. If it was not "
+               "emptied on purpose (another program may have been writing the file), bring it back with: "
+               "rtplan restore {plan} {table}"),
+    },
+    "storage.emptied_save": {
+        "id": ("Tidak menyimpan {file}: tabel {table} ditemukan kosong saat dimuat, padahal versi terakhirnya "
+               "berisi {rows} baris. Kembalikan dulu dengan: rtplan restore {plan} {table}; atau, kalau memang "
+               "ingin menimpanya, konfirmasi (di baris perintah: --force)."),
+        "en": ("Not saving {file}: the {table} table was found empty when loaded, yet its last version has "
+               "{rows} rows. Bring it back first with: rtplan restore {plan} {table}; or, to write over it "
+               "anyway, confirm (on the command line: --force)."),
+    },
     "storage.changed_on_disk": {
         "id": (
             "{file} sudah diubah di luar sesi ini (di kernel lain atau oleh orang lain) sejak dimuat. "

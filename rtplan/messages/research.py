@@ -19,6 +19,12 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "id": "berkas kunci rahasia {path} berada di dalam folder ekspor {out}; simpan di luar folder itu",
         "en": "the secret file {path} is inside the export folder {out}; keep it outside",
     },
+    "research.masked": {
+        "id": ("Teks bebas disamarkan: {names} nama orang, {phones} nomor telepon, {nik} nomor NIK/KK, "
+               "{emails} alamat e-mail."),
+        "en": ("Free text masked: {names} names of people, {phones} phone numbers, {nik} NIK/KK numbers, "
+               "{emails} e-mail addresses."),
+    },
     "research.secret_created": {
         "id": ("kunci rahasia baru dibuat di {path} (hanya pemilik yang bisa membaca). Simpan berkas ini: "
                "dengan kunci yang sama pseudonim tetap sama; jangan pernah membagikannya bersama data."),

@@ -119,6 +119,14 @@ MESSAGES.update({
                           "en": "Delete {row}? No other row uses it."},
     "ui.confirm_yes": {"id": "Ya, hapus", "en": "Yes, delete"},
     "ui.confirm_no": {"id": "Batal", "en": "Cancel"},
+    "ui.emptied_save_yes": {"id": "Ya, simpan", "en": "Yes, save"},
+    "ui.emptied_confirm": {
+        "id": ("Tabel {table} kosong saat dimuat, padahal versi terakhirnya berisi {rows} baris. Simpan juga "
+               "dan timpa? (Lebih aman: Batal, lalu Muat ulang atau rtplan restore.)"),
+        "en": ("The {table} table was empty when loaded, yet its last version has {rows} rows. Save over it "
+               "anyway? (Safer: Cancel, then Reload or rtplan restore.)"),
+    },
+    "ui.emptied_saved": {"id": "Disimpan (setelah konfirmasi).", "en": "Saved (after confirming)."},
     "ui.undo": {"id": "Urungkan", "en": "Undo"},
     "ui.undone": {"id": "Perubahan terakhir diurungkan.", "en": "The last change was undone."},
     "ui.undo_nothing": {"id": "Belum ada perubahan untuk diurungkan.", "en": "There is no change to undo."},

@@ -11,14 +11,13 @@ Private columns (phone, contact) are left out unless ``include_private=True``.
 
 from __future__ import annotations
 
-import csv
 import io
 import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from rtplan.cellsafe import neutralize
+from rtplan.cellsafe import csv_text, neutralize
 from rtplan.render import Markup, render
 from rtplan.views.base import View, plain_value
 
@@ -106,12 +105,9 @@ def to_csv(view: View, *, include_private: bool = False, headers: str = "keys", 
     """The raw values as CSV (``headers="keys"`` or ``"labels"``); text that a spreadsheet
     would run as a formula is neutralised."""
     cols = view.visible(include_private)
-    buf = io.StringIO()
-    writer = csv.writer(buf, delimiter=delimiter, lineterminator="\n")
-    writer.writerow([c.key if headers == "keys" else c.header(view.lang) for c in cols])
-    for rec in view.records(include_private):
-        writer.writerow([_csv_cell(rec[c.key]) for c in cols])
-    data = buf.getvalue().encode("utf-8")
+    data = csv_text([c.key if headers == "keys" else c.header(view.lang) for c in cols],
+                    ([_csv_cell(rec[c.key]) for c in cols] for rec in view.records(include_private)),
+                    delimiter=delimiter).encode("utf-8")
     return (b"\xef\xbb\xbf" + data) if bom else data
 
 

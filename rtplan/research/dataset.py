@@ -16,7 +16,6 @@ go through :func:`rtplan.cellsafe.neutralize`.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import json
 import math
@@ -28,11 +27,11 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from rtplan.cellsafe import neutralize
+from rtplan.cellsafe import CsvWriter, neutralize
 from rtplan.exceptions import RtplanError
 from rtplan.messages import t
 from rtplan.research import codebook
-from rtplan.research.anonymise import K_DEFAULT, secret_fingerprint, suppress
+from rtplan.research.anonymise import K_DEFAULT, MASKS, count_masks, secret_fingerprint, suppress
 from rtplan.research.pooling import Pooled, pool
 from rtplan.schema import AGE_BANDS, SEX
 
@@ -114,7 +113,7 @@ def _write_csv_chunk(out: Path, tables: dict[str, pd.DataFrame], first: bool) ->
     for name, frame in tables.items():
         path = out / f"{name}.csv"
         with path.open("a" if not first else "w", encoding="utf-8", newline="") as handle:
-            writer = csv.writer(handle, lineterminator="\n")
+            writer = CsvWriter(handle)
             if first:
                 writer.writerow(list(frame.columns))
             for record in frame.itertuples(index=False, name=None):
@@ -258,8 +257,14 @@ def _export(paths: Sequence[str | os.PathLike[str]], target: Path, secret: bytes
             state["part"] += 1
             buffer.clear()
 
+    masked = dict.fromkeys(MASKS, 0)
+    text_columns = {name: [v.name for v in codebook.columns(name, True) if v.text] for name in codebook.TABLES}
+
     def on_chunk(tables: dict[str, pd.DataFrame]) -> None:
         counts.append(_publication_counts(tables["participants"]))
+        if include_text:
+            for kind, n in count_masks(tables, text_columns).items():
+                masked[kind] += n
         if fmt == "parquet":  # a few large files read quicker than many small ones
             buffer.append(tables)
             if sum(len(b["plans"]) for b in buffer) >= FLUSH_PLANS:
@@ -292,6 +297,8 @@ def _export(paths: Sequence[str | os.PathLike[str]], target: Path, secret: bytes
         "secret_fingerprint": secret_fingerprint(secret), "rtplan_version": __version__,
         "created": dt.date.today().isoformat(),
     }
+    if include_text:
+        manifest["masked"] = masked
     (target / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     (target / "README.md").write_text(_readme(manifest), encoding="utf-8")
     return pooled, manifest

@@ -310,6 +310,7 @@ def plan_rows(plan: Plan, get_ranks: Callable[[], Ranks], secret: bytes, include
         registered += [_s(x) for x in T["resources"]["contact"].tolist()]
         registered += [_s(x) for x in T["activities"]["pic"].tolist()]
         registered += [_s(x) for c in ("chair", "minute_taker") for x in T["meetings"][c].tolist()]
+        registered += [_s(x) for x in T["decisions"]["pic"].tolist()]
         registered += [_s(x) for x in needs["raised_by"].tolist() if _s(x).lower() not in group_lower]
         masker = Masker(registered)
 

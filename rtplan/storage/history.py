@@ -30,6 +30,15 @@ def _stamp() -> str:
     return dt.datetime.now().strftime("%Y%m%dT%H%M%S%f")
 
 
+def _stamp_time(name: str) -> float | None:
+    """The time (seconds since the epoch) of a kept version's file name; ``None``: not a stamp."""
+    try:
+        stem = name.split(".", maxsplit=1)[0].split("_", maxsplit=1)[0]
+        return dt.datetime.strptime(stem, "%Y%m%dT%H%M%S%f").timestamp()
+    except ValueError:
+        return None
+
+
 def _history_dir(folder: Path, filename: str, lang: str | None, create: bool) -> Path:
     """``.history/<filename>`` after checking that neither is a link leaving the folder."""
     root = folder / HISTORY_DIR

@@ -1,9 +1,17 @@
 """Reading a plan folder into a :class:`~rtplan.plan.Plan`; the canonical bytes of its files.
+
+A table file read while another program writes it in place (no rename: an editor, a
+sync tool) is read again until it is complete and still (:func:`_read_table_file`,
+bounded); a table found empty or header-only while ``.history`` holds rows is noted on
+the plan (``plan.emptied``, and a warning among ``plan.load_problems`` saying how to
+restore it): a save over it is refused unless the person confirms
+(:func:`rtplan.storage.saving.save_tables`, ``force``).
 """
 
 from __future__ import annotations
 
 import os
+import time
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
@@ -18,9 +26,11 @@ from rtplan.plan import Plan, empty_tables
 from rtplan.problems import Problem, problem
 from rtplan.schema import TABLES
 from rtplan.storage.files import (
+    HISTORY_DIR,
     JOURNAL_FILE,
     PLAN_FILE,
     _digest,
+    _inside,
     _meta_lang,
     _pending,
     _plan_lock,
@@ -28,7 +38,19 @@ from rtplan.storage.files import (
     _regular_file,
     recover,
 )
+from rtplan.storage.history import HISTORY_KEEP, _stamp_time
 from rtplan.tables import frame_to_rows, parse_rows, read_csv_text, rows_to_csv
+
+# reading a table another program may be writing in place: a file that looks unfinished
+# (empty, no line end at its end, header-only where the history holds rows) is read again
+# until nothing has written it for READ_QUIET seconds, for at most READ_WAIT_MAX seconds
+READ_QUIET = 0.5
+READ_WAIT_MAX = 3.0
+_READ_POLL = 0.05
+# a file rtplan writes over a kept version gets that version's time stamp as its own
+# modification time: a table file whose time is still its newest kept version's stamp is
+# the one rtplan wrote (an emptying the person asked for), any other writer changes it
+_OWN_WRITE_SLACK = 0.001
 
 
 def load_plan(path: str | os.PathLike[str], lang: str | None = None) -> Plan:
@@ -86,6 +108,21 @@ def _read_plan(folder: Path, lang: str | None) -> Plan:
     tables = empty_tables()
     fingerprints: dict[str, str | None] = {PLAN_FILE: _digest(raw_meta)}
     problems: list[Problem] = []
+    emptied: dict[str, int] = {}
+    # every table file read once; those another program wrote just now are read again
+    # until they hold still (one pause for them all, more only while they change)
+    reads: dict[str, tuple[bytes | None, float | None]] = {}
+    recent: dict[str, _Signature | None] = {}
+    for table in TABLES.values():
+        file_path = folder / table.filename
+        if os.path.lexists(file_path) and not _regular_file(folder, file_path, msg_lang):
+            continue
+        data, mtime, signature = _read_table_file(folder, table.filename, settle=False)
+        reads[table.filename] = (data, mtime)
+        if mtime is not None and _written_just_now(folder, table.filename, mtime):
+            recent[table.filename] = signature
+    for filename in _settle_reads(folder, recent):
+        reads[filename] = _read_table_file(folder, filename)[:2]
     for name, table in TABLES.items():
         file_path = folder / table.filename
         if os.path.lexists(file_path) and not _regular_file(folder, file_path, msg_lang):
@@ -93,24 +130,161 @@ def _read_plan(folder: Path, lang: str | None) -> Plan:
             problems.append(problem(msg_lang, table.filename, None, None, "bad_csv",
                                     error=t("storage.not_regular", msg_lang)))
             continue
-        data = _read_bytes(file_path)
+        data, mtime = reads[table.filename]
         fingerprints[table.filename] = _digest(data)
-        if data is None:
-            continue
         try:
-            header, rows = read_csv_text(data)
+            header, rows = read_csv_text(data) if data is not None else ([], [])
         except UnicodeDecodeError:
             problems.append(problem(msg_lang, table.filename, None, None, "not_utf8"))
             continue
         except Exception as exc:  # csv.Error and friends: report, do not crash
             problems.append(problem(msg_lang, table.filename, None, None, "bad_csv", error=exc))
             continue
+        if not rows:
+            last = _rows_in_history(folder, table.filename, mtime)
+            if last:
+                emptied[name] = last
+                problems.append(problem(msg_lang, table.filename, None, None, "emptied", level="warning",
+                                        rows=last, plan=folder, table=name))
         if not header:
             continue
         frame, found = parse_rows(table, header, rows, msg_lang)
         tables[name] = frame
         problems += found
-    return Plan(folder, meta, tables, fingerprints, problems, msg_lang)
+    plan = Plan(folder, meta, tables, fingerprints, problems, msg_lang)
+    plan.emptied = emptied
+    return plan
+
+
+def _data_rows(data: bytes | None) -> int:
+    """How many data rows CSV bytes hold (0 for none, unreadable, or only a header)."""
+    if not data:
+        return 0
+    try:
+        return len(read_csv_text(data)[1])
+    except Exception:  # a damaged copy holds no rows we could bring back
+        return 0
+
+
+def _looks_unfinished(data: bytes | None) -> bool:
+    """Bytes no rtplan save ever leaves: empty, or cut off in the middle of a line."""
+    return data is not None and (not data or not data.endswith(b"\n"))
+
+
+_Signature = tuple[int, int, int]
+
+
+def _read_table_file(folder: Path, filename: str, settle: bool = True,
+                     ) -> tuple[bytes | None, float | None, _Signature | None]:
+    """A table file's bytes, time and signature (size, time, inode), read again while
+    another program is writing it in place.
+
+    An editor or sync tool that writes the file in place (truncate, then write, no
+    rename) leaves it empty or cut off for a moment; the plan lock does not stop it.
+    The file is read with its signature checked before and after. A file written less
+    than :data:`READ_QUIET` seconds ago by another program than rtplan (rtplan's own
+    writes carry their kept version's time stamp) is read again until
+
+    * with ``settle``: two reads a moment (:data:`_READ_POLL`) apart agree, and
+    * it does not look unfinished (empty, a last line without its end, header-only where
+      the history holds rows), or nothing has written it for :data:`READ_QUIET` seconds;
+
+    for at most :data:`READ_WAIT_MAX` seconds, after which it is taken as it is (a save
+    over a table found empty is still refused). Without ``settle`` the caller does the
+    second read for every file at once (:func:`_settle_reads`).
+    """
+    path = folder / filename
+    deadline = time.monotonic() + READ_WAIT_MAX
+    previous: _Signature | None = None
+    while True:
+        try:
+            before = os.stat(path)
+        except FileNotFoundError:
+            return None, None, None
+        data = _read_bytes(path)
+        try:
+            after = os.stat(path)
+        except FileNotFoundError:
+            after = None
+        signature = None if after is None else (after.st_size, after.st_mtime_ns, after.st_ino)
+        still = after is not None and data is not None and signature == (
+            before.st_size, before.st_mtime_ns, before.st_ino) and after.st_size == len(data)
+        if still and after is not None:
+            if not _written_just_now(folder, filename, after.st_mtime):
+                return data, after.st_mtime, signature
+            suspect = _looks_unfinished(data) or (
+                _data_rows(data) == 0 and _rows_in_history(folder, filename, after.st_mtime) > 0)
+            if not suspect and (not settle or previous == signature):
+                return data, after.st_mtime, signature
+            previous = signature
+        if time.monotonic() >= deadline:
+            return data, (after.st_mtime if after is not None else None), signature
+        time.sleep(_READ_POLL)
+
+
+def _written_just_now(folder: Path, filename: str, mtime: float) -> bool:
+    """Written less than :data:`READ_QUIET` seconds ago, and not by an rtplan save."""
+    if time.time() - mtime >= READ_QUIET:
+        return False
+    return not _own_write(folder, filename, mtime)
+
+
+def _own_write(folder: Path, filename: str, mtime: float) -> bool:
+    """The file is the one an rtplan save put there: its time is its newest kept version's stamp."""
+    hist = folder / HISTORY_DIR / filename
+    try:
+        newest = max((e.name for e in os.scandir(hist) if not e.name.startswith(".")), default=None)
+    except OSError:
+        return False
+    stamp = None if newest is None else _stamp_time(newest)
+    return stamp is not None and abs(mtime - stamp) <= _OWN_WRITE_SLACK
+
+
+def _settle_reads(folder: Path, signatures: Mapping[str, _Signature | None]) -> set[str]:
+    """The files among ``signatures`` (read a moment ago, written just before by another
+    program) that changed since: one pause for them all, then their signatures again."""
+    if not signatures:
+        return set()
+    time.sleep(_READ_POLL)
+    changed = set()
+    for filename, signature in signatures.items():
+        try:
+            st = os.stat(folder / filename)
+            now: _Signature | None = (st.st_size, st.st_mtime_ns, st.st_ino)
+        except FileNotFoundError:
+            now = None
+        if now != signature:
+            changed.add(filename)
+    return changed
+
+
+def _rows_in_history(folder: Path, filename: str, mtime: float | None) -> int:
+    """Rows of the newest kept version of ``filename`` that has any (0: none kept).
+
+    0 as well when the newest kept version was archived by the save that wrote the file
+    as it is now (``mtime`` is that file's time): rtplan emptied it because someone
+    asked to, nothing to warn about.
+    """
+    hist = folder / HISTORY_DIR / filename
+    try:
+        if not hist.is_dir() or hist.is_symlink() or not _inside(folder, hist)[0]:
+            return 0
+        names = sorted((e.name for e in os.scandir(hist) if not e.name.startswith(".")), reverse=True)
+    except OSError:
+        return 0
+    if not names:
+        return 0
+    stamp = _stamp_time(names[0])
+    if mtime is not None and stamp is not None and abs(mtime - stamp) <= _OWN_WRITE_SLACK:
+        return 0
+    for name in names[:HISTORY_KEEP]:
+        path = hist / name
+        if path.is_symlink() or not path.is_file():
+            continue
+        rows = _data_rows(_read_bytes(path))
+        if rows:
+            return rows
+    return 0
 
 
 def serialize_table(name: str, frame: pd.DataFrame) -> bytes:

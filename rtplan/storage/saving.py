@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from rtplan.exceptions import ConcurrentChangeError, HistoryError, ValidationError
+from rtplan.exceptions import ConcurrentChangeError, EmptiedTableError, HistoryError, ValidationError
 from rtplan.messages import t
 from rtplan.plan import Plan
 from rtplan.problems import Problem
@@ -35,7 +35,7 @@ from rtplan.storage.files import (
     _stage,
     _writing,
 )
-from rtplan.storage.history import Version, _archive, _prune, history_file, list_versions
+from rtplan.storage.history import Version, _archive, _prune, _stamp_time, history_file, list_versions
 from rtplan.storage.loading import load_plan, serialize_meta
 from rtplan.tables import parse_rows, read_csv_text
 from rtplan.validation import affected_files, build_report, related_files, update_report, without_echoes
@@ -47,6 +47,7 @@ def save_tables(
     meta: Mapping[str, Any] | None = None,
     *,
     whole: bool = False,
+    force: bool = False,
 ) -> Plan:
     """Validate and save one or more tables (and optionally ``plan.toml``) together.
 
@@ -63,6 +64,8 @@ def save_tables(
         since the plan was loaded.
     DiskError : the disk is full, read-only or not writable (nothing changed).
     UnsafeLinkError : a plan file or the history is a link leaving the plan folder.
+    EmptiedTableError : a table to save was found empty when loaded while its history
+        holds rows (``plan.emptied``); ``force=True`` (the person confirmed) saves it.
 
     ``whole=True`` validates the whole plan and serialises every updated table in full
     (how saves worked before scoped validation; ``benchmarks/bench_save.py`` compares both,
@@ -72,6 +75,11 @@ def save_tables(
     for name in updates:
         if name not in TABLES:
             raise KeyError(t("storage.unknown_table", lang, table=name, tables=", ".join(TABLES)))
+    emptied = {name: plan.emptied[name] for name in updates if name in plan.emptied}
+    if emptied and not force:
+        raise EmptiedTableError(
+            " ".join(t("storage.emptied_save", lang, table=name, file=TABLES[name].filename, rows=rows,
+                       plan=plan.path) for name, rows in emptied.items()), emptied)
     new_tables = dict(plan.tables)
     blobs: dict[str, bytes] = {}
     cell_problems: list[Problem] = []
@@ -112,6 +120,8 @@ def save_tables(
     if added:
         raise ValidationError(added, lang)
     _write_files(plan, blobs)
+    for name in emptied:  # the person confirmed: the table is what they saved now
+        plan.emptied.pop(name, None)
     plan.tables = new_tables
     plan.meta = new_meta
     for name in updates:
@@ -159,7 +169,11 @@ def _commit(folder: Path, blobs: Mapping[str, bytes], current: Mapping[str, byte
             if old is not None:
                 archived.append(_archive(folder, filename, old, lang, _mode_for(folder / filename)))
             with _writing(folder / filename, lang):
-                staged.append((filename, _stage(folder / filename, data)))
+                tmp = _stage(folder / filename, data)
+                staged.append((filename, tmp))
+                stamp = _stamp_time(archived[-1].name) if old is not None else None
+                if stamp is not None:  # marks the file as rtplan's own (see loading._rows_in_history)
+                    os.utime(tmp, (stamp, stamp))
         if len(staged) > 1:
             entries = [{"file": f, "tmp": os.path.basename(tmp), "sha256": _digest(blobs[f])}
                        for f, tmp in staged]
@@ -188,9 +202,9 @@ def _commit(folder: Path, blobs: Mapping[str, bytes], current: Mapping[str, byte
         _fsync_dir(path)
 
 
-def save_table(plan: Plan, name: str, frame: pd.DataFrame) -> Plan:
+def save_table(plan: Plan, name: str, frame: pd.DataFrame, *, force: bool = False) -> Plan:
     """Validate and save one table; see :func:`save_tables`."""
-    return save_tables(plan, {name: frame})
+    return save_tables(plan, {name: frame}, force=force)
 
 
 def save_meta(plan: Plan, meta: Mapping[str, Any]) -> Plan:
@@ -227,11 +241,11 @@ def restore(path: str | os.PathLike[str], name: str, version: str | None = None)
         except Exception as exc:  # csv.Error, UnicodeDecodeError: a damaged copy
             raise HistoryError(f"{chosen.path}: {t('rule.bad_csv', plan.lang, error=exc)}") from exc
         frame, _ = parse_rows(TABLES[table], header, rows, plan.lang)
-        save_table(plan, table, frame)
+        save_tables(plan, {table: frame}, force=True)  # bringing rows back is what the warning asks for
     return chosen
 
 
-def restore_versions(plan: Plan, versions: Mapping[str, Version | None]) -> Plan:
+def restore_versions(plan: Plan, versions: Mapping[str, Version | None], *, force: bool = False) -> Plan:
     """Bring back kept versions of several tables in one validated, atomic save.
 
     ``versions`` maps a table name to a :class:`Version` (``None``: the table had no
@@ -248,4 +262,4 @@ def restore_versions(plan: Plan, versions: Mapping[str, Version | None]) -> Plan
         except Exception as exc:  # csv.Error, UnicodeDecodeError, OSError: a damaged copy
             raise HistoryError(f"{version.path}: {t('rule.bad_csv', plan.lang, error=exc)}") from exc
         frames[name], _ = parse_rows(TABLES[name], header, rows, plan.lang)
-    return save_tables(plan, frames)
+    return save_tables(plan, frames, force=force)

@@ -17,7 +17,7 @@ from typing import Any
 
 import ipywidgets as w
 
-from rtplan.exceptions import ConcurrentChangeError
+from rtplan.exceptions import ConcurrentChangeError, EmptiedTableError
 from rtplan.form_messages import changed_elsewhere
 from rtplan.importing import (
     IGNORE,
@@ -237,6 +237,17 @@ class ImportPanel(SafetyNet, w.VBox):  # ipywidgets ships no type hints: VBox is
             self.session.refused_concurrent = True
             self.status.error([changed_elsewhere(plan, self.lang)])
             self._after_refusal()
+            return False
+        except EmptiedTableError as exc:  # a table found empty: only with the person's consent
+            self.status.error([str(exc)])
+            emptied = dict(exc.emptied)
+
+            def confirmed() -> None:
+                for name in emptied:
+                    plan.emptied.pop(name, None)
+                self.run()
+
+            self.ask_emptied(emptied, confirmed)
             return False
         if not outcome.saved:
             self.status.error(self.prepared.messages() + outcome.blocked or [t("cli.import.nothing_new", self.lang)])

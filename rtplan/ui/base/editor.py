@@ -90,7 +90,7 @@ class TableEditor(SafetyNet, w.VBox):
         session.on_change(self._on_plan_change)
         form = w.VBox([*self.fields.values(), w.HBox([self.save_button, self.new_button, self.delete_button,
                                                       self.undo_button]),
-                       self.confirm, self.status, self.reload_button])
+                       self.confirm, self.emptied_note, self.emptied_confirm, self.status, self.reload_button])
         super().__init__([self.title, self.count, w.HBox([w.VBox([self.rows]), form])])
         self.add_class(f"rtplan-editor-{table}")
         self.refresh()

@@ -149,10 +149,10 @@ def set_widget_value(column: Column, widget: w.ValueWidget, value: object) -> No
 class ConfirmBar(w.VBox):
     """A question under a form with "Ya, hapus" / "Batal": only "Ya" runs the action."""
 
-    def __init__(self, lang: str, name: str = "") -> None:
+    def __init__(self, lang: str, name: str = "", yes_text: str | None = None, icon: str = "trash") -> None:
         self.lang = lang
         self.question = w.HTML()
-        self.yes = w.Button(description=t("ui.confirm_yes", lang), icon="trash", button_style="danger")
+        self.yes = w.Button(description=yes_text or t("ui.confirm_yes", lang), icon=icon, button_style="danger")
         self.no = w.Button(description=t("ui.confirm_no", lang))
         for b, kind in ((self.yes, "yes"), (self.no, "no")):
             b.add_class(f"rtplan-confirm-{kind}" + (f"-{name}" if name else ""))
@@ -211,6 +211,10 @@ class SafetyNet:
       (:meth:`PlanSession.undo`); refused when the table changed again since.
     * "Muat ulang" shows after a refusal because the plan changed on disk (another
       kernel, another person): it loads the plan again and puts back what was typed.
+    * A table found empty when the plan was loaded, while its history holds rows
+      (another program was writing it, or someone emptied it by hand), is said under the
+      form; a save over it is refused and asks first ("Ya, simpan"): only then is it
+      saved. "Muat ulang" reads it again (the other program may have finished).
       A panel whose refresh rebuilds its inputs keeps its typing with :meth:`typing`
       and :meth:`restore_typing`; :meth:`after_undo` shows the restored data.
     """
@@ -222,8 +226,9 @@ class SafetyNet:
     reload_button: w.Button
     _undo: UndoPoint | None
 
-    def safety_net(self, name: str) -> w.HBox:
-        """Make the two buttons; the row to show them in."""
+    def safety_net(self, name: str) -> w.Box:
+        """Make the two buttons (and the confirm step for a table found empty); the row to
+        show them in."""
         self.undo_button = w.Button(description=t("ui.undo", self.lang), icon="undo", disabled=True)
         self.reload_button = w.Button(description=t("ui.reload", self.lang), icon="refresh", button_style="warning",
                                       layout=w.Layout(display="none"))
@@ -232,18 +237,52 @@ class SafetyNet:
         self._undo = None
         self.undo_button.on_click(lambda _: self.undo())
         self.reload_button.on_click(lambda _: self.reload())
-        return w.HBox([self.undo_button, self.reload_button])
+        self.emptied_confirm = ConfirmBar(self.lang, f"emptied-{name}", yes_text=t("ui.emptied_save_yes", self.lang),
+                                          icon="save")
+        self.emptied_confirm.remove_class("rtplan-confirm")  # not the delete question pages look for
+        self.emptied_confirm.add_class("rtplan-confirm-emptied")
+        self.emptied_note = w.HTML()
+        self.emptied_note.add_class(f"rtplan-emptied-{name}")
+        self._net_name = name
+        self._show_emptied()
+        return w.VBox([w.HBox([self.undo_button, self.reload_button]), self.emptied_note, self.emptied_confirm])
 
-    def save_updates(self, updates: Mapping[str, pd.DataFrame], meta: Mapping[str, Any] | None = None) -> bool:
+    def _show_emptied(self) -> None:
+        """Say under the form that this panel's table was found empty (see :attr:`Plan.emptied`)."""
+        plan = self.session.plan
+        name = getattr(self, "_net_name", "")
+        notes = [p.message for p in plan.load_problems if p.rule == "emptied" and p.file == f"{name}.csv"
+                 and name in plan.emptied]
+        self.emptied_note.value = "".join(draft_note(n) for n in notes)
+
+    def save_updates(self, updates: Mapping[str, pd.DataFrame], meta: Mapping[str, Any] | None = None,
+                     force: bool = False) -> bool:
         """Save through the session: ``True`` when saved (the caller then says what was saved),
-        else the refusal is shown (with "Muat ulang" when someone else changed the plan)."""
-        problems = self.session.save(updates, meta)
+        else the refusal is shown (with "Muat ulang" when someone else changed the plan, and
+        the confirm step when a table to save was found empty)."""
+        self.emptied_confirm.hide()
+        problems = self.session.save(updates, meta, force=force)
         if problems:
             self.status.error(problems)
             self._after_refusal()
+            if self.session.refused_emptied:
+                self.ask_emptied(self.session.refused_emptied, lambda: self._save_confirmed(updates, meta))
             return False
         self._after_save()
         return True
+
+    def ask_emptied(self, emptied: Mapping[str, int], retry: Callable[[], object]) -> None:
+        """Ask before writing over the tables ``emptied`` (name -> rows of their last
+        version); "Ya, simpan" runs ``retry`` (which saves with the person's consent)."""
+        question = " ".join(t("ui.emptied_confirm", self.lang, table=name, rows=rows)
+                            for name, rows in emptied.items())
+        self.emptied_confirm.ask(question, retry)
+
+    def _save_confirmed(self, updates: Mapping[str, pd.DataFrame], meta: Mapping[str, Any] | None) -> None:
+        """The person confirmed writing over a table found empty."""
+        if self.save_updates(updates, meta, force=True):
+            self._show_emptied()
+            self.status.ok(t("ui.emptied_saved", self.lang))
 
     def _after_save(self) -> None:
         self._undo = self.session.last_undo
@@ -251,7 +290,7 @@ class SafetyNet:
         self.reload_button.layout.display = "none"
 
     def _after_refusal(self) -> None:
-        if self.session.refused_concurrent:
+        if self.session.refused_concurrent or self.session.refused_emptied:
             self.reload_button.layout.display = None
 
     def typing(self) -> object:
@@ -285,4 +324,6 @@ class SafetyNet:
         self.undo_button.disabled = True
         self.restore_typing(typed)
         self.reload_button.layout.display = "none"
+        self.emptied_confirm.hide()
+        self._show_emptied()
         self.status.ok(t("ui.reloaded", self.lang))

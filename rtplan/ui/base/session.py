@@ -12,7 +12,7 @@ from typing import Any
 import pandas as pd
 
 from rtplan import storage
-from rtplan.exceptions import ConcurrentChangeError, RtplanError, ValidationError
+from rtplan.exceptions import ConcurrentChangeError, EmptiedTableError, RtplanError, ValidationError
 from rtplan.form_messages import changed_elsewhere, form_messages
 from rtplan.messages import t
 from rtplan.plan import Plan
@@ -38,6 +38,8 @@ class PlanSession:
         self.last_undo: UndoPoint | None = None
         #: the last refusal was because another kernel or person changed the plan on disk
         self.refused_concurrent = False
+        #: the last refusal was a save over tables found empty (table -> rows of their last version)
+        self.refused_emptied: dict[str, int] = {}
 
     def on_change(self, listener: Listener) -> None:
         """Call ``listener(changed_table_names)`` after every successful save."""
@@ -47,18 +49,26 @@ class PlanSession:
         """A copy of a table to edit."""
         return self.plan.copy_table(name)
 
-    def save(self, updates: Mapping[str, pd.DataFrame], meta: Mapping[str, Any] | None = None) -> list[str]:
-        """Save through storage; return ``[]`` on success or the messages of the refusal."""
+    def save(self, updates: Mapping[str, pd.DataFrame], meta: Mapping[str, Any] | None = None,
+             force: bool = False) -> list[str]:
+        """Save through storage; return ``[]`` on success or the messages of the refusal.
+
+        ``force``: the person confirmed writing over a table found empty while its
+        history holds rows (refused otherwise, with :attr:`refused_emptied` set)."""
         names = [*updates, *(["plan"] if meta is not None else [])]
         before = {name: storage.fingerprint(self.plan, name) for name in names}
         self.refused_concurrent = False
+        self.refused_emptied = {}
         try:
-            storage.save_tables(self.plan, updates, meta)
+            storage.save_tables(self.plan, updates, meta, force=force)
         except ValidationError as exc:  # in the form's words (rtplan validate keeps files and columns)
             return form_messages(exc.problems, self.plan, updates, meta, self.lang)
         except ConcurrentChangeError:
             self.refused_concurrent = True
             return [changed_elsewhere(self.plan, self.lang)]
+        except EmptiedTableError as exc:
+            self.refused_emptied = dict(exc.emptied)
+            return [str(exc)]
         except RtplanError as exc:
             return [str(exc)]
         self._remember_undo(before)
@@ -112,7 +122,7 @@ class PlanSession:
         tables = {name: v for name, v in point.versions.items() if name != "plan"}
         try:
             if tables:
-                storage.restore_versions(self.plan, tables)
+                storage.restore_versions(self.plan, tables, force=True)  # the person asked for these rows
             if "plan" in point.versions:  # the settings: the kept plan.toml, checked like any save
                 storage.save_tables(self.plan, {}, _kept_meta(point.versions["plan"], self.lang))
         except ValidationError as exc:
