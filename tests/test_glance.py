@@ -111,8 +111,25 @@ def test_schedule_glance_without_a_clash_or_shortfall_is_no_longer_red(example_d
     g = schedule_glance(storage.load_plan(example_dir))
     assert not any(line.startswith("✖ ") for line in g.lines)
     assert not any(line.startswith("Kurang dana") for line in g.lines)
-    assert ": 0 bentrok, " in g.big
+    assert g.big.startswith("Tidak ada bentrok; ") and g.big.endswith(" hal perlu diperiksa.")
+    assert "0 bentrok" not in g.big
     assert g.tone == "warn"  # what is left is to check, not a clash
+
+
+def test_schedule_glance_with_warnings_and_a_shortfall_is_no_red_alarm(example_dir: Path) -> None:
+    """Only things to check and money still to find: a warning, never the red cross of a clash."""
+    from rtplan.render.glance import glance_html
+
+    plan = storage.load_plan(example_dir)
+    activities = plan.copy_table("activities")
+    activities.loc[activities["activity_id"] == "A06", "recurrence_day"] = "senin"  # the one clash goes
+    storage.save_tables(plan, {"activities": activities})
+    g = schedule_glance(storage.load_plan(example_dir))
+    assert any(line.startswith("Kurang dana") for line in g.lines)  # the shortfall is still said
+    assert g.tone == "warn"
+    html = str(glance_html(g))
+    assert "✖" not in html and "#8b0000" not in html
+    assert "⚠ Tidak ada bentrok; " in html
 
 
 def test_kas_glance_balance_is_the_files_sum_and_the_last_entry_comes_first(example_dir: Path) -> None:

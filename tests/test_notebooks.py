@@ -62,3 +62,14 @@ def test_notebook_is_clean_and_thin(notebook: Path) -> None:
             source = "".join(cell["source"])
             assert len(source.splitlines()) <= 12, f"a cell grew logic: {source[:80]}"
             assert "def " not in source and "class " not in source, "logic belongs in rtplan"
+
+
+@pytest.mark.notebook
+def test_step1_runs_to_the_end_on_a_new_plan(make_plan, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A plan with no needs yet: every cell of step 1 shows (the problem tree says there is nothing yet)."""
+    plan = make_plan()
+    nb = parameterised_copy(NOTEBOOKS[1], tmp_path, PLAN=str(plan), LANG=None)
+    assert NOTEBOOKS[1].name == "01_kebutuhan.ipynb"
+    result = run_nbval(nb, tmp_path)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    assert " passed" in result.stdout

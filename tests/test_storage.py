@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -161,6 +162,13 @@ def test_new_plan_writes_every_table_header(make_plan) -> None:  # type: ignore[
         assert header == ",".join(table.column_names)
 
 
+def test_new_plan_title_names_its_year_once() -> None:
+    one = storage.default_meta(start=dt.date(2027, 1, 1), end=dt.date(2027, 6, 30))
+    assert one["title"] == "Rencana Pemberdayaan Warga RT 01/RW 01 2027"
+    two = storage.default_meta(start=dt.date(2026, 12, 1), end=dt.date(2027, 5, 31), lang="en")
+    assert two["title"] == "Community Empowerment Plan RT 01/RW 01 2026-2027"
+
+
 def test_load_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(PlanNotFoundError, match="bukan folder rencana"):
         storage.load_plan(tmp_path / "tidak-ada")
@@ -187,8 +195,6 @@ def test_extra_columns_are_kept(make_plan) -> None:  # type: ignore[no-untyped-d
 
 
 def test_save_meta_validates_and_keeps_history(make_plan) -> None:  # type: ignore[no-untyped-def]
-    import datetime as dt
-
     folder = make_plan()
     plan = storage.load_plan(folder)
     meta = dict(plan.meta)

@@ -20,6 +20,11 @@ def test_upload_preview_edit_mapping_and_import(example_dir: Path) -> None:
     shown = {dd.description: dd.value for dd in panel.mapping.values()}
     assert shown["Bidang"] == "category"
     assert shown["Jelaskan singkat"] == "description"
+    # the projector shows the tables' and columns' names in the plan's language, not the file names
+    assert ("Kebutuhan", "needs") in panel.table.options and ("Peserta", "participants") in panel.table.options
+    options = [option for dd in panel.mapping.values() for option in dd.options]
+    assert ("Bidang", "category") in options
+    assert not any(name in label for label, name in options), options
     assert panel.status.kind == "ok", panel.status.text
     assert not panel.import_button.disabled, panel.status.text
     before = len(storage.load_plan(example_dir)["needs"])

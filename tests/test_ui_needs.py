@@ -391,3 +391,42 @@ def test_summary_and_english_panels(example_dir: Path) -> None:
     assert "environment" in tab.panels["summary"].table.value
     assert tab.panels["usg"].save_button.description == "Save"
     assert "Order: highest total U+S+G" in tab.panels["ranking"].table.value
+
+
+def test_dots_of_many_participants_are_typed_at_once_from_the_poster(  # type: ignore[no-untyped-def]
+        tab, example_dir: Path) -> None:
+    grid = tab.panels["dotgrid"]
+    assert grid.boxes["P003"]["N01"].value == "2"  # the saved dots are shown
+    assert grid.boxes["P003"]["N02"].value == ""
+    before = _disk(example_dir, "votes")
+    untouched = before[~before["participant_id"].isin(["P003", "P010", "P030"])]
+    grid.boxes["P003"]["N01"].value = "0"  # taken back
+    grid.boxes["P010"]["N05"].value = "2"
+    grid.boxes["P010"]["N06"].value = "1"
+    grid.boxes["P030"]["N09"].value = " 3 "
+    grid.save_button.click()
+    assert grid.status.kind == "ok", grid.status.text
+    votes = _disk(example_dir, "votes")
+    mine = {(r.participant_id, r.need_id): r.dots for r in votes.itertuples()}
+    assert ("P003", "N01") not in mine
+    assert mine[("P010", "N05")] == 2 and mine[("P010", "N06")] == 1 and mine[("P030", "N09")] == 3
+    # everyone else's dots are as they were
+    after = votes[~votes["participant_id"].isin(["P003", "P010", "P030"])]
+    assert after.reset_index(drop=True).equals(untouched.reset_index(drop=True))
+    # the per-person panel and the ranking follow
+    tab.panels["dots"].participant.value = "P010"
+    assert tab.panels["dots"].boxes["N05"].value == "2"
+    assert tab.panels["ranking"].rankings["dots"].table.set_index("need_id").loc["N09", "dots"] >= 3
+
+
+def test_a_wrong_box_in_the_dot_grid_saves_nothing_and_names_person_and_need(  # type: ignore[no-untyped-def]
+        tab, example_dir: Path) -> None:
+    grid = tab.panels["dotgrid"]
+    before = _csv(example_dir, "votes")
+    grid.boxes["P010"]["N05"].value = "2"
+    grid.boxes["P011"]["N02"].value = "dua"
+    grid.save_button.click()
+    assert grid.status.kind == "error"
+    assert "P011, N02: jumlah titik harus bilangan bulat 0 sampai 20, bukan 'dua'" in grid.status.text
+    assert _csv(example_dir, "votes") == before
+    assert grid.boxes["P010"]["N05"].value == "2"  # what was typed stays

@@ -215,3 +215,14 @@ def test_consent_in_english_and_an_old_row_without_it(example_dir: Path) -> None
     editor.fields["sex"].value = "L"
     editor.save_button.click()
     assert "Consent: ask first, then pick" in editor.status.text
+
+
+def test_the_plan_language_is_offered_by_name_and_saved_as_its_code(  # type: ignore[no-untyped-def]
+        tab, example_dir: Path) -> None:
+    form = tab.panels["profile"]
+    field = form.fields["language"]
+    assert list(field.options) == [("Bahasa Indonesia", "id"), ("Bahasa Inggris", "en")]
+    field.value = "en"
+    form.save_button.click()
+    assert form.status.kind == "ok", form.status.text
+    assert storage.load_plan(example_dir).meta["language"] == "en"

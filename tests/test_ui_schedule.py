@@ -185,3 +185,40 @@ def test_english_panels(example_dir: Path) -> None:
     assert tab.titles == ("Activities", "Funds", "Conflicts", "Budget")
     assert "both use Balai Warga RT 05" in tab.panels["conflicts"].body.value
     assert "Every week" in [label for label, _ in tab.panels["activities"].builder.kind.options]
+
+
+def test_builder_shows_the_right_choices_for_each_kind() -> None:
+    """Weekly and monthly can be chosen: hiding one part of the builder hides no other part."""
+    b = RecurrenceBuilder("id")
+    shown = lambda: {n for n in ("kind", "weekday", "mode", "day", "nth")  # noqa: E731
+                     if getattr(b, n).layout.display != "none"}
+    assert shown() == {"kind"}
+    b.kind.value = "weekly"
+    assert shown() == {"kind", "weekday"}
+    b.kind.value = "monthly"
+    assert shown() == {"kind", "mode", "nth", "weekday"}
+    b.mode.value = "day"
+    assert shown() == {"kind", "mode", "day"}
+
+
+def test_monthly_calendar_follows_a_save_without_a_reload(tab, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Through the display path of a kernel (the workshop page): one output per month, redrawn after a save."""
+    from types import SimpleNamespace
+
+    from IPython.core.formatters import DisplayFormatter
+
+    from rtplan.charts.schedule import month_calendar_figures
+    from rtplan.ui.base import LiveResult
+
+    shell = SimpleNamespace(kernel=object(), display_formatter=DisplayFormatter())
+    monkeypatch.setattr("IPython.get_ipython", lambda: shell)
+    calendar = LiveResult(tab.session, lambda plan: month_calendar_figures(plan, plan.message_lang))
+    before = [o["data"].get("image/svg+xml") for o in calendar.outputs]
+    assert len(before) == 6 and all(before), "one calendar per month of the plan period"
+    editor = tab.panels["activities"]
+    editor.rows.value = "A01"
+    editor.fields["title"].value = "Kerja bakti besar sekali"
+    editor.save_button.click()
+    assert editor.status.kind == "ok", editor.status.text
+    after = [o["data"].get("image/svg+xml") for o in calendar.outputs]
+    assert len(after) == 6 and after != before

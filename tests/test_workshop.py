@@ -276,7 +276,8 @@ def test_create_a_new_plan_from_the_workshop_page(tmp_path: Path) -> None:
     target = tmp_path / "rencana" / "rt07"
     header = _header(tmp_path, step=0, RTPLAN_WORKSHOP="1", RTPLAN_PLAN=str(target))
     assert header.plan is None
-    assert header.new_folder.value == str(target)
+    assert header.new_folder.value == "rt07"  # the folder's name, not where on the machine it is
+    assert str(tmp_path) not in header.new_folder.value + header.new_folder.placeholder
     header.new_rt.value, header.new_rw.value = "7", "x"
     header.create_button.click()
     assert "RT dan RW" in header.status.value
@@ -287,7 +288,10 @@ def test_create_a_new_plan_from_the_workshop_page(tmp_path: Path) -> None:
     assert plan.area["rt"] == "07"
     assert plan.area["rw"] == "02"
     assert plan.area["kelurahan"] == "Mekarsari"
-    assert "Rencana baru dibuat" in header.status.value
+    assert "Rencana baru dibuat: rt07." in header.status.value
+    assert str(tmp_path) not in header.status.value.split('href="')[0]
+    # the page opens itself on the new plan: no reload by hand
+    assert 'class="rtplan-goto"' in header.status.value and "window.location.assign" in header.status.value
     assert f'href="/voila/render/00_profil_peserta.ipynb?plan={str(target.resolve()).replace("/", "%2F")}"' \
         in header.status.value
     assert recent.load(tmp_path / "cfg").current == target.resolve()
@@ -295,6 +299,15 @@ def test_create_a_new_plan_from_the_workshop_page(tmp_path: Path) -> None:
     assert "✘" in header.status.value
     reopened = _header(tmp_path, step=0, RTPLAN_WORKSHOP="1", RTPLAN_PLAN=str(target))
     assert reopened.plan == str(target.resolve())
+
+
+def test_a_new_plan_folder_by_name_goes_into_the_plans_folder(tmp_path: Path) -> None:
+    header = _header(tmp_path, step=0, RTPLAN_WORKSHOP="1")
+    header.new_rt.value, header.new_rw.value, header.new_folder.value = "3", "1", "rapat-maret"
+    header.create_button.click()
+    assert (tmp_path / "plans" / "rapat-maret" / "plan.toml").is_file()
+    plan = storage.load_plan(tmp_path / "plans" / "rapat-maret")
+    assert not plan.title.endswith(f"{plan.period[0].year}-{plan.period[0].year}")
 
 
 def test_picking_an_example_opens_a_copy_and_in_lab_says_run_all(tmp_path: Path) -> None:
@@ -376,6 +389,24 @@ def test_every_step_notebook_markdown_keeps_text_in_both_languages() -> None:
             if cell.cell_type == "markdown":
                 assert bilingual_markdown(cell.source, "id").strip(), (name, cell.source[:60])
                 assert bilingual_markdown(cell.source, "en").strip(), (name, cell.source[:60])
+
+
+def test_the_projector_shows_no_command_line_file_name_or_table_name() -> None:
+    """What the workshop pages show of the markdown (lab-only cells left out) names no command,
+    file, folder or parameter: those are for JupyterLab readers."""
+    import re
+
+    import nbformat
+
+    code = re.compile(r"`|rtplan [a-z]|FOLDER|[\w-]+\.(?:csv|ipynb|toml|ics)\b|exports/|\*\*needs\*\*")
+    for name in workshop.STEP_NOTEBOOKS:
+        nb = nbformat.read(workshop.notebooks_dir() / name, as_version=4)
+        for cell in nb.cells:
+            if cell.cell_type != "markdown" or "lab-only" in cell.metadata.get("tags", []):
+                continue
+            for lang in ("id", "en"):
+                shown = bilingual_markdown(cell.source, lang)
+                assert not code.search(shown), (name, lang, code.search(shown), shown[:200])
 
 
 def test_a_failed_cell_shows_one_sentence(monkeypatch: pytest.MonkeyPatch) -> None:

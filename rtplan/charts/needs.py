@@ -26,6 +26,8 @@ from rtplan.needs import (
     TreeNode,
     UsgRanking,
     needs_by_category,
+    problem_tree,
+    tree_focus_need,
 )
 from rtplan.needs.base import _lang
 from rtplan.tables import is_missing
@@ -392,8 +394,19 @@ def problem_tree_figure(tree: ProblemTree, lang: str = "id") -> Figure:
     return fig
 
 
+def focus_tree_figure(tables: Tables, lang: str | None = None) -> Figure:
+    """The problem tree a page shows (:func:`~rtplan.needs.tree_focus_need`); a plan with no
+    needs yet gets a chart that says so rather than an error."""
+    lang = normalize_lang(_lang(tables, lang))
+    need = tree_focus_need(tables)
+    if need is None:
+        fig = new_figure(9.0, 3.2)
+        return _empty(fig, t("needs.tree.title", lang, need="—"), lang)
+    return problem_tree_figure(problem_tree(tables, need, lang), lang)
+
+
 __all__ = [
-    "category_figure", "comparison_figure", "dots_figure", "method_figure", "need_label", "problem_tree_figure",
+    "category_figure", "focus_tree_figure", "comparison_figure", "dots_figure", "method_figure", "need_label", "problem_tree_figure",
     "ranking_figure",
     "usg_stacked_figure",
 ]

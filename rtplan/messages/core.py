@@ -186,6 +186,10 @@ MESSAGES.update({
         "id": "Rencana Pemberdayaan Warga RT {rt}/RW {rw} {start}-{end}",
         "en": "Community Empowerment Plan RT {rt}/RW {rw} {start}-{end}",
     },
+    "plan.default_title_one_year": {
+        "id": "Rencana Pemberdayaan Warga RT {rt}/RW {rw} {year}",
+        "en": "Community Empowerment Plan RT {rt}/RW {rw} {year}",
+    },
 })
 MESSAGES.update({
     "storage.dependency_changed": {

@@ -91,4 +91,10 @@ MESSAGES.update({
     "ui.doc.meeting": {"id": "Pertemuan", "en": "Meeting"},
     "ui.doc.mask": {"id": "Samarkan nama warga", "en": "Mask residents' names"},
     "ui.doc.make": {"id": "Buat handout", "en": "Make handout"},
+    # the panel's own progress lines: the page names no notebook, file or PDF engine
+    "ui.doc.stage.1": {"id": "Mengisi handout dengan data rencana ...", "en": "Filling the handout with the plan ..."},
+    "ui.doc.stage.2": {"id": "Menyusun halaman ...", "en": "Laying out the pages ..."},
+    "ui.doc.stage.3": {"id": "Mencetak PDF ...", "en": "Printing the PDF ..."},
+    "ui.doc.done": {"id": "Selesai: handout siap diunduh.", "en": "Done: the handout is ready to download."},
+    "ui.doc.download": {"id": "Unduh handout (PDF)", "en": "Download the handout (PDF)"},
 })

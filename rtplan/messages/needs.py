@@ -302,6 +302,25 @@ MESSAGES.update({
         "id": "{need}: jumlah titik harus bilangan bulat 0 sampai {max}, bukan '{value}'",
         "en": "{need}: dots must be a whole number from 0 to {max}, not '{value}'",
     },
+    "needs.dots_grid_bad": {
+        "id": "{participant}, {need}: jumlah titik harus bilangan bulat 0 sampai {max}, bukan '{value}'",
+        "en": "{participant}, {need}: dots must be a whole number from 0 to {max}, not '{value}'",
+    },
+    "ui.needs.tab.dotgrid": {"id": "Titik semua peserta", "en": "Dots, everyone"},
+    "ui.needs.dotgrid_title": {"id": "Voting titik: semua peserta sekaligus",
+                               "en": "Dot votes: every participant at once"},
+    "ui.needs.dotgrid_lead": {
+        "id": "Satu baris per peserta, satu kolom per kebutuhan: salin hitungan stiker dari poster. Kotak kosong = 0.",
+        "en": "One row per participant, one column per need: copy the sticker counts from the poster. Empty = 0.",
+    },
+    "ui.needs.dotgrid_saved": {
+        "id": "Tersimpan: {n} titik dari {people} peserta.",
+        "en": {"one": "Saved: {n} dots from {people} participant.", "other": "Saved: {n} dots from {people} participants."},
+    },
+    "ui.needs.dotgrid_empty": {
+        "id": "Catat dulu peserta (langkah 0) dan kebutuhan (tab Kebutuhan).",
+        "en": "Record the participants (step 0) and the needs (tab Needs) first.",
+    },
     "ui.needs.dots_saved": {"id": "Suara {participant} tersimpan: {n} titik.",
                             "en": "Votes of {participant} saved: {n} dots."},
     "ui.needs.no_participant": {"id": "Pilih peserta dulu.", "en": "Pick a participant first."},

@@ -53,6 +53,10 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "id": "{n} temuan: {errors} bentrok, {warnings} perlu diperiksa.",
         "en": "{n} finding(s): {errors} conflict(s), {warnings} to check.",
     },
+    "conflict.count_warnings": {
+        "id": "Tidak ada bentrok; {warnings} hal perlu diperiksa.",
+        "en": "No conflicts; {warnings} thing(s) to check.",
+    },
     "conflict.severity.error": {"id": "Bentrok", "en": "Conflict"},
     "conflict.severity.warning": {"id": "Periksa", "en": "Check"},
     "conflict.col.severity": {"id": "Tingkat", "en": "Level"},

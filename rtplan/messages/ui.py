@@ -9,6 +9,20 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "ui.deleted_row": {"id": "{id} dihapus.", "en": "{id} deleted."},
     "ui.saved": {"id": "Tersimpan.", "en": "Saved."},
     "ui.pick_first": {"id": "Pilih dulu baris di daftar.", "en": "Pick a row in the list first."},
+    # a plan's language as the settings form offers it (never the bare code "id" / "en")
+    "ui.lang.id": {"id": "Bahasa Indonesia", "en": "Indonesian"},
+    "ui.lang.en": {"id": "Bahasa Inggris", "en": "English"},
+    # under every list where several can be chosen (a browser's multiple select needs Ctrl)
+    "ui.pick_several": {
+        "id": "Untuk memilih lebih dari satu: tahan tombol Ctrl sambil mengklik (Shift: satu rentang).",
+        "en": "To choose more than one: hold Ctrl while clicking (Shift: a range).",
+    },
+    # hints in empty fields: they say what to type, and never read as a value already set
+    "ui.hint.time": {"id": "jam:menit, mis. 19:30", "en": "hh:mm, e.g. 19:30"},
+    "ui.hint.money": {"id": "rupiah, mis. 1500000", "en": "rupiah, e.g. 1500000"},
+    "ui.hint.int": {"id": "angka", "en": "a number"},
+    "ui.hint.example": {"id": "mis. {text}", "en": "e.g. {text}"},
+    "ui.hint.list": {"id": "pisahkan dengan titik koma ( ; )", "en": "separate with semicolons ( ; )"},
     "ui.private_placeholder": {"id": "pribadi: tidak pernah dicetak", "en": "private: never printed"},
     # rtplan.ui.inputs: money and date fields
     "ui.input.bad": {"id": "{label}: {reason}", "en": "{label}: {reason}"},

@@ -39,14 +39,17 @@ from rtplan.needs.editing import (
     pair_schedule,
     pending_pairs,
     priorities_frame,
+    read_votes_grid,
     set_pairwise,
     set_usg_scores,
     set_votes,
+    set_votes_grid,
     upsert_tree_node,
+    votes_grid,
 )
 from rtplan.needs.final import all_rankings, final_order, priority_order, ranking, stored_priorities, top_needs
 from rtplan.needs.pairwise import pairwise_matrix, pairwise_ranking
-from rtplan.needs.problem_tree import problem_tree, tree_need_ids
+from rtplan.needs.problem_tree import problem_tree, tree_focus_need, tree_need_ids
 from rtplan.needs.results import (
     CombinedView,
     DotRanking,
@@ -97,14 +100,18 @@ __all__ = [
     "priority_order",
     "problem_tree",
     "ranking",
+    "read_votes_grid",
     "set_pairwise",
     "set_usg_scores",
     "set_votes",
+    "set_votes_grid",
     "spearman",
     "stored_priorities",
     "suggested_dots",
     "top_needs",
+    "tree_focus_need",
     "tree_need_ids",
     "upsert_tree_node",
     "usg_ranking",
+    "votes_grid",
 ]

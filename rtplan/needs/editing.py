@@ -71,6 +71,47 @@ def set_votes(votes: pd.DataFrame, participant_id: str, dots: Mapping[str, objec
     return _keep_order_update(votes, ("need_id", "participant_id"), mask & mentioned, rows)
 
 
+def votes_grid(votes: pd.DataFrame, participant_ids: Sequence[str],
+               need_ids: Sequence[str]) -> dict[str, dict[str, int]]:
+    """The saved dots as a grid: participant -> need -> dots (0 where none), for typing many
+    people's dots at once (a poster counted sticker by sticker)."""
+    grid = {str(p): dict.fromkeys(map(str, need_ids), 0) for p in participant_ids}
+    for need, who, dots in zip(votes["need_id"].astype(str), votes["participant_id"].astype(str), votes["dots"],
+                               strict=True):
+        if who in grid and need in grid[who] and not is_missing(dots):
+            grid[who][need] = int(dots)
+    return grid
+
+
+def read_votes_grid(typed: Mapping[str, Mapping[str, object]], max_dots: int,
+                    lang: str | None = None) -> tuple[dict[str, dict[str, int]], list[str]]:
+    """The grid's boxes as whole numbers (an empty box is 0) and a message for each box that is
+    not a number from 0 to ``max_dots``, naming the participant and the need."""
+    from rtplan.messages import t
+
+    grid: dict[str, dict[str, int]] = {}
+    problems: list[str] = []
+    for who, row in typed.items():
+        grid[who] = {}
+        for need, raw in row.items():
+            text = "" if is_missing(raw) else str(raw).strip()
+            if not text:
+                grid[who][need] = 0
+            elif text.isdigit() and int(text) <= max_dots:
+                grid[who][need] = int(text)
+            else:
+                problems.append(t("needs.dots_grid_bad", lang, participant=who, need=need, max=max_dots,
+                                  value=text))
+    return grid, problems
+
+
+def set_votes_grid(votes: pd.DataFrame, grid: Mapping[str, Mapping[str, object]]) -> pd.DataFrame:
+    """The ``votes`` table with every participant of ``grid`` set at once (:func:`set_votes` for each)."""
+    for who, dots in grid.items():
+        votes = set_votes(votes, str(who), dots)
+    return votes
+
+
 def set_pairwise(
     pairwise: pd.DataFrame,
     need_a: str,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rtplan.messages import t
 from rtplan.needs.base import Tables, _get, _lang, _needs, natural_key
+from rtplan.needs.final import priority_order
 from rtplan.needs.results import ProblemTree, TreeNode
 from rtplan.tables import is_missing
 
@@ -74,3 +75,10 @@ def tree_need_ids(tables: Tables) -> list[str]:
     tree = _get(tables, "problem_tree")
     has = set(tree["need_id"].astype(str))
     return [n for n in _needs(tables)["need_id"] if n in has]
+
+
+def tree_focus_need(tables: Tables) -> str | None:
+    """The need whose problem tree a page shows: the first with a tree, else the first
+    by priority; ``None`` while the plan has no needs."""
+    order = tree_need_ids(tables) or priority_order(tables)
+    return str(order[0]) if order else None

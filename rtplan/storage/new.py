@@ -46,7 +46,9 @@ def default_meta(
         end = dt.date(year, month, 1) - dt.timedelta(days=1)
     rt, rw = str(rt).strip(), str(rw).strip()
     if title is None:
-        title = t("plan.default_title", lang, rt=rt, rw=rw, start=start.year, end=end.year)
+        title = (t("plan.default_title_one_year", lang, rt=rt, rw=rw, year=start.year)
+                 if start.year == end.year else
+                 t("plan.default_title", lang, rt=rt, rw=rw, start=start.year, end=end.year))
     return {
         "schema_version": SCHEMA_VERSION,
         "title": title,

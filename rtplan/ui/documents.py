@@ -98,9 +98,12 @@ class HandoutPanel(w.VBox):
         super().__init__([self.size, self.meeting, self.mask, w.HBox([self.button, self.progress]),
                           self.stage, self.result])
 
-    def _say(self, line: str) -> None:
+    # the stages as the page says them (the builder's own lines name the notebook and the engine)
+    STAGE_KEYS = ("ui.doc.stage.1", "ui.doc.stage.2", "ui.doc.stage.3")
+
+    def _say(self, _line: str) -> None:
         self.progress.value = min(self.STAGES, self.progress.value + 1)
-        self.stage.value = line
+        self.stage.value = t(self.STAGE_KEYS[self.progress.value - 1], self.lang)
 
     def _make(self, _button: object = None) -> None:
         from rtplan.documents import notebook_path
@@ -126,11 +129,12 @@ class HandoutPanel(w.VBox):
         else:
             self.path = doc.path
             self.progress.value = self.STAGES
-            self.stage.value = t("doc.done", self.lang, path=doc.path.name)
+            self.stage.value = t("ui.doc.done", self.lang)
             from rtplan.ui.workshop import download_link, in_voila
 
-            # in the workshop (Voila) the page cannot open exports/: the PDF comes with the link
-            link = download_link(doc.path) if in_voila() else file_link(doc.path)
+            # in the workshop (Voila) the page cannot open exports/: the PDF comes with the link,
+            # which says what it is rather than the file's name
+            link = download_link(doc.path, t("ui.doc.download", self.lang)) if in_voila() else file_link(doc.path)
             self.result.value = str(fragment('<div style="color:#17612e">✔ {{ link }}</div>', link=link))
         finally:
             self.button.disabled = False

@@ -53,7 +53,7 @@ class ImportPanel(SafetyNet, w.VBox):  # ipywidgets ships no type hints: VBox is
         lg = self.lang
         self.upload = w.FileUpload(accept=".csv,.tsv,.txt,.xlsx,.ods", multiple=False,
                                    description=t("ui.import.upload", lg))
-        self.table = w.Dropdown(options=[(f"{TABLES[n].label[lg]} ({n})", n) for n in TABLES], value=table,
+        self.table = w.Dropdown(options=[(TABLES[n].label[lg], n) for n in TABLES], value=table,
                                 description=t("ui.import.table", lg))
         self.preview = w.HTML()
         self.mapping_box = w.VBox()
@@ -141,7 +141,7 @@ class ImportPanel(SafetyNet, w.VBox):  # ipywidgets ships no type hints: VBox is
     def _options(self) -> list[tuple[str, str]]:
         table = TABLES[self.table.value]
         return [(t("ui.import.ignore", self.lang), IGNORE)] + [
-            (f"{c.label[self.lang]} ({c.name})", c.name) for c in table.columns]
+            (c.label[self.lang], c.name) for c in table.columns]
 
     def overrides(self) -> dict[str, str]:
         """The mapping as shown in the drop-downs, by column position (``#1`` ...)."""

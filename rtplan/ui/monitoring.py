@@ -66,8 +66,10 @@ class RecordSessionPanel(SafetyNet, w.VBox):
         self.lang = lang = session.lang
         self.activity = w.Dropdown(description=t("ui.mon.activity", lang), style=_STYLE, layout=_WIDE)
         self.date = DateInput(t("ui.mon.date", lang), lang, required=True, style=_STYLE, layout=_WIDE)
-        self.men = w.Text(description=t("ui.mon.men", lang), placeholder="0", style=_STYLE, layout=_WIDE)
-        self.women = w.Text(description=t("ui.mon.women", lang), placeholder="0", style=_STYLE, layout=_WIDE)
+        self.men = w.Text(description=t("ui.mon.men", lang), placeholder=t("ui.hint.int", lang), style=_STYLE,
+                          layout=_WIDE)
+        self.women = w.Text(description=t("ui.mon.women", lang), placeholder=t("ui.hint.int", lang), style=_STYLE,
+                            layout=_WIDE)
         self.cost = MoneyInput(t("ui.mon.cost", lang), lang, style=_STYLE, layout=_WIDE)
         self.output = w.Textarea(description=t("ui.mon.output", lang), rows=2, style=_STYLE, layout=_WIDE)
         self.notes = w.Textarea(description=t("ui.mon.notes", lang), rows=2, style=_STYLE, layout=_WIDE)

@@ -31,6 +31,8 @@ from rtplan.views.glance import attendance_glance, participants_glance
 from rtplan.views.profile import participation_summary
 
 _TITLE = "<h3>{{ text }}</h3>"
+# the plan's language by name (static keys, so tools can extract them)
+LANGUAGE_LABELS = {"id": "ui.lang.id", "en": "ui.lang.en"}
 
 
 class ProfileForm(SafetyNet, w.VBox):
@@ -60,6 +62,8 @@ class ProfileForm(SafetyNet, w.VBox):
         if f.kind == "date":
             return DateInput(f.label[self.lang], self.lang, required=f.required, style=_STYLE,
                              layout=w.Layout(width="460px"))
+        if f.allowed and f.key == "language":
+            return w.Dropdown(options=[(t(LANGUAGE_LABELS.get(v, v), self.lang), v) for v in f.allowed], **common)
         if f.allowed:
             return w.Dropdown(options=list(f.allowed), **common)
         return w.Text(**common)

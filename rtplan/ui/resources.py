@@ -95,7 +95,9 @@ class ResourcePanel(w.VBox):
         category = category or ""
         self.hint.value = fragment(_HINT, title=t("res.ui.hint_title", self.lang), text=hint(category, self.lang),
                                    contact=t("res.hint.contact", self.lang))
-        self.editor.fields["tags"].placeholder = _TAG_EXAMPLES.get(category, "a;b")
+        example = _TAG_EXAMPLES.get(category)  # "mis. ...": an example, never a value already typed
+        self.editor.fields["tags"].placeholder = (t("ui.hint.example", self.lang, text=example) if example
+                                                  else t("ui.hint.list", self.lang))
 
     def refresh(self) -> None:
         self.crosswalk.value = to_html(crosswalk_view(self.session.plan, self.lang))

@@ -50,22 +50,23 @@ class RecurrenceBuilder(w.VBox):
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
-        layout = w.Layout(width="460px")
+        def layout() -> w.Layout:  # one Layout per widget: a shared one hides them all together
+            return w.Layout(width="460px")
         self.kind = w.Dropdown(options=[(t("ui.schedule.rec.once", lang), "once"),
                                         (t("ui.schedule.rec.weekly", lang), "weekly"),
                                         (t("ui.schedule.rec.monthly", lang), "monthly")],
                                value="once", description=t("ui.schedule.rec.label", lang), style=_STYLE,
-                               layout=layout)
+                               layout=layout())
         days = day_names(lang)
         self.weekday = w.Dropdown(options=[(d, i) for i, d in enumerate(days)], value=5,
-                                  description=t("ui.schedule.rec.weekday", lang), style=_STYLE, layout=layout)
+                                  description=t("ui.schedule.rec.weekday", lang), style=_STYLE, layout=layout())
         self.mode = w.RadioButtons(options=[(t("ui.schedule.rec.by_day", lang), "day"),
                                             (t("ui.schedule.rec.by_nth", lang), "nth")], value="nth",
-                                   description=t("ui.schedule.rec.mode", lang), style=_STYLE, layout=layout)
+                                   description=t("ui.schedule.rec.mode", lang), style=_STYLE, layout=layout())
         self.day = w.BoundedIntText(value=1, min=1, max=31, description=t("ui.schedule.rec.day", lang),
                                     style=_STYLE, layout=w.Layout(width="260px"))
         self.nth = w.Dropdown(options=[(t(NTH_LABELS[n], lang), n) for n in _NTH_CHOICES], value=1,
-                              description=t("ui.schedule.rec.nth", lang), style=_STYLE, layout=layout)
+                              description=t("ui.schedule.rec.nth", lang), style=_STYLE, layout=layout())
         self.summary = w.HTML()
         for name, widget in (("kind", self.kind), ("weekday", self.weekday), ("mode", self.mode),
                              ("day", self.day), ("nth", self.nth)):

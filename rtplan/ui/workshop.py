@@ -179,9 +179,11 @@ class StepHeader(w.VBox):
         self.new_rt = w.Text(description=t("workshop.new_rt", ui))
         self.new_rw = w.Text(description=t("workshop.new_rw", ui))
         self.new_kelurahan = w.Text(description=t("workshop.new_kelurahan", ui))
+        # the folder by its name only: the page never shows where on the machine plans live
+        self._suggested = path if missing else None
         self.new_folder = w.Text(description=t("workshop.new_folder", ui),
-                                 value=str(path) if missing and path is not None else "",
-                                 placeholder=t("workshop.new_folder_hint", ui, path=plans_dir(self.env) / "rt05-rw03"),
+                                 value=path.name if missing and path is not None else "",
+                                 placeholder=t("workshop.new_folder_hint", ui, path="rt05-rw03"),
                                  layout=w.Layout(width="auto", min_width="60%"))
         self.create_button = w.Button(description=t("workshop.new", ui), button_style="primary")
         self.create_button.on_click(self._create)
@@ -237,10 +239,15 @@ class StepHeader(w.VBox):
         ui = self.ui_lang
         text = t(key, ui, path=path, name=path.name)
         if self.voila:
+            # the page opens itself on the plan (the link stays for a browser that does not)
             link = fragment('<a class="rtplan-reload" href="{{ h }}">{{ l }}</a>', h=page_url(self.step, path),
                             l=t("workshop.reload_voila", ui))
-            self.status.value = str(fragment('<div class="rtplan-note">{{ text }} {{ link }}</div>', text=text,
-                                             link=link))
+            go = ('<img class="rtplan-goto" alt="" src="data:image/gif;base64,R0lGOD" style="display:none" '
+                  'onerror="var a=this.parentNode.querySelector(\'a.rtplan-reload\');'
+                  'if(a){window.location.assign(a.href);}">')
+            self.status.value = str(fragment(
+                '<div class="rtplan-note">{{ text }} {{ opening }} {{ link }}{{ go }}</div>', text=text,
+                opening=t("workshop.opening", ui), link=link, go=Markup(go)))
         else:
             self.status.value = str(fragment('<div class="rtplan-note">{{ text }} {{ how }}</div>', text=text,
                                              how=t("workshop.reload_lab", ui)))
@@ -267,9 +274,7 @@ class StepHeader(w.VBox):
         if rt is None or rw is None:
             self._error(t("workshop.new_needs_rt", ui))
             return
-        folder = Path(self.new_folder.value.strip()).expanduser() if self.new_folder.value.strip() else \
-            default_new_folder(rt, rw, self.env)
-        folder = folder.resolve()
+        folder = self._new_folder(rt, rw)
         meta = storage.default_meta(rt=rt, rw=rw, kelurahan=self.new_kelurahan.value.strip(), lang=ui)
         try:
             storage.new_plan(folder, meta)
@@ -280,6 +285,17 @@ class StepHeader(w.VBox):
             self._error(str(exc))
             return
         self._chosen(folder, "workshop.created")
+
+    def _new_folder(self, rt: str, rw: str) -> Path:
+        """The folder for a new plan: the one ``rtplan workshop`` was given when its name is
+        kept, else a name in the plans folder (or a full path someone typed)."""
+        typed = self.new_folder.value.strip()
+        if not typed:
+            return default_new_folder(rt, rw, self.env).resolve()
+        if self._suggested is not None and typed == self._suggested.name:
+            return self._suggested.resolve()
+        folder = Path(typed).expanduser()
+        return (folder if folder.is_absolute() else plans_dir(self.env) / folder).resolve()
 
     def _error(self, *messages: str) -> None:
         items = "".join(str(fragment("<li>{{ m }}</li>", m=m)) for m in messages)

@@ -124,7 +124,8 @@ def schedule_glance(plan: Plan, lang: str | None = None) -> Glance:
                available=format_idr(money.available_idr, lang))]
     if money.shortfall_idr:
         lines.append(t("glance.schedule.shortfall", lang, amount=format_idr(money.shortfall_idr, lang)))
-    tone = "bad" if errors or money.shortfall_idr else ("warn" if findings else "ok")
+    # red only for a clash: what is left to check, or money still to find, is a warning
+    tone = "bad" if errors else ("warn" if findings or money.shortfall_idr else "ok")
     return Glance(t("glance.schedule.title", lang), conflict_count(findings, lang), tuple(lines), tone)
 
 

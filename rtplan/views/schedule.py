@@ -197,10 +197,13 @@ def conflicts_view(findings: Sequence[Conflict], lang: str = "id", table_id: str
 
 
 def conflict_count(findings: Sequence[Conflict], lang: str = "id") -> str:
-    """``25 temuan: 1 bentrok, 24 perlu diperiksa.`` (or that there is none)."""
+    """``25 temuan: 1 bentrok, 24 perlu diperiksa.``, ``Tidak ada bentrok; 3 hal perlu diperiksa.``
+    or that there is none."""
     if not findings:
         return t("conflict.none", lang)
     n_err = sum(c.severity == "error" for c in findings)
+    if not n_err:  # only things to check: said as such, not as "0 conflicts" beside a count
+        return t("conflict.count_warnings", lang, warnings=len(findings))
     return t("conflict.count", lang, n=len(findings), errors=n_err, warnings=len(findings) - n_err)
 
 

@@ -20,6 +20,7 @@ from rtplan.ui.base.forms import (
     SafetyNet,
     StatusLine,
     field_for,
+    pick_several_hint,
     reference_options,
     set_widget_value,
     used_by,
@@ -88,7 +89,12 @@ class TableEditor(SafetyNet, w.VBox):
         self.save_button.on_click(lambda _: self.save())
         self.delete_button.on_click(lambda _: self.delete())
         session.on_change(self._on_plan_change)
-        form = w.VBox([*self.fields.values(), w.HBox([self.save_button, self.new_button, self.delete_button,
+        shown: list[w.Widget] = []
+        for field in self.fields.values():  # a list where several can be chosen says how
+            shown.append(field)
+            if isinstance(field, w.SelectMultiple):
+                shown.append(pick_several_hint(self.lang))
+        form = w.VBox([*shown, w.HBox([self.save_button, self.new_button, self.delete_button,
                                                       self.undo_button]),
                        self.confirm, self.emptied_note, self.emptied_confirm, self.status, self.reload_button])
         super().__init__([self.title, self.count, w.HBox([w.VBox([self.rows]), form])])

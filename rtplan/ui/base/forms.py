@@ -57,6 +57,19 @@ def _layout(width: str = "460px") -> w.Layout:
 _STYLE = {"description_width": "150px"}
 
 
+# the hint in an empty field by the column's kind (static keys, so tools can extract them)
+HINT_KEYS = {"time": "ui.hint.time", "money": "ui.hint.money", "int": "ui.hint.int", "list": "ui.hint.list"}
+
+
+def pick_several_hint(lang: str, indent: bool = True) -> w.HTML:
+    """The line under a list where several can be chosen: how to choose more than one
+    (``indent``: under a field with a label to its left)."""
+    hint = w.HTML(fragment('<div style="margin-left:{{ left }}px;color:#444;font-style:italic">{{ text }}</div>',
+                           text=t("ui.pick_several", lang), left=158 if indent else 0))
+    hint.add_class("rtplan-pick-several")
+    return hint
+
+
 def field_for(column: Column, session: PlanSession, lang: str) -> w.ValueWidget:
     """The input widget for one column, chosen from its declaration."""
     text = column.label[lang] + (" *" if column.required else "")
@@ -79,7 +92,9 @@ def field_for(column: Column, session: PlanSession, lang: str) -> w.ValueWidget:
         return w.Dropdown(options=[("—", "")] + [(v, v) for v in column.allowed], value="", **common)
     if column.suggested:
         return w.Combobox(options=list(column.suggested), value="", ensure_option=False, **common)
-    placeholder = {"time": "19:30", "money": "1500000", "int": "0", "list": "a;b"}.get(column.kind, "")
+    # a hint, never something that reads as a value (grey on the projector, see rtplan.css)
+    hint = HINT_KEYS.get(column.kind)
+    placeholder = t(hint, lang) if hint else ""
     if column.private:
         placeholder = t("ui.private_placeholder", lang)
     if column.name in ("description", "agenda", "text", "notes", "output", "decision"):

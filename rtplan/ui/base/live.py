@@ -61,11 +61,19 @@ def show_in(out: w.Output, obj: object) -> None:
         return
     import base64
 
-    data, metadata = shell.display_formatter.format(obj)
-    # binary data (a PNG chart) as base64 text, as a display message carries it (raw bytes in a
-    # widget's state would travel as a binary buffer, which the output area cannot show)
-    data = {k: base64.b64encode(v).decode("ascii") if isinstance(v, bytes) else v for k, v in data.items()}
-    out.outputs = ({"output_type": "display_data", "data": data, "metadata": metadata},)
+    from rtplan.charts.schedule import Figures
+
+    # several charts (the monthly calendars) are one output each: their own display hook would
+    # show them outside this output, and the output would stay as it was after a save
+    parts = list(obj) if isinstance(obj, Figures) else [obj]
+    outputs = []
+    for part in parts:
+        data, metadata = shell.display_formatter.format(part)
+        # binary data (a PNG chart) as base64 text, as a display message carries it (raw bytes in a
+        # widget's state would travel as a binary buffer, which the output area cannot show)
+        data = {k: base64.b64encode(v).decode("ascii") if isinstance(v, bytes) else v for k, v in data.items()}
+        outputs.append({"output_type": "display_data", "data": data, "metadata": metadata})
+    out.outputs = tuple(outputs)
 
 
 def live(plan: Plan | PlanSession | str | Path | None, build: Callable[[Plan], object],

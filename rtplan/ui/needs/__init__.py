@@ -11,7 +11,7 @@ together as tabs (the needs table itself is the generic
 """
 
 from rtplan.ui.needs.common import BIG, CRITERION_LABELS, TAB_LABELS, TREE_KIND_LABELS, USG_HIGH, USG_LOW, figure_html
-from rtplan.ui.needs.dots import DotVotePanel
+from rtplan.ui.needs.dots import DotGridPanel, DotVotePanel
 from rtplan.ui.needs.pairwise import PairwiseRunner
 from rtplan.ui.needs.ranking import FinalOrderPanel, RankingPanel
 from rtplan.ui.needs.step import PANELS, NeedsSummary, step1
@@ -20,6 +20,6 @@ from rtplan.ui.needs.usg import UsgGrid
 
 __all__ = [
     "BIG", "CRITERION_LABELS", "PANELS", "TAB_LABELS", "TREE_KIND_LABELS", "USG_HIGH", "USG_LOW",
-    "DotVotePanel", "FinalOrderPanel", "NeedsSummary", "PairwiseRunner", "ProblemTreePanel", "RankingPanel",
-    "UsgGrid", "figure_html", "step1",
+    "DotGridPanel", "DotVotePanel", "FinalOrderPanel", "NeedsSummary", "PairwiseRunner", "ProblemTreePanel",
+    "RankingPanel", "UsgGrid", "figure_html", "step1",
 ]

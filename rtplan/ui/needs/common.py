@@ -31,6 +31,7 @@ TAB_LABELS: dict[str, str] = {
     "needs": "ui.needs.tab.needs",
     "usg": "ui.needs.tab.usg",
     "dots": "ui.needs.tab.dots",
+    "dotgrid": "ui.needs.tab.dotgrid",
     "pairwise": "ui.needs.tab.pairwise",
     "ranking": "ui.needs.tab.ranking",
     "final": "ui.needs.tab.final",

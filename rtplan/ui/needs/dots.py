@@ -1,4 +1,5 @@
-"""Dot votes: each person spreads their dots over the needs.
+"""Dot votes: each person spreads their dots over the needs; or every person's dots at once,
+copied from the poster (a grid of participants x needs).
 """
 
 from __future__ import annotations
@@ -7,10 +8,13 @@ from typing import Any, cast
 
 import ipywidgets as w
 
-from rtplan.messages import t
+from rtplan.messages import t, tn
 from rtplan.needs import (
+    read_votes_grid,
     set_votes,
+    set_votes_grid,
     suggested_dots,
+    votes_grid,
 )
 from rtplan.render import fragment
 from rtplan.schema import TABLES
@@ -174,3 +178,84 @@ class DotVotePanel(SafetyNet, _Panel):
 
     def after_undo(self) -> None:
         self.show()
+
+
+class DotGridPanel(SafetyNet, _Panel):
+    """Every participant's dots at once: one row per participant, one box per need, one save.
+
+    For a meeting that voted with stickers on a poster: the counts are copied in one go
+    rather than person by person. The reading and the saving are :func:`rtplan.needs.read_votes_grid`
+    and :func:`rtplan.needs.set_votes_grid`; a box that is not a count saves nothing.
+    """
+
+    MAX_DOTS = DotVotePanel.MAX_DOTS
+
+    def __init__(self, session: PlanSession) -> None:
+        self.session = session
+        self.lang = session.lang
+        self.boxes: dict[str, dict[str, w.Text]] = {}
+        self.grid = w.GridBox(layout=w.Layout(grid_gap="4px 6px", overflow="auto", max_width="100%"))
+        self.grid.add_class("rtplan-dotgrid")
+        self.save_button = w.Button(description=t("ui.save", self.lang), icon="check", button_style="success")
+        self.save_button.add_class("rtplan-save-dotgrid")
+        self.save_button.on_click(lambda _: self.save())
+        self.status = StatusLine()
+        safety = self.safety_net("dotgrid")
+        super().__init__(session, [w.HTML(fragment(_H3, text=t("ui.needs.dotgrid_title", self.lang))),
+                                   w.HTML(fragment(_BIG_TEXT, size=BIG, text=t("ui.needs.dotgrid_lead", self.lang))),
+                                   self.grid, w.HBox([self.save_button, safety]), self.status],
+                         "rtplan-dotgrid-panel")
+        self.refresh()
+
+    def refresh(self) -> None:
+        """One row per participant and one column per need, showing the saved dots."""
+        plan = self.session.plan
+        people = _participant_options(plan)
+        needs = _need_rows(plan)
+        self.boxes = {}
+        if not people or not needs:
+            self.grid.children = [w.HTML(fragment(_BIG_TEXT, size=BIG, text=t("ui.needs.dotgrid_empty", self.lang)))]
+            self.grid.layout.grid_template_columns = "auto"
+            return
+        saved = votes_grid(plan["votes"], [p for _, p in people], [n for n, _ in needs])
+        cells: list[w.Widget] = [w.HTML("")]
+        cells += [w.HTML(fragment('<b class="rtplan-needlabel" title="{{ title }}">{{ need_id }}</b>',
+                                  need_id=n, title=title)) for n, title in needs]
+        for label, pid in people:
+            cells.append(w.HTML(fragment(_BIG_TEXT, size=BIG, text=label)))
+            row = {}
+            for need_id, _ in needs:
+                dots = saved[pid][need_id]
+                box = w.Text(value=str(dots) if dots else "", layout=w.Layout(width="64px"),
+                             style={"font_size": BIG})
+                box.add_class(f"rtplan-dotgrid-{pid}-{need_id}")
+                row[need_id] = box
+                cells.append(box)
+            self.boxes[pid] = row
+        self.grid.layout.grid_template_columns = f"minmax(220px, 320px) repeat({len(needs)}, 64px)"
+        self.grid.children = cells
+
+    def typed(self) -> dict[str, dict[str, str]]:
+        return {pid: {n: str(b.value) for n, b in row.items()} for pid, row in self.boxes.items()}
+
+    def save(self) -> bool:
+        """Save every row (a 0 or an empty box removes that vote); nothing is saved while a box is wrong."""
+        grid, problems = read_votes_grid(self.typed(), self.MAX_DOTS, self.lang)
+        if problems:
+            self.status.error(problems)
+            return False
+        if not self.save_updates({"votes": set_votes_grid(self.session.table("votes"), grid)}):
+            return False
+        people = sum(1 for row in grid.values() if any(row.values()))
+        self.status.ok(tn("ui.needs.dotgrid_saved", people, self.lang,
+                          n=sum(sum(row.values()) for row in grid.values()), people=people))
+        return True
+
+    def typing(self) -> object:
+        return self.typed()
+
+    def restore_typing(self, typed: object) -> None:
+        for pid, row in cast("dict[str, dict[str, str]]", typed).items():
+            for need_id, text in row.items():
+                if pid in self.boxes and need_id in self.boxes[pid]:
+                    self.boxes[pid][need_id].value = text

@@ -24,6 +24,7 @@ from rtplan.ui.base import (
     PlanSession,
     SafetyNet,
     StatusLine,
+    pick_several_hint,
 )
 from rtplan.ui.needs.common import (
     _BIG_TEXT,
@@ -96,6 +97,7 @@ class PairwiseRunner(SafetyNet, _Panel):
         self._auto_candidates: tuple[str, ...] = ()
         super().__init__(session, [w.HTML(fragment(_H3, text=t("ui.needs.pairwise_title", lang))),
                                    w.HTML(fragment(_BOLD, text=t("ui.needs.candidates", lang))), self.candidates,
+                                   pick_several_hint(lang, indent=False),
                                    self.judge, self.start_button, self.stage, safety, self.status,
                                    self.result],
                          "rtplan-pairwise-runner")

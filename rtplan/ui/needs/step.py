@@ -28,7 +28,7 @@ from rtplan.ui.needs.common import (
     TAB_LABELS,
     _show_figure,
 )
-from rtplan.ui.needs.dots import DotVotePanel
+from rtplan.ui.needs.dots import DotGridPanel, DotVotePanel
 from rtplan.ui.needs.pairwise import PairwiseRunner
 from rtplan.ui.needs.ranking import FinalOrderPanel, RankingPanel
 from rtplan.ui.needs.tree import ProblemTreePanel
@@ -54,7 +54,7 @@ class NeedsSummary(w.VBox):  # ipywidgets ships no type hints: VBox is Any
         _show_figure(self.chart, category_figure(self.session.plan, self.session.lang))
 
 
-PANELS = ("needs", "usg", "dots", "pairwise", "ranking", "final", "tree", "summary")
+PANELS = ("needs", "usg", "dots", "dotgrid", "pairwise", "ranking", "final", "tree", "summary")
 
 
 # the tables each method's ranking reads (its chart is drawn again only when one changes)
@@ -83,6 +83,7 @@ def step1(plan: str | Path | Plan | PlanSession, lang: str | None = None) -> w.T
         "needs": TableEditor(session, "needs", id_prefix="N", id_width=2),
         "usg": UsgGrid(session),
         "dots": DotVotePanel(session),
+        "dotgrid": DotGridPanel(session),
         "pairwise": PairwiseRunner(session),
         "ranking": RankingPanel(session),
         "final": FinalOrderPanel(session),
