@@ -22,6 +22,8 @@ $(STAMP): pyproject.toml
 # (this sandbox), every command compiled rtplan again, about 0.5 s of each `rtplan handout` (measured)
 setup: $(STAMP)
 	@$(BIN)/python -m compileall -q rtplan >/dev/null
+	@mkdir -p $(VENV)/etc/jupyter/labconfig/page_config.d
+	@cp jupyter-config/labconfig/page_config.d/rtplan.json $(VENV)/etc/jupyter/labconfig/page_config.d/rtplan.json
 
 # the main job: check the example plan, then build its meeting handout (A4 PDF in exports/)
 demo: setup system-deps

@@ -358,13 +358,15 @@ def test_facilitator_path_from_a_new_plan_to_the_handout(tmp_path: Path, request
         wp.fill(t("workshop.new_rt", "id"), "7", scope=header)
         wp.fill(t("workshop.new_rw", "id"), "2", scope=header)
         wp.fill(t("workshop.new_kelurahan", "id"), "Mekarsari", scope=header)
-        assert wp.field(t("workshop.new_folder", "id"), scope=header).input_value() == str(plan.resolve())
+        # the folder by its name: the page never shows where on the machine it is
+        assert wp.field(t("workshop.new_folder", "id"), scope=header).input_value() == plan.name
         wp.shot("step0-new-plan-form", focus=header)
         wp.press(t("workshop.new", "id"), scope=header)
-        header.locator(".rtplan-note", has_text=t("workshop.created", "id", path=plan.resolve())).wait_for()
+        # the page opens itself on the new plan: nobody reloads by hand
+        wp.page.wait_for_url(re.compile(r"00_profil_peserta\.ipynb\?plan="), timeout=60_000)
         assert (plan / "plan.toml").is_file()
-        header.locator("a.rtplan-reload").click()  # "Muat ulang halaman": the page on the new plan
         wp.wait_step(0)
+        assert str(tmp_path) not in wp.page.locator(".rtplan-header").inner_text()
         timings["new plan"] = time.monotonic() - started
         # -- step 0: the RT profile, three participants, the meeting, who came ----------------------------
         wp.tab(t("ui.tab.profile", "id"))
@@ -389,6 +391,10 @@ def test_facilitator_path_from_a_new_plan_to_the_handout(tmp_path: Path, request
         timings["step 0"] = time.monotonic() - started
         # -- step 1: ten needs, scored three ways ---------------------------------------------------------
         wp.goto_step(1)
+        # with no needs yet every part of the page is shown, down to the handout button at its end
+        wp.page.locator("button:visible", has_text="Buat handout").first.wait_for()
+        assert wp.page.locator(".rtplan-cellfailed").count() == 0
+        wp.shot("step1-empty-plan")
         wp.tab(t("ui.needs.tab.needs", "id"))
         need_ids = _add_rows(wp, "ID kebutuhan", [{"Kebutuhan/masalah": title, "choose:Bidang": category}
                                                   for title, category in NEEDS])
@@ -400,6 +406,11 @@ def test_facilitator_path_from_a_new_plan_to_the_handout(tmp_path: Path, request
         wp.press(t("ui.save", "id"))
         wp.wait_status(t("ui.needs.usg_saved", "id", scorer=CONSENSUS, n=10))
         wp.shot("step1-usg-saved", focus=wp.status())
+        # the chart beside the grid is drawn at the size it is shown: its 15 pt labels are 18 px or more
+        from rtplan.charts.needs import BESIDE_FONT_PT, BESIDE_WIDTH_IN
+
+        shown = wp.panel.locator(".rtplan-beside img").first.evaluate("img => img.getBoundingClientRect().width")
+        assert BESIDE_FONT_PT / 72 * (shown / BESIDE_WIDTH_IN) >= 18, f"chart shown {shown:.0f} px wide"
         dots = wp.tab(t("ui.needs.tab.dots", "id"))
         for index, votes in DOTS.items():
             pid = f"P{index + 1:03d}"
@@ -446,9 +457,37 @@ def test_facilitator_path_from_a_new_plan_to_the_handout(tmp_path: Path, request
             {"Kegiatan": title, "pick:Menjawab kebutuhan": f"{need} · ", "Tanggal mulai": start, "Jam mulai": time_,
              "Tempat": venue, "Penanggung jawab": "Bambang Hartono", "Biaya total (Rp)": cost}
             for title, need, start, time_, venue, cost in ACTIVITIES])
+        # a weekly and a monthly activity; the monthly calendar follows each save without a reload
+        calendar_js = ("() => { const outs = Array.from(document.querySelectorAll('.rtplan-live'))"
+                       ".map(e => Array.from(e.querySelectorAll('img')).map(i => i.src));"
+                       " return outs.filter(s => s.length === 6)[0] || null; }")
+        calendar = wp.page.evaluate(calendar_js)
+        assert calendar, "the page shows one calendar per month of the plan (January to June)"
+        _add_rows(wp, "ID kegiatan", [
+            {"Kegiatan": "Ronda malam", "pick:Menjawab kebutuhan": "N07 · ", "Tanggal mulai": "09/01/2027",
+             "choose:" + t("ui.schedule.rec.label", "id"): t("ui.schedule.rec.weekly", "id"),
+             "choose:" + t("ui.schedule.rec.weekday", "id"): "Sabtu", "Jam mulai": "21:00", "Tempat": "Pos ronda",
+             "Penanggung jawab": "Bambang Hartono", "Biaya total (Rp)": "0"}])
+        wp.page.wait_for_function(f"prev => {{ const now = ({calendar_js})(); return now && "
+                                  "now.some((s, i) => s !== prev[i]); }", arg=calendar, timeout=60_000)
+        calendar = wp.page.evaluate(calendar_js)
+        _add_rows(wp, "ID kegiatan", [
+            {"Kegiatan": "Posyandu balita", "pick:Menjawab kebutuhan": "N08 · ", "Tanggal mulai": "03/01/2027",
+             "choose:" + t("ui.schedule.rec.label", "id"): t("ui.schedule.rec.monthly", "id"),
+             "choose:" + t("ui.schedule.rec.nth", "id"): t("recurrence.nth.1", "id"),
+             "choose:" + t("ui.schedule.rec.weekday", "id"): "Minggu", "Jam mulai": "08:00",
+             "Tempat": "Balai Warga", "Penanggung jawab": "Bambang Hartono", "Biaya total (Rp)": "200rb"}])
+        wp.shot("step3-monthly-activity", focus=wp.status())
+        wp.page.wait_for_function(f"prev => {{ const now = ({calendar_js})(); return now && "
+                                  "now.some((s, i) => s !== prev[i]); }", arg=calendar, timeout=60_000)
+        wp.page.evaluate("() => Array.from(document.querySelectorAll('.rtplan-live'))"
+                         ".find(e => e.querySelectorAll('img').length === 6).querySelector('img').scrollIntoView()")
+        wp.shot("step3-calendar")
         conflicts = wp.tab(t("ui.schedule.tab.conflicts", "id"))
         wp.shot("step3-conflicts", focus=conflicts.locator(".rtplan-conflicts"))
         timings["step 3"] = time.monotonic() - started
+        wp.goto_step(4)
+        wp.shot("step4")
         # -- step 5: the handout ------------------------------------------------------------------------------
         pdf = make_handout(wp)
         timings["handout"] = time.monotonic() - started
@@ -459,11 +498,13 @@ def test_facilitator_path_from_a_new_plan_to_the_handout(tmp_path: Path, request
     counts = {name: _rows(plan, name) for name in ("participants", "meetings", "attendance", "needs", "usg_scores",
                                                    "votes", "pairwise", "resources", "matches", "activities")}
     assert counts == {"participants": 3, "meetings": 1, "attendance": 3, "needs": 10, "usg_scores": 10, "votes": 7,
-                      "pairwise": 10, "resources": 5, "matches": 5, "activities": 6}
+                      "pairwise": 10, "resources": 5, "matches": 5, "activities": 8}
     assert set(_csv(plan, "matches")["decision"]) == {"diterima"}
     activities = _csv(plan, "activities")
-    assert activities["cost_idr"].tolist() == ["750000", "300000", "0", "250000", "1500000", "400000"]
-    assert activities["need_ids"].tolist() == [a[1] for a in ACTIVITIES]
+    assert activities["cost_idr"].tolist() == ["750000", "300000", "0", "250000", "1500000", "400000", "0", "200000"]
+    assert activities["need_ids"].tolist() == [a[1] for a in ACTIVITIES] + ["N07", "N08"]
+    assert activities[["recurrence", "recurrence_day"]].values.tolist()[-2:] == [["weekly", "sabtu"],
+                                                                                 ["monthly", "1-minggu"]]
     meta = (plan / "plan.toml").read_text(encoding="utf-8")
     for setting in ('rt = "07"', 'kelurahan = "Mekarsari"', "households = 48"):
         assert setting in meta

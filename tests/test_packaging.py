@@ -41,3 +41,16 @@ def test_console_script_and_readme_commands() -> None:
     first_block = readme.split("```", 2)[1]
     assert "make demo" in first_block and "make test" in first_block
     assert "make test" in (ROOT / ".ci" / "run").read_text()
+
+
+def test_jupyterlab_in_this_environment_asks_no_news_question() -> None:
+    """JupyterLab's announcements plugin (an English "news?" question on first start) is off
+    in the environment rtplan sets up, as JupyterLab reads its page configuration."""
+    import os
+
+    from jupyter_core.paths import jupyter_config_path
+    from jupyter_server.services.config.manager import ConfigManager
+
+    page = ConfigManager(read_config_path=[os.path.join(p, "labconfig") for p in jupyter_config_path()]).get(
+        "page_config")
+    assert page.get("disabledExtensions", {}).get("@jupyterlab/apputils-extension:announcements") is True

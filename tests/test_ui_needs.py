@@ -95,6 +95,25 @@ def test_usg_and_dots_tabs_show_their_ranking_chart_beside_the_form(tab, example
     assert (usg_chart.renders, dots_chart.renders) == (before[0] + 1, before[1])
 
 
+def test_charts_beside_the_forms_are_drawn_at_the_size_they_are_shown(example_dir: Path) -> None:
+    """Every text of the charts beside the USG grid and the dots is at least 15 pt on a figure
+    5.2 in wide: shown about 500 CSS px wide on the projector, that is 20 px (the facilitator
+    path test measures the width in the browser)."""
+    from rtplan.charts.needs import BESIDE_FONT_PT, BESIDE_WIDTH_IN
+    from rtplan.ui.needs.step import _dots_chart, _usg_chart
+
+    plan = storage.load_plan(example_dir)
+    for fig in (_usg_chart(plan), _dots_chart(plan)):
+        assert fig.get_size_inches()[0] == BESIDE_WIDTH_IN
+        fig.canvas.draw()
+        texts = [t for t in fig.findobj(match=lambda a: hasattr(a, "get_fontsize") and hasattr(a, "get_text"))
+                 if t.get_text().strip()]
+        assert len(texts) > 20
+        small = {t.get_text(): t.get_fontsize() for t in texts if t.get_fontsize() < BESIDE_FONT_PT}
+        assert not small, small
+        assert BESIDE_FONT_PT * 500 / (72 * BESIDE_WIDTH_IN) >= 18
+
+
 def test_usg_consensus_scorer_adds_consensus_rows(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
     grid = tab.panels["usg"]
     assert grid.scorer.value == "konsensus"

@@ -34,6 +34,12 @@ from rtplan.tables import is_missing
 
 LABEL_WIDTH = 34  # characters per line of a need's label
 BAR_HEIGHT_IN = 0.52  # inches per bar (two-line labels stay apart)
+# a chart beside a form on the projector is shown about 500 CSS px wide (1280 px screen): drawn at that
+# size, 15 pt is 20 px there, read from the back of the room (a wide chart scaled down made 7 px labels)
+BESIDE_WIDTH_IN = 5.2
+BESIDE_FONT_PT = 15
+BESIDE_LABEL_WIDTH = 17
+BESIDE_BAR_HEIGHT_IN = 0.85
 
 # -- labels (static message keys, so tools can extract them) ------------------------
 TITLE_LABELS: dict[str, str] = {
@@ -92,23 +98,38 @@ def _empty(fig: Figure, title: str, lang: str) -> Figure:
     return fig
 
 
-def _style_barh(ax: Axes, n: int, labels: list[str]) -> None:
-    ax.set_yticks(range(n), labels, fontsize=11)
+def _style_barh(ax: Axes, n: int, labels: list[str], fontsize: float = 11) -> None:
+    ax.set_yticks(range(n), labels, fontsize=fontsize)
     ax.set_ylim(n - 0.5, -0.6)
     ax.spines[["top", "right"]].set_visible(False)
-    ax.tick_params(axis="x", labelsize=11)
+    ax.tick_params(axis="x", labelsize=fontsize)
 
 
-def ranking_figure(result: Ranking, lang: str | None = None, top: int | None = None) -> Figure:
+class _Size:
+    """The sizes of a bar chart: wide for the page and the handout, or ``beside`` a form."""
+
+    def __init__(self, beside: bool, n: int) -> None:
+        self.width = BESIDE_WIDTH_IN if beside else 11.0
+        self.height = max(3.2, n * BESIDE_BAR_HEIGHT_IN + 2.0) if beside else _height(n)
+        self.font = BESIDE_FONT_PT if beside else 11
+        self.axis = BESIDE_FONT_PT if beside else 12
+        self.title = BESIDE_FONT_PT + 1 if beside else 14
+        self.label_width = BESIDE_LABEL_WIDTH if beside else LABEL_WIDTH
+
+
+def ranking_figure(result: Ranking, lang: str | None = None, top: int | None = None,
+                   beside: bool = False) -> Figure:
     """Horizontal bars of the ranking's score, best on top, value at each bar's end.
 
     For the final order the stored priorities are drawn dark, the other needs light.
+    ``beside``: drawn at the size it is shown beside a form on the projector, labels large.
     """
     lang = normalize_lang(lang or result.lang)
     table = result.table.head(top) if top else result.table
     n = len(table)
     title = t(TITLE_LABELS[result.method], lang)
-    fig = new_figure(11, _height(n))
+    size = _Size(beside, n)
+    fig = new_figure(size.width, size.height)
     if n == 0:
         return _empty(fig, title, lang)
     ax = fig.add_subplot()
@@ -125,7 +146,7 @@ def ranking_figure(result: Ranking, lang: str | None = None, top: int | None = N
     top_value = max(float(scores.max()), 1.0)
     digits = _decimals(scores)
     for i, v in enumerate(scores):
-        ax.text(v + top_value * 0.01, i, _value(v, lang, digits), va="center", fontsize=11)
+        ax.text(v + top_value * 0.01, i, _value(v, lang, digits), va="center", fontsize=size.font)
     if result.method == "final" and stored.any() and not stored.all():
         from matplotlib.patches import Patch
 
@@ -133,13 +154,14 @@ def ranking_figure(result: Ranking, lang: str | None = None, top: int | None = N
                    Patch(facecolor=PALETTE[4], edgecolor="black", hatch=HATCHES[1],
                          label=t("needs.chart.not_stored", lang))]
         fig.legend(handles=handles, loc="outside lower center", ncols=2, fontsize=11, frameon=False)
-    ax.set_xlim(0, top_value * 1.12)
-    labels = [f"{r}. {need_label(i, ti)}" for r, i, ti in zip(table["rank"], table["need_id"], table["title"])]
-    _style_barh(ax, n, labels)
-    ax.set_xlabel(t(AXIS_LABELS[result.method], lang), fontsize=12)
+    ax.set_xlim(0, top_value * (1.25 if beside else 1.12))
+    labels = [f"{r}. {need_label(i, ti, size.label_width)}"
+              for r, i, ti in zip(table["rank"], table["need_id"], table["title"])]
+    _style_barh(ax, n, labels, size.font)
+    ax.set_xlabel(t(AXIS_LABELS[result.method], lang), fontsize=size.axis)
     if result.method in ("dots", "pairwise"):
         ax.xaxis.get_major_locator().set_params(integer=True)  # type: ignore[call-arg]  # MaxNLocator
-    fig.suptitle(title, fontsize=14)
+    fig.suptitle("\n".join(textwrap.wrap(title, 40)) if beside else title, fontsize=size.title)
     return fig
 
 
@@ -191,13 +213,16 @@ def usg_stacked_figure(result: UsgRanking, lang: str | None = None, top: int | N
     return fig
 
 
-def dots_figure(result: DotRanking, lang: str | None = None, top: int | None = None) -> Figure:
-    """Dots per need with the count of people behind them (counts, not only ranks)."""
+def dots_figure(result: DotRanking, lang: str | None = None, top: int | None = None,
+                beside: bool = False) -> Figure:
+    """Dots per need with the count of people behind them (counts, not only ranks);
+    ``beside``: drawn at the size it is shown beside a form on the projector."""
     lang = normalize_lang(lang or result.lang)
     table = result.table.head(top) if top else result.table
     n = len(table)
     title = t("needs.chart.title.dots", lang)
-    fig = new_figure(11, _height(n))
+    size = _Size(beside, n)
+    fig = new_figure(size.width, size.height)
     if n == 0:
         return _empty(fig, title, lang)
     ax = fig.add_subplot()
@@ -205,13 +230,14 @@ def dots_figure(result: DotRanking, lang: str | None = None, top: int | None = N
     ax.barh(range(n), dots, height=0.7, color=PALETTE[1], hatch=HATCHES[2], edgecolor="black", linewidth=0.6)
     peak = max(int(dots.max()), 1)
     for i, (d, v) in enumerate(zip(dots, table["voters"].astype(int))):
-        ax.text(d + peak * 0.01, i, t("needs.chart.dots_label", lang, dots=d, voters=v), va="center", fontsize=11)
-    ax.set_xlim(0, peak * 1.35)
-    labels = [need_label(i, ti) for i, ti in zip(table["need_id"], table["title"])]
-    _style_barh(ax, n, labels)
-    ax.set_xlabel(t("needs.chart.axis.dots", lang), fontsize=12)
+        ax.text(d + peak * 0.01, i, t("needs.chart.dots_label", lang, dots=d, voters=v), va="center",
+                fontsize=size.font)
+    ax.set_xlim(0, peak * (2.7 if beside else 1.35))
+    labels = [need_label(i, ti, size.label_width) for i, ti in zip(table["need_id"], table["title"])]
+    _style_barh(ax, n, labels, size.font)
+    ax.set_xlabel(t("needs.chart.axis.dots", lang), fontsize=size.axis)
     ax.xaxis.get_major_locator().set_params(integer=True)  # type: ignore[call-arg]  # MaxNLocator
-    fig.suptitle(title, fontsize=14)
+    fig.suptitle("\n".join(textwrap.wrap(title, 40)) if beside else title, fontsize=size.title)
     return fig
 
 
@@ -406,7 +432,13 @@ def focus_tree_figure(tables: Tables, lang: str | None = None) -> Figure:
 
 
 __all__ = [
-    "category_figure", "focus_tree_figure", "comparison_figure", "dots_figure", "method_figure", "need_label", "problem_tree_figure",
+    "category_figure",
+    "comparison_figure",
+    "dots_figure",
+    "focus_tree_figure",
+    "method_figure",
+    "need_label",
+    "problem_tree_figure",
     "ranking_figure",
     "usg_stacked_figure",
 ]

@@ -173,13 +173,14 @@ def month_calendar_figure(plan: Plan, year: int, month: int, lang: str | None = 
     ramadan = holidays_id.ramadan_ranges(first, last, holidays_id.calendar_settings(plan.meta))
     clashes = _clash_dates(plan, lang)
     weeks = _calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
-    fig = new_figure(13, 1.2 + 1.55 * len(weeks))
+    # shown about 1200 px wide at 1280x720: type of 10 pt and more is 13 px and more there
+    fig = new_figure(13, 1.4 + 1.75 * len(weeks))
     ax = fig.subplots()
     ax.set_xlim(-0.01, 7.01)
     ax.set_ylim(len(weeks) + 0.36, 0)
     ax.axis("off")
     for d, name in enumerate(day_names(lang)):
-        ax.text(d + 0.5, 0.17, name, ha="center", va="center", fontsize=11, fontweight="bold",
+        ax.text(d + 0.5, 0.17, name, ha="center", va="center", fontsize=15, fontweight="bold",
                 color=HOLIDAY_COLOUR if d == 6 else "black")
     month_sessions = sessions[(sessions["date"] >= str(first)) & (sessions["date"] <= str(last))]
     month_sessions = month_sessions.sort_values(["date", "start_time", "activity_id"])
@@ -201,16 +202,16 @@ def month_calendar_figure(plan: Plan, year: int, month: int, lang: str | None = 
             if not inside:
                 continue
             red = day in days_off or d == 6
-            ax.text(d + 0.05, top + 0.05, str(day.day), ha="left", va="top", fontsize=12, fontweight="bold",
+            ax.text(d + 0.05, top + 0.04, str(day.day), ha="left", va="top", fontsize=15, fontweight="bold",
                     color=HOLIDAY_COLOUR if red else "black")
             y = top + 0.36
             limit = max_lines
             if day in days_off:
                 name = "; ".join(h.name for h in days_off[day])
-                wrapped = textwrap.wrap(name, 26)[:2]
-                if len(textwrap.wrap(name, 26)) > 2:
-                    wrapped[1] = _shorten(wrapped[1], 25)
-                ax.text(d + 0.05, top + 0.25, "\n".join(wrapped), ha="left", va="top", fontsize=7,
+                wrapped = textwrap.wrap(name, 20)[:2]
+                if len(textwrap.wrap(name, 20)) > 2:
+                    wrapped[1] = _shorten(wrapped[1], 19)
+                ax.text(d + 0.05, top + 0.22, "\n".join(wrapped), ha="left", va="top", fontsize=9.5,
                         color=HOLIDAY_COLOUR, linespacing=1.0)
                 y += 0.11 * len(wrapped)
                 limit = max_lines - 1
@@ -219,14 +220,15 @@ def month_calendar_figure(plan: Plan, year: int, month: int, lang: str | None = 
             for clock, aid, title, category in shown:
                 colour, _ = category_style(category)
                 bad = day in clashes.get(aid, set())
-                text = f"{'! ' if bad else ''}{clock} {aid} {_shorten(title, 13 if bad else 16)}".strip()
+                # no id: the time and the title fill the day's width at a size the room can read
+                text = f"{'! ' if bad else ''}{clock} {_shorten(title, 11 if bad else 13)}".strip()
                 ax.add_patch(Rectangle((d + 0.04, y - 0.07), 0.035, 0.14, facecolor=colour, edgecolor="none"))
-                ax.text(d + 0.1, y, text, ha="left", va="center", fontsize=7.5,
+                ax.text(d + 0.1, y, text, ha="left", va="center", fontsize=10.5,
                         color=CLASH_COLOUR if bad else "black", fontweight="bold" if bad else "normal")
                 y += 0.16
             if len(items) > len(shown):
                 ax.text(d + 0.1, y, t("chart.schedule.more", lang, n=len(items) - len(shown)), ha="left",
-                        va="center", fontsize=7.5, style="italic")
+                        va="center", fontsize=10.5, style="italic")
     present = sorted({c for *_, c in (x for items in by_day.values() for x in items)},
                      key=lambda c: NEED_CATEGORIES.index(c) if c in NEED_CATEGORIES else len(NEED_CATEGORIES))
     handles = [Patch(facecolor=category_style(c)[0], label=_category_label(c, lang)) for c in present]
@@ -235,9 +237,9 @@ def month_calendar_figure(plan: Plan, year: int, month: int, lang: str | None = 
         handles.append(Patch(facecolor="#d8efec", edgecolor="#888888", label=t("chart.schedule.ramadan", lang)))
     if any(day in clashes.get(aid, set()) for day, items in by_day.items() for _, aid, _, _ in items):
         handles.append(Patch(facecolor="white", edgecolor="white", label=t("chart.schedule.clash_mark", lang)))
-    fig.legend(handles=handles, loc="outside lower center", ncols=min(6, len(handles)), fontsize=9,
+    fig.legend(handles=handles, loc="outside lower center", ncols=min(5, len(handles)), fontsize=13,
                frameon=False)
-    fig.suptitle(format_month(first, lang), fontsize=15)
+    fig.suptitle(format_month(first, lang), fontsize=20)
     return fig
 
 

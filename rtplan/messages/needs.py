@@ -315,7 +315,8 @@ MESSAGES.update({
     },
     "ui.needs.dotgrid_saved": {
         "id": "Tersimpan: {n} titik dari {people} peserta.",
-        "en": {"one": "Saved: {n} dots from {people} participant.", "other": "Saved: {n} dots from {people} participants."},
+        "en": {"one": "Saved: {n} dots from {people} participant.",
+               "other": "Saved: {n} dots from {people} participants."},
     },
     "ui.needs.dotgrid_empty": {
         "id": "Catat dulu peserta (langkah 0) dan kebutuhan (tab Kebutuhan).",

@@ -62,11 +62,11 @@ _RANKED_BY = {"usg": ("needs", "usg_scores", "votes", "priorities"), "dots": ("n
 
 
 def _usg_chart(plan: Plan) -> object:
-    return ranking_figure(usg_ranking(plan, lang=plan.message_lang))
+    return ranking_figure(usg_ranking(plan, lang=plan.message_lang), beside=True)
 
 
 def _dots_chart(plan: Plan) -> object:
-    return dots_figure(dot_ranking(plan, lang=plan.message_lang))
+    return dots_figure(dot_ranking(plan, lang=plan.message_lang), beside=True)
 
 
 def step1(plan: str | Path | Plan | PlanSession, lang: str | None = None) -> w.Tab:

@@ -52,8 +52,9 @@ class UsgGrid(SafetyNet, _Panel):
         self.scorer.add_class("rtplan-usg-scorer")
         self.boxes: dict[str, tuple[w.Text, w.Text, w.Text]] = {}
         self.totals: dict[str, w.HTML] = {}
-        self.grid = w.GridBox(layout=w.Layout(grid_template_columns="420px 80px 80px 80px 80px",
-                                              grid_gap="4px 8px"))
+        # the need's name takes what the boxes leave (wrapping): U, S, G and the total always show
+        self.grid = w.GridBox(layout=w.Layout(grid_template_columns="minmax(160px, 420px) 76px 76px 76px 70px",
+                                              grid_gap="4px 8px", width="100%"))
         self.save_button = w.Button(description=t("ui.save", self.lang), icon="check", button_style="success")
         self.save_button.add_class("rtplan-save-usg")
         self.save_button.on_click(lambda _: self.save())
