@@ -463,6 +463,11 @@ def test_facilitator_path_from_a_new_plan_to_the_handout(tmp_path: Path, request
                        " return outs.filter(s => s.length === 6)[0] || null; }")
         calendar = wp.page.evaluate(calendar_js)
         assert calendar, "the page shows one calendar per month of the plan (January to June)"
+        # an empty field's hint is grey and says it is a hint: never black like a time already set
+        start_time = wp.field("Jam mulai")
+        assert start_time.get_attribute("placeholder") == t("ui.hint.time", "id")
+        grey = start_time.evaluate("el => getComputedStyle(el, '::placeholder').color")
+        assert grey == "rgb(110, 110, 110)", grey
         _add_rows(wp, "ID kegiatan", [
             {"Kegiatan": "Ronda malam", "pick:Menjawab kebutuhan": "N07 · ", "Tanggal mulai": "09/01/2027",
              "choose:" + t("ui.schedule.rec.label", "id"): t("ui.schedule.rec.weekly", "id"),
