@@ -231,7 +231,14 @@ def _touch_every_file(folder: Path) -> None:
 def _save_something(panel: w.Widget) -> None:
     """Click the panel's save action with something to save."""
     from rtplan.ui.monitoring import RecordSessionPanel
-    from rtplan.ui.needs import DotVotePanel, FinalOrderPanel, PairwiseRunner, ProblemTreePanel, UsgGrid
+    from rtplan.ui.needs import (
+        DotGridPanel,
+        DotVotePanel,
+        FinalOrderPanel,
+        PairwiseRunner,
+        ProblemTreePanel,
+        UsgGrid,
+    )
     from rtplan.ui.paper import SheetEntryPanel
     from rtplan.ui.profile import AttendancePanel, ProfileForm
     from rtplan.ui.resources import MatchingBoard
@@ -243,6 +250,10 @@ def _save_something(panel: w.Widget) -> None:
         panel.scorer.value = "P001"
         panel.save()
     elif isinstance(panel, (DotVotePanel, AttendancePanel, ProfileForm, FinalOrderPanel)):
+        panel.save()
+    elif isinstance(panel, DotGridPanel):
+        first = next(iter(panel.boxes.values()))
+        next(iter(first.values())).value = "1"
         panel.save()
     elif isinstance(panel, ProblemTreePanel):
         panel.nodes.value = panel.nodes.options[0][1]
@@ -286,7 +297,8 @@ def test_every_panel_refusal_is_in_the_forms_words(example_dir: Path, lang: str)
     panels = _all_panels(example_dir, lang)
     # every panel that saves has the safety net (and so is listed here)
     assert {"step0/ProfileForm", "step0/AttendancePanel", "step0/participants", "step0/meetings",
-            "step1/needs", "step1/UsgGrid", "step1/DotVotePanel", "step1/PairwiseRunner", "step1/FinalOrderPanel",
+            "step1/needs", "step1/UsgGrid", "step1/DotVotePanel", "step1/DotGridPanel", "step1/PairwiseRunner",
+            "step1/FinalOrderPanel",
             "step1/ProblemTreePanel", "step2/resources", "step2/MatchingBoard", "step2/institutions",
             "step3/activities", "step3/funds", "step4/RecordSessionPanel", "step4/ledger",
             "paper/SheetEntryPanel"} <= set(panels), sorted(panels)

@@ -34,7 +34,7 @@ def test_add_resource_saves_it_and_hint_follows_category(  # type: ignore[no-unt
     editor.fields["category"].value = "individu"
     assert "Keahlian satu orang" in panel.hint.value
     assert "tidak pernah dicetak" in panel.hint.value
-    assert editor.fields["tags"].placeholder == "menjahit;memasak;mengajar"
+    assert editor.fields["tags"].placeholder == "mis. menjahit;memasak;mengajar"  # an example, not a value
     editor.fields["category"].value = "alam"
     assert "Kekayaan alam" in panel.hint.value
     editor.fields["category"].value = "individu"
