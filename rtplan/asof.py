@@ -28,42 +28,20 @@ def _on_or_before(frame: pd.DataFrame, column: str, day: dt.date) -> pd.Series:
     return pd.Series([d is None or d <= day for d in dates], index=frame.index, dtype=bool)
 
 
-def status_as_of(recorded: object, start: dt.date | None, end: dt.date | None, planned: int,
-                 held_by: int, held_after: int, day: dt.date) -> str:
-    """An activity's status on ``day``: the recorded one unless the date contradicts it.
-
-    The recorded status stands when nothing after ``day`` is needed to reach it; a
-    ``selesai`` whose last date or sessions lie after ``day``, or a ``berjalan`` with
-    nothing held and a start after ``day``, is derived again from the sessions held by
-    then (:func:`rtplan.monitoring.status.derive_status`). ``batal`` and ``rencana`` stay.
-    """
-    from rtplan.monitoring.status import BERJALAN, SELESAI, derive_status
-
-    status = "" if is_missing(recorded) else str(recorded).strip().lower()
-    last = end or start
-    contradicted = (
-        (status == SELESAI and (held_after > 0 or (last is not None and day < last)))
-        or (status == BERJALAN and held_by == 0 and (start is None or day < start))
-    )
-    if not contradicted:
-        return status
-    return derive_status(status, start, end, planned, held_by, day)
-
-
 def plan_as_of(plan: Plan, day: dt.date) -> Plan:
     """The plan as it stood on ``day`` (a copy; ``plan`` is not changed).
 
     * realizations and ledger entries dated after ``day`` are left out;
     * so are meetings after ``day``, with their attendance and decisions;
     * each activity's status is the one it could have had on ``day``
-      (:func:`status_as_of`): sessions held later do not count.
+      (:func:`rtplan.monitoring.status.activity_state`): sessions held later do not count.
 
     Parameters
     ----------
     plan : the loaded plan.
     day : the as-of date (a meeting's date, a report's ``--as-of``).
     """
-    from rtplan.monitoring.status import planned_dates
+    from rtplan.monitoring.status import activity_state, planned_dates
 
     tables = dict(plan.tables)
     for name, column in DATED.items():
@@ -87,7 +65,7 @@ def plan_as_of(plan: Plan, day: dt.date) -> Plan:
         statuses = []
         for _, row in activities.iterrows():
             held = set(dates.get(str(row["activity_id"]), []))
-            statuses.append(status_as_of(
+            statuses.append(activity_state(
                 row.get("status"), as_date(row.get("start_date")), as_date(row.get("end_date")),
                 len(planned_dates(row, plan.period)), sum(d <= day for d in held), sum(d > day for d in held), day))
         activities["status"] = pd.array(statuses, dtype=activities["status"].dtype)

@@ -17,8 +17,8 @@ from rtplan.monitoring.status import (
     SELESAI,
     _int,
     _text,
+    activity_state,
     default_as_of,
-    derive_status,
     planned_dates,
     status_label,
 )
@@ -146,6 +146,7 @@ def progress_table(plan: Plan, as_of: dt.date | None = None) -> pd.DataFrame:
     """
     as_of = as_of or default_as_of(plan)
     held = held_sessions(plan, as_of)
+    every = held_sessions(plan, dt.date.max)  # sessions recorded after as_of keep a recorded selesai from standing
     spent = activity_spending(plan["ledger"], until=as_of)
     rows = []
     for a in plan["activities"].to_dict("records"):
@@ -156,7 +157,8 @@ def progress_table(plan: Plan, as_of: dt.date | None = None) -> pd.DataFrame:
         start, end = as_date(a["start_date"]), as_date(a["end_date"])
         # a repeating activity without an end date runs until its last planned session
         last = end or (dates[-1] if dates else start)
-        status = derive_status(_text(a["status"]), start, last, len(dates), n_held, as_of)
+        later = int((every["activity_id"] == ident).sum()) - n_held
+        status = activity_state(a["status"], start, last, len(dates), n_held, later, as_of)
         to_date = sum(d <= as_of for d in dates)
         target = None if is_missing(a["target_participants"]) else int(a["target_participants"])
         people_l, people_p = int(sessions["participants_l"].sum()), int(sessions["participants_p"].sum())
