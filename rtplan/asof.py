@@ -71,3 +71,43 @@ def plan_as_of(plan: Plan, day: dt.date) -> Plan:
         activities["status"] = pd.array(statuses, dtype=activities["status"].dtype)
         tables["activities"] = activities
     return dataclasses.replace(plan, tables=tables, error_cache=None)
+
+
+# the tables whose rows record the meeting that decided them (``decided_in``)
+DECIDED = ("priorities", "activities")
+
+
+def _undecided_mask(plan: Plan, name: str) -> pd.Series:
+    """Rows of ``name`` whose ``decided_in`` names a meeting not (yet) in ``plan``'s meetings.
+
+    An empty ``decided_in`` (a plan written before the column existed) counts as decided."""
+    frame = plan.tables.get(name)
+    if frame is None or "decided_in" not in frame.columns:
+        return pd.Series([], dtype=bool)
+    held = {str(m) for m in plan["meetings"]["meeting_id"] if not is_missing(m)}
+    return pd.Series([not is_missing(v) and str(v).strip() != "" and str(v).strip() not in held
+                      for v in frame["decided_in"]], index=frame.index, dtype=bool)
+
+
+def undecided(plan: Plan) -> dict[str, pd.DataFrame]:
+    """What ``plan`` (as of a date, :func:`plan_as_of`) proposes but has not decided yet:
+    per table of :data:`DECIDED`, its rows whose ``decided_in`` meeting has not been held."""
+    out: dict[str, pd.DataFrame] = {}
+    for name in DECIDED:
+        mask = _undecided_mask(plan, name)
+        if len(mask):
+            out[name] = plan[name][mask].reset_index(drop=True)
+        else:
+            out[name] = plan[name].iloc[0:0]
+    return out
+
+
+def decided_plan(plan: Plan) -> Plan:
+    """``plan`` with only what was decided by its meetings: priorities and activities whose
+    ``decided_in`` meeting has not been held are left out (a copy; see :func:`undecided`)."""
+    tables = dict(plan.tables)
+    for name in DECIDED:
+        mask = _undecided_mask(plan, name)
+        if len(mask) and bool(mask.any()):
+            tables[name] = tables[name][~mask].reset_index(drop=True)
+    return dataclasses.replace(plan, tables=tables, error_cache=None)

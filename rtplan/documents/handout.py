@@ -29,6 +29,8 @@ from rtplan.documents.sections import (
     decisions,
     needs_section,
     participation,
+    proposed_activities,
+    proposed_priorities,
     resources_section,
     schedule_section,
 )
@@ -63,7 +65,7 @@ class Handout:
 
     def __init__(self, plan_dir: str, lang: str | None = None, meeting: str | None = None,
                  mask_names: bool = False, as_of: str | dt.date | None = None) -> None:
-        from rtplan.asof import plan_as_of
+        from rtplan.asof import decided_plan, plan_as_of, undecided
         from rtplan.messages import normalize_lang
 
         plan = document_plan(plan_dir, lang)  # rows that break a rule are left out
@@ -78,6 +80,10 @@ class Handout:
         else:
             self.as_of = dt.date.today()
         plan = plan_as_of(plan, self.as_of)
+        # only what was decided by then: priorities and activities decided at a later meeting
+        # are shown as proposed (:meth:`proposed`), outside the order, schedule, chart and budget
+        self.proposed = undecided(plan)
+        plan = decided_plan(plan)
         self.plan = masked_plan(plan) if self.mask else plan
         self.meeting = choose_meeting(self.plan, None if chosen is None else str(chosen["meeting_id"]))
 
@@ -94,7 +100,8 @@ class Handout:
         return Html(self._h2("handout.h.participation") + participation(self.plan, self.meeting, self.lang))
 
     def needs(self) -> Html:
-        return Html(self._h2("handout.h.needs") + needs_section(self.plan, self.lang))
+        return Html(self._h2("handout.h.needs") + needs_section(self.plan, self.lang)
+                    + proposed_priorities(self.proposed["priorities"], self.lang))
 
     def needs_chart(self):  # type: ignore[no-untyped-def]
         def build():  # type: ignore[no-untyped-def]
@@ -115,7 +122,8 @@ class Handout:
         return Html(self._h2("handout.h.resources") + section)
 
     def schedule(self) -> Html:
-        return Html(self._h2("handout.h.schedule") + schedule_section(self.plan, self.lang, self.mask))
+        return Html(self._h2("handout.h.schedule") + schedule_section(self.plan, self.lang, self.mask)
+                    + proposed_activities(self.proposed["activities"], self.lang))
 
     def gantt(self):  # type: ignore[no-untyped-def]
         def build():  # type: ignore[no-untyped-def]

@@ -96,8 +96,11 @@ def needs_section(plan: Plan, lang: str, top: int = NEEDS_TOP) -> Markup:
     headers = {"rank": t("handout.rank", lang), "title": t("handout.need", lang),
                "category": t("handout.category", lang), "usg": t("handout.usg_total", lang),
                "dots": t("handout.dots", lang)}
-    method = t("handout.method_stored", lang) if final.source == "stored" else t("handout.method_combined", lang)
-    notes = render("list.html.j2", items=(method, final.tie_break), ordered=False, css_class="rtplan-small")
+    stored = final.source == "stored"
+    method = t("handout.method_stored", lang) if stored else t("handout.method_combined", lang)
+    # the order's rule in the document's words: no file name (the ranking's own note names the file for the CLI)
+    order = t("handout.tiebreak_final" if stored else "needs.tiebreak.combined", lang)
+    notes = render("list.html.j2", items=(method, order), ordered=False, css_class="rtplan-small")
     return render_table(frame, headers, table_id="handout-needs", numeric=["rank", "usg", "dots"]) + notes
 
 
@@ -158,3 +161,21 @@ def budget_section(plan: Plan, lang: str) -> Markup:
                        only=[c.key for c in BUDGET.columns if c.key != "activities"])
     lines = render("list.html.j2", items=budget_lines(summary, lang), ordered=False, css_class=None)
     return to_html(view) + lines
+
+
+def proposed_priorities(rows: pd.DataFrame, lang: str) -> Markup:
+    """A note that the priority order is not decided yet (its ``decided_in`` meeting is
+    later); empty when every priority was decided by the document's date."""
+    if rows.empty:
+        return Markup("")
+    return para(t("handout.priorities_proposed", lang))
+
+
+def proposed_activities(rows: pd.DataFrame, lang: str) -> Markup:
+    """The activities proposed but not decided by the document's date, as such: titles only,
+    outside the schedule, chart and budget; empty when there are none."""
+    if rows.empty:
+        return Markup("")
+    items = [f"{r['activity_id']} {r['title']}" for _, r in rows.iterrows()]
+    return join([h3(t("handout.proposed_activities", lang)),
+                 render("list.html.j2", items=items, ordered=False, css_class=None)])
