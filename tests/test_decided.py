@@ -45,7 +45,8 @@ def test_handout_shows_exactly_what_was_decided_at_or_before_its_meeting(any_exa
         assert "Usulan kegiatan (belum diputuskan)" in schedule
         assert "belum ditetapkan" in str(handout.needs())
     else:
-        assert "Usulan kegiatan" not in schedule and "belum ditetapkan" not in str(handout.needs())
+        assert "Usulan kegiatan" not in schedule
+        assert "belum ditetapkan" not in str(handout.needs())
     # the decisions table holds this meeting's decisions only
     decisions = plan["decisions"]
     for text, at in zip(decisions["decision"], decisions["meeting_id"]):
@@ -60,7 +61,8 @@ def test_the_examples_tell_their_story_m01_decided_little_m02_the_rest(any_examp
     plan = storage.load_plan(any_example_dir)
     m01, _ = _decided_by(plan, "activities", "M01")
     m02, later = _decided_by(plan, "activities", "M02")
-    assert 0 < len(m01) < len(m02) == len(plan["activities"]) and not later
+    assert 0 < len(m01) < len(m02) == len(plan["activities"])
+    assert not later
     assert _decided_by(plan, "priorities", "M01")[0] == set()
 
 

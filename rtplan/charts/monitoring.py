@@ -25,6 +25,18 @@ def _label(activity_id: str, title: str) -> str:
     return text if len(text) <= LABEL_WIDTH else text[: LABEL_WIDTH - 1].rstrip() + "…"
 
 
+BAR_ROWS = 12  # activities on one printed bar chart: more are split over several charts
+
+
+def _activities(report: ProgressReport, only: list[str] | None) -> Any:
+    acts = report.activities
+    return acts if only is None else acts[acts["activity_id"].astype(str).isin(only)].reset_index(drop=True)
+
+
+def _title(text: str, part: tuple[int, int] | None) -> str:
+    return text if part is None or part[1] <= 1 else f"{text} ({part[0]}/{part[1]})"
+
+
 def _height(n: int) -> float:
     return max(3.2, 0.62 * n + 1.8)
 
@@ -48,13 +60,14 @@ def _bar_style(i: int) -> dict[str, Any]:
             "linewidth": 0.6}
 
 
-def sessions_figure(report: ProgressReport, lang: str | None = None) -> Figure:
+def sessions_figure(report: ProgressReport, lang: str | None = None, only: list[str] | None = None,
+                    part: tuple[int, int] | None = None) -> Figure:
     """Per activity: sessions planned in all, due by the as-of date, and held."""
     lang = normalize_lang(lang or report.lang)
-    acts = report.activities
+    acts = _activities(report, only)
     fig = new_figure(11, _height(len(acts)))
     ax = fig.subplots()
-    fig.suptitle(t("mon.chart.sessions_title", lang), fontsize=14)
+    fig.suptitle(_title(t("mon.chart.sessions_title", lang), part), fontsize=14)
     if acts.empty:
         return _empty(fig, ax, lang)
     labels = [_label(a, b) for a, b in zip(acts["activity_id"], acts["title"])]
@@ -79,13 +92,14 @@ def sessions_figure(report: ProgressReport, lang: str | None = None) -> Figure:
     return fig
 
 
-def participants_figure(report: ProgressReport, lang: str | None = None) -> Figure:
+def participants_figure(report: ProgressReport, lang: str | None = None, only: list[str] | None = None,
+                        part: tuple[int, int] | None = None) -> Figure:
     """Per activity: target participants per session vs the mean present (men and women)."""
     lang = normalize_lang(lang or report.lang)
-    acts = report.activities
+    acts = _activities(report, only)
     fig = new_figure(11, _height(len(acts)))
     ax = fig.subplots()
-    fig.suptitle(t("mon.chart.participants_title", lang), fontsize=14)
+    fig.suptitle(_title(t("mon.chart.participants_title", lang), part), fontsize=14)
     if acts.empty:
         return _empty(fig, ax, lang)
     labels = [_label(a, b) for a, b in zip(acts["activity_id"], acts["title"])]
@@ -118,13 +132,14 @@ def _thousands(lang: str) -> FuncFormatter:
     return FuncFormatter(lambda v, _: format_number(v / 1000, lang, 0))
 
 
-def cost_figure(report: ProgressReport, lang: str | None = None) -> Figure:
+def cost_figure(report: ProgressReport, lang: str | None = None, only: list[str] | None = None,
+                part: tuple[int, int] | None = None) -> Figure:
     """Per activity: the budget (total over the plan) vs what was spent so far."""
     lang = normalize_lang(lang or report.lang)
-    acts = report.activities
+    acts = _activities(report, only)
     fig = new_figure(11, _height(len(acts)))
     ax = fig.subplots()
-    fig.suptitle(t("mon.chart.cost_title", lang), fontsize=14)
+    fig.suptitle(_title(t("mon.chart.cost_title", lang), part), fontsize=14)
     if acts.empty:
         return _empty(fig, ax, lang)
     labels = [_label(a, b) for a, b in zip(acts["activity_id"], acts["title"])]

@@ -19,7 +19,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from rtplan.documents.berita_acara import berita_acara, daftar_hadir
-from rtplan.documents.caches import cached_chart, cached_section, document_plan
+from rtplan.documents.caches import ChartParts, cached_chart, cached_section, document_plan
 from rtplan.documents.layout import PRINT_WIDTH_IN, Html, fit_for_print, identity
 from rtplan.documents.masking import masked_plan
 from rtplan.documents.sections import (
@@ -125,13 +125,23 @@ class Handout:
         return Html(self._h2("handout.h.schedule") + schedule_section(self.plan, self.lang, self.mask)
                     + proposed_activities(self.proposed["activities"], self.lang))
 
-    def gantt(self):  # type: ignore[no-untyped-def]
-        def build():  # type: ignore[no-untyped-def]
-            from rtplan.charts.schedule import gantt_figure  # matplotlib: only when the chart is drawn
+    def gantt(self) -> ChartParts:
+        """The schedule chart: one A4 chart per part of at most ``GANTT_ROWS`` activities,
+        each with the whole period's month axis and the legend; its words stay text."""
+        from rtplan.charts.schedule import gantt_parts
 
-            return gantt_figure(self.plan, self.lang, width=PRINT_WIDTH_IN)
+        parts = gantt_parts(self.plan)
 
-        return cached_chart(self.plan, ("gantt", self.lang), build, GANTT_READS)
+        def maker(ids: list[str], part: tuple[int, int]):  # type: ignore[no-untyped-def]
+            def build():  # type: ignore[no-untyped-def]
+                from rtplan.charts.schedule import gantt_figure  # matplotlib: only when the chart is drawn
+
+                return gantt_figure(self.plan, self.lang, width=PRINT_WIDTH_IN, only=ids, part=part)
+            return build
+
+        return ChartParts([cached_chart(self.plan, ("gantt", self.lang, tuple(ids), i, len(parts)),
+                                        maker(ids, (i + 1, len(parts))), GANTT_READS)
+                           for i, ids in enumerate(parts)])
 
     def budget(self) -> Html:
         return Html(self._h2("handout.h.budget") + budget_section(self.plan, self.lang))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from rtplan.documents.caches import CachedChart, ChartParts
 from rtplan.documents.layout import Html, fit_for_print, identity, signature_blocks
 from rtplan.fmt import format_date
 from rtplan.messages import normalize_lang, t
@@ -84,15 +85,29 @@ class Report:
 
         return Html(_h2(t("report.h.progress", self.lang)) + progress_html(self._report(), self.lang))
 
-    def sessions_chart(self):  # type: ignore[no-untyped-def]
-        from rtplan.charts.monitoring import sessions_figure
+    def _bar_parts(self, kind: str) -> ChartParts:
+        """A per-activity bar chart, split over pages at ``BAR_ROWS`` activities a chart."""
+        from rtplan.charts import split_even
+        from rtplan.charts.monitoring import BAR_ROWS
 
-        return fit_for_print(sessions_figure(self._report(), self.lang))
+        report = self._report()
+        parts = split_even([str(a) for a in report.activities["activity_id"]], BAR_ROWS)
 
-    def cost_chart(self):  # type: ignore[no-untyped-def]
-        from rtplan.charts.monitoring import cost_figure
+        def maker(ids: list[str], part: tuple[int, int]):  # type: ignore[no-untyped-def]
+            def build():  # type: ignore[no-untyped-def]
+                from rtplan.charts import monitoring
 
-        return fit_for_print(cost_figure(self._report(), self.lang))
+                figure = getattr(monitoring, f"{kind}_figure")
+                return fit_for_print(figure(report, self.lang, only=ids, part=part))
+            return build
+
+        return ChartParts([CachedChart(maker(ids, (i + 1, len(parts)))) for i, ids in enumerate(parts)])
+
+    def sessions_chart(self) -> ChartParts:
+        return self._bar_parts("sessions")
+
+    def cost_chart(self) -> ChartParts:
+        return self._bar_parts("cost")
 
     # -- laporan kas -----------------------------------------------------------------
     def _kas(self) -> KasSummary:
