@@ -123,7 +123,7 @@ class Report:
         period = t("report.period", self.lang, start=format_date(s.start, self.lang, "long"),
                    end=format_date(s.end, self.lang, "long"))
         return Html(fragment("<h1>{{ head }}</h1><p>{{ period }}</p>", head=head, period=period)
-                    + identity(self.plan, None, self.lang, with_title=False, as_of=self.as_of))
+                    + identity(self.plan, None, self.lang, with_title=False, as_of=self.document_date(kas=True)))
 
     def kas(self) -> Html:
         from rtplan.render.kas import kas_html
@@ -143,12 +143,22 @@ class Report:
         return fit_for_print(balance_figure(self._kas(), self.lang))
 
     # -- both ------------------------------------------------------------------------
+    def document_date(self, kas: bool | None = None) -> dt.date:
+        """The date the report speaks for, printed as its "per" date and by its signatures:
+        ``--as-of`` when given; else the cash report's last day, or the progress report's date."""
+        if self.as_of is not None:
+            return self.as_of
+        if kas if kas is not None else hasattr(self, "_summary"):
+            return self._kas().end
+        return self._report().as_of
+
     def signatures(self, treasurer: bool = True) -> Html:
+        """The signature blocks, dated the report's date (:meth:`document_date`), kept with
+        their place-and-date line."""
         area, people = self.plan.area, self.plan.people
-        place = area.get("kelurahan") or area.get("city") or ""
-        day = format_date(self.end or self.as_of or dt.date.today(), self.lang, "long")
+        place = str(area.get("kelurahan") or area.get("city") or "")
+        day = format_date(self.document_date(kas=treasurer), self.lang, "long")
         blocks = [(t("handout.sig_ketua", self.lang, rt=area.get("rt", "")), people.get("ketua_rt", ""))]
         if treasurer:
             blocks.append((t("report.sig_treasurer", self.lang), people.get("treasurer", "")))
-        return Html(fragment('<p style="text-align:right">{{ place }}, {{ day }}</p>', place=place, day=day)
-                    + signature_blocks(blocks))
+        return Html(signature_blocks(blocks, place=place, day=day))

@@ -40,10 +40,10 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     },
     "handout.no_meeting_yet": {"id": "Belum ada pertemuan yang dicatat.", "en": "No meeting recorded yet."},
     "handout.ba_opening": {
-        "id": ("Pada hari ini {day}, pukul {time}, bertempat di {place}, telah dilaksanakan {title} "
-               "warga RT, dihadiri oleh {n} orang ({p} perempuan, {l} laki-laki) sebagaimana daftar hadir "
+        "id": ("Pada hari ini {day}, pukul {time}, bertempat di {place}, telah dilaksanakan {title}, "
+               "dihadiri oleh {n} orang ({p} perempuan, {l} laki-laki) sebagaimana daftar hadir "
                "terlampir, dengan acara sebagai berikut."),
-        "en": ("Today, {day}, at {time}, at {place}, the {title} of the RT's residents was held, attended "
+        "en": ("Today, {day}, at {time}, at {place}, the {title} was held, attended "
                "by {n} people ({p} women, {l} men) as in the attached attendance list, with the following agenda."),
     },
     "handout.ba_decisions": {"id": "Keputusan dan tindak lanjut", "en": "Decisions and follow-up"},

@@ -193,10 +193,10 @@ NEED_COLUMNS = ["need_id", "title", "category", "activity_ids", "activities", "h
 def need_progress(plan: Plan, as_of: dt.date | None = None, activities: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per need: its activities and whether they happened (as of a date).
 
-    ``state``: ``terlaksana`` every activity not cancelled has had at least one
-    session; ``sebagian`` some have; ``belum`` none yet; ``batal`` all its activities
-    were cancelled; ``tanpa_kegiatan`` no activity answers the need. ``happened`` is
-    ``True`` only for ``terlaksana``.
+    ``state``: ``terlaksana`` every activity not cancelled is finished (``selesai``);
+    ``berjalan`` every one has had a session but some still run; ``sebagian`` some have; ``belum`` none yet; ``batal`` all its activities
+    were cancelled; ``tanpa_kegiatan`` no activity answers the need. ``happened`` (every
+    activity not cancelled has had a session) is ``True`` for ``terlaksana`` and ``berjalan``.
     """
     table = activities if activities is not None else progress_table(plan, as_of)
     rows = []
@@ -209,8 +209,10 @@ def need_progress(plan: Plan, as_of: dt.date | None = None, activities: pd.DataF
             state = "tanpa_kegiatan"
         elif live.empty:
             state = "batal"
-        elif held == len(live):
+        elif held == len(live) and bool((live["status"] == SELESAI).all()):
             state = "terlaksana"
+        elif held == len(live):
+            state = "berjalan"  # every activity has started, some still run: not "Terlaksana" yet
         elif held:
             state = "sebagian"
         else:
@@ -224,7 +226,7 @@ def need_progress(plan: Plan, as_of: dt.date | None = None, activities: pd.DataF
             "participants": int(acts["participants"].sum()),
             "cost_planned_idr": int(acts["cost_planned_idr"].sum()),
             "cost_actual_idr": int(acts["cost_actual_idr"].sum()),
-            "state": state, "happened": state == "terlaksana",
+            "state": state, "happened": state in ("terlaksana", "berjalan"),
         })
     return pd.DataFrame(rows, columns=NEED_COLUMNS)
 

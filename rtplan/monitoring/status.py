@@ -18,7 +18,8 @@ RENCANA, BERJALAN, SELESAI, BATAL = ACTIVITY_STATUSES
 # the message key of each status and need state, written out so tools can extract them
 _STATUS_KEYS = {RENCANA: "mon.status.rencana", BERJALAN: "mon.status.berjalan", SELESAI: "mon.status.selesai",
                 BATAL: "mon.status.batal"}
-_NEED_STATE_KEYS = {"terlaksana": "mon.need_state.terlaksana", "sebagian": "mon.need_state.sebagian",
+_NEED_STATE_KEYS = {"terlaksana": "mon.need_state.terlaksana", "berjalan": "mon.need_state.berjalan",
+                    "sebagian": "mon.need_state.sebagian",
                     "belum": "mon.need_state.belum", "batal": "mon.need_state.batal",
                     "tanpa_kegiatan": "mon.need_state.tanpa_kegiatan"}
 NEED_STATES = tuple(_NEED_STATE_KEYS)
