@@ -98,6 +98,7 @@ class Html(Markup):
 
 
 NBSP = "\u00a0"
+WORD_JOINER = "\u2060"
 
 
 def _date_words(lang: str) -> str:
@@ -110,7 +111,7 @@ def _date_words(lang: str) -> str:
 def keep_together(html: str, lang: str) -> str:
     """A printed document's text with the spaces that must not break made no-break spaces:
     "Rp" and its number (``Rp 1.500.000``), and a date's day, month and year
-    (``6 Desember 2026``, ``Dec 6, 2026``), so neither wraps across a line.
+    (``6 Desember 2026``, ``Dec 6, 2026``), and ``RT 02/RW 07``, so none wraps across a line.
 
     Only text between tags changes (never an attribute, a style or an embedded image)."""
     months = _date_words(lang)
@@ -119,6 +120,9 @@ def keep_together(html: str, lang: str) -> str:
         (re.compile(rf"\b(\d{{1,2}}) ({months})\.? (\d{{4}})\b"), rf"\1{NBSP}\2{NBSP}\3"),
         (re.compile(rf"\b({months})\.? (\d{{1,2}}), (\d{{4}})\b"), rf"\1{NBSP}\2,{NBSP}\3"),
         (re.compile(rf"\b({months}) (\d{{4}})\b"), rf"\1{NBSP}\2"),
+        # "RT 02/RW 07" is one name: no break at its spaces nor after its slash
+        (re.compile(r"\bRT (\w+)/RW (\w+)"), rf"RT{NBSP}\1/{WORD_JOINER}RW{NBSP}\2"),
+        (re.compile(r"\bRT (\w+) / RW (\w+)"), rf"RT{NBSP}\1{NBSP}/{NBSP}RW{NBSP}\2"),
     ]
 
     def text(match: re.Match[str]) -> str:

@@ -24,7 +24,8 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "handout.all_meetings": {"id": "Semua pertemuan", "en": "All meetings"},
     "handout.no_decisions": {"id": "Belum ada keputusan yang dicatat.", "en": "No decisions recorded yet."},
     "handout.tiebreak_final": {
-        "id": "Urutan: urutan prioritas yang ditetapkan musyawarah; kebutuhan lain menyusul menurut peringkat gabungan.",
+        "id": ("Urutan: urutan prioritas yang ditetapkan musyawarah; kebutuhan lain menyusul menurut "
+               "peringkat gabungan."),
         "en": "Order: the priority order the meeting decided; other needs follow in the combined ranking's order."},
     "handout.priorities_proposed": {
         "id": "Urutan ini masih usulan dari hasil penilaian: prioritas belum ditetapkan musyawarah.",
