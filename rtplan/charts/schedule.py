@@ -37,7 +37,9 @@ def category_style(category: str) -> tuple[str, str]:
 
 
 def _category_label(category: str, lang: str) -> str:
-    return category if category else t("chart.schedule.no_category", lang)
+    from rtplan.needs.summary import category_label
+
+    return category_label(category, lang) if category else t("chart.schedule.no_category", lang)
 
 
 def _shorten(text: str, width: int) -> str:

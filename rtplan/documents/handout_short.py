@@ -53,7 +53,10 @@ def priorities_frame(plan: Plan, lang: str, top: int = TOP_NEEDS) -> pd.DataFram
     from rtplan.needs import final_order
 
     table = final_order(plan, lang).table.head(top)
-    return pd.DataFrame({"rank": table["rank"], "title": table["title"], "category": table["category"]})
+    from rtplan.needs.summary import category_label
+
+    return pd.DataFrame({"rank": table["rank"], "title": table["title"],
+                         "category": [category_label(c, lang) for c in table["category"]]})
 
 
 def next_sessions(plan: Plan, as_of: dt.date, rows: int = NEXT_ROWS) -> tuple[pd.DataFrame, int]:

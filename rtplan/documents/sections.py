@@ -81,6 +81,7 @@ NEEDS_TOP = 5  # the needs the handout's table and chart show
 def needs_section(plan: Plan, lang: str, top: int = NEEDS_TOP) -> Markup:
     """The prioritised needs: the final order with USG totals and dots, method and tie-break named."""
     from rtplan.needs import dot_ranking, final_order, usg_ranking
+    from rtplan.needs.summary import category_label
 
     final = final_order(plan, lang)
     usg = usg_ranking(plan, lang=lang).table.set_index("need_id")
@@ -89,7 +90,7 @@ def needs_section(plan: Plan, lang: str, top: int = NEEDS_TOP) -> Markup:
     frame = pd.DataFrame({
         "rank": table["rank"].astype(int),
         "title": table["title"],
-        "category": table["category"],
+        "category": [category_label(c, lang) for c in table["category"]],
         "usg": [format_number(usg.at[n, "total"], lang, 1) if n in usg.index else "-" for n in table["need_id"]],
         "dots": [int(dots.at[n, "score"]) if n in dots.index else 0 for n in table["need_id"]],
     })

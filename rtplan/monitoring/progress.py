@@ -195,8 +195,9 @@ def need_progress(plan: Plan, as_of: dt.date | None = None, activities: pd.DataF
 
     ``state``: ``terlaksana`` every activity not cancelled is finished (``selesai``);
     ``berjalan`` every one has had a session but some still run; ``sebagian`` some have;
-    ``belum`` none yet; ``batal`` all its activities were cancelled; ``tanpa_kegiatan`` no activity answers the need. ``happened`` (every
-    activity not cancelled has had a session) is ``True`` for ``terlaksana`` and ``berjalan``.
+    ``belum`` none yet; ``batal`` all its activities were cancelled; ``tanpa_kegiatan`` no
+    activity answers the need. ``happened`` (every activity not cancelled has had a session)
+    is ``True`` for ``terlaksana`` and ``berjalan``.
     """
     table = activities if activities is not None else progress_table(plan, as_of)
     rows = []
