@@ -47,10 +47,14 @@ def test_handout_shows_exactly_what_was_decided_at_or_before_its_meeting(any_exa
     else:
         assert "Usulan kegiatan" not in schedule
         assert "belum ditetapkan" not in str(handout.needs())
-    # the decisions table holds this meeting's decisions only
+    # this meeting's decisions are printed once, in its berita acara; the follow-up section
+    # lists the earlier meetings' decisions; later ones are nowhere
     decisions = plan["decisions"]
+    order = {"M01": 1, "M02": 2}
+    follow_up, minutes = str(handout.decisions()), str(handout.berita_acara())
     for text, at in zip(decisions["decision"], decisions["meeting_id"]):
-        assert (str(text) in str(handout.decisions())) == (at == meeting)
+        assert (str(text) in minutes) == (at == meeting), text
+        assert (str(text) in follow_up) == (order[str(at)] < order[meeting]), text
     # the budget counts decided activities only
     budget = str(handout.budget())
     if later:

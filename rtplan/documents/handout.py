@@ -26,7 +26,7 @@ from rtplan.documents.sections import (
     NEEDS_TOP,
     agenda,
     budget_section,
-    decisions,
+    earlier_decisions,
     needs_section,
     participation,
     proposed_activities,
@@ -147,7 +147,9 @@ class Handout:
         return Html(self._h2("handout.h.budget") + budget_section(self.plan, self.lang))
 
     def decisions(self) -> Html:
-        return Html(self._h2("handout.h.decisions") + decisions(self.plan, self.meeting, self.lang, self.mask))
+        # this meeting's decisions are printed once, in the berita acara; here: the earlier ones to follow up
+        return Html(self._h2("handout.h.decisions")
+                    + earlier_decisions(self.plan, self.meeting, self.lang, self.mask))
 
     def berita_acara(self) -> Html:
         return Html(berita_acara(self.plan, self.meeting, self.lang, self.mask))

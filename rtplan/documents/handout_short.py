@@ -168,5 +168,6 @@ class ShortHandout(Handout):
         """Whom to ask: the pengurus by role (no phone numbers)."""
         frame = contacts_frame(self.plan, self.lang)
         note = fragment('<p class="rtplan-small">{{ text }}</p>', text=t("short.contacts_note", self.lang))
-        return self._section("short.h.contacts", to_html(CONTACTS.build(frame, self.lang,
-                                                                        table_id="short-contacts")) + note)
+        # a short list: heading, names and note stay on one page (never two rows alone on the next)
+        return Html(fragment('<div class="rtplan-keep">{{ body }}</div>', body=self._section(
+            "short.h.contacts", to_html(CONTACTS.build(frame, self.lang, table_id="short-contacts")) + note)))

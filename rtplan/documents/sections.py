@@ -74,6 +74,34 @@ def decisions(plan: Plan, meeting: pd.Series | None, lang: str, mask: bool = Fal
                               "due": t("handout.due", lang)}, table_id="handout-decisions", numeric=["no"])
 
 
+def earlier_decisions(plan: Plan, meeting: pd.Series | None, lang: str, mask: bool = False) -> Markup:
+    """The handout's follow-up section: decisions of the meetings before ``meeting`` (who, by
+    when). This meeting's own decisions are in its berita acara, printed once there."""
+    if meeting is None:
+        return decisions(plan, None, lang, mask)
+    meetings = plan["meetings"]
+    dates = dict(zip(meetings["meeting_id"], pd.to_datetime(meetings["date"])))
+    this = dates.get(meeting["meeting_id"])
+    earlier = [m for m, d in dates.items() if m != meeting["meeting_id"] and this is not None and d < this]
+    note = para(t("handout.decisions_in_ba", lang))
+    dec = plan["decisions"]
+    dec = dec[dec["meeting_id"].isin(earlier)]
+    if dec.empty:
+        return note
+    m = masker(plan, mask)
+    frame = pd.DataFrame({
+        "no": range(1, len(dec) + 1),
+        "meeting": list(dec["meeting_id"]),
+        "decision": [m(d) for d in dec["decision"]],
+        "pic": [m(p) for p in dec["pic"]],
+        "due": [format_date(d, lang, "long") for d in dec["due_date"]],
+    })
+    return note + render_table(frame, {"no": "No", "meeting": t("handout.meeting", lang),
+                                       "decision": t("handout.decision", lang), "pic": t("handout.pic", lang),
+                                       "due": t("handout.due", lang)},
+                               table_id="handout-earlier-decisions", numeric=["no"])
+
+
 # -- sections built on the step modules ------------------------------------------------
 NEEDS_TOP = 5  # the needs the handout's table and chart show
 

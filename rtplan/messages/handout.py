@@ -22,6 +22,9 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     },
     "handout.this_meeting": {"id": "Pertemuan ini", "en": "This meeting"},
     "handout.all_meetings": {"id": "Semua pertemuan", "en": "All meetings"},
+    "handout.decisions_in_ba": {
+        "id": "Keputusan pertemuan ini tercatat di berita acara. Di bawah: keputusan pertemuan sebelumnya.",
+        "en": "This meeting's decisions are in the minutes (berita acara). Below: earlier meetings' decisions."},
     "handout.no_decisions": {"id": "Belum ada keputusan yang dicatat.", "en": "No decisions recorded yet."},
     "handout.tiebreak_final": {
         "id": ("Urutan: urutan prioritas yang ditetapkan musyawarah; kebutuhan lain menyusul menurut "
