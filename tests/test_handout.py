@@ -185,7 +185,8 @@ def test_handout_text_is_the_same_as_before_the_speed_work(example: str, tmp_pat
     rows that now fill its last page. Printed again when the documents learnt to be true at any
     size: days without a leading zero, one term for dot voting, no file name, one status per
     activity (as of 2099 every activity with sessions is selesai), the schedule chart's words as
-    text, and the berita acara without a repeated "warga RT"."""
+    text, the berita acara without a repeated "warga RT", and the follow-up section listing the
+    earlier meetings' decisions (this meeting's are printed once, in its berita acara)."""
     from conftest import copy_example
 
     plan = copy_example(example, tmp_path)
