@@ -178,3 +178,12 @@ def test_no_day_has_a_leading_zero() -> None:
         for lang in ("id", "en"):
             assert not re.search(r"\b06\b", format_date(dt.date(2026, 12, 6), lang, style))  # type: ignore[arg-type]
     assert format_date(dt.date(2026, 12, 6), "id") == "Minggu, 6 Desember 2026"
+
+
+def test_the_kas_summary_names_a_few_receipts_and_counts_the_rest(tmp_path: Path) -> None:
+    from rtplan.documents.reports import REFERENCES_SHOWN, Report
+
+    summary = Report(str(make_large_plan(tmp_path)))._kas()
+    longest = max(summary.lines["keterangan"], key=lambda v: len(str(v)))
+    assert str(longest).count("K0") <= REFERENCES_SHOWN
+    assert "bukti lain (lihat buku kas)" in str(longest)

@@ -194,7 +194,8 @@ def balance_figure(summary: KasSummary, lang: str | None = None) -> Figure:
         top_ax.text(0.5, 0.5, t("mon.chart.nothing", lang), ha="center", va="center", fontsize=13,
                     transform=top_ax.transAxes)
     months = [format_month(m, lang, abbreviated=True) for m in summary.months["month"]]
-    top_ax.xaxis.set_major_locator(mdates.MonthLocator())
+    # a tick a month up to a year; longer: every n-th month, so the labels never overlap
+    top_ax.xaxis.set_major_locator(mdates.MonthLocator(interval=max(1, -(-len(months) // 12))))
     top_ax.xaxis.set_major_formatter(FuncFormatter(
         lambda v, _: format_month(mdates.num2date(v).date(), lang, abbreviated=True)))
     top_ax.spines[["top", "right"]].set_visible(False)
@@ -206,7 +207,11 @@ def balance_figure(summary: KasSummary, lang: str | None = None) -> Figure:
                   **_bar_style(2))
     bottom_ax.bar([i + w / 2 for i in x], summary.months["expense_idr"], width=w,
                   label=t("mon.chart.expense", lang), **_bar_style(3))
-    bottom_ax.set_xticks(x, months, fontsize=11)
+    if len(months) > 12:
+        # many months: "Des" over "2026", every n-th labelled, so labels never overlap (24 months: every 2nd)
+        step = -(-len(months) // 12)
+        months = [m.replace(" ", "\n") if i % step == 0 else "" for i, m in enumerate(months)]
+    bottom_ax.set_xticks(x, months, fontsize=11 if len(x) <= 12 else 10)
     bottom_ax.yaxis.set_major_formatter(_thousands(lang))
     bottom_ax.set_ylabel(t("mon.chart.thousand_idr", lang), fontsize=11)
     bottom_ax.set_title(t("mon.chart.monthly_title", lang), fontsize=13)

@@ -37,6 +37,27 @@ def _date(value: object) -> dt.date | None:
     return dt.date.fromisoformat(str(value))
 
 
+REFERENCES_SHOWN = 3  # receipts named in one cell of the kas summary; the rest are counted
+
+
+def short_references(summary: KasSummary, lang: str) -> KasSummary:
+    """The summary with each line's receipts summarised: the first :data:`REFERENCES_SHOWN`,
+    then how many more the cash book lists (a line of 27 dues payments would otherwise
+    fill its cell with 27 receipt numbers)."""
+    import dataclasses
+
+    def shorten(text: object) -> object:
+        parts = [] if not isinstance(text, str) else [p.strip() for p in text.split(", ") if p.strip()]
+        if len(parts) <= REFERENCES_SHOWN + 1:
+            return text
+        return t("report.more_references", lang, shown=", ".join(parts[:REFERENCES_SHOWN]),
+                 n=len(parts) - REFERENCES_SHOWN)
+
+    lines = summary.lines.copy()
+    lines["keterangan"] = [shorten(v) for v in lines["keterangan"]]
+    return dataclasses.replace(summary, lines=lines)
+
+
 class Report:
     """One report of a plan.
 
@@ -114,7 +135,7 @@ class Report:
         if not hasattr(self, "_summary"):
             from rtplan.kas import kas_summary
 
-            self._summary = kas_summary(self.plan, self.start, self.end, self.lang)
+            self._summary = short_references(kas_summary(self.plan, self.start, self.end, self.lang), self.lang)
         return self._summary
 
     def kas_title(self) -> Html:
