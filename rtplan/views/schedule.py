@@ -310,7 +310,8 @@ def monthly_view(table: pd.DataFrame, lang: str = "id", table_id: str = "rtplan-
     sources = [c for c in table.columns if c not in ("month", "total")]
     month, total = MONTHLY.columns
     spec = dataclasses.replace(MONTHLY, columns=(
-        month, *(Col(s, "budget.col.funding_source", fmt="idr", title=s) for s in sources), total))
+        month, *(Col(s, "budget.col.funding_source", fmt="idr", title=funding_label(str(s), lang)) for s in sources),
+        total))
     return spec.build(table, lang, table_id=table_id)
 
 
