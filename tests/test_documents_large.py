@@ -10,6 +10,7 @@ import re
 import subprocess
 from pathlib import Path
 
+import numpy as np
 import pytest
 from conftest import EXAMPLES, copy_example
 from large_plan import PERIOD, make_large_plan
@@ -77,11 +78,11 @@ def _fullness(pdf: Path) -> list[float]:
     shares = []
     for image in sorted(out.parent.glob(f"{out.name}-*.png")):
         with Image.open(image) as page:
-            gray = page.convert("L")
-            w, h = gray.size
-            top, bottom = round(h * 22 / 297), round(h * (297 - 20) / 297)  # the @page margins
-            rows = [y for y in range(top, bottom) if min(gray.crop((0, y, w, y + 1)).getdata()) < 128]
-            shares.append(0.0 if not rows else (rows[-1] - top) / (bottom - top))
+            pixels = np.asarray(page.convert("L"))
+        h = pixels.shape[0]
+        top, bottom = round(h * 22 / 297), round(h * (297 - 20) / 297)  # the @page margins
+        rows = np.flatnonzero(pixels[top:bottom].min(axis=1) < 128)  # rows with ink
+        shares.append(0.0 if not len(rows) else float(rows[-1]) / (bottom - top))
     return shares
 
 

@@ -164,7 +164,7 @@ def cost_figure(report: ProgressReport, lang: str | None = None, only: list[str]
 def balance_figure(summary: KasSummary, lang: str | None = None) -> Figure:
     """The running cash balance over the period (top) and income/expenses per month (bottom)."""
     lang = normalize_lang(lang or summary.lang)
-    fig = new_figure(11, 7)
+    fig = new_figure(11, 6)  # 6 in: it fits under a kas summary that ends high on its page
     top_ax, bottom_ax = fig.subplots(2, 1, height_ratios=[1.2, 1])
     # running balance: a step line from the opening balance to the end of the period
     days = [summary.start, *summary.entries["date"], summary.end]
