@@ -28,42 +28,20 @@ def _on_or_before(frame: pd.DataFrame, column: str, day: dt.date) -> pd.Series:
     return pd.Series([d is None or d <= day for d in dates], index=frame.index, dtype=bool)
 
 
-def status_as_of(recorded: object, start: dt.date | None, end: dt.date | None, planned: int,
-                 held_by: int, held_after: int, day: dt.date) -> str:
-    """An activity's status on ``day``: the recorded one unless the date contradicts it.
-
-    The recorded status stands when nothing after ``day`` is needed to reach it; a
-    ``selesai`` whose last date or sessions lie after ``day``, or a ``berjalan`` with
-    nothing held and a start after ``day``, is derived again from the sessions held by
-    then (:func:`rtplan.monitoring.status.derive_status`). ``batal`` and ``rencana`` stay.
-    """
-    from rtplan.monitoring.status import BERJALAN, SELESAI, derive_status
-
-    status = "" if is_missing(recorded) else str(recorded).strip().lower()
-    last = end or start
-    contradicted = (
-        (status == SELESAI and (held_after > 0 or (last is not None and day < last)))
-        or (status == BERJALAN and held_by == 0 and (start is None or day < start))
-    )
-    if not contradicted:
-        return status
-    return derive_status(status, start, end, planned, held_by, day)
-
-
 def plan_as_of(plan: Plan, day: dt.date) -> Plan:
     """The plan as it stood on ``day`` (a copy; ``plan`` is not changed).
 
     * realizations and ledger entries dated after ``day`` are left out;
     * so are meetings after ``day``, with their attendance and decisions;
     * each activity's status is the one it could have had on ``day``
-      (:func:`status_as_of`): sessions held later do not count.
+      (:func:`rtplan.monitoring.status.activity_state`): sessions held later do not count.
 
     Parameters
     ----------
     plan : the loaded plan.
     day : the as-of date (a meeting's date, a report's ``--as-of``).
     """
-    from rtplan.monitoring.status import planned_dates
+    from rtplan.monitoring.status import activity_state, planned_dates
 
     tables = dict(plan.tables)
     for name, column in DATED.items():
@@ -87,9 +65,49 @@ def plan_as_of(plan: Plan, day: dt.date) -> Plan:
         statuses = []
         for _, row in activities.iterrows():
             held = set(dates.get(str(row["activity_id"]), []))
-            statuses.append(status_as_of(
+            statuses.append(activity_state(
                 row.get("status"), as_date(row.get("start_date")), as_date(row.get("end_date")),
                 len(planned_dates(row, plan.period)), sum(d <= day for d in held), sum(d > day for d in held), day))
         activities["status"] = pd.array(statuses, dtype=activities["status"].dtype)
         tables["activities"] = activities
+    return dataclasses.replace(plan, tables=tables, error_cache=None)
+
+
+# the tables whose rows record the meeting that decided them (``decided_in``)
+DECIDED = ("priorities", "activities")
+
+
+def _undecided_mask(plan: Plan, name: str) -> pd.Series:
+    """Rows of ``name`` whose ``decided_in`` names a meeting not (yet) in ``plan``'s meetings.
+
+    An empty ``decided_in`` (a plan written before the column existed) counts as decided."""
+    frame = plan.tables.get(name)
+    if frame is None or "decided_in" not in frame.columns:
+        return pd.Series([], dtype=bool)
+    held = {str(m) for m in plan["meetings"]["meeting_id"] if not is_missing(m)}
+    return pd.Series([not is_missing(v) and str(v).strip() != "" and str(v).strip() not in held
+                      for v in frame["decided_in"]], index=frame.index, dtype=bool)
+
+
+def undecided(plan: Plan) -> dict[str, pd.DataFrame]:
+    """What ``plan`` (as of a date, :func:`plan_as_of`) proposes but has not decided yet:
+    per table of :data:`DECIDED`, its rows whose ``decided_in`` meeting has not been held."""
+    out: dict[str, pd.DataFrame] = {}
+    for name in DECIDED:
+        mask = _undecided_mask(plan, name)
+        if len(mask):
+            out[name] = plan[name][mask].reset_index(drop=True)
+        else:
+            out[name] = plan[name].iloc[0:0]
+    return out
+
+
+def decided_plan(plan: Plan) -> Plan:
+    """``plan`` with only what was decided by its meetings: priorities and activities whose
+    ``decided_in`` meeting has not been held are left out (a copy; see :func:`undecided`)."""
+    tables = dict(plan.tables)
+    for name in DECIDED:
+        mask = _undecided_mask(plan, name)
+        if len(mask) and bool(mask.any()):
+            tables[name] = tables[name][~mask].reset_index(drop=True)
     return dataclasses.replace(plan, tables=tables, error_cache=None)

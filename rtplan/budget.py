@@ -18,6 +18,7 @@ from typing import Any
 
 import pandas as pd
 
+from rtplan.messages import t
 from rtplan.plan import Plan
 from rtplan.schedule import session_records
 from rtplan.tables import is_missing
@@ -215,3 +216,16 @@ def monthly_table(plan: Plan) -> pd.DataFrame:
     table.index.name = "month"
     table.columns.name = None
     return table.reset_index()
+
+
+# each suggested funding source's label, a literal key per source (the plan keeps the Indonesian value)
+_FUNDING_KEYS = {"kas RT": "budget.source.kas_rt", "swadaya warga": "budget.source.swadaya",
+                 "dana kelurahan": "budget.source.kelurahan", "CSR": "budget.source.csr",
+                 "hibah": "budget.source.hibah"}
+
+
+def funding_label(source: str, lang: str) -> str:
+    """A funding source for people in ``lang``: ``swadaya warga`` -> ``residents' own contributions``
+    in English; a source the plan names itself is printed as written."""
+    key = _FUNDING_KEYS.get(source.strip())
+    return t(key, lang) if key else source

@@ -31,7 +31,10 @@ def format_date(value: object, lang: str = "id", style: DateStyle = "full") -> s
         return ""
     if style == "iso":
         return day.isoformat()
-    return str(_babel_date(day, format=style, locale=normalize_lang(lang)))
+    locale = normalize_lang(lang)
+    # CLDR's Indonesian full date pads the day ("Minggu, 06 Desember 2026"): people write "6 Desember"
+    pattern = "EEEE, d MMMM y" if style == "full" and locale == "id" else style
+    return str(_babel_date(day, format=pattern, locale=locale))
 
 
 def format_month(value: object, lang: str = "id", abbreviated: bool = False) -> str:

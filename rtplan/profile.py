@@ -24,6 +24,18 @@ def sex_label(value: object, lang: str) -> str:
     return t(key, lang) if key else str(value)
 
 
+# each suggested unsur (group), a literal key per value; the plan keeps the Indonesian value
+_GROUP_KEYS = {"warga": "group.warga", "pengurus RT": "group.pengurus", "PKK": "group.pkk",
+               "Karang Taruna": "group.karang_taruna", "kader posyandu": "group.kader",
+               "tokoh agama": "group.tokoh_agama", "tokoh masyarakat": "group.tokoh_masyarakat", "UMKM": "group.umkm"}
+
+
+def group_label(value: object, lang: str) -> str:
+    """``warga`` -> ``warga`` / ``residents``; a group the plan names itself as written."""
+    key = _GROUP_KEYS.get(str(value))
+    return t(key, lang) if key else str(value)
+
+
 @dataclass(frozen=True)
 class PlanCounts:
     """How much a plan holds, for ``rtplan info`` and the notebooks' headers."""

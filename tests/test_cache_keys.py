@@ -58,7 +58,7 @@ class SpyTables(dict[str, Any]):
 
 PARTS: dict[str, tuple[frozenset[str], Callable[[handout.Handout], object]]] = {
     "needs chart": (handout.NEEDS_CHART_READS, lambda doc: doc.needs_chart().figure),
-    "gantt": (handout.GANTT_READS, lambda doc: doc.gantt().figure),
+    "gantt": (handout.GANTT_READS, lambda doc: [chart.figure for chart in doc.gantt().charts]),
     "resources": (handout.RESOURCES_READS, lambda doc: doc.resources()),
 }
 

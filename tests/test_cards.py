@@ -128,3 +128,19 @@ def test_an_activity_is_never_split_over_two_cards() -> None:
     long = Item("Buku kas", [f"baris {k}" for k in range(40)])
     split = paginate("kas", "Kas", "RT 05", [item, long], "", "-")
     assert any(i.head.endswith("…") for c in split for i in c.items)  # a long list still flows on
+
+
+def test_the_kas_card_covers_the_last_finished_month_and_every_card_says_its_date() -> None:
+    plan = storage.load_plan(Path(__file__).resolve().parents[1] / "data" / "contoh-rt05-rw03")
+    today = dt.date(2026, 12, 8)
+    cards = build_cards(plan, today=today)
+    kas = [c for c in cards if c.kind == "kas"]
+    assert kas
+    assert all("November 2026" in c.title for c in kas)  # not December, still running on the 8th
+    assert all(c.footer.endswith("Keadaan per 30 November 2026") for c in kas)
+    others = [c for c in cards if c.kind != "kas"]
+    assert others
+    assert all(c.footer.endswith("Keadaan per 8 Desember 2026") for c in others)
+    # asked for: the month given
+    asked = build_cards(plan, what="kas", kas_month=dt.date(2026, 12, 1), today=today)
+    assert all("Desember 2026" in c.title for c in asked)

@@ -182,7 +182,11 @@ def test_handout_text_is_the_same_as_before_the_speed_work(example: str, tmp_pat
     did not print (the as-of date) is taken out. The files were printed again after the page
     layout of issue 12: the only differences were table heads repeated where tables now break
     across pages, the budget notes' bullets read at another place, and the blank daftar hadir
-    rows that now fill its last page."""
+    rows that now fill its last page. Printed again when the documents learnt to be true at any
+    size: days without a leading zero, one term for dot voting, no file name, one status per
+    activity (as of 2099 every activity with sessions is selesai), the schedule chart's words as
+    text, the berita acara without a repeated "warga RT", and the follow-up section listing the
+    earlier meetings' decisions (this meeting's are printed once, in its berita acara)."""
     from conftest import copy_example
 
     plan = copy_example(example, tmp_path)

@@ -102,11 +102,13 @@ def test_budget_view_formats_rupiah_and_dashes_nothing_short(plan: Plan) -> None
 def test_monthly_view_heads_each_funding_source_by_its_name(plan: Plan) -> None:
     report = budget_report(budget_summary(plan), monthly_table(plan), "en")
     assert report.monthly is not None
-    assert report.monthly.headers() == ["Month", "kas RT", "swadaya warga", "dana kelurahan", "CSR", "hibah", "Total"]
+    # the suggested funding sources in English (the plan keeps the Indonesian values)
+    assert report.monthly.headers() == ["Month", "RT cash fund", "residents' own contributions", "kelurahan funds",
+                                        "CSR", "grant", "Total"]
     assert report.monthly.cells()[0][0] == "December 2026"
     text = budget_text(report)
     assert "Planned cost per month:" in text
-    assert "dana kelurahan is short by Rp 1,300,000 (planned Rp 7,300,000, available Rp 6,000,000)." in text
+    assert "kelurahan funds is short by Rp 1,300,000 (planned Rp 7,300,000, available Rp 6,000,000)." in text
     html = notebook_html(report)
     assert str(budget_html(report)) == html
     assert 'id="rtplan-budget"' in html

@@ -87,3 +87,13 @@ def __getattr__(name: str) -> Any:
 
 __all__ = ["HATCHES", "PALETTE", "SCREEN", "Chart", "ChartFigure", "ChartOutput", "new_figure", "participation_figure",
            "show_charts"]
+
+
+def split_even(items: list[str], per_part: int) -> list[list[str]]:
+    """``items`` in parts of at most ``per_part``, as even as can be (one part when they fit):
+    a long chart split over pages, 30 activities at 16 a page as 15 and 15."""
+    if len(items) <= per_part:
+        return [list(items)]
+    parts = -(-len(items) // per_part)
+    size = -(-len(items) // parts)
+    return [list(items[i:i + size]) for i in range(0, len(items), size)]

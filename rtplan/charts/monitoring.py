@@ -25,6 +25,18 @@ def _label(activity_id: str, title: str) -> str:
     return text if len(text) <= LABEL_WIDTH else text[: LABEL_WIDTH - 1].rstrip() + "…"
 
 
+BAR_ROWS = 12  # activities on one printed bar chart: more are split over several charts
+
+
+def _activities(report: ProgressReport, only: list[str] | None) -> Any:
+    acts = report.activities
+    return acts if only is None else acts[acts["activity_id"].astype(str).isin(only)].reset_index(drop=True)
+
+
+def _title(text: str, part: tuple[int, int] | None) -> str:
+    return text if part is None or part[1] <= 1 else f"{text} ({part[0]}/{part[1]})"
+
+
 def _height(n: int) -> float:
     return max(3.2, 0.62 * n + 1.8)
 
@@ -48,13 +60,14 @@ def _bar_style(i: int) -> dict[str, Any]:
             "linewidth": 0.6}
 
 
-def sessions_figure(report: ProgressReport, lang: str | None = None) -> Figure:
+def sessions_figure(report: ProgressReport, lang: str | None = None, only: list[str] | None = None,
+                    part: tuple[int, int] | None = None) -> Figure:
     """Per activity: sessions planned in all, due by the as-of date, and held."""
     lang = normalize_lang(lang or report.lang)
-    acts = report.activities
+    acts = _activities(report, only)
     fig = new_figure(11, _height(len(acts)))
     ax = fig.subplots()
-    fig.suptitle(t("mon.chart.sessions_title", lang), fontsize=14)
+    fig.suptitle(_title(t("mon.chart.sessions_title", lang), part), fontsize=14)
     if acts.empty:
         return _empty(fig, ax, lang)
     labels = [_label(a, b) for a, b in zip(acts["activity_id"], acts["title"])]
@@ -79,13 +92,14 @@ def sessions_figure(report: ProgressReport, lang: str | None = None) -> Figure:
     return fig
 
 
-def participants_figure(report: ProgressReport, lang: str | None = None) -> Figure:
+def participants_figure(report: ProgressReport, lang: str | None = None, only: list[str] | None = None,
+                        part: tuple[int, int] | None = None) -> Figure:
     """Per activity: target participants per session vs the mean present (men and women)."""
     lang = normalize_lang(lang or report.lang)
-    acts = report.activities
+    acts = _activities(report, only)
     fig = new_figure(11, _height(len(acts)))
     ax = fig.subplots()
-    fig.suptitle(t("mon.chart.participants_title", lang), fontsize=14)
+    fig.suptitle(_title(t("mon.chart.participants_title", lang), part), fontsize=14)
     if acts.empty:
         return _empty(fig, ax, lang)
     labels = [_label(a, b) for a, b in zip(acts["activity_id"], acts["title"])]
@@ -118,13 +132,14 @@ def _thousands(lang: str) -> FuncFormatter:
     return FuncFormatter(lambda v, _: format_number(v / 1000, lang, 0))
 
 
-def cost_figure(report: ProgressReport, lang: str | None = None) -> Figure:
+def cost_figure(report: ProgressReport, lang: str | None = None, only: list[str] | None = None,
+                part: tuple[int, int] | None = None) -> Figure:
     """Per activity: the budget (total over the plan) vs what was spent so far."""
     lang = normalize_lang(lang or report.lang)
-    acts = report.activities
+    acts = _activities(report, only)
     fig = new_figure(11, _height(len(acts)))
     ax = fig.subplots()
-    fig.suptitle(t("mon.chart.cost_title", lang), fontsize=14)
+    fig.suptitle(_title(t("mon.chart.cost_title", lang), part), fontsize=14)
     if acts.empty:
         return _empty(fig, ax, lang)
     labels = [_label(a, b) for a, b in zip(acts["activity_id"], acts["title"])]
@@ -149,7 +164,7 @@ def cost_figure(report: ProgressReport, lang: str | None = None) -> Figure:
 def balance_figure(summary: KasSummary, lang: str | None = None) -> Figure:
     """The running cash balance over the period (top) and income/expenses per month (bottom)."""
     lang = normalize_lang(lang or summary.lang)
-    fig = new_figure(11, 7)
+    fig = new_figure(11, 6)  # 6 in: it fits under a kas summary that ends high on its page
     top_ax, bottom_ax = fig.subplots(2, 1, height_ratios=[1.2, 1])
     # running balance: a step line from the opening balance to the end of the period
     days = [summary.start, *summary.entries["date"], summary.end]
@@ -179,7 +194,8 @@ def balance_figure(summary: KasSummary, lang: str | None = None) -> Figure:
         top_ax.text(0.5, 0.5, t("mon.chart.nothing", lang), ha="center", va="center", fontsize=13,
                     transform=top_ax.transAxes)
     months = [format_month(m, lang, abbreviated=True) for m in summary.months["month"]]
-    top_ax.xaxis.set_major_locator(mdates.MonthLocator())
+    # a tick a month up to a year; longer: every n-th month, so the labels never overlap
+    top_ax.xaxis.set_major_locator(mdates.MonthLocator(interval=max(1, -(-len(months) // 12))))
     top_ax.xaxis.set_major_formatter(FuncFormatter(
         lambda v, _: format_month(mdates.num2date(v).date(), lang, abbreviated=True)))
     top_ax.spines[["top", "right"]].set_visible(False)
@@ -191,7 +207,11 @@ def balance_figure(summary: KasSummary, lang: str | None = None) -> Figure:
                   **_bar_style(2))
     bottom_ax.bar([i + w / 2 for i in x], summary.months["expense_idr"], width=w,
                   label=t("mon.chart.expense", lang), **_bar_style(3))
-    bottom_ax.set_xticks(x, months, fontsize=11)
+    if len(months) > 12:
+        # many months: "Des" over "2026", every n-th labelled, so labels never overlap (24 months: every 2nd)
+        step = -(-len(months) // 12)
+        months = [m.replace(" ", "\n") if i % step == 0 else "" for i, m in enumerate(months)]
+    bottom_ax.set_xticks(x, months, fontsize=11 if len(x) <= 12 else 10)
     bottom_ax.yaxis.set_major_formatter(_thousands(lang))
     bottom_ax.set_ylabel(t("mon.chart.thousand_idr", lang), fontsize=11)
     bottom_ax.set_title(t("mon.chart.monthly_title", lang), fontsize=13)

@@ -14,7 +14,7 @@ from matplotlib.ticker import FuncFormatter
 
 from rtplan import holidays_id
 from rtplan.budget import budget_summary, monthly_table
-from rtplan.charts import HATCHES, PALETTE
+from rtplan.charts import HATCHES, PALETTE, split_even
 from rtplan.charts.figure import new_figure
 from rtplan.fmt import day_names, format_month, format_number
 from rtplan.messages import normalize_lang, t
@@ -37,7 +37,9 @@ def category_style(category: str) -> tuple[str, str]:
 
 
 def _category_label(category: str, lang: str) -> str:
-    return category if category else t("chart.schedule.no_category", lang)
+    from rtplan.needs.summary import category_label
+
+    return category_label(category, lang) if category else t("chart.schedule.no_category", lang)
 
 
 def _shorten(text: str, width: int) -> str:
@@ -67,12 +69,31 @@ def _month_axis(ax, start: dt.date, end: dt.date, lang: str, short: bool = False
     while day <= end:
         months.append(day)
         day = dt.date(day.year + (day.month == 12), day.month % 12 + 1, 1)
-    ax.set_xticks([mdates.date2num(m) for m in months],
-                  [format_month(m, lang, abbreviated=short or len(months) > 8) for m in months], fontsize=10)
+    if len(months) <= (8 if short else 12):
+        labels = [format_month(m, lang, abbreviated=short or len(months) > 8) for m in months]
+    else:
+        # a long period: a tick per month, a label ("Des" over "2026") every `step` months, so the
+        # labels never overlap at 10 pt whatever the period (24 months on an A4 page: every 2nd)
+        step = -(-len(months) // (8 if short else 12))
+        labels = [format_month(m, lang, abbreviated=True).replace(" ", "\n") if i % step == 0 else ""
+                  for i, m in enumerate(months)]
+    ax.set_xticks([mdates.date2num(m) for m in months], labels, fontsize=10)
     ax.set_xlim(mdates.date2num(start), mdates.date2num(end + dt.timedelta(days=1)))
 
 
-def gantt_figure(plan: Plan, lang: str | None = None, width: float = 13) -> Figure:
+GANTT_ROWS = 16  # activities on one printed chart: more are split over several charts (an A4 page each)
+
+
+def gantt_parts(plan: Plan, per_part: int = GANTT_ROWS) -> list[list[str]]:
+    """The activity ids of each printed Gantt chart: the activities (cancelled ones left out)
+    in plan order, split into even parts of at most ``per_part`` (one part when they fit)."""
+    acts = plan["activities"]
+    ids = [str(a) for a, s in zip(acts["activity_id"], acts["status"].fillna("").astype(str)) if s != "batal"]
+    return split_even(ids, per_part)
+
+
+def gantt_figure(plan: Plan, lang: str | None = None, width: float = 13,
+                 only: list[str] | None = None, part: tuple[int, int] | None = None) -> Figure:
     """Activities as bars over the plan period, coloured (and hatched) by need category.
 
     ``width`` in inches: 13 for a screen or projector; about 7 for an A4 page (then
@@ -90,7 +111,9 @@ def gantt_figure(plan: Plan, lang: str | None = None, width: float = 13) -> Figu
     acts = acts[acts["status"].fillna("").astype(str) != "batal"].reset_index(drop=True)
     first = sessions["date"].min().date() if len(sessions) else None
     last = sessions["date"].max().date() if len(sessions) else None
-    start, end = _period(plan, first, last)
+    start, end = _period(plan, first, last)  # every part keeps the whole period's axis
+    if only is not None:
+        acts = acts[acts["activity_id"].astype(str).isin(only)].reset_index(drop=True)
     n = max(1, len(acts))
     narrow = width < 10
     fig = new_figure(width, 2.6 + 0.42 * n + (0.5 if narrow else 0))
@@ -153,7 +176,10 @@ def gantt_figure(plan: Plan, lang: str | None = None, width: float = 13) -> Figu
                               label=t("chart.schedule.clash", lang)))
     fig.legend(handles=handles, loc="outside lower center", ncols=min(3 if narrow else 5, len(handles)),
                fontsize=9 if narrow else 10, frameon=False)
-    fig.suptitle(t("chart.schedule.gantt_title", lang), fontsize=14)
+    title = t("chart.schedule.gantt_title", lang)
+    if part is not None and part[1] > 1:
+        title = f"{title} ({part[0]}/{part[1]})"
+    fig.suptitle(title, fontsize=14)
     return fig
 
 

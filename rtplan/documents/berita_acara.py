@@ -39,8 +39,6 @@ def berita_acara(plan: Plan, meeting: pd.Series | None, lang: str, mask: bool = 
     out.append(h3(t("handout.agenda", lang)) + agenda(meeting, lang))
     out.append(h3(t("handout.ba_decisions", lang)) + decisions(plan, meeting, lang, mask))
     out.append(para(t("handout.ba_closing", lang)))
-    place_date = f"{area.get('kelurahan') or area.get('city') or ''}, {format_date(meeting['date'], lang, 'long')}"
-    out.append(fragment('<p style="text-align:right">{{ text }}</p>', text=place_date.strip(", ")))
     chair = "" if is_missing(meeting.get("chair")) else str(meeting["chair"])
     minute = "" if is_missing(meeting.get("minute_taker")) else str(meeting["minute_taker"])
     out.append(signature_blocks([
@@ -49,7 +47,7 @@ def berita_acara(plan: Plan, meeting: pd.Series | None, lang: str, mask: bool = 
         (t("handout.sig_ketua", lang, rt=area.get("rt", "")), plan.people.get("ketua_rt", "")),
         (t("handout.sig_resident", lang, n=1), ""),
         (t("handout.sig_resident", lang, n=2), ""),
-    ]))
+    ], place=str(area.get("kelurahan") or area.get("city") or ""), day=format_date(meeting["date"], lang, "long")))
     return join(out)
 
 

@@ -206,6 +206,9 @@ def build_document(
 
             exporter = RtplanHTMLExporter()  # type: ignore[no-untyped-call]
         html, _ = exporter.from_notebook_node(nb, {"metadata": {"path": str(notebook.parent)}})
+        from rtplan.documents.layout import keep_together
+
+        html = keep_together(html, lang)  # "Rp" with its number, a date's words: never split at a line end
         output.parent.mkdir(parents=True, exist_ok=True)
         if fmt == "html":
             atomic_write(output, html.encode("utf-8"))

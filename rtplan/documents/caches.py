@@ -129,6 +129,21 @@ class CachedChart(Chart):
         except OSError:  # a read-only home: the cache is only a speed-up
             pass
 
+    def svg_text(self) -> str:
+        """The chart as SVG whose words stay text (``svg.fonttype = none``): selectable and
+        searchable in the PDF, where a PNG's are not (charts whose every label must be found)."""
+        if "svgtext" not in self._made:
+            import io
+
+            import matplotlib as mpl
+
+            buffer = io.StringIO()
+            with mpl.rc_context({"svg.fonttype": "none", "svg.hashsalt": "rtplan"}):
+                self.figure.savefig(buffer, format="svg")
+            self._made["svgtext"] = buffer.getvalue()
+            self._save()
+        return str(self._made["svgtext"])
+
     def __repr__(self) -> str:
         return "<rtplan chart>"
 
@@ -227,3 +242,26 @@ def cached_section(plan: Plan, key: tuple[object, ...], build: Callable[[], Mark
             _SECTIONS.popitem(last=False)
     _SECTIONS.move_to_end(full)
     return _SECTIONS[full]
+
+
+class ChartParts:
+    """Several charts shown as one (a long chart split over pages): each an SVG image whose
+    words stay text, one to a block that is never split across a page."""
+
+    def __init__(self, charts: list[CachedChart]) -> None:
+        self.charts = charts
+
+    def __repr__(self) -> str:
+        return f"<rtplan chart in {len(self.charts)} parts>"
+
+    def _repr_html_(self) -> str:
+        from markupsafe import Markup
+
+        from rtplan.render import fragment, join
+
+        parts = []
+        for chart in self.charts:
+            data = base64.b64encode(chart.svg_text().encode("utf-8")).decode("ascii")
+            parts.append(fragment('<div class="rtplan-keep rtplan-chart-part"><img alt="" style="width:100%"'
+                                  ' src="data:image/svg+xml;base64,{{ data }}"></div>', data=data))
+        return str(join(parts) if parts else Markup(""))

@@ -238,7 +238,15 @@ def _area(plan: Plan) -> dict[str, str]:
     return {"rt": plan.area.get("rt", ""), "rw": plan.area.get("rw", "")}
 
 
-def priorities_cards(plan: Plan, lang: str, top: int | None = None) -> list[Card]:
+def _footer(plan: Plan, lang: str, per: dt.date | None) -> str:
+    """The plan's title and the date the card speaks for ("Keadaan per 8 Desember 2026")."""
+    from rtplan.fmt import format_date
+
+    day = per or dt.date.today()
+    return f"{plan.title} · {t('doc.as_of', lang)} {format_date(day, lang, 'long')}"
+
+
+def priorities_cards(plan: Plan, lang: str, top: int | None = None, per: dt.date | None = None) -> list[Card]:
     """The agreed priorities: the stored order when there is one, else the combined ranking."""
     from rtplan.needs import final_order
 
@@ -251,7 +259,7 @@ def priorities_cards(plan: Plan, lang: str, top: int | None = None) -> list[Card
     items = [Item(f"{int(r.rank)}. {privacy.text(r.title)}", [f"{cat_label}: {_text(r.category)}"])
              for r in table.itertuples(index=False)]
     return paginate("priorities", t("paper.card.priorities", lang, **_area(plan)),
-                    t("paper.card.priorities_sub", lang, **_area(plan)), items, plan.title,
+                    t("paper.card.priorities_sub", lang, **_area(plan)), items, _footer(plan, lang, per),
                     t("paper.card.none_priorities", lang))
 
 
@@ -272,7 +280,7 @@ def _date_text(sessions: list[Session], lang: str) -> str:
     return ", ".join(f"{name} {', '.join(ds)}" for name, ds in parts) + f" {months[sessions[0].date.month - 1]}"
 
 
-def schedule_cards(plan: Plan, lang: str, month: dt.date) -> list[Card]:
+def schedule_cards(plan: Plan, lang: str, month: dt.date, per: dt.date | None = None) -> list[Card]:
     """Activities with sessions in ``month``: days and dates, time, place, PIC; one block per activity."""
     from rtplan.fmt import format_month
     from rtplan.schedule import session_records
@@ -298,7 +306,7 @@ def schedule_cards(plan: Plan, lang: str, month: dt.date) -> list[Card]:
         items.append(Item(privacy.text(titles.get(aid, aid)), lines))
     name = format_month(month, lang)
     return paginate("schedule", t("paper.card.schedule", lang, month=name),
-                    t("paper.card.schedule_sub", lang, **_area(plan)), items, plan.title,
+                    t("paper.card.schedule_sub", lang, **_area(plan)), items, _footer(plan, lang, per),
                     t("paper.card.none_schedule", lang))
 
 
@@ -325,20 +333,30 @@ def kas_cards(plan: Plan, lang: str, month: dt.date) -> list[Card]:
         if lines:
             items.append(Item(f"{t(key, lang)}: {format_idr(total, lang)}", lines))
     return paginate("kas", t("paper.card.kas", lang, month=format_month(month, lang)),
-                    t("paper.card.kas_sub", lang, **_area(plan)), items, plan.title,
+                    t("paper.card.kas_sub", lang, **_area(plan)), items,
+                    _footer(plan, lang, _month_end(month)),  # the closing balance is the month's last day's
                     t("paper.card.none_kas", lang))
 
 
+def _month_before(day: dt.date) -> dt.date:
+    return dt.date(day.year - (day.month == 1), (day.month - 2) % 12 + 1, 1)
+
+
 def build_cards(plan: Plan, what: str = "all", month: dt.date | None = None, kas_month: dt.date | None = None,
-                lang: str | None = None, top: int | None = None) -> list[Card]:
-    """Every card asked for, in the order priorities, schedule, kas."""
+                lang: str | None = None, top: int | None = None, today: dt.date | None = None) -> list[Card]:
+    """Every card asked for, in the order priorities, schedule, kas.
+
+    Defaults: the schedule of next month; the kas of the last finished month (the month
+    before the schedule's, never one still running on ``today``). Every card says the date
+    it speaks for: ``today``, or the kas month's last day."""
     lang = normalize_lang(lang or plan.lang)
     kinds = WHAT if what == "all" else (what,)
-    month = month or next_month()
-    kas_month = kas_month or dt.date(month.year - (month.month == 1), (month.month - 2) % 12 + 1, 1)
+    today = today or dt.date.today()
+    month = month or next_month(today)
+    kas_month = kas_month or min(_month_before(month), _month_before(today))
     makers: dict[str, Callable[[], list[Card]]] = {
-        "priorities": lambda: priorities_cards(plan, lang, top),
-        "schedule": lambda: schedule_cards(plan, lang, month),
+        "priorities": lambda: priorities_cards(plan, lang, top, per=today),
+        "schedule": lambda: schedule_cards(plan, lang, month, per=today),
         "kas": lambda: kas_cards(plan, lang, kas_month),
     }
     return [card for kind in kinds for card in makers[kind]()]

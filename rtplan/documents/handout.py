@@ -19,16 +19,18 @@ import pandas as pd
 from markupsafe import Markup
 
 from rtplan.documents.berita_acara import berita_acara, daftar_hadir
-from rtplan.documents.caches import cached_chart, cached_section, document_plan
+from rtplan.documents.caches import ChartParts, cached_chart, cached_section, document_plan
 from rtplan.documents.layout import PRINT_WIDTH_IN, Html, fit_for_print, identity
 from rtplan.documents.masking import masked_plan
 from rtplan.documents.sections import (
     NEEDS_TOP,
     agenda,
     budget_section,
-    decisions,
+    earlier_decisions,
     needs_section,
     participation,
+    proposed_activities,
+    proposed_priorities,
     resources_section,
     schedule_section,
 )
@@ -63,7 +65,7 @@ class Handout:
 
     def __init__(self, plan_dir: str, lang: str | None = None, meeting: str | None = None,
                  mask_names: bool = False, as_of: str | dt.date | None = None) -> None:
-        from rtplan.asof import plan_as_of
+        from rtplan.asof import decided_plan, plan_as_of, undecided
         from rtplan.messages import normalize_lang
 
         plan = document_plan(plan_dir, lang)  # rows that break a rule are left out
@@ -78,6 +80,10 @@ class Handout:
         else:
             self.as_of = dt.date.today()
         plan = plan_as_of(plan, self.as_of)
+        # only what was decided by then: priorities and activities decided at a later meeting
+        # are shown as proposed (:meth:`proposed`), outside the order, schedule, chart and budget
+        self.proposed = undecided(plan)
+        plan = decided_plan(plan)
         self.plan = masked_plan(plan) if self.mask else plan
         self.meeting = choose_meeting(self.plan, None if chosen is None else str(chosen["meeting_id"]))
 
@@ -94,7 +100,8 @@ class Handout:
         return Html(self._h2("handout.h.participation") + participation(self.plan, self.meeting, self.lang))
 
     def needs(self) -> Html:
-        return Html(self._h2("handout.h.needs") + needs_section(self.plan, self.lang))
+        return Html(self._h2("handout.h.needs") + needs_section(self.plan, self.lang)
+                    + proposed_priorities(self.proposed["priorities"], self.lang))
 
     def needs_chart(self):  # type: ignore[no-untyped-def]
         def build():  # type: ignore[no-untyped-def]
@@ -115,21 +122,34 @@ class Handout:
         return Html(self._h2("handout.h.resources") + section)
 
     def schedule(self) -> Html:
-        return Html(self._h2("handout.h.schedule") + schedule_section(self.plan, self.lang, self.mask))
+        return Html(self._h2("handout.h.schedule") + schedule_section(self.plan, self.lang, self.mask)
+                    + proposed_activities(self.proposed["activities"], self.lang))
 
-    def gantt(self):  # type: ignore[no-untyped-def]
-        def build():  # type: ignore[no-untyped-def]
-            from rtplan.charts.schedule import gantt_figure  # matplotlib: only when the chart is drawn
+    def gantt(self) -> ChartParts:
+        """The schedule chart: one A4 chart per part of at most ``GANTT_ROWS`` activities,
+        each with the whole period's month axis and the legend; its words stay text."""
+        from rtplan.charts.schedule import gantt_parts
 
-            return gantt_figure(self.plan, self.lang, width=PRINT_WIDTH_IN)
+        parts = gantt_parts(self.plan)
 
-        return cached_chart(self.plan, ("gantt", self.lang), build, GANTT_READS)
+        def maker(ids: list[str], part: tuple[int, int]):  # type: ignore[no-untyped-def]
+            def build():  # type: ignore[no-untyped-def]
+                from rtplan.charts.schedule import gantt_figure  # matplotlib: only when the chart is drawn
+
+                return gantt_figure(self.plan, self.lang, width=PRINT_WIDTH_IN, only=ids, part=part)
+            return build
+
+        return ChartParts([cached_chart(self.plan, ("gantt", self.lang, tuple(ids), i, len(parts)),
+                                        maker(ids, (i + 1, len(parts))), GANTT_READS)
+                           for i, ids in enumerate(parts)])
 
     def budget(self) -> Html:
         return Html(self._h2("handout.h.budget") + budget_section(self.plan, self.lang))
 
     def decisions(self) -> Html:
-        return Html(self._h2("handout.h.decisions") + decisions(self.plan, self.meeting, self.lang, self.mask))
+        # this meeting's decisions are printed once, in the berita acara; here: the earlier ones to follow up
+        return Html(self._h2("handout.h.decisions")
+                    + earlier_decisions(self.plan, self.meeting, self.lang, self.mask))
 
     def berita_acara(self) -> Html:
         return Html(berita_acara(self.plan, self.meeting, self.lang, self.mask))

@@ -24,6 +24,9 @@ from rtplan.render.views import to_html
 from rtplan.tables import is_missing
 from rtplan.views.base import Col, ViewSpec
 
+# for every household, older readers and B/W photocopies: text at 10.5 pt at least, on paper only
+PRINT_SIZE = ("<style>@media print { html { font-size: 10.5pt; } table { font-size: 10.5pt; } "
+              ".rtplan-small { font-size: 10.5pt; } }</style>")
 TOP_NEEDS = 5
 NEXT_ROWS = 10
 ROLES = ("ketua_rt", "secretary", "treasurer", "facilitator")
@@ -38,7 +41,9 @@ PRIORITIES = ViewSpec("short.priorities", (
 ))
 NEXT = ViewSpec("short.next", (
     Col("date", "short.col.when", fmt="date"),
+    Col("time", "short.col.time"),
     Col("title", "handout.activity"),
+    Col("repeat", "short.col.repeat"),
     Col("venue", "handout.place"),
     Col("pic", "handout.pic"),
 ))
@@ -53,10 +58,34 @@ def priorities_frame(plan: Plan, lang: str, top: int = TOP_NEEDS) -> pd.DataFram
     from rtplan.needs import final_order
 
     table = final_order(plan, lang).table.head(top)
-    return pd.DataFrame({"rank": table["rank"], "title": table["title"], "category": table["category"]})
+    from rtplan.needs.summary import category_label
+
+    return pd.DataFrame({"rank": table["rank"], "title": table["title"],
+                         "category": [category_label(c, lang) for c in table["category"]]})
 
 
-def next_sessions(plan: Plan, as_of: dt.date, rows: int = NEXT_ROWS) -> tuple[pd.DataFrame, int]:
+def _time(start: object, end: object) -> str:
+    a, b = ("" if is_missing(v) else str(v)[:5] for v in (start, end))
+    return f"{a}–{b}" if a and b else a
+
+
+def _repeat(activity: pd.Series, lang: str) -> str:
+    """``setiap Sabtu`` / ``setiap Minggu pertama`` / ``sekali``, to ``end`` when it repeats."""
+    from rtplan.schedule.recurrence import describe_recurrence, parse_recurrence
+    from rtplan.tables import as_date
+
+    start = as_date(activity.get("start_date"))
+    rule = describe_recurrence(parse_recurrence(activity.get("recurrence"), activity.get("recurrence_day"), start),
+                               lang)
+    end = as_date(activity.get("end_date"))
+    kind = "" if is_missing(activity.get("recurrence")) else str(activity.get("recurrence")).strip().lower()
+    if end is not None and kind in ("weekly", "monthly"):
+        return t("short.repeat_until", lang, rule=rule, end=format_date(end, lang, "long"))
+    return rule
+
+
+def next_sessions(plan: Plan, as_of: dt.date, rows: int = NEXT_ROWS,
+                  lang: str = "id") -> tuple[pd.DataFrame, int]:
     """The next session of each activity after ``as_of`` (cancelled and finished ones left out),
     soonest first: the first ``rows`` of them, and how many activities more there are."""
     from rtplan.schedule import plan_sessions
@@ -64,15 +93,18 @@ def next_sessions(plan: Plan, as_of: dt.date, rows: int = NEXT_ROWS) -> tuple[pd
     sessions = plan_sessions(plan)
     statuses = dict(zip(plan["activities"]["activity_id"], plan["activities"]["status"]))
     if sessions.empty:
-        return pd.DataFrame(columns=["date", "title", "venue", "pic"]), 0
+        return pd.DataFrame(columns=["date", "time", "repeat", "title", "venue", "pic"]), 0
     dates = pd.to_datetime(sessions["date"]).dt.date
     upcoming = sessions[(dates > as_of).to_numpy()
                         & ~sessions["activity_id"].map(lambda a: str(statuses.get(a, "")) in ("selesai", "batal"))
                         .to_numpy(dtype=bool)]
     first = upcoming.sort_values(["date", "activity_id"]).drop_duplicates("activity_id")
+    acts = plan["activities"].set_index("activity_id")
     titles = dict(zip(plan["activities"]["activity_id"], plan["activities"]["title"]))
     frame = pd.DataFrame({
         "date": list(first["date"]),
+        "time": [_time(a, b) for a, b in zip(first["start_time"], first["end_time"])],
+        "repeat": [_repeat(acts.loc[a], lang) if a in acts.index else "" for a in first["activity_id"]],
         "title": [titles.get(a, a) for a in first["activity_id"]],
         "venue": ["" if is_missing(v) else str(v) for v in first["venue"]],
         "pic": ["" if is_missing(v) else str(v) for v in first["pic"]],
@@ -100,7 +132,7 @@ class ShortHandout(Handout):
             when = f"{format_date(m['date'], self.lang)}, {time_range(m)}".strip(", ")
             place = "" if is_missing(m.get("place")) else f" · {m['place']}"
             lines.insert(0, f"{m['title']}: {when}{place}")
-        return Html(fragment("<h1>{{ head }}</h1>", head=head)
+        return Html(Markup(PRINT_SIZE) + fragment("<h1>{{ head }}</h1>", head=head)
                     + render("list.html.j2", items=lines, ordered=False, css_class="rtplan-small"))
 
     def _section(self, key: str, body: Markup) -> Html:
@@ -114,7 +146,7 @@ class ShortHandout(Handout):
 
     def next_steps(self) -> Html:
         """What happens next and when: each activity's next session after the as-of date."""
-        frame, more = next_sessions(self.plan, self.as_of)
+        frame, more = next_sessions(self.plan, self.as_of, lang=self.lang)
         if frame.empty:
             body = fragment("<p>{{ text }}</p>", text=t("short.no_next", self.lang))
         else:
@@ -136,5 +168,6 @@ class ShortHandout(Handout):
         """Whom to ask: the pengurus by role (no phone numbers)."""
         frame = contacts_frame(self.plan, self.lang)
         note = fragment('<p class="rtplan-small">{{ text }}</p>', text=t("short.contacts_note", self.lang))
-        return self._section("short.h.contacts", to_html(CONTACTS.build(frame, self.lang,
-                                                                        table_id="short-contacts")) + note)
+        # a short list: heading, names and note stay on one page (never two rows alone on the next)
+        return Html(fragment('<div class="rtplan-keep">{{ body }}</div>', body=self._section(
+            "short.h.contacts", to_html(CONTACTS.build(frame, self.lang, table_id="short-contacts")) + note)))

@@ -8,6 +8,7 @@ so plan text is escaped by construction.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 
 import pandas as pd
@@ -69,9 +70,13 @@ def identity(plan: Plan, meeting: pd.Series | None, lang: str, with_title: bool 
     return head + fields(rows)
 
 
-def signature_blocks(blocks: Iterable[tuple[str, str]]) -> Markup:
-    """Signature blocks: a role line, room to sign, the name (or a dotted line)."""
-    return render("signatures.html.j2", blocks=[(role, plain(name)) for role, name in blocks])
+def signature_blocks(blocks: Iterable[tuple[str, str]], place: str = "", day: str = "") -> Markup:
+    """Signature blocks: a role line, room to sign, the name (or a dotted line); with their
+    place-and-date line (``place, day``) kept on the same page as them."""
+    line = fragment('<p style="text-align:right">{{ text }}</p>', text=", ".join(x for x in (place, day) if x)) \
+        if place or day else Markup("")
+    return fragment('<div class="rtplan-keep rtplan-signed">{{ line }}{{ blocks }}</div>', line=line,
+                    blocks=render("signatures.html.j2", blocks=[(role, plain(name)) for role, name in blocks]))
 
 
 PRINT_WIDTH_IN = 7.2  # the A4 text width (174 mm) plus a little: charts print near 100 %
@@ -90,3 +95,42 @@ class Html(Markup):
 
     def _repr_html_(self) -> str:
         return str(self)
+
+
+NBSP = "\u00a0"
+WORD_JOINER = "\u2060"
+
+
+def _date_words(lang: str) -> str:
+    from rtplan.fmt import month_names
+
+    names = {*month_names(lang), *month_names(lang, abbreviated=True)}
+    return "|".join(sorted((re.escape(n.rstrip(".")) for n in names), key=len, reverse=True))
+
+
+def keep_together(html: str, lang: str) -> str:
+    """A printed document's text with the spaces that must not break made no-break spaces:
+    "Rp" and its number (``Rp 1.500.000``), and a date's day, month and year
+    (``6 Desember 2026``, ``Dec 6, 2026``), and ``RT 02/RW 07``, so none wraps across a line.
+
+    Only text between tags changes (never an attribute, a style or an embedded image)."""
+    months = _date_words(lang)
+    rules = [
+        (re.compile(r"\bRp (?=-?\d)"), f"Rp{NBSP}"),
+        (re.compile(rf"\b(\d{{1,2}}) ({months})\.? (\d{{4}})\b"), rf"\1{NBSP}\2{NBSP}\3"),
+        (re.compile(rf"\b({months})\.? (\d{{1,2}}), (\d{{4}})\b"), rf"\1{NBSP}\2,{NBSP}\3"),
+        (re.compile(rf"\b({months}) (\d{{4}})\b"), rf"\1{NBSP}\2"),
+        # "RT 02/RW 07" is one name: no break at its spaces nor after its slash
+        (re.compile(r"\bRT (\w+)/RW (\w+)"), rf"RT{NBSP}\1/{WORD_JOINER}RW{NBSP}\2"),
+        (re.compile(r"\bRT (\w+) / RW (\w+)"), rf"RT{NBSP}\1{NBSP}/{NBSP}RW{NBSP}\2"),
+    ]
+
+    def text(match: re.Match[str]) -> str:
+        chunk = match.group(0)
+        for pattern, replacement in rules:
+            chunk = pattern.sub(replacement, chunk)
+        return chunk
+
+    # the text between tags, outside <style> and <script>
+    parts = re.split(r"(<style.*?</style>|<script.*?</script>|<[^>]*>)", html, flags=re.DOTALL)
+    return "".join(p if p.startswith("<") else re.sub(r"[^<]+", text, p) for p in parts)

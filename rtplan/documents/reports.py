@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from rtplan.documents.caches import CachedChart, ChartParts
 from rtplan.documents.layout import Html, fit_for_print, identity, signature_blocks
 from rtplan.fmt import format_date
 from rtplan.messages import normalize_lang, t
@@ -34,6 +35,27 @@ def _date(value: object) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     return dt.date.fromisoformat(str(value))
+
+
+REFERENCES_SHOWN = 3  # receipts named in one cell of the kas summary; the rest are counted
+
+
+def short_references(summary: KasSummary, lang: str) -> KasSummary:
+    """The summary with each line's receipts summarised: the first :data:`REFERENCES_SHOWN`,
+    then how many more the cash book lists (a line of 27 dues payments would otherwise
+    fill its cell with 27 receipt numbers)."""
+    import dataclasses
+
+    def shorten(text: object) -> object:
+        parts = [] if not isinstance(text, str) else [p.strip() for p in text.split(", ") if p.strip()]
+        if len(parts) <= REFERENCES_SHOWN + 1:
+            return text
+        return t("report.more_references", lang, shown=", ".join(parts[:REFERENCES_SHOWN]),
+                 n=len(parts) - REFERENCES_SHOWN)
+
+    lines = summary.lines.copy()
+    lines["keterangan"] = [shorten(v) for v in lines["keterangan"]]
+    return dataclasses.replace(summary, lines=lines)
 
 
 class Report:
@@ -84,22 +106,36 @@ class Report:
 
         return Html(_h2(t("report.h.progress", self.lang)) + progress_html(self._report(), self.lang))
 
-    def sessions_chart(self):  # type: ignore[no-untyped-def]
-        from rtplan.charts.monitoring import sessions_figure
+    def _bar_parts(self, kind: str) -> ChartParts:
+        """A per-activity bar chart, split over pages at ``BAR_ROWS`` activities a chart."""
+        from rtplan.charts import split_even
+        from rtplan.charts.monitoring import BAR_ROWS
 
-        return fit_for_print(sessions_figure(self._report(), self.lang))
+        report = self._report()
+        parts = split_even([str(a) for a in report.activities["activity_id"]], BAR_ROWS)
 
-    def cost_chart(self):  # type: ignore[no-untyped-def]
-        from rtplan.charts.monitoring import cost_figure
+        def maker(ids: list[str], part: tuple[int, int]):  # type: ignore[no-untyped-def]
+            def build():  # type: ignore[no-untyped-def]
+                from rtplan.charts import monitoring
 
-        return fit_for_print(cost_figure(self._report(), self.lang))
+                figure = getattr(monitoring, f"{kind}_figure")
+                return fit_for_print(figure(report, self.lang, only=ids, part=part))
+            return build
+
+        return ChartParts([CachedChart(maker(ids, (i + 1, len(parts)))) for i, ids in enumerate(parts)])
+
+    def sessions_chart(self) -> ChartParts:
+        return self._bar_parts("sessions")
+
+    def cost_chart(self) -> ChartParts:
+        return self._bar_parts("cost")
 
     # -- laporan kas -----------------------------------------------------------------
     def _kas(self) -> KasSummary:
         if not hasattr(self, "_summary"):
             from rtplan.kas import kas_summary
 
-            self._summary = kas_summary(self.plan, self.start, self.end, self.lang)
+            self._summary = short_references(kas_summary(self.plan, self.start, self.end, self.lang), self.lang)
         return self._summary
 
     def kas_title(self) -> Html:
@@ -108,7 +144,7 @@ class Report:
         period = t("report.period", self.lang, start=format_date(s.start, self.lang, "long"),
                    end=format_date(s.end, self.lang, "long"))
         return Html(fragment("<h1>{{ head }}</h1><p>{{ period }}</p>", head=head, period=period)
-                    + identity(self.plan, None, self.lang, with_title=False, as_of=self.as_of))
+                    + identity(self.plan, None, self.lang, with_title=False, as_of=self.document_date(kas=True)))
 
     def kas(self) -> Html:
         from rtplan.render.kas import kas_html
@@ -128,12 +164,22 @@ class Report:
         return fit_for_print(balance_figure(self._kas(), self.lang))
 
     # -- both ------------------------------------------------------------------------
+    def document_date(self, kas: bool | None = None) -> dt.date:
+        """The date the report speaks for, printed as its "per" date and by its signatures:
+        ``--as-of`` when given; else the cash report's last day, or the progress report's date."""
+        if self.as_of is not None:
+            return self.as_of
+        if kas if kas is not None else hasattr(self, "_summary"):
+            return self._kas().end
+        return self._report().as_of
+
     def signatures(self, treasurer: bool = True) -> Html:
+        """The signature blocks, dated the report's date (:meth:`document_date`), kept with
+        their place-and-date line."""
         area, people = self.plan.area, self.plan.people
-        place = area.get("kelurahan") or area.get("city") or ""
-        day = format_date(self.end or self.as_of or dt.date.today(), self.lang, "long")
+        place = str(area.get("kelurahan") or area.get("city") or "")
+        day = format_date(self.document_date(kas=treasurer), self.lang, "long")
         blocks = [(t("handout.sig_ketua", self.lang, rt=area.get("rt", "")), people.get("ketua_rt", ""))]
         if treasurer:
             blocks.append((t("report.sig_treasurer", self.lang), people.get("treasurer", "")))
-        return Html(fragment('<p style="text-align:right">{{ place }}, {{ day }}</p>', place=place, day=day)
-                    + signature_blocks(blocks))
+        return Html(signature_blocks(blocks, place=place, day=day))

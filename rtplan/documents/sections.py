@@ -74,6 +74,34 @@ def decisions(plan: Plan, meeting: pd.Series | None, lang: str, mask: bool = Fal
                               "due": t("handout.due", lang)}, table_id="handout-decisions", numeric=["no"])
 
 
+def earlier_decisions(plan: Plan, meeting: pd.Series | None, lang: str, mask: bool = False) -> Markup:
+    """The handout's follow-up section: decisions of the meetings before ``meeting`` (who, by
+    when). This meeting's own decisions are in its berita acara, printed once there."""
+    if meeting is None:
+        return decisions(plan, None, lang, mask)
+    meetings = plan["meetings"]
+    dates = dict(zip(meetings["meeting_id"], pd.to_datetime(meetings["date"])))
+    this = dates.get(meeting["meeting_id"])
+    earlier = [m for m, d in dates.items() if m != meeting["meeting_id"] and this is not None and d < this]
+    note = para(t("handout.decisions_in_ba", lang))
+    dec = plan["decisions"]
+    dec = dec[dec["meeting_id"].isin(earlier)]
+    if dec.empty:
+        return note
+    m = masker(plan, mask)
+    frame = pd.DataFrame({
+        "no": range(1, len(dec) + 1),
+        "meeting": list(dec["meeting_id"]),
+        "decision": [m(d) for d in dec["decision"]],
+        "pic": [m(p) for p in dec["pic"]],
+        "due": [format_date(d, lang, "long") for d in dec["due_date"]],
+    })
+    return note + render_table(frame, {"no": "No", "meeting": t("handout.meeting", lang),
+                                       "decision": t("handout.decision", lang), "pic": t("handout.pic", lang),
+                                       "due": t("handout.due", lang)},
+                               table_id="handout-earlier-decisions", numeric=["no"])
+
+
 # -- sections built on the step modules ------------------------------------------------
 NEEDS_TOP = 5  # the needs the handout's table and chart show
 
@@ -81,6 +109,7 @@ NEEDS_TOP = 5  # the needs the handout's table and chart show
 def needs_section(plan: Plan, lang: str, top: int = NEEDS_TOP) -> Markup:
     """The prioritised needs: the final order with USG totals and dots, method and tie-break named."""
     from rtplan.needs import dot_ranking, final_order, usg_ranking
+    from rtplan.needs.summary import category_label
 
     final = final_order(plan, lang)
     usg = usg_ranking(plan, lang=lang).table.set_index("need_id")
@@ -89,15 +118,18 @@ def needs_section(plan: Plan, lang: str, top: int = NEEDS_TOP) -> Markup:
     frame = pd.DataFrame({
         "rank": table["rank"].astype(int),
         "title": table["title"],
-        "category": table["category"],
+        "category": [category_label(c, lang) for c in table["category"]],
         "usg": [format_number(usg.at[n, "total"], lang, 1) if n in usg.index else "-" for n in table["need_id"]],
         "dots": [int(dots.at[n, "score"]) if n in dots.index else 0 for n in table["need_id"]],
     })
     headers = {"rank": t("handout.rank", lang), "title": t("handout.need", lang),
                "category": t("handout.category", lang), "usg": t("handout.usg_total", lang),
                "dots": t("handout.dots", lang)}
-    method = t("handout.method_stored", lang) if final.source == "stored" else t("handout.method_combined", lang)
-    notes = render("list.html.j2", items=(method, final.tie_break), ordered=False, css_class="rtplan-small")
+    stored = final.source == "stored"
+    method = t("handout.method_stored", lang) if stored else t("handout.method_combined", lang)
+    # the order's rule in the document's words: no file name (the ranking's own note names the file for the CLI)
+    order = t("handout.tiebreak_final" if stored else "needs.tiebreak.combined", lang)
+    notes = render("list.html.j2", items=(method, order), ordered=False, css_class="rtplan-small")
     return render_table(frame, headers, table_id="handout-needs", numeric=["rank", "usg", "dots"]) + notes
 
 
@@ -158,3 +190,21 @@ def budget_section(plan: Plan, lang: str) -> Markup:
                        only=[c.key for c in BUDGET.columns if c.key != "activities"])
     lines = render("list.html.j2", items=budget_lines(summary, lang), ordered=False, css_class=None)
     return to_html(view) + lines
+
+
+def proposed_priorities(rows: pd.DataFrame, lang: str) -> Markup:
+    """A note that the priority order is not decided yet (its ``decided_in`` meeting is
+    later); empty when every priority was decided by the document's date."""
+    if rows.empty:
+        return Markup("")
+    return para(t("handout.priorities_proposed", lang))
+
+
+def proposed_activities(rows: pd.DataFrame, lang: str) -> Markup:
+    """The activities proposed but not decided by the document's date, as such: titles only,
+    outside the schedule, chart and budget; empty when there are none."""
+    if rows.empty:
+        return Markup("")
+    items = [f"{r['activity_id']} {r['title']}" for _, r in rows.iterrows()]
+    return join([h3(t("handout.proposed_activities", lang)),
+                 render("list.html.j2", items=items, ordered=False, css_class=None)])

@@ -22,7 +22,19 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     },
     "handout.this_meeting": {"id": "Pertemuan ini", "en": "This meeting"},
     "handout.all_meetings": {"id": "Semua pertemuan", "en": "All meetings"},
+    "handout.decisions_in_ba": {
+        "id": "Keputusan pertemuan ini tercatat di berita acara. Di bawah: keputusan pertemuan sebelumnya.",
+        "en": "This meeting's decisions are in the minutes (berita acara). Below: earlier meetings' decisions."},
     "handout.no_decisions": {"id": "Belum ada keputusan yang dicatat.", "en": "No decisions recorded yet."},
+    "handout.tiebreak_final": {
+        "id": ("Urutan: urutan prioritas yang ditetapkan musyawarah; kebutuhan lain menyusul menurut "
+               "peringkat gabungan."),
+        "en": "Order: the priority order the meeting decided; other needs follow in the combined ranking's order."},
+    "handout.priorities_proposed": {
+        "id": "Urutan ini masih usulan dari hasil penilaian: prioritas belum ditetapkan musyawarah.",
+        "en": "This order is still a proposal from the scoring: the priorities have not been decided yet."},
+    "handout.proposed_activities": {"id": "Usulan kegiatan (belum diputuskan)",
+                                    "en": "Proposed activities (not decided yet)"},
     "handout.decision": {"id": "Keputusan", "en": "Decision"},
     "handout.pic": {"id": "Penanggung jawab", "en": "Person in charge"},
     "handout.due": {"id": "Batas waktu", "en": "Due"},
@@ -32,10 +44,10 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     },
     "handout.no_meeting_yet": {"id": "Belum ada pertemuan yang dicatat.", "en": "No meeting recorded yet."},
     "handout.ba_opening": {
-        "id": ("Pada hari ini {day}, pukul {time}, bertempat di {place}, telah dilaksanakan {title} "
-               "warga RT, dihadiri oleh {n} orang ({p} perempuan, {l} laki-laki) sebagaimana daftar hadir "
+        "id": ("Pada hari ini {day}, pukul {time}, bertempat di {place}, telah dilaksanakan {title}, "
+               "dihadiri oleh {n} orang ({p} perempuan, {l} laki-laki) sebagaimana daftar hadir "
                "terlampir, dengan acara sebagai berikut."),
-        "en": ("Today, {day}, at {time}, at {place}, the {title} of the RT's residents was held, attended "
+        "en": ("Today, {day}, at {time}, at {place}, the {title} was held, attended "
                "by {n} people ({p} women, {l} men) as in the attached attendance list, with the following agenda."),
     },
     "handout.ba_decisions": {"id": "Keputusan dan tindak lanjut", "en": "Decisions and follow-up"},
@@ -70,12 +82,12 @@ MESSAGES.update({
     "handout.usg_total": {"id": "Skor USG", "en": "USG total"},
     "handout.dots": {"id": "Titik", "en": "Dots"},
     "handout.method_stored": {
-        "id": "Metode: urutan prioritas akhir yang disepakati musyawarah (dari USG, pemungutan titik dan "
+        "id": "Metode: urutan prioritas akhir yang disepakati musyawarah (dari USG, voting titik dan "
               "perbandingan berpasangan).",
         "en": "Method: the final priority order agreed by the meeting (from USG, dot voting and pairwise ranking).",
     },
     "handout.method_combined": {
-        "id": "Metode: belum ada urutan yang disepakati; urutan gabungan USG, pemungutan titik dan "
+        "id": "Metode: belum ada urutan yang disepakati; urutan gabungan USG, voting titik dan "
               "perbandingan berpasangan.",
         "en": "Method: no agreed order yet; the combined order of USG, dot voting and pairwise ranking.",
     },

@@ -113,6 +113,7 @@ MESSAGES.update({
     "mon.status.selesai": {"id": "Selesai", "en": "Done"},
     "mon.status.batal": {"id": "Batal", "en": "Cancelled"},
     "mon.need_state.terlaksana": {"id": "Terlaksana", "en": "Happened"},
+    "mon.need_state.berjalan": {"id": "Kegiatan berjalan", "en": "Under way"},
     "mon.need_state.sebagian": {"id": "Sebagian terlaksana", "en": "Partly happened"},
     "mon.need_state.belum": {"id": "Belum terlaksana", "en": "Not yet"},
     "mon.need_state.batal": {"id": "Kegiatan dibatalkan", "en": "Activities cancelled"},

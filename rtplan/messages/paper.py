@@ -231,8 +231,8 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "en": "schedule month YYYY-MM (default: next month)",
     },
     "cli.cards.kas_month": {
-        "id": "bulan kas TTTT-BB (bawaan: bulan sebelum bulan jadwal)",
-        "en": "cash month YYYY-MM (default: the month before the schedule month)",
+        "id": "bulan kas TTTT-BB (bawaan: bulan terakhir yang sudah selesai, sebelum bulan jadwal)",
+        "en": "cash month YYYY-MM (default: the last finished month, before the schedule month)",
     },
     "cli.cards.top": {"id": "jumlah prioritas di kartu (bawaan: semua)", "en": "number of priorities (default: all)"},
     "cli.cards.output": {

@@ -38,6 +38,14 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
 }
 MESSAGES.update({
     "sex.L": {"id": "Laki-laki", "en": "Men"},
+    "group.warga": {"id": "warga", "en": "residents"},
+    "group.pengurus": {"id": "pengurus RT", "en": "RT officials"},
+    "group.pkk": {"id": "PKK", "en": "PKK (women's group)"},
+    "group.karang_taruna": {"id": "Karang Taruna", "en": "Karang Taruna (youth group)"},
+    "group.kader": {"id": "kader posyandu", "en": "posyandu volunteers"},
+    "group.tokoh_agama": {"id": "tokoh agama", "en": "religious leaders"},
+    "group.tokoh_masyarakat": {"id": "tokoh masyarakat", "en": "community leaders"},
+    "group.umkm": {"id": "UMKM", "en": "small businesses (UMKM)"},
     "sex.P": {"id": "Perempuan", "en": "Women"},
     "chart.by_sex": {"id": "Menurut jenis kelamin", "en": "By sex"},
     "chart.by_age_band": {"id": "Menurut kelompok umur", "en": "By age band"},

@@ -9,5 +9,7 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "report.h.kas": {"id": "Ringkasan kas", "en": "Cash summary"},
     "report.h.book": {"id": "Buku kas", "en": "Cash book"},
     "report.sig_treasurer": {"id": "Bendahara", "en": "Treasurer"},
+    "report.more_references": {"id": "{shown} dan {n} bukti lain (lihat buku kas)",
+                               "en": "{shown} and {n} more receipts (see the cash book)"},
     "report.done": {"id": "Selesai: {path}", "en": "Done: {path}"},
 }

@@ -126,6 +126,11 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     },
 }
 MESSAGES.update({
+    "budget.source.kas_rt": {"id": "kas RT", "en": "RT cash fund"},
+    "budget.source.swadaya": {"id": "swadaya warga", "en": "residents' own contributions"},
+    "budget.source.kelurahan": {"id": "dana kelurahan", "en": "kelurahan funds"},
+    "budget.source.csr": {"id": "CSR", "en": "CSR"},
+    "budget.source.hibah": {"id": "hibah", "en": "grant"},
     "budget.no_source": {"id": "(sumber dana belum ditentukan)", "en": "(no funding source yet)"},
     "budget.total": {"id": "Jumlah", "en": "Total"},
     "budget.col.funding_source": {"id": "Sumber dana", "en": "Funding source"},

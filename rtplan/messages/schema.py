@@ -66,6 +66,7 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "col.priorities.rank": {"id": "Peringkat", "en": "Rank"},
     "col.priorities.method": {"id": "Metode", "en": "Method"},
     "col.priorities.note": {"id": "Catatan", "en": "Note"},
+    "col.priorities.decided_in": {"id": "Ditetapkan di rapat", "en": "Decided at meeting"},
     # problem_tree.csv
     "table.problem_tree": {"id": "Pohon masalah", "en": "Problem tree"},
     "col.problem_tree.node_id": {"id": "ID", "en": "ID"},
@@ -121,6 +122,7 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "col.activities.funding_source": {"id": "Sumber dana", "en": "Funding source"},
     "col.activities.indicator": {"id": "Indikator", "en": "Indicator"},
     "col.activities.status": {"id": "Status", "en": "Status"},
+    "col.activities.decided_in": {"id": "Ditetapkan di rapat", "en": "Decided at meeting"},
     # funds.csv
     "table.funds": {"id": "Sumber dana", "en": "Funds"},
     "col.funds.funding_source": {"id": "Sumber dana", "en": "Funding source"},

@@ -43,6 +43,7 @@ from rtplan.monitoring.status import (
     NEED_STATES,
     RENCANA,
     SELESAI,
+    activity_state,
     default_as_of,
     derive_status,
     need_state_label,
@@ -52,7 +53,7 @@ from rtplan.monitoring.status import (
 
 __all__ = [
     "ACTIVITY_COLUMNS", "BATAL", "BERJALAN", "INDICATOR_COLUMNS", "NEED_COLUMNS", "NEED_STATES", "RENCANA",
-    "SELESAI", "ProgressCheck", "ProgressReport", "ProgressTotals", "default_as_of", "derive_status",
+    "SELESAI", "ProgressCheck", "ProgressReport", "ProgressTotals", "activity_state", "default_as_of", "derive_status",
     "held_sessions", "indicator_table", "need_progress", "need_state_label", "planned_dates", "progress",
     "progress_checks", "progress_table", "record_session", "remove_session", "status_label",
 ]

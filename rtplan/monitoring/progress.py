@@ -17,8 +17,8 @@ from rtplan.monitoring.status import (
     SELESAI,
     _int,
     _text,
+    activity_state,
     default_as_of,
-    derive_status,
     planned_dates,
     status_label,
 )
@@ -146,6 +146,7 @@ def progress_table(plan: Plan, as_of: dt.date | None = None) -> pd.DataFrame:
     """
     as_of = as_of or default_as_of(plan)
     held = held_sessions(plan, as_of)
+    every = held_sessions(plan, dt.date.max)  # sessions recorded after as_of keep a recorded selesai from standing
     spent = activity_spending(plan["ledger"], until=as_of)
     rows = []
     for a in plan["activities"].to_dict("records"):
@@ -156,7 +157,8 @@ def progress_table(plan: Plan, as_of: dt.date | None = None) -> pd.DataFrame:
         start, end = as_date(a["start_date"]), as_date(a["end_date"])
         # a repeating activity without an end date runs until its last planned session
         last = end or (dates[-1] if dates else start)
-        status = derive_status(_text(a["status"]), start, last, len(dates), n_held, as_of)
+        later = int((every["activity_id"] == ident).sum()) - n_held
+        status = activity_state(a["status"], start, last, len(dates), n_held, later, as_of)
         to_date = sum(d <= as_of for d in dates)
         target = None if is_missing(a["target_participants"]) else int(a["target_participants"])
         people_l, people_p = int(sessions["participants_l"].sum()), int(sessions["participants_p"].sum())
@@ -191,10 +193,11 @@ NEED_COLUMNS = ["need_id", "title", "category", "activity_ids", "activities", "h
 def need_progress(plan: Plan, as_of: dt.date | None = None, activities: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per need: its activities and whether they happened (as of a date).
 
-    ``state``: ``terlaksana`` every activity not cancelled has had at least one
-    session; ``sebagian`` some have; ``belum`` none yet; ``batal`` all its activities
-    were cancelled; ``tanpa_kegiatan`` no activity answers the need. ``happened`` is
-    ``True`` only for ``terlaksana``.
+    ``state``: ``terlaksana`` every activity not cancelled is finished (``selesai``);
+    ``berjalan`` every one has had a session but some still run; ``sebagian`` some have;
+    ``belum`` none yet; ``batal`` all its activities were cancelled; ``tanpa_kegiatan`` no
+    activity answers the need. ``happened`` (every activity not cancelled has had a session)
+    is ``True`` for ``terlaksana`` and ``berjalan``.
     """
     table = activities if activities is not None else progress_table(plan, as_of)
     rows = []
@@ -207,8 +210,10 @@ def need_progress(plan: Plan, as_of: dt.date | None = None, activities: pd.DataF
             state = "tanpa_kegiatan"
         elif live.empty:
             state = "batal"
-        elif held == len(live):
+        elif held == len(live) and bool((live["status"] == SELESAI).all()):
             state = "terlaksana"
+        elif held == len(live):
+            state = "berjalan"  # every activity has started, some still run: not "Terlaksana" yet
         elif held:
             state = "sebagian"
         else:
@@ -222,7 +227,7 @@ def need_progress(plan: Plan, as_of: dt.date | None = None, activities: pd.DataF
             "participants": int(acts["participants"].sum()),
             "cost_planned_idr": int(acts["cost_planned_idr"].sum()),
             "cost_actual_idr": int(acts["cost_actual_idr"].sum()),
-            "state": state, "happened": state == "terlaksana",
+            "state": state, "happened": state in ("terlaksana", "berjalan"),
         })
     return pd.DataFrame(rows, columns=NEED_COLUMNS)
 

@@ -18,7 +18,8 @@ RENCANA, BERJALAN, SELESAI, BATAL = ACTIVITY_STATUSES
 # the message key of each status and need state, written out so tools can extract them
 _STATUS_KEYS = {RENCANA: "mon.status.rencana", BERJALAN: "mon.status.berjalan", SELESAI: "mon.status.selesai",
                 BATAL: "mon.status.batal"}
-_NEED_STATE_KEYS = {"terlaksana": "mon.need_state.terlaksana", "sebagian": "mon.need_state.sebagian",
+_NEED_STATE_KEYS = {"terlaksana": "mon.need_state.terlaksana", "berjalan": "mon.need_state.berjalan",
+                    "sebagian": "mon.need_state.sebagian",
                     "belum": "mon.need_state.belum", "batal": "mon.need_state.batal",
                     "tanpa_kegiatan": "mon.need_state.tanpa_kegiatan"}
 NEED_STATES = tuple(_NEED_STATE_KEYS)
@@ -83,6 +84,42 @@ def derive_status(
     if held >= planned > 0 or (last is not None and as_of > last):
         return SELESAI
     return BERJALAN
+
+
+def activity_state(
+    recorded: object,
+    start: dt.date | None,
+    end: dt.date | None,
+    planned: int,
+    held_by: int,
+    held_after: int,
+    day: dt.date,
+) -> str:
+    """An activity's one state on ``day``, from its ``status``, dates and realizations.
+
+    Every document, card and panel shows this state (the handout through
+    :func:`rtplan.asof.plan_as_of`, the progress report through
+    :func:`rtplan.monitoring.progress_table`), so one date never shows two states:
+
+    * ``batal`` (cancelled) is a decision written in the plan: it stays;
+    * sessions held by ``day`` decide (:func:`derive_status`): ``berjalan`` or ``selesai``;
+    * nothing held by ``day``: a recorded ``selesai`` stands when its last date has passed
+      and no session is recorded later, a recorded ``berjalan`` when its start has passed
+      (a plan that records statuses but no realizations); otherwise ``rencana``.
+
+    ``held_by`` / ``held_after``: sessions recorded on or before / after ``day``.
+    """
+    status = "" if is_missing(recorded) else str(recorded).strip().lower()
+    if status == BATAL:
+        return BATAL
+    if held_by > 0:
+        return derive_status(status, start, end, planned, held_by, day)
+    last = end or start
+    if status == SELESAI and held_after == 0 and last is not None and day >= last:
+        return SELESAI
+    if status == BERJALAN and start is not None and day >= start:
+        return BERJALAN
+    return RENCANA
 
 
 def default_as_of(plan: Plan) -> dt.date:

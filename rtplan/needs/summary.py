@@ -22,6 +22,16 @@ CATEGORY_LABELS: dict[str, str] = {
 """A need category -> its label key (a static key, so tools can extract it)."""
 
 
+def category_label(category: object, lang: str) -> str:
+    """A need category for people in ``lang`` (``lingkungan`` -> ``environment``); another
+    value as written."""
+    from rtplan.tables import is_missing
+
+    text = "" if is_missing(category) else str(category)
+    key = CATEGORY_LABELS.get(text.strip())
+    return t(key, lang) if key else text
+
+
 def needs_by_category(tables: Tables, lang: str | None = None) -> pd.DataFrame:
     """Needs per category and households affected.
 

@@ -20,7 +20,7 @@ import pandas as pd
 
 from rtplan.messages import normalize_lang
 from rtplan.plan import Plan
-from rtplan.profile import BREAKDOWNS, BY_KEYS, meeting_summary, participation_by, sex_label
+from rtplan.profile import BREAKDOWNS, BY_KEYS, group_label, meeting_summary, participation_by, sex_label
 from rtplan.views.base import Col, View, ViewSpec
 
 # -- declarations ---------------------------------------------------------------------
@@ -69,7 +69,8 @@ def participation_view(plan: Plan, column: str, lang: str | None = None, *, per_
     """
     lang = normalize_lang(lang or plan.lang)
     table = participation_by(plan, column, lang)
-    frame = pd.DataFrame({"value": [sex_label(v, lang) if column == "sex" else v for v in table[column]]})
+    label = {"sex": sex_label, "group": group_label}.get(column)
+    frame = pd.DataFrame({"value": [label(v, lang) if label else v for v in table[column]]})
     template = PARTICIPATION.col("meeting")
     if per_meeting:
         ids = [str(c) for c in table.columns if c not in (column, "total")]

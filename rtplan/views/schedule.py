@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from rtplan.budget import BudgetSummary, activity_costs, budget_summary, monthly_table
+from rtplan.budget import BudgetSummary, activity_costs, budget_summary, funding_label, monthly_table
 from rtplan.fmt import format_date, format_idr, format_percent
 from rtplan.messages import normalize_lang, t
 from rtplan.plan import Plan
@@ -274,7 +274,9 @@ def plan_conflicts(plan: Plan, lang: str | None = None, warnings: bool = True) -
 def budget_frame(summary: BudgetSummary, lang: str = "id") -> pd.DataFrame:
     """The raw rows of :data:`BUDGET`: one per funding source, then the total row."""
     lang = normalize_lang(lang)
-    rows = [{"funding_source": s.funding_source or t("budget.no_source", lang), "planned": s.planned_idr,
+    rows = [{"funding_source": (funding_label(s.funding_source, lang) if s.funding_source
+                                else t("budget.no_source", lang)),
+             "planned": s.planned_idr,
              "available": s.available_idr, "shortfall": s.shortfall_idr, "remaining": s.remaining_idr,
              "activities": ", ".join(s.activity_ids)} for s in summary.sources]
     rows.append({"funding_source": t("budget.total", lang), "planned": summary.planned_idr,
@@ -294,7 +296,8 @@ def budget_lines(summary: BudgetSummary, lang: str = "id") -> list[str]:
     lang = normalize_lang(lang)
     lines = [t("budget.line.total", lang, planned=format_idr(summary.planned_idr, lang),
                available=format_idr(summary.available_idr, lang))]
-    lines += [t("budget.line.shortfall", lang, source=s.funding_source or t("budget.no_source", lang),
+    lines += [t("budget.line.shortfall", lang,
+                source=funding_label(s.funding_source, lang) if s.funding_source else t("budget.no_source", lang),
                 amount=format_idr(s.shortfall_idr, lang), planned=format_idr(s.planned_idr, lang),
                 available=format_idr(s.available_idr, lang)) for s in summary.sources if s.shortfall_idr]
     if not summary.shortfall_idr:
@@ -310,7 +313,8 @@ def monthly_view(table: pd.DataFrame, lang: str = "id", table_id: str = "rtplan-
     sources = [c for c in table.columns if c not in ("month", "total")]
     month, total = MONTHLY.columns
     spec = dataclasses.replace(MONTHLY, columns=(
-        month, *(Col(s, "budget.col.funding_source", fmt="idr", title=s) for s in sources), total))
+        month, *(Col(s, "budget.col.funding_source", fmt="idr", title=funding_label(str(s), lang)) for s in sources),
+        total))
     return spec.build(table, lang, table_id=table_id)
 
 

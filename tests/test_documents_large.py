@@ -1,0 +1,198 @@
+"""Documents true at any size: built once per session from the large generated plan
+(tests/large_plan.py) and from both examples, then read as text (pypdf) and as page
+images (pdftoppm): every activity in the schedule chart, no page less than 40 % full
+but the last, no signature block apart from its place-and-date line, no leading-zero
+day, no file name or plan.toml key."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pytest
+from conftest import EXAMPLES, copy_example
+from large_plan import PERIOD, make_large_plan
+from PIL import Image
+from pypdf import PdfReader
+
+from rtplan import storage
+from rtplan.cli import main
+from rtplan.schema import META_FIELDS
+
+# (name, the plan, the command's arguments): every printed document of a plan
+END = PERIOD[1].isoformat()
+DOCUMENTS = {
+    "handout": ["handout", "--meeting", "M03"],
+    "handout-en": ["handout", "--meeting", "M03", "--lang", "en"],
+    "short": ["handout", "--meeting", "M03", "--short"],
+    "short-en": ["handout", "--meeting", "M03", "--short", "--lang", "en"],
+    "progress": ["report", "--progress", "--as-of", END],
+    "kas": ["report", "--kas"],
+}
+EXAMPLE_DOCUMENTS = {
+    "handout-M01": ["handout", "--meeting", "M01"],
+    "handout-M02-en": ["handout", "--meeting", "M02", "--lang", "en"],
+    "short-M02": ["handout", "--meeting", "M02", "--short"],
+}
+MONTHS = ("Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember|"
+          "January|February|March|June|July|August|October|December")
+# plan.toml's keys that are not also plain words ("title", "rt", "start")
+TOML_KEYS = sorted({f.key for f in META_FIELDS if "_" in f.key} | {"allow_negative"})
+
+
+def _build(plan: Path, args: list[str], out: Path) -> Path:
+    assert main([args[0], str(plan), *args[1:], "-o", str(out)]) == 0, (plan, args)
+    return out
+
+
+@pytest.fixture(scope="session")
+def large(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The large plan's documents, each built once for the session."""
+    root = tmp_path_factory.mktemp("large")
+    plan = make_large_plan(root)
+    return {name: _build(plan, args, root / f"{name}.pdf") for name, args in DOCUMENTS.items()}
+
+
+@pytest.fixture(scope="session")
+def examples(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    root = tmp_path_factory.mktemp("examples")
+    out = {}
+    for example in EXAMPLES:
+        plan = copy_example(example, root)
+        for name, args in EXAMPLE_DOCUMENTS.items():
+            out[f"{example}/{name}"] = _build(plan, args, root / f"{example}-{name}.pdf")
+    return out
+
+
+def _pages(pdf: Path) -> list[str]:
+    return [page.extract_text() or "" for page in PdfReader(pdf).pages]
+
+
+def _fullness(pdf: Path) -> list[float]:
+    """How far down each page the ink goes, as a share of the text area (page images at 30 dpi,
+    grayscale; the running header and the page number are outside the text area)."""
+    out = pdf.with_suffix("")
+    subprocess.run(["pdftoppm", "-r", "30", "-gray", "-png", str(pdf), str(out)], check=True)
+    shares = []
+    for image in sorted(out.parent.glob(f"{out.name}-*.png")):
+        with Image.open(image) as page:
+            pixels = np.asarray(page.convert("L"))
+        h = pixels.shape[0]
+        top, bottom = round(h * 22 / 297), round(h * (297 - 20) / 297)  # the @page margins
+        rows = np.flatnonzero(pixels[top:bottom].min(axis=1) < 128)  # rows with ink
+        shares.append(0.0 if not len(rows) else float(rows[-1]) / (bottom - top))
+    return shares
+
+
+def test_the_large_plan_is_as_large_as_promised_and_valid(tmp_path: Path) -> None:
+    from rtplan.validation import validate_plan
+
+    plan = storage.load_plan(make_large_plan(tmp_path))
+    sizes = {name: len(plan[name]) for name in ("participants", "needs", "activities", "ledger", "realizations")}
+    assert sizes == {"participants": 60, "needs": 40, "activities": 30, "ledger": 80, "realizations": 65}
+    assert plan.period is not None
+    assert (plan.period[1].year - plan.period[0].year) * 12 + plan.period[1].month - plan.period[0].month + 1 == 24
+    assert validate_plan(plan) == []
+
+
+@pytest.mark.parametrize("name", ["handout", "handout-en"])
+def test_every_activity_is_in_the_schedule_chart(large: dict[str, Path], name: str, tmp_path: Path) -> None:
+    plan = storage.load_plan(make_large_plan(tmp_path))
+    ids = {str(a) for a, s in zip(plan["activities"]["activity_id"], plan["activities"]["status"]) if s != "batal"}
+    title = "Jadwal kegiatan" if name == "handout" else "Activity schedule"
+    chart = " ".join(p for p in _pages(large[name]) if re.search(rf"{title} \(\d/\d\)", p))
+    assert chart, "no page carries the schedule chart"
+    assert {a for a in ids if re.search(rf"\b{a}\b", chart)} == ids
+
+
+def test_every_activity_is_in_the_progress_charts(large: dict[str, Path], tmp_path: Path) -> None:
+    plan = storage.load_plan(make_large_plan(tmp_path))
+    pages = _pages(large["progress"])
+    for title in ("Pertemuan: rencana dan realisasi", "Biaya: anggaran dan realisasi"):
+        chart = " ".join(p for p in pages if title in p)
+        assert chart, title
+        assert all(re.search(rf"\b{a}\b", chart) for a in plan["activities"]["activity_id"]), title
+
+
+@pytest.mark.parametrize("name", list(DOCUMENTS))
+def test_large_documents_read_right(large: dict[str, Path], name: str) -> None:
+    text = "\n".join(_pages(large[name]))
+    assert not re.search(rf"\b0[1-9]\s({MONTHS})\b", text), "a day with a leading zero"
+    assert ".csv" not in text
+    assert "plan.toml" not in text
+    assert not [k for k in TOML_KEYS if k in text]
+    assert "RT 05/ / RW" not in text
+    assert "RT 05/\n/ RW" not in text
+
+
+@pytest.mark.parametrize("name", list(EXAMPLE_DOCUMENTS))
+def test_example_documents_read_right(examples: dict[str, Path], name: str) -> None:
+    for example in EXAMPLES:
+        text = "\n".join(_pages(examples[f"{example}/{name}"]))
+        assert not re.search(rf"\b0[1-9]\s({MONTHS})\b", text), (example, "a day with a leading zero")
+        assert ".csv" not in text, example
+        assert not [k for k in TOML_KEYS if k in text], example
+
+
+@pytest.mark.parametrize("name", ["progress", "kas"])
+def test_signature_blocks_stay_with_their_place_and_date(large: dict[str, Path], name: str) -> None:
+    pages = _pages(large[name])
+    signed = [p for p in pages if "Mengetahui, Ketua RT" in p]
+    assert len(signed) == 1
+    assert re.search(r"Sukamaju,\s+\d{1,2}\s+\w+\s+\d{4}", signed[0])
+
+
+def test_signature_date_is_the_documents_date(large: dict[str, Path]) -> None:
+    text = "\n".join(_pages(large["progress"]))
+    assert re.search(r"Sukamaju,\s+30\s+November\s+2028", text)
+
+
+# the sheets a handout carries after its summary, each starting a page of its own to be signed:
+# the page before one is the last of its part
+PART_TITLES = ("BERITA ACARA", "DAFTAR HADIR", "MINUTES (BERITA ACARA)", "ATTENDANCE LIST")
+
+
+@pytest.mark.parametrize("name", list(DOCUMENTS))
+def test_no_page_under_40_percent_full_but_the_last(large: dict[str, Path], name: str) -> None:
+    shares = _fullness(large[name])
+    pages = _pages(large[name])
+    assert len(shares) == len(pages)
+    ends = {i for i in range(len(pages) - 1) if any(title in pages[i + 1] for title in PART_TITLES)}
+    thin = [(i + 1, round(s, 2)) for i, s in enumerate(shares[:-1]) if s < 0.4 and i not in ends]
+    assert not thin, thin
+
+
+def test_keep_together_joins_rupiah_dates_and_the_rt_name_only_in_text() -> None:
+    from rtplan.documents.layout import NBSP, WORD_JOINER, keep_together
+
+    html = ('<p title="6 Desember 2026">Saldo Rp 1.500.000 per 6 Desember 2026, RT 02/RW 07</p>'
+            '<style>p{content:"Rp 5"}</style>')
+    out = keep_together(html, "id")
+    assert f"Rp{NBSP}1.500.000" in out
+    assert f"6{NBSP}Desember{NBSP}2026" in out
+    assert f"RT{NBSP}02/{WORD_JOINER}RW{NBSP}07" in out
+    assert 'title="6 Desember 2026"' in out  # attributes and styles are left alone
+    assert 'content:"Rp 5"' in out
+    assert f"Dec{NBSP}6,{NBSP}2026" in keep_together("<p>Dec 6, 2026</p>", "en")
+
+
+def test_no_day_has_a_leading_zero() -> None:
+    import datetime as dt
+
+    from rtplan.fmt import format_date
+
+    for style in ("full", "long", "medium"):
+        for lang in ("id", "en"):
+            assert not re.search(r"\b06\b", format_date(dt.date(2026, 12, 6), lang, style))  # type: ignore[arg-type]
+    assert format_date(dt.date(2026, 12, 6), "id") == "Minggu, 6 Desember 2026"
+
+
+def test_the_kas_summary_names_a_few_receipts_and_counts_the_rest(tmp_path: Path) -> None:
+    from rtplan.documents.reports import REFERENCES_SHOWN, Report
+
+    summary = Report(str(make_large_plan(tmp_path)))._kas()
+    longest = max(summary.lines["keterangan"], key=lambda v: len(str(v)))
+    assert str(longest).count("K0") <= REFERENCES_SHOWN
+    assert "bukti lain (lihat buku kas)" in str(longest)
