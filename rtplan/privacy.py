@@ -60,7 +60,7 @@ KIND_WORDS = {
     "named": "pengurus ([people], unsur pengurus RT), PICs of activities and decisions, meeting chair and "
              "minute taker",
     "resident": "every other registered participant",
-    "declined": "a participant who answered \"Tidak bersedia\" (consent = false): wins over any other role",
+    "declined": 'a participant who answered "Tidak bersedia" (consent = false): wins over any other role',
 }
 
 

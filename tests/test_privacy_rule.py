@@ -45,9 +45,9 @@ def plan_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert declined in set(people["name"])
     people["consent"] = pd.array([False if n == declined else c for n, c in zip(people["name"], people["consent"])],
                                  dtype="boolean")
-    first = declined.split()[0]
-    acts.loc[acts["activity_id"] == "A03", "title"] = f"{acts.loc[acts['activity_id'] == 'A03', 'title'].iloc[0]}" \
-                                                      f" bersama Bu {first}"
+    first = declined.split(maxsplit=1)[0]
+    a03 = acts["activity_id"] == "A03"
+    acts.loc[a03, "title"] = f"{acts.loc[a03, 'title'].iloc[0]} bersama Bu {first}"
     storage.save_tables(plan, {"participants": people, "activities": acts})
     return folder
 

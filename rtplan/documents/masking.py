@@ -14,7 +14,7 @@ import dataclasses
 import pandas as pd
 
 from rtplan.plan import Plan
-from rtplan.privacy import People, mask_name, text_place
+from rtplan.privacy import People, text_place
 from rtplan.schema import TABLES
 from rtplan.tables import is_missing
 

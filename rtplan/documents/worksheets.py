@@ -335,11 +335,10 @@ def write_worksheets(
     records of what the USG, dots and pairwise sheets printed go to
     ``PLAN/.history/sheets/`` (:func:`write_records`), so typing back uses the printed pairs.
     """
-    from rtplan.meetings import choose_meeting
-
     from rtplan.export.engines import html_to_pdf
     from rtplan.export.exporters import area_header
     from rtplan.export.paths import check_document_output
+    from rtplan.meetings import choose_meeting
     from rtplan.storage import atomic_write
 
     lang = normalize_lang(lang or plan.lang)
@@ -590,7 +589,8 @@ def resolve_kind(plan: Plan, kind_or_code: str, who: str | None, top: int | None
     meeting = choose_meeting(plan, meeting_id)
     mid = None if meeting is None else _text(meeting["meeting_id"])
     token = f"PW{top or DEFAULT_TOP}" if kind == "pairwise" else SHEET_TOKENS[kind]
-    return kind, who or "", int(top or DEFAULT_TOP), sheet_code(plan, mid, token, "" if kind == "pairwise" else who or "")
+    owner = "" if kind == "pairwise" else who or ""
+    return kind, who or "", int(top or DEFAULT_TOP), sheet_code(plan, mid, token, owner)
 
 
 def grid_update(plan: Plan, kind: str, who: str, grid: Mapping[str, object], top: int = DEFAULT_TOP,
