@@ -243,3 +243,14 @@ def test_usg_sheets_go_to_the_meeting_attendance_or_n_blank(example_dir: Path) -
     assert len(blank) == 7 and not any(s.code.who for s in blank)
     html = worksheets_html(plan, "M01", scorers=[], blank=0)
     assert "Lembar rekap" in html and "Total USG" in html and "Kode peserta" in html
+
+
+def test_a3_poster_is_a_real_a3_page(example_dir: Path, tmp_path: Path) -> None:
+    plan = storage.load_plan(example_dir)
+    out = write_worksheets(plan, tmp_path / "a3.pdf", scorers=[], blank=0, poster="a3")
+    sizes = {}
+    for page in PdfReader(out).pages:
+        mm = tuple(round(float(x) / 72 * 25.4) for x in page.mediabox[2:])
+        sizes.setdefault("DOTS" if "/DOTS" in page.extract_text() else "other", set()).add(mm)
+    assert sizes["DOTS"] == {(297, 420)}
+    assert sizes["other"] == {(210, 297)}

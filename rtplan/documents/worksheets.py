@@ -251,7 +251,7 @@ def build_sheets(
                             {"needs": chunk, "part": i + 1, "parts": parts, "k": k, "start": i * per_page,
                              # fewer needs on a page: taller boxes, more room for stickers
                              "box_mm": max(22 if poster == "a4" else 32,
-                                           min(60, (170 if poster == "a4" else 290) // max(1, len(chunk)) - 10))}))
+                                           min(60, (170 if poster == "a4" else 350) // max(1, len(chunk)) - 10))}))
     top_list = top_needs(plan, top)
     pairs = sheet_pairs(plan, top)
     titles = dict(top_list)
