@@ -268,7 +268,7 @@ def schedule_cards(plan: Plan, lang: str, month: dt.date) -> list[Card]:
         time = f"{s0.start_time}–{s0.end_time}" if s0.start_time and s0.end_time else s0.start_time
         lines = [dates + (f" · {time}" if time else "")]
         where_who = [f"{place_word}: {privacy.text(s0.venue)}" if s0.venue else "",
-                     f"{pic_word}: {privacy.person(s0.pic)}" if s0.pic else ""]
+                     (f"{pic_word}:\u00a0" + privacy.person(s0.pic).replace(" ", "\u00a0")) if s0.pic else ""]
         if any(where_who):
             lines.append(" · ".join(x for x in where_who if x))
         items.append(Item(privacy.text(titles.get(aid, aid)), lines))
