@@ -153,10 +153,21 @@ def test_mask_name_and_masker(example_dir: Path) -> None:
     assert mask_name("Sari Wulandari") == "S*** W********"
     assert mask_name("Ani") == "A**"
     assert mask_name(None) == ""
+    from rtplan.privacy import People
+
     plan = storage.load_plan(example_dir)
+    people = People.of(plan)
+    named_firsts = {n.split()[0] for n in people.named}
+    name = next(n for n in sorted(people.residents) if len(n.split()) == 2 and n.split()[0] not in named_firsts)
+    first, last = name.split()
     m = masker(plan, True)
-    assert m("Pelatihan oleh Bu Sari dan Sari Wulandari") == "Pelatihan oleh Bu S*** dan S*** W********"
-    assert masker(plan, False)("Bu Sari") == "Bu Sari"
+    masked_first, masked_last = mask_name(first), mask_name(last)
+    got = m(f"Pelatihan oleh Bu {first} dan {name}")
+    assert got == f"Pelatihan oleh Bu {masked_first} dan {masked_first} {masked_last}"
+    # the people in charge are named, also with --mask-names (rtplan.privacy)
+    assert "Sari Wulandari" in people.named
+    assert m("PJ: Sari Wulandari") == "PJ: Sari Wulandari"
+    assert masker(plan, False)(f"Bu {first}") == f"Bu {first}"
 
 
 def test_handout_of_a_plan_with_problems_warns_and_still_builds(example_dir: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]

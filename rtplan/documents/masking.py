@@ -14,9 +14,11 @@ import dataclasses
 import pandas as pd
 
 from rtplan.plan import Plan
-from rtplan.privacy import People, text_place
+from rtplan.privacy import People, mask_name, text_place
 from rtplan.schema import TABLES
 from rtplan.tables import is_missing
+
+__all__ = ["MASK_KEEP", "mask_name", "masked_plan", "masker"]
 
 
 def masker(plan: Plan, mask: bool):  # type: ignore[no-untyped-def]
