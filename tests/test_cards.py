@@ -46,8 +46,8 @@ def test_example_cards_content_and_privacy(example_dir: Path) -> None:
     assert phones
     for phone in phones:
         assert phone not in text
-    assert "Sari Wulandari" not in text  # PIC of A01, a PKK member: shown by unsur
-    assert "PJ: PKK" in text
+    # the people in charge are named (residents need someone to ask), as in the handout and the .ics
+    assert "PJ:\u00a0Sari\u00a0Wulandari" in text  # no-break spaces: the name never splits over two lines
     en = build_cards(plan, "schedule", month=dt.date(2027, 1, 1), lang="en")
     assert en[0].title == "Activities in January 2027"
 
@@ -59,19 +59,20 @@ def test_25_needs_and_40_activities_split_into_numbered_readable_cards(
     meta = dict(plan.meta)
     meta["people"] = {"ketua_rt": "Agus Ketua", "secretary": "", "treasurer": "", "facilitator": ""}
     participants = pd.DataFrame({
-        "participant_id": ["P01", "P02", "P03"], "name": ["Agus Ketua", "Wati Warga", "Budi Kader"],
-        "sex": ["L", "P", "L"], "group": ["pengurus RT", "warga", "kader posyandu"],
-        "phone": ["081234567890", "", ""],
+        "participant_id": ["P01", "P02", "P03", "P04", "P05"],
+        "name": ["Agus Ketua", "Wati Warga", "Budi Kader", "Dewi Tetangga", "Rina Menolak"],
+        "sex": ["L", "P", "L", "P", "P"], "group": ["pengurus RT", "warga", "kader posyandu", "warga", "warga"],
+        "phone": ["081234567890", "", "", "", ""], "consent": [True, True, True, True, False],
     })
     needs = pd.DataFrame({
         "need_id": [f"N{i:02d}" for i in range(1, 26)],
         "title": [f"Kebutuhan nomor {i} dengan judul yang cukup panjang untuk dibungkus" for i in range(1, 26)],
         "category": ["sosial-budaya"] * 25,
     })
-    pics = ["Agus Ketua", "Wati Warga", "Budi Kader", "Orang Luar"]
+    pics = ["Agus Ketua", "Wati Warga", "Budi Kader", "Rina Menolak"]
     activities = pd.DataFrame({
         "activity_id": [f"A{i:02d}" for i in range(1, 41)],
-        "title": [f"Kegiatan {i} bersama Wati Warga, hubungi 081234567890" for i in range(1, 41)],
+        "title": [f"Kegiatan {i} bersama Dewi Tetangga, hubungi 081234567890" for i in range(1, 41)],
         "pic": [pics[i % 4] for i in range(40)],
         "start_date": ["2027-01-01"] * 40, "end_date": ["2027-03-31"] * 40,
         "recurrence": ["weekly"] * 40, "start_time": ["19:30"] * 40, "end_time": ["21:00"] * 40,
@@ -92,8 +93,11 @@ def test_25_needs_and_40_activities_split_into_numbered_readable_cards(
         assert f"{i}. Kebutuhan nomor {i} " in text
     for i in range(1, 41):
         assert f"Kegiatan {i} bersama" in text
-    assert "081234567890" not in text and "Wati Warga" not in text and "Orang Luar" not in text
-    assert "PJ: Agus Ketua" in text and "PJ: kader posyandu" in text
+    # PICs named; a resident who is not one masked inside a text; who declined consent named nowhere
+    assert "081234567890" not in text and "Dewi Tetangga" not in text and "D*** T*******" in text
+    text = text.replace("\u00a0", " ")
+    assert "PJ: Agus Ketua" in text and "PJ: Wati Warga" in text and "PJ: Budi Kader" in text
+    assert "Rina Menolak" not in text and "PJ: R*** M******" in text
     # every item fits its card: the drawing never runs into the footer
     paths = write_cards(plan, tmp_path / "big", "schedule", month=dt.date(2027, 2, 1))
     assert len(paths) == len(sch) and paths == sorted(paths)

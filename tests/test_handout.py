@@ -117,17 +117,21 @@ def test_handout_in_english_with_masked_names(example_dir: Path, tmp_path: Path,
         assert heading in one, heading
     assert "Halaman 1 dari" not in one
     assert "Kebutuhan prioritas" not in one
-    officials = set(plan.people.values()) | set(plan["meetings"]["chair"]) | set(plan["meetings"]["minute_taker"])
-    residents = [n for n in plan["participants"]["name"] if n not in officials]
+    from rtplan.privacy import People
+
+    people = People.of(plan)  # the privacy rule: residents masked, except in the daftar hadir where they sign
+    residents = sorted(people.residents)
     assert residents
+    cut = one.rfind("ATTENDANCE LIST")
+    before, daftar = one[:cut], one[cut:]
     for name in residents:
-        assert name not in one, name
-    masked = residents[0].split()[0][0] + "*" * (len(residents[0].split()[0]) - 1)
-    assert masked in one
+        assert name not in before, name
+        assert name in daftar, name
     assert "November 15, 2026" in one  # the chosen meeting M01
-    for first in {n.split()[0] for n in residents}:
+    named_firsts = {n.split()[0] for n in people.named}
+    for first in {n.split()[0] for n in residents} - named_firsts:
         for form in ("Bu", "Pak", "Ibu", "Bapak"):
-            assert f"{form} {first} " not in one + " ", f"{form} {first}"
+            assert f"{form} {first} " not in before + " ", f"{form} {first}"
 
 
 def test_handout_unknown_meeting_is_refused_quickly(example_dir: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -153,10 +157,21 @@ def test_mask_name_and_masker(example_dir: Path) -> None:
     assert mask_name("Sari Wulandari") == "S*** W********"
     assert mask_name("Ani") == "A**"
     assert mask_name(None) == ""
+    from rtplan.privacy import People
+
     plan = storage.load_plan(example_dir)
+    people = People.of(plan)
+    named_firsts = {n.split()[0] for n in people.named}
+    name = next(n for n in sorted(people.residents) if len(n.split()) == 2 and n.split()[0] not in named_firsts)
+    first, last = name.split()
     m = masker(plan, True)
-    assert m("Pelatihan oleh Bu Sari dan Sari Wulandari") == "Pelatihan oleh Bu S*** dan S*** W********"
-    assert masker(plan, False)("Bu Sari") == "Bu Sari"
+    masked_first, masked_last = mask_name(first), mask_name(last)
+    got = m(f"Pelatihan oleh Bu {first} dan {name}")
+    assert got == f"Pelatihan oleh Bu {masked_first} dan {masked_first} {masked_last}"
+    # the people in charge are named, also with --mask-names (rtplan.privacy)
+    assert "Sari Wulandari" in people.named
+    assert m("PJ: Sari Wulandari") == "PJ: Sari Wulandari"
+    assert masker(plan, False)(f"Bu {first}") == f"Bu {first}"
 
 
 def test_handout_of_a_plan_with_problems_warns_and_still_builds(example_dir: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]

@@ -53,6 +53,9 @@ def test_the_panel_opens_a_round_shows_the_count_then_the_result_and_gives_late_
         given = panel.issue()
         assert given
         assert given[:3] in panel.code.value
+        # never a name next to its code on the projector: the code alone, the choice cleared
+        name = str(panel.session.plan["participants"].set_index("participant_id").loc[late, "name"])
+        assert name not in panel.code.value and panel.late.value is None
         panel.hide_button.click()
         assert panel.code.value == ""
         panel.close()

@@ -34,13 +34,23 @@ def test_usg_grid_saves_and_bad_values_are_refused(example_dir: Path) -> None:
     assert list(mine.loc["N01", ["urgency", "seriousness", "growth"]]) == [5, 4, 1]
 
 
-def test_pairwise_and_dots_grids(example_dir: Path) -> None:
+def test_pairwise_and_dots_grids(example_dir: Path, tmp_path: Path) -> None:
+    from rtplan.documents.worksheets import sheet_pairs, write_worksheets
+
     panel = SheetEntryPanel(PlanSession(example_dir), top=4)
     panel.kind.value = "pairwise"
-    assert len(panel.cells) == 6
+    assert not panel.cells and "tidak pernah dicetak" in panel.grid_box.children[0].value  # nothing printed yet
+    plan = storage.load_plan(example_dir)
+    write_worksheets(plan, tmp_path / "ws.html", top=4, scorers=[], blank=0, fmt="html")
+    panel.kind.value = "dots"
+    panel.kind.value = "pairwise"  # the grid of the sheet printed: its pairs, in its order
+    assert len(panel.cells) == 6 == len(sheet_pairs(plan, 4))
     assert panel.who.value == ""
     panel.cells["1"][0].value = "A"
     panel.cells["2"][0].value = "seri"
+    panel.save_button.click()
+    assert panel.status.kind == "error" and "2 dari 6" in panel.status.text  # a partial sheet: said, not saved
+    panel.partial.value = True
     panel.save_button.click()
     assert panel.status.kind == "ok", panel.status.text
     assert "Lembar Berpasangan tersimpan: 2 perbandingan." in panel.status.text

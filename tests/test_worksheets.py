@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from pypdf import PdfReader
 
@@ -25,6 +26,11 @@ from rtplan.needs import top_needs
 
 def _flat(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
+
+
+def _print(plan_dir: Path, tmp_path: Path, *args: str) -> None:
+    """Print the worksheets (HTML: fast) so their records exist, as before typing any sheet back."""
+    assert main(["worksheets", str(plan_dir), "--format", "html", "-o", str(tmp_path / "printed.html"), *args]) == 0
 
 
 def test_pdf_for_each_example_lists_every_need_and_every_pair(any_example_dir: Path, tmp_path: Path) -> None:
@@ -91,7 +97,8 @@ def test_output_inside_plan_folder_is_refused(example_dir: Path) -> None:
 
 
 # -- typing back ---------------------------------------------------------------------------
-def test_usg_grid_saves_valid_rows(example_dir: Path) -> None:
+def test_usg_grid_saves_valid_rows(example_dir: Path, tmp_path: Path) -> None:
+    _print(example_dir, tmp_path, "--meeting", "M01", "--scorers", "P004")
     plan = storage.load_plan(example_dir)
     needs = [nid for nid, _ in sheet_needs(plan)]
     values = ";".join(f"{nid}={1 + i % 5},{1 + (i + 1) % 5},{1 + (i + 2) % 5}" for i, nid in enumerate(needs))
@@ -104,7 +111,8 @@ def test_usg_grid_saves_valid_rows(example_dir: Path) -> None:
                                                                                1 + (i + 2) % 5]
 
 
-def test_bad_grid_is_refused_with_every_problem_and_nothing_saved(example_dir: Path) -> None:
+def test_bad_grid_is_refused_with_every_problem_and_nothing_saved(example_dir: Path, tmp_path: Path) -> None:
+    _print(example_dir, tmp_path, "--scorers", "P004")
     before = (example_dir / "usg_scores.csv").read_bytes()
     plan = storage.load_plan(example_dir)
     with pytest.raises(GridError) as caught:
@@ -117,11 +125,13 @@ def test_bad_grid_is_refused_with_every_problem_and_nothing_saved(example_dir: P
     assert (example_dir / "usg_scores.csv").read_bytes() == before
 
 
-def test_pairwise_by_number_and_by_ids(example_dir: Path) -> None:
+def test_pairwise_by_number_and_by_ids(example_dir: Path, tmp_path: Path) -> None:
+    _print(example_dir, tmp_path, "--meeting", "M02", "--top", "4")
     plan = storage.load_plan(example_dir)
     pairs = sheet_pairs(plan, 4)
     a, b = pairs[1]
-    done = enter_sheet(plan, f"{plan_code(plan)}/M02/PW4", "P002", f"1=A;{b}/{a}=seri;3=B;4={pairs[3][1]}")
+    done = enter_sheet(plan, f"{plan_code(plan)}/M02/PW4", "P002", f"1=A;{b}/{a}=seri;3=B;4={pairs[3][1]}",
+                       partial=True)
     assert done.rows == 4
     saved = storage.load_plan(example_dir)["pairwise"]
     mine = saved[saved["participant_id"] == "P002"]
@@ -131,10 +141,11 @@ def test_pairwise_by_number_and_by_ids(example_dir: Path) -> None:
     assert got[frozenset(pairs[2])] == pairs[2][1]
     assert got[frozenset(pairs[3])] == pairs[3][1]
     with pytest.raises(GridError, match="Pasangan '7' tidak ada"):
-        enter_sheet(storage.load_plan(example_dir), "pairwise", "", "7=A", top=4)
+        enter_sheet(storage.load_plan(example_dir), "pairwise", "", "7=A", top=4, meeting_id="M02")
 
 
-def test_dots_and_wrong_plan_or_person(example_dir: Path) -> None:
+def test_dots_and_wrong_plan_or_person(example_dir: Path, tmp_path: Path) -> None:
+    _print(example_dir, tmp_path, "--scorers", "P005")
     plan = storage.load_plan(example_dir)
     done = enter_sheet(plan, "dots", "P005", "N01=2;N02=1")
     assert done.rows == 2
@@ -152,12 +163,19 @@ def test_dots_and_wrong_plan_or_person(example_dir: Path) -> None:
 
 
 def test_cli_enter_and_print(example_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _print(example_dir, tmp_path, "--scorers", "P006")
+    capsys.readouterr()
     before = (example_dir / "usg_scores.csv").read_bytes()
     rc = main(["worksheets", str(example_dir), "--enter", "usg", "--scorer", "P006", "--values", "N01=9,1,1"])
     err = capsys.readouterr().err
     assert rc == 2 and "tidak disimpan" in err and "N01 U: '9'" in err
     assert (example_dir / "usg_scores.csv").read_bytes() == before
     rc = main(["worksheets", str(example_dir), "--enter", "usg", "--scorer", "P006", "--values", "N01=5,4,3"])
+    err = capsys.readouterr().err
+    assert rc == 2 and "baru terisi 1 dari" in err and "--partial" in err  # a partial sheet is listed, not saved
+    assert (example_dir / "usg_scores.csv").read_bytes() == before
+    rc = main(["worksheets", str(example_dir), "--enter", "usg", "--scorer", "P006", "--values", "N01=5,4,3",
+               "--partial"])
     assert rc == 0 and "1 baris di usg_scores.csv" in capsys.readouterr().out
     rc = main(["worksheets", str(example_dir), "--format", "html", "--scorers", "P001", "--blank", "0",
                "-o", str(tmp_path / "ws.html"), "--lang", "en"])
@@ -167,3 +185,72 @@ def test_cli_enter_and_print(example_dir: Path, tmp_path: Path, capsys: pytest.C
     rc = main(["worksheets", str(example_dir), "--format", "html", "-o", str(example_dir / "x.html")])
     assert rc == 2 and "di dalam folder rencana" in capsys.readouterr().err
     assert not (example_dir / "x.html").exists()
+
+
+def test_pairwise_sheet_typed_back_after_the_ranking_changed_stores_the_printed_pairs(
+        example_dir: Path, tmp_path: Path) -> None:
+    import json
+
+    from rtplan.documents.worksheets import record_path
+
+    _print(example_dir, tmp_path, "--meeting", "M02", "--top", "4")
+    plan = storage.load_plan(example_dir)
+    code = f"{plan_code(plan)}/M02/PW4"
+    printed = [tuple(p) for p in json.loads(record_path(plan, parse_code(code)).read_text())["pairs"]]
+    assert printed == sheet_pairs(plan, 4)
+    # the ranking changes after printing: the meeting agrees on another need first (priorities.csv)
+    last = next(nid for nid, _ in reversed(sheet_needs(plan)) if nid not in {n for p in printed for n in p})
+    pri = plan.copy_table("priorities")
+    pri["rank"] = pri["rank"] + 1
+    top = pri.iloc[:1].copy()
+    top["need_id"], top["rank"] = last, 1
+    storage.save_table(plan, "priorities", pd.concat([top, pri[pri["need_id"] != last]], ignore_index=True))
+    plan = storage.load_plan(example_dir)
+    assert sheet_pairs(plan, 4) != printed  # worked out again today, pair 1 would be another pair
+    done = enter_sheet(plan, code, "", ";".join(f"{i}=A" for i in range(1, len(printed) + 1)))
+    assert done.rows == len(printed)
+    saved = storage.load_plan(example_dir)["pairwise"]
+    group = saved[saved["participant_id"].isna() | (saved["participant_id"].astype(str) == "")]
+    got = {frozenset((a, b)): w for a, b, w in zip(group["need_a"], group["need_b"], group["winner"])}
+    for a, b in printed:
+        assert got[frozenset((a, b))] == a
+    assert not any(last in k for k in got)
+
+
+def test_typing_back_a_sheet_never_printed_is_refused(example_dir: Path) -> None:
+    before = (example_dir / "pairwise.csv").read_bytes()
+    plan = storage.load_plan(example_dir)
+    with pytest.raises(GridError, match="tidak pernah dicetak"):
+        enter_sheet(plan, f"{plan_code(plan)}/M02/PW5", "", "1=A")
+    assert (example_dir / "pairwise.csv").read_bytes() == before
+
+
+def test_usg_sheets_go_to_the_meeting_attendance_or_n_blank(example_dir: Path) -> None:
+    from rtplan.documents.worksheets import build_sheets, expected_scorers
+    from rtplan.meetings import choose_meeting
+
+    plan = storage.load_plan(example_dir)
+    meeting = choose_meeting(plan, "M01")
+    expected = expected_scorers(plan, meeting)
+    att = plan["attendance"]
+    assert 0 < len(expected) == len(set(att.loc[att["meeting_id"] == "M01", "participant_id"]))
+    assert len(expected) < len(plan["participants"])
+    sheets = build_sheets(plan, meeting, "id")
+    usg = [s for s in sheets if s.kind == "usg"]
+    assert [s.code.who for s in usg] == [*expected, "", ""]
+    assert [s.kind for s in sheets].count("tally") == 1
+    blank = [s for s in build_sheets(plan, meeting, "id", scorers=[], blank=7) if s.kind == "usg"]
+    assert len(blank) == 7 and not any(s.code.who for s in blank)
+    html = worksheets_html(plan, "M01", scorers=[], blank=0)
+    assert "Lembar rekap" in html and "Total USG" in html and "Kode peserta" in html
+
+
+def test_a3_poster_is_a_real_a3_page(example_dir: Path, tmp_path: Path) -> None:
+    plan = storage.load_plan(example_dir)
+    out = write_worksheets(plan, tmp_path / "a3.pdf", scorers=[], blank=0, poster="a3")
+    sizes = {}
+    for page in PdfReader(out).pages:
+        mm = tuple(round(float(x) / 72 * 25.4) for x in page.mediabox[2:])
+        sizes.setdefault("DOTS" if "/DOTS" in page.extract_text() else "other", set()).add(mm)
+    assert sizes["DOTS"] == {(297, 420)}
+    assert sizes["other"] == {(210, 297)}

@@ -32,6 +32,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: str
     p.add_argument("--scorer", metavar="ID", default="", help=t("cli.worksheets.scorer", lang))
     p.add_argument("--values", metavar="TEXT", help=t("cli.worksheets.values", lang))
     force_option(p, lang)
+    p.add_argument("--partial", action="store_true", help=t("cli.worksheets.partial", lang))
     lang_option(p, lang)
     p.set_defaults(func=cmd_worksheets)
 
@@ -46,7 +47,7 @@ def cmd_worksheets(args: argparse.Namespace) -> int:
         note_emptied(plan, lang, force=args.force)
         try:
             done = worksheets.enter_sheet(plan, args.enter, args.scorer, args.values or "", top=args.top,
-                                          meeting_id=args.meeting, lang=lang)
+                                          meeting_id=args.meeting, lang=lang, partial=args.partial)
         except worksheets.GridError as exc:
             print(t("paper.enter.refused", lang, code=args.enter), file=sys.stderr)
             for p in exc.problems:
@@ -63,12 +64,17 @@ def cmd_worksheets(args: argparse.Namespace) -> int:
     mid = None if meeting is None else str(meeting["meeting_id"])
     stem = f"lembar-kerja-{mid or 'rencana'}" + ("-en" if lang == "en" else "")
     output = output_path(args.output, args.plan_dir, f"{stem}.{args.format}", lang)  # never into a plan folder
-    scorers = [s.strip() for s in args.scorers.split(",") if s.strip()] if args.scorers else None
+    scorers: list[str] | None = None
+    blank = args.blank
+    if args.scorers and args.scorers.strip().isdigit():  # --scorers N: N blank sheets, no names
+        scorers, blank = [], int(args.scorers.strip())
+    elif args.scorers:
+        scorers = [s.strip() for s in args.scorers.split(",") if s.strip()]
     path = worksheets.write_worksheets(plan, output, mid, lang, engine=args.engine, fmt=args.format,
                                        top=args.top or worksheets.DEFAULT_TOP, scorers=scorers,
-                                       blank=args.blank, poster=args.poster)
+                                       blank=blank, poster=args.poster)
     sheets = len(worksheets.build_sheets(plan, meeting, lang, args.top or worksheets.DEFAULT_TOP, scorers,
-                                         args.blank, args.poster))
+                                         blank, args.poster))
     print(t("paper.done", lang, path=path, sheets=sheets))
     return 0
 

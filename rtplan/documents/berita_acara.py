@@ -13,7 +13,6 @@ import pandas as pd
 from markupsafe import Markup
 
 from rtplan.documents.layout import h3, para, plain, signature_blocks
-from rtplan.documents.masking import mask_name
 from rtplan.documents.sections import agenda, attendance_counts, decisions
 from rtplan.fmt import format_date
 from rtplan.meetings import time_range
@@ -63,7 +62,7 @@ DH_ROW_MM = 11.8  # a row of one or two lines
 DH_LINE_MM = 4.4  # each further line of a row
 DH_NOTE_MM = 16.0  # the table's bottom margin and the consent note under it
 DH_SLACK_MM = 6.0  # room left unused on the last page
-DH_NAME_CHARS = 22  # characters per line in the name column (29 % of the width)
+DH_NAME_CHARS = 18  # characters per line in the name column (24 % of the width)
 DH_GROUP_CHARS = 13  # and in the unsur column (20 %)
 
 
@@ -98,31 +97,40 @@ def blank_rows_to_fill(rows: list[tuple[str, str]], intro_chars: int, minimum: i
 
 def daftar_hadir(plan: Plan, meeting: pd.Series | None, lang: str, mask: bool = False,
                  extra_rows: int | None = None) -> Markup:
-    """The attendance sheet to sign: No, Nama, L/P, unsur, signature, consent; blank rows for latecomers.
+    """The attendance sheet to sign: No, kode peserta, Nama, L/P, unsur, signature, consent; blank rows for latecomers.
 
-    Every registered participant is listed (phone numbers never); ``extra_rows``
+    Every registered participant is listed by name and code (phone numbers never), as the
+    privacy rule says (:mod:`rtplan.privacy`): the daftar hadir is where residents sign, so
+    ``mask`` (``--mask-names``) never masks a name here, and a participant who declined
+    consent gets a numbered blank line, with no name, code, sex or unsur. ``extra_rows``
     blank rows follow (default: a third of the list, at least 10, and as many more as fill
     the last page: :func:`blank_rows_to_fill`).
     """
+    from rtplan.privacy import People
+
     area = plan.area
     out = [fragment('<h2 class="rtplan-page-break">{{ title }}</h2>', title=t("handout.dh_title", lang))]
     if meeting is not None:
         out.append(para(t("handout.dh_meeting", lang, title=meeting["title"], day=format_date(meeting["date"], lang),
                         place=meeting.get("place", "") or "-", rt=area.get("rt", ""), rw=area.get("rw", ""))))
     people = plan["participants"]
+    declined = People.of(plan).declined_ids
     rows = []
     for i, p in enumerate(people.itertuples(index=False), start=1):
-        name = mask_name(p.name) if mask else plain(p.name)
+        pid = plain(p.participant_id)
+        if pid in declined:
+            rows.append((i, "", "", "", "", "☐"))
+            continue
         consent = "☑" if (not is_missing(p.consent) and bool(p.consent)) else "☐"
-        rows.append((i, name, plain(p.sex), plain(p.group), consent))
+        rows.append((i, pid, plain(p.name), plain(p.sex), plain(p.group), consent))
     if extra_rows is None:
         intro = "" if meeting is None else str(out[-1])
-        extra = blank_rows_to_fill([(r[1], r[3]) for r in rows], len(intro), max(10, math.ceil(len(people) / 3)))
+        extra = blank_rows_to_fill([(r[2], r[4]) for r in rows], len(intro), max(10, math.ceil(len(people) / 3)))
     else:
         extra = extra_rows
-    rows.extend((j, "", "", "", "☐") for j in range(len(rows) + 1, len(rows) + extra + 1))
-    head = ("No", t("handout.dh_name", lang), "L/P", t("handout.dh_group", lang), t("handout.dh_sign", lang),
-            t("handout.dh_consent", lang))
+    rows.extend((j, "", "", "", "", "☐") for j in range(len(rows) + 1, len(rows) + extra + 1))
+    head = ("No", t("handout.dh_code", lang), t("handout.dh_name", lang), "L/P", t("handout.dh_group", lang),
+            t("handout.dh_sign", lang), t("handout.dh_consent", lang))
     out.append(render("attendance.html.j2", head=head, rows=rows))
     out.append(fragment('<p class="rtplan-small">{{ text }}</p>', text=t("handout.dh_consent_note", lang)))
     return join(out)

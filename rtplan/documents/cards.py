@@ -5,12 +5,11 @@ PIC) and the kas RT summary of a month. Large type (body text 40 px on a 1080 px
 wide image is about 14 CSS px on a 390 px phone screen), so a card reads without
 zooming. What does not fit goes on the next card, numbered ``1/3``, ``2/3`` ...
 
-Privacy (UU PDP, the personal data protection law): no phone numbers (digit runs that look like one are
-hidden, :func:`rtplan.kas.mask_private`), and no residents' names beyond the
-pengurus: the people named in ``plan.toml`` ``[people]`` and participants whose
-unsur is ``pengurus RT`` appear by name; any other resident named as PIC is shown by
-their unsur (``PKK``, ``Karang Taruna``) or, when unknown, masked (``S*** W********``),
-and their names inside other texts are masked the same way.
+Privacy (UU PDP, the personal data protection law), as :mod:`rtplan.privacy` says for every
+output: no phone numbers (digit runs that look like one are hidden,
+:func:`rtplan.kas.mask_private`); the pengurus and the people in charge of an activity
+are named (residents need someone to ask), other residents' names inside texts are
+masked (``S*** W********``), and nobody who declined consent is named.
 
 Drawn with Pillow and the DejaVu fonts that matplotlib ships, with no time stamp or
 other metadata in the PNG: the same plan gives the same bytes.
@@ -169,48 +168,25 @@ def _text(value: object) -> str:
 
 
 class Privacy:
-    """Who may be named on a card, and how the others are shown."""
+    """Who may be named on a card, and how the others are shown: the privacy rule (:mod:`rtplan.privacy`)."""
 
     def __init__(self, plan: Plan) -> None:
-        from rtplan.documents.masking import mask_name
+        from rtplan.privacy import People
 
-        self.mask_name = mask_name
-        parts = plan["participants"]
-        self.pengurus = {v.strip() for v in plan.people.values() if v and v.strip()}
-        self.groups: dict[str, str] = {}
-        for raw_name, raw_group in zip(parts["name"], parts["group"]):
-            name, group = _text(raw_name), _text(raw_group)
-            if not name:
-                continue
-            if group.lower() == PENGURUS_GROUP:
-                self.pengurus.add(name)
-            self.groups[name] = group
-        self.others = sorted((n for n in self.groups if n not in self.pengurus), key=len, reverse=True)
+        self.people = People.of(plan)
+        self._text = self.people.masker("shared")
 
     def person(self, name: object) -> str:
-        """A PIC as shown: pengurus by name, other residents by unsur (or masked)."""
+        """A PIC as shown: named (pengurus and PICs are the people to ask), unless they declined consent."""
         from rtplan.kas import mask_private
-        from rtplan.schema import split_list
 
-        shown = []
-        for one in split_list(_text(name)) or ([_text(name)] if _text(name) else []):
-            if one in self.pengurus:
-                shown.append(one)
-            elif one in self.groups and self.groups[one] and self.groups[one].lower() != "warga":
-                shown.append(self.groups[one])
-            else:
-                shown.append(self.mask_name(one))
-        return mask_private(", ".join(dict.fromkeys(shown)))
+        return mask_private(self.people.person(name, "ask"))
 
     def text(self, value: object) -> str:
-        """A free text with phone numbers hidden and residents' names masked."""
+        """A free text with phone numbers hidden and residents' names masked (a card is shared beyond the meeting)."""
         from rtplan.kas import mask_private
 
-        out = _text(value)
-        for name in self.others:
-            if name in out:
-                out = out.replace(name, self.mask_name(name))
-        return mask_private(out)
+        return mask_private(self._text(_text(value)))
 
 
 # -- the three kinds -------------------------------------------------------------------------
@@ -300,7 +276,7 @@ def schedule_cards(plan: Plan, lang: str, month: dt.date, per: dt.date | None = 
         time = f"{s0.start_time}–{s0.end_time}" if s0.start_time and s0.end_time else s0.start_time
         lines = [dates + (f" · {time}" if time else "")]
         where_who = [f"{place_word}: {privacy.text(s0.venue)}" if s0.venue else "",
-                     f"{pic_word}: {privacy.person(s0.pic)}" if s0.pic else ""]
+                     (f"{pic_word}:\u00a0" + privacy.person(s0.pic).replace(" ", "\u00a0")) if s0.pic else ""]
         if any(where_who):
             lines.append(" · ".join(x for x in where_who if x))
         items.append(Item(privacy.text(titles.get(aid, aid)), lines))

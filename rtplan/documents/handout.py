@@ -84,7 +84,9 @@ class Handout:
         # are shown as proposed (:meth:`proposed`), outside the order, schedule, chart and budget
         self.proposed = undecided(plan)
         plan = decided_plan(plan)
-        self.plan = masked_plan(plan) if self.mask else plan
+        # the privacy rule (rtplan.privacy): who declined consent is masked always, residents with mask_names
+        self.signers = plan  # the daftar hadir lists residents by name: it is where they sign
+        self.plan = masked_plan(plan, self.mask)
         self.meeting = choose_meeting(self.plan, None if chosen is None else str(chosen["meeting_id"]))
 
     def _h2(self, key: str) -> Markup:
@@ -155,4 +157,4 @@ class Handout:
         return Html(berita_acara(self.plan, self.meeting, self.lang, self.mask))
 
     def daftar_hadir(self) -> Html:
-        return Html(daftar_hadir(self.plan, self.meeting, self.lang, self.mask))
+        return Html(daftar_hadir(self.signers, self.meeting, self.lang, self.mask))

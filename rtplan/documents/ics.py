@@ -69,7 +69,11 @@ def build_calendar(
     tz : time zone (``Asia/Jakarta``, ``WITA``, ...); default from plan.toml, else WIB.
     now : the time stamp written as each event's DTSTAMP (default: now, UTC).
     """
+    from rtplan.documents.masking import masked_plan
+
     lang = normalize_lang(lang or plan.message_lang or plan.lang)
+    # shared beyond the meeting (rtplan.privacy): PICs named, other residents and who declined consent masked
+    plan = masked_plan(plan, True)
     zone_name = plan_timezone(plan, tz)
     zone = zoneinfo.ZoneInfo(zone_name)
     stamp = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0)

@@ -1,67 +1,40 @@
-"""Residents' names masked for a document shared beyond the meeting.
+"""Residents' names masked in a document, as the privacy rule says (:mod:`rtplan.privacy`).
 
-:func:`masked_plan` masks registered participants' names in every free text of the
-plan (a meeting place "Rumah Bapak Slamet Riyadi", a PIC, a reason), so every section
-and chart of a document is built from masked text; office holders in role lines and
-signature blocks (Ketua RT, facilitator, chair, minute taker) are shown by role and
-name, as on any signed document.
+:func:`masked_plan` masks, in every free text of the plan (a meeting place "Rumah
+Bapak Slamet Riyadi", a reason), the names of those who declined consent and, with
+``--mask-names``, of every resident who is not named, so every section and chart of a
+document is built from masked text. The named (pengurus, PICs, chair, minute taker)
+stay as they are, in tables and signature blocks alike.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import re
 
 import pandas as pd
 
 from rtplan.plan import Plan
+from rtplan.privacy import People, mask_name, text_place
 from rtplan.schema import TABLES
 from rtplan.tables import is_missing
 
-
-def mask_name(name: object) -> str:
-    """``Sari Wulandari`` -> ``S*** W********``: the first letter of each word kept."""
-    if is_missing(name):
-        return ""
-    return " ".join(w[0] + "*" * (len(w) - 1) if len(w) > 1 else w for w in str(name).split())
-
-
-HONORIFICS = ("Bapak", "Ibu", "Pak", "Bu", "Mas", "Mbak", "Kak", "Bang", "Dik", "Mbah", "Eyang", "Haji", "Hj.", "H.")
+__all__ = ["MASK_KEEP", "mask_name", "masked_plan", "masker"]
 
 
 def masker(plan: Plan, mask: bool):  # type: ignore[no-untyped-def]
-    """A function that masks participants' names inside a text when ``mask`` is on.
+    """A function that masks, inside a text, the names :mod:`rtplan.privacy` hides in a meeting paper.
 
-    Full names are masked (``Sari Wulandari`` -> ``S*** W********``), and so is a first
-    name after a form of address (``Bu Sari`` -> ``Bu S***``), the way residents are
-    usually named in notes.
+    Always those who declined consent; with ``mask`` (``--mask-names``) every resident
+    who is not named (pengurus, PICs, chair, minute taker) too.
     """
-    names = sorted({str(n).strip() for n in plan["participants"]["name"] if not is_missing(n)},
-                   key=len, reverse=True)
-    firsts = sorted({n.split()[0] for n in names if n.split()}, key=len, reverse=True)
-    honorific = "|".join(re.escape(h) for h in HONORIFICS)
-    first_re = (re.compile(rf"\b({honorific})\s+({'|'.join(re.escape(f) for f in firsts)})\b")
-                if firsts else None)
-
-    def apply(text: object) -> str:
-        if is_missing(text):
-            return ""
-        out = str(text)
-        if mask:
-            for name in names:
-                out = out.replace(name, mask_name(name))
-            if first_re is not None:
-                out = first_re.sub(lambda m: f"{m.group(1)} {mask_name(m.group(2))}", out)
-        return out
-
-    return apply
+    return People.of(plan).masker(text_place(mask))
 
 
 # columns kept as they are in a masked plan: the office holders of signature blocks
 MASK_KEEP = {("meetings", "chair"), ("meetings", "minute_taker")}
 
 
-def masked_plan(plan: Plan) -> Plan:
+def masked_plan(plan: Plan, mask: bool = True) -> Plan:
     """A copy of ``plan`` whose free text has participants' names masked.
 
     Every text column of every table (``str`` and ``list`` kinds, not ids) goes
@@ -70,7 +43,7 @@ def masked_plan(plan: Plan) -> Plan:
     chair and minute taker and ``plan.toml`` ``[people]`` stay, for the signature
     blocks. Ids are untouched, so every join and count is the same.
     """
-    m = masker(plan, True)
+    m = masker(plan, mask)
     tables = {}
     for name, original in plan.tables.items():
         spec = TABLES.get(name)

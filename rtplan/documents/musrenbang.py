@@ -151,9 +151,11 @@ def proposals(plan: Plan, lang: str | None = None, top: int = DEFAULT_TOP) -> pd
     Money stays a whole Rupiah number (``perkiraan_biaya``); no names of residents,
     no contacts: PIC names and resource holders are not part of the form.
     """
+    from rtplan.documents.masking import masked_plan
     from rtplan.needs import usg_ranking
 
     lang = normalize_lang(lang or plan.lang)
+    plan = masked_plan(plan, True)  # sent to the kelurahan (rtplan.privacy): residents' names in titles masked
     order = _priority_needs(plan, top)
     needs = plan["needs"].set_index("need_id")
     usg = usg_ranking(plan, lang=lang).table.set_index("need_id")

@@ -82,6 +82,9 @@ class Report:
             from rtplan.asof import plan_as_of
 
             self.plan = plan_as_of(self.plan, self.as_of)
+        from rtplan.documents.masking import masked_plan
+
+        self.plan = masked_plan(self.plan, False)  # rtplan.privacy: who declined consent is named nowhere
 
     # -- laporan kegiatan ----------------------------------------------------------
     def progress_title(self) -> Html:

@@ -39,7 +39,8 @@ from rtplan.schema import CONSENSUS, RESOURCE_CATEGORIES, TABLES, TIE
 from rtplan.tables import is_missing
 
 KINDS = ("usg", "dots", "pairwise")
-SHEET_TOKENS = {"usg": "USG", "dots": "DOTS", "pairwise": "PW", "mapping": "MAP", "attendance": "DH"}
+SHEET_TOKENS = {"usg": "USG", "dots": "DOTS", "pairwise": "PW", "mapping": "MAP", "attendance": "DH", "tally": "REKAP"}
+RECORDS_DIR = ("sheets",)  # PLAN/.history/sheets/<code>.json: what each typed-back sheet printed
 DEFAULT_TOP = 5
 DEFAULT_BLANK = 2
 POSTER_PER_PAGE = {"a4": 7, "a3": 10}
@@ -73,7 +74,7 @@ class SheetCode:
 
     @property
     def kind(self) -> str | None:
-        """``usg``, ``dots``, ``pairwise`` (typed back), ``mapping``, ``attendance`` or ``None``."""
+        """``usg``, ``dots``, ``pairwise`` (typed back), ``mapping``, ``attendance``, ``tally`` or ``None``."""
         token = self.sheet.upper()
         if token.startswith("PW"):
             return "pairwise"
@@ -131,6 +132,61 @@ def sheet_pairs(plan: Plan, n: int = DEFAULT_TOP) -> list[tuple[str, str]]:
     return pair_schedule([nid for nid, _ in top_needs(plan, n)])
 
 
+# -- what a sheet printed -------------------------------------------------------------------
+def record_path(plan: Plan, code: SheetCode | str) -> Path:
+    """Where the record of a printed sheet is kept: ``PLAN/.history/sheets/<code>.json``."""
+    from rtplan.storage import HISTORY_DIR
+
+    name = re.sub(r"[^0-9A-Za-z-]+", "_", str(code))
+    return Path(plan.path).joinpath(HISTORY_DIR, *RECORDS_DIR, f"{name}.json")
+
+
+def sheet_record(sheet: Sheet, meeting_id: str | None) -> dict[str, object]:
+    """What a typed-back sheet (USG, dots, pairwise) printed: needs or pairs in order, scorer, meeting."""
+    record: dict[str, object] = {"code": str(sheet.code), "kind": sheet.kind, "meeting": meeting_id or "",
+                                 "scorer": str(sheet.data.get("who", "") or "")}
+    if sheet.kind == "pairwise":
+        pairs = sheet.data["pairs"]
+        assert isinstance(pairs, list)
+        record["pairs"] = [[a, b] for a, _, b, _ in pairs]
+        record["needs"] = sorted({n for a, _, b, _ in pairs for n in (a, b)})
+    else:
+        needs = sheet.data.get("needs_all") or []
+        assert isinstance(needs, list)
+        record["needs"] = [nid for nid, _ in needs]
+    return record
+
+
+def write_records(plan: Plan, sheets: list[Sheet], meeting_id: str | None) -> list[Path]:
+    """Write the record of every USG, dots and pairwise sheet (atomically, one JSON file each)."""
+    import json
+
+    from rtplan.storage import atomic_write
+
+    written: dict[Path, dict[str, object]] = {}
+    for sheet in sheets:
+        if sheet.kind in KINDS:
+            written.setdefault(record_path(plan, sheet.code), sheet_record(sheet, meeting_id))
+    for path, record in written.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, (json.dumps(record, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+    return list(written)
+
+
+def read_record(plan: Plan, code: SheetCode, lang: str) -> dict[str, object]:
+    """The record of a printed sheet; :class:`GridError` naming the code when it was never printed."""
+    import json
+
+    path = record_path(plan, code)
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        raise GridError([t("paper.enter.no_record", lang, code=code)], lang) from None
+    if not isinstance(record, dict):
+        raise GridError([t("paper.enter.no_record", lang, code=code)], lang)
+    return record
+
+
 # -- the document --------------------------------------------------------------------------
 @dataclass
 class Sheet:
@@ -139,6 +195,16 @@ class Sheet:
     kind: str
     code: SheetCode
     data: dict[str, object] = field(default_factory=dict)
+
+
+def expected_scorers(plan: Plan, meeting: pd.Series | None) -> list[str]:
+    """The participants expected at ``meeting``: its attendance list, in the plan's participant order."""
+    if meeting is None:
+        return []
+    att = plan["attendance"]
+    mid = _text(meeting["meeting_id"])
+    listed = {_text(p) for m, p in zip(att["meeting_id"], att["participant_id"]) if _text(m) == mid}
+    return [pid for pid in (_text(p) for p in plan["participants"]["participant_id"]) if pid in listed]
 
 
 def build_sheets(
@@ -150,18 +216,22 @@ def build_sheets(
     blank: int = DEFAULT_BLANK,
     poster: str = "a4",
 ) -> list[Sheet]:
-    """The sheets in print order (daftar hadir, USG per scorer, poster, pairwise, mapping).
+    """The sheets in print order (daftar hadir, USG per scorer, poster, pairwise, tally, mapping).
 
-    Raises :class:`RtplanError` for a scorer code that is not a participant.
+    ``scorers`` ``None``: one USG sheet for each participant expected at the meeting (its
+    attendance list, :func:`expected_scorers`); ``[]``: none; then ``blank`` sheets without a
+    name. Raises :class:`RtplanError` for a scorer code that is not a participant.
     """
     from rtplan.needs import suggested_dots, top_needs
+    from rtplan.privacy import People
 
     mid = None if meeting is None else _text(meeting["meeting_id"])
     needs = sheet_needs(plan)
-    people = {_text(p): _text(nm) for p, nm in zip(plan["participants"]["participant_id"],
-                                                   plan["participants"]["name"])}
+    declined = People.of(plan).declined_ids  # rtplan.privacy: their sheet carries their code, not their name
+    people = {_text(p): ("" if _text(p) in declined else _text(nm))
+              for p, nm in zip(plan["participants"]["participant_id"], plan["participants"]["name"])}
     if scorers is None:
-        chosen = list(people)
+        chosen = expected_scorers(plan, meeting)
     else:
         unknown = [s for s in scorers if s not in people]
         if unknown:
@@ -181,12 +251,14 @@ def build_sheets(
                             {"needs": chunk, "part": i + 1, "parts": parts, "k": k, "start": i * per_page,
                              # fewer needs on a page: taller boxes, more room for stickers
                              "box_mm": max(22 if poster == "a4" else 32,
-                                           min(60, (170 if poster == "a4" else 290) // max(1, len(chunk)) - 10))}))
+                                           min(60, (170 if poster == "a4" else 350) // max(1, len(chunk)) - 10))}))
     top_list = top_needs(plan, top)
     pairs = sheet_pairs(plan, top)
     titles = dict(top_list)
     sheets.append(Sheet("pairwise", sheet_code(plan, mid, f"PW{len(top_list)}"),
                         {"needs": top_list, "pairs": [(a, titles[a], b, titles[b]) for a, b in pairs]}))
+    sheets.append(Sheet("tally", sheet_code(plan, mid, SHEET_TOKENS["tally"]),
+                        {"needs": needs, "pw_needs": {a for a, _ in top_list}}))
     sheets.append(Sheet("mapping", sheet_code(plan, mid, "MAP")))
     for s in sheets:
         s.data["needs_all"] = needs
@@ -201,8 +273,11 @@ def worksheets_html(
     scorers: list[str] | None = None,
     blank: int = DEFAULT_BLANK,
     poster: str = "a4",
+    sheets: list[Sheet] | None = None,
 ) -> str:
-    """The whole worksheet document as printable HTML (A4, print CSS, escaped by the renderer)."""
+    """The whole worksheet document as printable HTML (A4, print CSS, escaped by the renderer).
+
+    ``sheets``: those :func:`build_sheets` made (built here when not given)."""
     from rtplan.documents.berita_acara import daftar_hadir
     from rtplan.export.exporters import area_header, print_css
     from rtplan.meetings import choose_meeting, meeting_line
@@ -210,7 +285,8 @@ def worksheets_html(
 
     lang = normalize_lang(lang or plan.lang)
     meeting = choose_meeting(plan, meeting_id)
-    sheets = build_sheets(plan, meeting, lang, top, scorers, blank, poster)
+    if sheets is None:
+        sheets = build_sheets(plan, meeting, lang, top, scorers, blank, poster)
     # the handout's daftar hadir: its HTML is built from escaped values (rtplan.render)
     attendance = Markup(daftar_hadir(plan, meeting, lang).replace(' class="rtplan-page-break"', "", 1))
     words = {key.split(".", 1)[1].replace(".", "_"): t(key, lang) for key in (
@@ -219,7 +295,8 @@ def worksheets_html(
         "paper.pw.title", "paper.pw.who", "paper.pw.needs", "paper.pw.tie", "paper.map.title",
         "paper.map.needs", "paper.map.resources", "paper.map.category", "paper.map.location",
         "paper.map.households", "paper.map.name", "paper.map.abcd", "paper.map.holder", "paper.map.need_no",
-        "paper.map.legend", "paper.map.cats", "paper.no_needs")}
+        "paper.map.legend", "paper.map.cats", "paper.no_needs", "paper.tally.title", "paper.tally.howto",
+        "paper.tally.marks", "paper.tally.total", "paper.tally.wins", "paper.tally.rank")}
     for s in sheets:
         if s.kind == "dots":
             s.data["howto"] = t("paper.dots.howto", lang, k=s.data["k"])
@@ -252,23 +329,30 @@ def write_worksheets(
     blank: int = DEFAULT_BLANK,
     poster: str = "a4",
 ) -> Path:
-    """Write the worksheets as one A4 PDF (or the HTML) atomically; returns the path.
+    """Write the worksheets as one PDF (or the HTML) atomically, and each sheet's record; returns the path.
 
-    ``top``, ``scorers``, ``blank`` and ``poster`` are those of :func:`worksheets_html`.
+    ``top``, ``scorers``, ``blank`` and ``poster`` are those of :func:`worksheets_html`; the
+    records of what the USG, dots and pairwise sheets printed go to
+    ``PLAN/.history/sheets/`` (:func:`write_records`), so typing back uses the printed pairs.
     """
     from rtplan.export.engines import html_to_pdf
     from rtplan.export.exporters import area_header
     from rtplan.export.paths import check_document_output
+    from rtplan.meetings import choose_meeting
     from rtplan.storage import atomic_write
 
     lang = normalize_lang(lang or plan.lang)
     out = check_document_output(plan.path, output, lang)
-    html = worksheets_html(plan, meeting_id, lang, top, scorers, blank, poster)
+    meeting = choose_meeting(plan, meeting_id)
+    mid = None if meeting is None else _text(meeting["meeting_id"])
+    sheets = build_sheets(plan, meeting, lang, top, scorers, blank, poster)
+    html = worksheets_html(plan, mid, lang, top, scorers, blank, poster, sheets=sheets)
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "html":
         atomic_write(out, html.encode("utf-8"))
     else:
         atomic_write(out, html_to_pdf(html, engine=engine, header=area_header(plan, lang), lang=lang))
+    write_records(plan, sheets, mid)
     return out
 
 
@@ -320,18 +404,29 @@ def _int_in(text: str, low: int, high: int) -> int | None:
     return int(text) if re.fullmatch(r"\d{1,3}", text) and low <= int(text) <= high else None
 
 
+def _partial(missing: list[str], total: int, partial: bool, lang: str) -> None:
+    """Refuse a sheet with rows left empty unless ``partial`` (``--partial``), naming them."""
+    if missing and not partial:
+        raise GridError([t("paper.enter.partial", lang, n=total - len(missing), total=total,
+                           missing=", ".join(missing), option="--partial")], lang)
+
+
 def usg_update(plan: Plan, scorer: str, grid: Mapping[str, object],
-               lang: str | None = None) -> tuple[pd.DataFrame, int]:
+               lang: str | None = None, needs: list[str] | None = None,
+               partial: bool = False) -> tuple[pd.DataFrame, int]:
     """One scorer's USG sheet -> the new ``usg_scores`` table and the rows it sets.
 
-    ``grid`` maps need_id to ``"5,4,3"`` or ``(5, 4, 3)``; a need left blank (all three
-    empty) is not touched. Every wrong cell is named in one :class:`GridError`.
+    ``grid`` maps need_id to ``"5,4,3"`` or ``(5, 4, 3)``; ``needs`` are the rows the sheet
+    printed (default: every need). A need left blank (all three empty) is not touched, and
+    a sheet with blank rows is refused unless ``partial``. Every wrong cell is named in one
+    :class:`GridError`.
     """
     from rtplan.needs import set_usg_scores
 
     lang = normalize_lang(lang or plan.message_lang)
     scorer = _check_who(plan, "usg", scorer, lang)
-    known = {nid for nid, _ in sheet_needs(plan)}
+    printed = list(needs) if needs is not None else [nid for nid, _ in sheet_needs(plan)]
+    known = set(printed)
     problems: list[str] = []
     scores: dict[str, tuple[object, object, object]] = {}
     for raw_need, value in grid.items():
@@ -357,6 +452,7 @@ def usg_update(plan: Plan, scorer: str, grid: Mapping[str, object],
         raise GridError(problems, lang)
     if not scores:
         raise GridError([t("paper.enter.empty", lang)], lang)
+    _partial([n for n in printed if n not in scores], len(printed), partial, lang)
     return set_usg_scores(plan.copy_table("usg_scores"), scorer, scores), len(scores)
 
 
@@ -395,18 +491,21 @@ _TIE_WORDS = {"s", "seri", "t", "tie", "sama", "=", "0"}
 
 
 def pairwise_update(plan: Plan, participant: str, grid: Mapping[str, object], top: int = DEFAULT_TOP,
-                    lang: str | None = None) -> tuple[pd.DataFrame, int]:
+                    lang: str | None = None, pairs: list[tuple[str, str]] | None = None,
+                    partial: bool = False) -> tuple[pd.DataFrame, int]:
     """The pairwise sheet (pair -> A, B or Seri) -> the new ``pairwise`` table and the rows set.
 
-    A pair is its number on the sheet (``1`` ... n(n-1)/2) or ``N01/N03`` (either order);
-    the choice is ``A``, ``B``, ``Seri`` (``S``, ``T``) or the winning need's id.
-    ``participant`` empty: the group's decision.
+    ``pairs`` are the pairs the sheet printed, in order (its record, :func:`read_record`);
+    ``None`` only for a grid shown from the current ranking on screen. A pair is its number
+    on the sheet (``1`` ... n(n-1)/2) or ``N01/N03`` (either order); the choice is ``A``,
+    ``B``, ``Seri`` (``S``, ``T``) or the winning need's id. ``participant`` empty: the
+    group's decision. Pairs left empty refuse the sheet unless ``partial``.
     """
     from rtplan.needs import set_pairwise
 
     lang = normalize_lang(lang or plan.message_lang)
     participant = _check_who(plan, "pairwise", participant, lang)
-    pairs = sheet_pairs(plan, top)
+    pairs = [(str(a), str(b)) for a, b in pairs] if pairs is not None else sheet_pairs(plan, top)
     by_ids = {frozenset(p): p for p in pairs}
     problems: list[str] = []
     chosen: dict[tuple[str, str], str] = {}
@@ -444,6 +543,7 @@ def pairwise_update(plan: Plan, participant: str, grid: Mapping[str, object], to
         raise GridError(problems, lang)
     if not chosen:
         raise GridError([t("paper.enter.empty", lang)], lang)
+    _partial([str(i) for i, p in enumerate(pairs, start=1) if p not in chosen], len(pairs), partial, lang)
     frame = plan.copy_table("pairwise")
     for (a, b), winner in chosen.items():
         frame = set_pairwise(frame, a, b, winner, participant)
@@ -464,7 +564,12 @@ class Entered:
 
 def resolve_kind(plan: Plan, kind_or_code: str, who: str | None, top: int | None,
                  meeting_id: str | None, lang: str) -> tuple[str, str, int, SheetCode]:
-    """``usg``/``dots``/``pairwise`` or a sheet code -> (kind, who, top, code), checked against the plan."""
+    """``usg``/``dots``/``pairwise`` or a sheet code -> (kind, who, top, code), checked against the plan.
+
+    A kind without a code means the sheet printed for the meeting chosen as printing
+    chooses it (``meeting_id``, else the plan's next or last meeting)."""
+    from rtplan.meetings import choose_meeting
+
     text = (kind_or_code or "").strip()
     example = f"{plan_code(plan)}/M01/USG/P001"
     code = parse_code(text)
@@ -481,38 +586,77 @@ def resolve_kind(plan: Plan, kind_or_code: str, who: str | None, top: int | None
     kind = text.lower()
     if kind not in KINDS:
         raise GridError([t("paper.enter.unknown_kind", lang, kind=text, example=example)], lang)
+    meeting = choose_meeting(plan, meeting_id)
+    mid = None if meeting is None else _text(meeting["meeting_id"])
     token = f"PW{top or DEFAULT_TOP}" if kind == "pairwise" else SHEET_TOKENS[kind]
-    return kind, who or "", int(top or DEFAULT_TOP), sheet_code(plan, meeting_id, token, who or "")
+    owner = "" if kind == "pairwise" else who or ""
+    return kind, who or "", int(top or DEFAULT_TOP), sheet_code(plan, mid, token, owner)
 
 
 def grid_update(plan: Plan, kind: str, who: str, grid: Mapping[str, object], top: int = DEFAULT_TOP,
-                lang: str | None = None) -> tuple[str, pd.DataFrame, int]:
-    """The table a sheet's grid changes: ``(table name, new table, rows set)``; refuses with :class:`GridError`."""
+                lang: str | None = None, record: Mapping[str, object] | None = None,
+                partial: bool = False) -> tuple[str, pd.DataFrame, int]:
+    """The table a sheet's grid changes: ``(table name, new table, rows set)``; refuses with :class:`GridError`.
+
+    ``record``: what the sheet printed (:func:`read_record`): its needs, its pairs in order."""
+    needs = record.get("needs") if record is not None else None
+    needs_list = [str(n) for n in needs] if isinstance(needs, list) else None
     if kind == "usg":
-        frame, n = usg_update(plan, who, grid, lang)
+        frame, n = usg_update(plan, who, grid, lang, needs_list, partial)
     elif kind == "dots":
         frame, n = dots_update(plan, who, grid, lang)
     elif kind == "pairwise":
-        frame, n = pairwise_update(plan, who, grid, top, lang)
+        raw = record.get("pairs") if record is not None else None
+        pairs = [(str(p[0]), str(p[1])) for p in raw] if isinstance(raw, list) else None
+        frame, n = pairwise_update(plan, who, grid, top, lang, pairs, partial)
     else:
         raise GridError([t("paper.enter.unknown_kind", lang, kind=kind, example="usg")], normalize_lang(lang))
     return TABLE_OF[kind], frame, n
 
 
-def enter_sheet(plan: Plan, kind_or_code: str, who: str | None, grid: Mapping[str, object] | str,
-                top: int | None = None, meeting_id: str | None = None, lang: str | None = None) -> Entered:
-    """Check a typed-back sheet and save it (validated and atomic, through storage).
+def find_record(plan: Plan, code: SheetCode, lang: str) -> dict[str, object]:
+    """The record of the sheet ``code`` names: the scorer's own sheet, else a blank one of that meeting."""
+    if code.who and not record_path(plan, code).exists():
+        blank = SheetCode(code.plan, code.meeting, code.sheet)
+        if record_path(plan, blank).exists():
+            return read_record(plan, blank, lang)
+    return read_record(plan, code, lang)
 
-    Raises :class:`GridError` (the grid itself is wrong) or
-    :class:`~rtplan.exceptions.ValidationError` (storage refused it); nothing is
-    written then.
+
+def latest_record(plan: Plan, kind: str) -> dict[str, object] | None:
+    """The most recently printed record of a ``kind`` of sheet in the plan (``None`` when none was printed)."""
+    import json
+
+    folder = record_path(plan, "x").parent
+    found: list[tuple[float, dict[str, object]]] = []
+    for path in folder.glob("*.json") if folder.is_dir() else ():
+        try:
+            record = json.loads(path.read_text(encoding="utf-8"))
+            if isinstance(record, dict) and record.get("kind") == kind:
+                found.append((path.stat().st_mtime, record))
+        except (OSError, ValueError):
+            continue
+    return max(found, key=lambda f: f[0])[1] if found else None
+
+
+def enter_sheet(plan: Plan, kind_or_code: str, who: str | None, grid: Mapping[str, object] | str,
+                top: int | None = None, meeting_id: str | None = None, lang: str | None = None,
+                partial: bool = False) -> Entered:
+    """Check a typed-back sheet against what it printed and save it (validated and atomic, through storage).
+
+    The sheet's record (written when it was printed, :func:`write_records`) gives its
+    needs and its pairs in the printed order; without a record the sheet is refused.
+    Raises :class:`GridError` (the grid itself is wrong, a partial sheet without
+    ``partial``, no record) or :class:`~rtplan.exceptions.ValidationError` (storage refused
+    it); nothing is written then.
     """
     from rtplan import storage
 
     lang = normalize_lang(lang or plan.message_lang)
     kind, who, top_n, code = resolve_kind(plan, kind_or_code, who, top, meeting_id, lang)
+    record = find_record(plan, code, lang)
     if isinstance(grid, str):
         grid = parse_values(grid, lang)
-    table, frame, n = grid_update(plan, kind, who, grid, top_n, lang)
+    table, frame, n = grid_update(plan, kind, who, grid, top_n, lang, record, partial)
     storage.save_tables(plan, {table: frame})
     return Entered(code, table, n)

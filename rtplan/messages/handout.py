@@ -64,6 +64,7 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "id": "{title} · {day} · {place} · RT {rt}/RW {rw}",
         "en": "{title} · {day} · {place} · RT {rt}/RW {rw}",
     },
+    "handout.dh_code": {"id": "Kode peserta", "en": "Participant code"},
     "handout.dh_name": {"id": "Nama", "en": "Name"},
     "handout.dh_group": {"id": "Unsur", "en": "Group"},
     "handout.dh_sign": {"id": "Tanda tangan", "en": "Signature"},

@@ -67,6 +67,20 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "id": "Bidang: ekonomi, kesehatan, pendidikan, lingkungan, infrastruktur, sosial-budaya, keamanan.",
         "en": "Categories: ekonomi, kesehatan, pendidikan, lingkungan, infrastruktur, sosial-budaya, keamanan.",
     },
+    "paper.tally.title": {"id": "Lembar rekap: total USG dan kemenangan berpasangan",
+                          "en": "Tally sheet: USG totals and pairwise wins"},
+    "paper.tally.howto": {
+        "id": "Untuk fasilitator. Dari setiap lembar USG tulis U+S+G tiap kebutuhan di kolom 'Turus USG'; "
+              "jumlahkan di 'Total USG'. Dari lembar berpasangan beri satu turus untuk pemenang tiap pasangan "
+              "(seri: setengah untuk keduanya). Urutkan menurut total USG, lalu kemenangan: itulah peringkatnya.",
+        "en": "For the facilitator. From each USG sheet write U+S+G of each need under 'USG tally'; add them up "
+              "under 'USG total'. From the pairwise sheet give one mark to the winner of each pair (a tie: half "
+              "to both). Order by USG total, then by wins: that is the ranking.",
+    },
+    "paper.tally.marks": {"id": "Turus USG (U+S+G per lembar)", "en": "USG tally (U+S+G per sheet)"},
+    "paper.tally.total": {"id": "Total USG", "en": "USG total"},
+    "paper.tally.wins": {"id": "Menang (berpasangan)", "en": "Pairwise wins"},
+    "paper.tally.rank": {"id": "Peringkat", "en": "Rank"},
     "paper.no_needs": {
         "id": "Belum ada kebutuhan di needs.csv: lembar ini tidak dapat diisi sebelumnya.",
         "en": "No needs in needs.csv yet: this sheet cannot be pre-filled.",
@@ -97,6 +111,18 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "en": "Sheet {sheet} needs a participant code: {option}.",
     },
     "paper.enter.empty": {"id": "Tidak ada nilai yang diisi.", "en": "No values were entered."},
+    "paper.enter.no_record": {
+        "id": "Lembar {code} tidak pernah dicetak dari rencana ini (catatannya tidak ada): cetak lembar kerja "
+              "dulu, lalu ketik kode yang tertulis di pojok kanan atas lembar.",
+        "en": "Sheet {code} was never printed from this plan (its record is missing): print the worksheets "
+              "first, then type the code in the sheet's top right corner.",
+    },
+    "paper.enter.partial": {
+        "id": "Lembar baru terisi {n} dari {total} baris (kosong: {missing}). Periksa lembarnya; bila memang "
+              "sebagian, simpan dengan {option}.",
+        "en": "Only {n} of {total} rows of the sheet are filled (empty: {missing}). Check the sheet; if it is "
+              "partial on purpose, save with {option}.",
+    },
     "paper.enter.bad_item": {
         "id": "Bagian '{item}': tulis KUNCI=NILAI (mis. {example}).",
         "en": "Part '{item}': write KEY=VALUE (e.g. {example}).",
@@ -193,8 +219,14 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "en": "number of top needs on the pairwise sheet (default 5: 10 pairs)",
     },
     "cli.worksheets.scorers": {
-        "id": "kode peserta yang mendapat lembar USG, dipisah koma (bawaan: semua peserta)",
-        "en": "participant codes who get a USG sheet, comma-separated (default: every participant)",
+        "id": "kode peserta yang mendapat lembar USG, dipisah koma, atau N lembar kosong (bawaan: yang "
+              "tercatat hadir di pertemuan itu)",
+        "en": "participant codes who get a USG sheet, comma-separated, or N blank sheets (default: those on "
+              "the meeting's attendance list)",
+    },
+    "cli.worksheets.partial": {
+        "id": "simpan lembar yang baru sebagian terisi (baris kosong tidak diubah)",
+        "en": "save a sheet that is only partly filled (empty rows are left as they are)",
     },
     "cli.worksheets.blank": {
         "id": "jumlah lembar USG kosong untuk peserta baru (bawaan 2)",

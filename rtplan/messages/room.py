@@ -161,8 +161,8 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "room.panel.issue": {"id": "Beri kode", "en": "Give a code"},
     "room.panel.hide": {"id": "Sembunyikan kode", "en": "Hide the code"},
     "room.panel.code_for": {
-        "id": "Kode untuk {name}: {code} (tulis di kertas, lalu sembunyikan dari layar)",
-        "en": "Code for {name}: {code} (write it on a slip, then hide it from the screen)",
+        "id": "Kode baru: {code} (tulis di kertas untuk peserta yang dipilih, lalu sembunyikan dari layar)",
+        "en": "New code: {code} (write it on a slip for the participant chosen, then hide it from the screen)",
     },
     "room.panel.opened": {"id": "Putaran dibuka: {kind}.", "en": "Round opened: {kind}."},
     "room.panel.closed": {"id": "Putaran ditutup: {n} suara tersimpan.", "en": "Round closed: {n} votes saved."},

@@ -22,7 +22,11 @@ def slips_html(plan: Plan, by_person: dict[str, str], lang: str | None = None, m
 
     lang = normalize_lang(lang or plan.lang)
     people = plan["participants"]
-    names = dict(zip(people["participant_id"].astype(str), people["name"].astype(str)))
+    from rtplan.privacy import People
+
+    declined = People.of(plan).declined_ids  # rtplan.privacy: their slip carries their participant code
+    names = {p: (p if p in declined else n)
+             for p, n in zip(people["participant_id"].astype(str), people["name"].astype(str))}
     order = [p for p in names if p in by_person] + sorted(p for p in by_person if p not in names)
     slips = [{"code": shown(by_person[p]), "name": names.get(p, "")} for p in order]
     return str(render(

@@ -30,6 +30,8 @@ class SheetEntryPanel(SafetyNet, w.VBox):  # ipywidgets ships no type hints: VBo
                                description=t("paper.ui.kind", self.lang))
         self.who = w.Dropdown(description=t("paper.ui.who", self.lang))
         self.grid_box = w.VBox()
+        self.record: dict[str, object] | None = None  # what the pairwise sheet printed (its record)
+        self.partial = w.Checkbox(value=False, description=t("cli.worksheets.partial", self.lang), indent=False)
         self.cells: dict[str, list[w.Text]] = {}
         self.save_button = w.Button(description=t("paper.ui.save", self.lang), button_style="primary")
         self.save_button.add_class("rtplan-paper-save")
@@ -38,14 +40,13 @@ class SheetEntryPanel(SafetyNet, w.VBox):  # ipywidgets ships no type hints: VBo
         safety = self.safety_net("paper")
         self.kind.observe(lambda _c: self.refresh(), names="value")
         super().__init__([w.HTML(f"<h3>{t('paper.ui.title', self.lang)}</h3>"), self.kind, self.who,
-                          self.grid_box, w.HBox([self.save_button, safety]), self.status])
+                          self.grid_box, self.partial, w.HBox([self.save_button, safety]), self.status])
         self.add_class("rtplan-paper-entry")
         self.refresh()
 
     def refresh(self) -> None:
         """Show the grid of the chosen sheet kind (the same rows as the printed sheet)."""
-        from rtplan.documents.worksheets import sheet_needs, sheet_pairs
-        from rtplan.needs import top_needs
+        from rtplan.documents.worksheets import latest_record, sheet_needs
 
         plan = self.session.plan
         people = [(f"{p} · {n}", str(p)) for p, n in zip(plan["participants"]["participant_id"],
@@ -77,8 +78,15 @@ class SheetEntryPanel(SafetyNet, w.VBox):  # ipywidgets ships no type hints: VBo
                 self.cells[nid] = [cell]
                 rows.append(w.HBox([w.Label(f"{nid} {title}", layout=w.Layout(width="380px")), cell]))
         else:
-            titles = dict(top_needs(plan, self.top))
-            for i, (a, b) in enumerate(sheet_pairs(plan, self.top), start=1):
+            # the pairs as the last pairwise sheet printed them, never worked out again from today's ranking
+            titles = dict(sheet_needs(plan))
+            self.record = latest_record(plan, "pairwise")
+            raw = self.record.get("pairs") if self.record else None
+            printed = [(str(p[0]), str(p[1])) for p in raw] if isinstance(raw, list) else []
+            if self.record is None:
+                rows.append(w.HTML(t("paper.enter.no_record", self.lang, code="PW")))
+            rows.append(w.HTML(str(self.record.get("code", "")) if self.record else ""))
+            for i, (a, b) in enumerate(printed, start=1):
                 cell = w.Dropdown(options=[("", ""), ("A", "A"), ("B", "B"), (t("paper.pw.tie", self.lang), "seri")],
                                   value="", layout=w.Layout(width="110px"))
                 self.cells[str(i)] = [cell]
@@ -97,8 +105,12 @@ class SheetEntryPanel(SafetyNet, w.VBox):  # ipywidgets ships no type hints: VBo
         from rtplan.documents.worksheets import GridError, grid_update
 
         try:
+            if self.kind.value == "pairwise" and self.record is None:
+                raise GridError([t("paper.enter.no_record", self.lang, code="PW")], self.lang)
             table, frame, n = grid_update(self.session.plan, self.kind.value, str(self.who.value or ""),
-                                          self.grid(), self.top, self.lang)
+                                          self.grid(), self.top, self.lang,
+                                          self.record if self.kind.value == "pairwise" else None,
+                                          bool(self.partial.value))
         except GridError as exc:
             self.status.error(exc.problems)
             return

@@ -158,8 +158,9 @@ class RoomPanel(w.VBox):  # ipywidgets ships no type hints: VBox is Any
             return None
         from rtplan.room.codes import shown
 
-        name = {v: k for k, v in self.late.options}.get(pid, pid)
-        self.code.value = fragment(_CODE, text=t("room.panel.code_for", self.lang, name=name, code=shown(code)))
+        # never a name next to its code on the projector (rtplan.privacy): the choice is cleared first
+        self.late.value = None
+        self.code.value = fragment(_CODE, text=t("room.panel.code_for", self.lang, code=shown(code)))
         return code
 
     def hide_code(self) -> None:
