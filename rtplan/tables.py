@@ -176,17 +176,78 @@ def parse_rows(
 
 
 def frame_to_rows(table: Table, frame: pd.DataFrame) -> tuple[list[str], list[list[str]]]:
-    """Header and text rows of ``frame``: declared columns, then any extra columns."""
+    """Header and text rows of ``frame``: declared columns, then any extra columns.
+
+    Converted column by column (one pass per column, by dtype), with the same text
+    :func:`to_text` gives cell by cell: 10,000 rows are turned to text in a few ms
+    rather than the ~3 s that a call per cell took on pyarrow-backed text.
+    """
     extras = [c for c in frame.columns if c not in table.column_names]
     header = table.column_names + [str(c) for c in extras]
-    rows: list[list[str]] = []
-    declared = [(c, c.name in frame.columns) for c in table.columns]
-    for record in frame.itertuples(index=False, name=None):
-        values = dict(zip(frame.columns, record))
-        row = [to_text(c, values[c.name]) if present else "" for c, present in declared]
-        row += ["" if is_missing(values[e]) else str(values[e]).strip() for e in extras]
-        rows.append(row)
-    return header, rows
+    n = len(frame)
+    # a repeated column name: the last one holds (as a dict of the row would have it)
+    last = {name: i for i, name in enumerate(frame.columns)}
+    columns: list[list[str]] = []
+    for col in table.columns:
+        at = last.get(col.name)
+        columns.append([""] * n if at is None else column_texts(col, frame.iloc[:, at]))
+    columns.extend(_extra_texts(frame.iloc[:, last[name]]) for name in extras)
+    return header, [list(row) for row in zip(*columns)] if columns else [[] for _ in range(n)]
+
+
+def column_texts(column: Column, series: pd.Series) -> list[str]:
+    """The CSV text of every cell of ``series`` (a column of kind ``column.kind``):
+    the same strings as :func:`to_text` per cell, computed per column where the
+    dtype allows it."""
+    dtype = series.dtype
+    kind = column.kind
+    if isinstance(dtype, pd.StringDtype) and kind != "list":
+        # text, id, time (and a text column declared as a number or date: str(value).strip())
+        return _plain_texts(series)
+    if isinstance(dtype, pd.StringDtype):  # list: each distinct cell joined once
+        memo: dict[str, str] = {}
+        out: list[str] = []
+        for v in series.to_numpy(dtype=object, na_value=None):
+            if v is None:
+                out.append("")
+                continue
+            text = memo.get(v)
+            if text is None:
+                text = memo[v] = "" if not v.strip() else join_list(v)
+            out.append(text)
+        return out
+    if kind in ("int", "money") and isinstance(dtype, pd.Int64Dtype):
+        missing = series.isna().to_numpy()
+        digits = series.to_numpy(dtype="int64", na_value=0).astype(str).tolist()
+        return _blank_where(digits, missing)
+    if kind == "date" and isinstance(dtype, np.dtype) and dtype.kind == "M":  # naive, any unit
+        values = series.to_numpy()
+        missing = np.isnat(values)
+        return _blank_where(np.datetime_as_string(values, unit="D").tolist(), missing)
+    if kind == "bool" and isinstance(dtype, pd.BooleanDtype):
+        missing = series.isna().to_numpy()
+        words = np.where(series.to_numpy(dtype=bool, na_value=False), "true", "false").tolist()
+        return _blank_where(words, missing)
+    # object or unexpected dtypes: anything may be in a cell, so cell by cell
+    return [to_text(column, v) for v in series]
+
+
+def _plain_texts(series: pd.Series) -> list[str]:
+    """A text column's cells, stripped ("" when missing or blank)."""
+    return ["" if v is None else v.strip() for v in series.to_numpy(dtype=object, na_value=None)]
+
+
+def _extra_texts(series: pd.Series) -> list[str]:
+    """A column the schema does not declare: its cells as stripped text."""
+    if isinstance(series.dtype, pd.StringDtype):
+        return _plain_texts(series)
+    return ["" if is_missing(v) else str(v).strip() for v in series]
+
+
+def _blank_where(texts: list[str], missing: np.ndarray) -> list[str]:
+    for i in np.flatnonzero(missing).tolist():
+        texts[i] = ""
+    return texts
 
 
 def rows_to_csv(header: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:

@@ -101,6 +101,29 @@ def test_money_field_echoes_as_it_will_be_saved() -> None:
     assert "bukan jumlah uang" in field.echo.value
 
 
+def test_read_money_refuses_a_fraction_of_a_rupiah() -> None:
+    for text in ("1.500,50", "Rp 1.500,50", "0,5"):
+        reading = read_money(text)
+        assert reading.value is None, text
+        assert reading.error == f"'{text}' memuat pecahan rupiah (tidak dibulatkan diam-diam)"
+    assert read_money("1.500,50", "en").error == "'1.500,50' holds a fraction of a Rupiah (not rounded silently)"
+    assert read_money("1.500,00").value == 1500  # zero cents are whole Rupiah
+    assert read_money("1,5 jt").value == 1_500_000
+
+
+def test_money_field_refuses_a_fraction_and_saves_nothing(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    before = _bytes(example_dir, "ledger")
+    editor = _new_expense(tab, "1.500,50")
+    field = editor.fields["expense_idr"]
+    assert field.amount is None
+    assert "pecahan rupiah" in field.echo.value  # said while typing, not shown as Rp 1.501
+    assert "1.501" not in field.echo.value
+    editor.save_button.click()
+    assert editor.status.kind == "error"
+    assert "'1.500,50' memuat pecahan rupiah" in editor.status.text, editor.status.text
+    assert _bytes(example_dir, "ledger") == before
+
+
 # -- through the cash-book panel ---------------------------------------------------------
 @pytest.fixture
 def tab(example_dir: Path):  # type: ignore[no-untyped-def]

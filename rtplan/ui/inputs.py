@@ -53,9 +53,12 @@ class Reading:
 
 
 def read_money(text: object, lang: str = "id") -> Reading:
-    """Read an amount typed in a form: ``Reading(50000, 'Rp 50.000')`` for ``50rb``."""
+    """Read an amount typed in a form: ``Reading(50000, 'Rp 50.000')`` for ``50rb``.
+
+    A fraction of a Rupiah (``1.500,50``) is refused with a message, never rounded.
+    """
     try:
-        amount = parse_money(text)
+        amount = parse_money(text, round_fraction=False)
     except ParseError as exc:
         return Reading(None, "", exc.message(lang))
     return Reading(amount, "" if amount is None else format_idr(amount, lang))
