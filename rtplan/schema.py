@@ -68,6 +68,18 @@ ACTIVITY_KINDS = ("pelatihan", "pendidikan", "kesehatan", "lingkungan", "sosial"
 RECURRENCES = ("once", "weekly", "monthly")
 ACTIVITY_STATUSES = ("rencana", "berjalan", "selesai", "batal")
 FUNDING_SOURCES = ("kas RT", "swadaya warga", "dana kelurahan", "CSR", "hibah")
+PROPOSAL_BIDANG = (
+    "kesehatan",
+    "pendidikan-kebudayaan",
+    "umkm",
+    "kelembagaan-masyarakat",
+    "ketenteraman-ketertiban",
+    "kesiapsiagaan-bencana",
+    "infrastruktur",
+)
+"""Musrenbang bidang: the six Permendagri 130/2018 groups plus infrastruktur (labels in the catalogue)."""
+PROPOSAL_LEVELS = ("rw", "kelurahan", "kecamatan", "kota")
+PROPOSAL_STATES = ("diusulkan", "diterima-rw", "diterima-kelurahan", "ditolak", "dianggarkan", "dilaksanakan")
 PRIORITY_METHODS = ("usg", "dots", "pairwise", "gabungan")
 TREE_KINDS = ("inti", "sebab", "akibat")
 MATCH_DECISIONS = ("diterima", "ditolak")
@@ -419,6 +431,26 @@ _table(Table(
         C("note", "str"),
     ),
     key=("funding_source",),
+    step=3,
+))
+_table(Table(
+    "proposals",
+    (
+        C("proposal_id", "id", required=True),
+        C("title", "str", required=True),
+        C("need_ids", "list", ref=("needs", "need_id")),
+        C("location", "str"),
+        C("volume", "int", min=0),
+        C("unit", "str"),
+        C("cost_idr", "money", min=0),
+        C("bidang", "str", suggested=PROPOSAL_BIDANG),
+        C("swadaya", "str"),
+        C("decided_in", "id", ref=("meetings", "meeting_id")),
+        C("level", "str", allowed=PROPOSAL_LEVELS),
+        C("state", "str", allowed=PROPOSAL_STATES),
+        C("answer", "str"),
+    ),
+    key=("proposal_id",),
     step=3,
 ))
 # step 4: monitoring

@@ -67,7 +67,7 @@ def _write_musrenbang(plan: Plan, path: Path, args: argparse.Namespace) -> str:
               kelurahan=plan.area.get("kelurahan", ""))
     written = [stem.with_suffix(".xlsx"), stem.with_suffix(".csv")]
     musrenbang.write_xlsx(frame, columns, written[0], title)
-    atomic_write(written[1], musrenbang.csv_bytes(frame))
+    atomic_write(written[1], musrenbang.csv_bytes(frame, columns, lang))
     if args.engine != "none":
         pdf = html_to_pdf(musrenbang.page_html(plan, frame, columns, lang), engine=args.engine, lang=lang,
                           header=title)
@@ -98,7 +98,7 @@ EXPORTS: list[ExportKind] = [
     ExportKind("ics", "cli.export.ics", "jadwal.ics", _write_ics, uses=("activities", "needs")),
     ExportKind("musrenbang", "cli.export.musrenbang", "usulan-musrenbang.xlsx", _write_musrenbang,
                (".xlsx", ".csv", ".pdf"),
-               uses=("needs", "priorities", "usg_scores", "votes", "pairwise", "activities", "resources", "matches")),
+               uses=("needs", "usg_scores", "participants", "proposals", "meetings")),
 ]
 
 

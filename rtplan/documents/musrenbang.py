@@ -1,16 +1,14 @@
-"""The Musrenbang proposal list (daftar usulan kegiatan) from the prioritised needs.
+"""The Musrenbang proposal list (daftar usulan kegiatan) from the plan's proposals.
 
-An RT's priorities travel up the chain (Rembug Warga / Rembuk RW -> Musrenbang
-Kelurahan -> Kecamatan -> Kota). Proposal forms differ by city, so the columns are
-configurable: :data:`SUPERSET` has every field; :data:`PRESETS` has Semarang's
-seven-column "Daftar Panjang Usulan Kegiatan"; a mapping file (CSV ``header,field``
-or TOML ``[[column]] header = .. field = ..``) gives any other layout.
-
-Rows: every stored priority (``priorities.csv``; the final order when none is
-stored, first :data:`DEFAULT_TOP` needs), in priority order; each of its activities
-(not ``batal``) is one proposal; a need without an activity is one proposal named
-after the need. An activity answering several needs is proposed once, under its
-highest-priority need, so costs are never counted twice.
+What the RT's musyawarah decided to send up the chain (Rembug Warga / Rembuk RW ->
+Musrenbang Kelurahan -> Kecamatan -> Kota) is the ``proposals`` table; this list shows
+exactly those rows, never the plan's own activities (those are paid by the RT, its
+residents or its partners). Priority numbers run 1..n in the decided order (the table's
+row order). Proposal forms differ by city, so the columns are configurable:
+:data:`SUPERSET` has every field; :data:`PRESETS` has Semarang's seven-column Form RW.1
+("Daftar Panjang Usulan Kegiatan Rembug Warga"); a mapping file (CSV ``header,field``
+or TOML ``[[column]] header = .. field = ..``) gives any other layout. Sources of the
+forms and of the bidang list: ``docs/musrenbang.md``.
 """
 
 from __future__ import annotations
@@ -28,21 +26,11 @@ from rtplan.cellsafe import csv_text, neutralize
 from rtplan.exceptions import RtplanError
 from rtplan.messages import normalize_lang, t
 from rtplan.plan import Plan
+from rtplan.proposals import BIDANG_KEYS
 from rtplan.schema import split_list
 from rtplan.tables import is_missing
 
-DEFAULT_TOP = 10
-
-# need category -> key of its Musrenbang bidang (Semarang's Fisik prasarana / Ekonomi / Sosial budaya)
-BIDANG = {
-    "infrastruktur": "musrenbang.bidang.infrastruktur",
-    "lingkungan": "musrenbang.bidang.lingkungan",
-    "ekonomi": "musrenbang.bidang.ekonomi",
-    "kesehatan": "musrenbang.bidang.kesehatan",
-    "pendidikan": "musrenbang.bidang.pendidikan",
-    "sosial-budaya": "musrenbang.bidang.sosial-budaya",
-    "keamanan": "musrenbang.bidang.keamanan",
-}
+TOTAL_FIELD = "perkiraan_biaya"
 
 # field -> key of its header; the superset of domain.md plus two derived fields
 FIELDS: dict[str, str] = {
@@ -135,66 +123,54 @@ def read_mapping(path: Path, lang: str = "id") -> tuple[Column, ...]:
     return tuple(columns)
 
 
-def _priority_needs(plan: Plan, top: int) -> list[str]:
-    from rtplan.needs import priority_order
-
-    stored = [str(n) for n in plan["priorities"].sort_values("rank")["need_id"]]
-    if stored:
-        known = set(plan["needs"]["need_id"])
-        return [n for n in dict.fromkeys(stored) if n in known]
-    return priority_order(plan)[:top]
+class NoProposalsError(RtplanError):
+    """Raised when the plan has no proposals to list."""
 
 
-def proposals(plan: Plan, lang: str | None = None, top: int = DEFAULT_TOP) -> pd.DataFrame:
-    """The proposal rows, every superset field plus ``rt_rw`` and ``volume_satuan``.
+def bidang_label(value: object, lang: str) -> str:
+    """The bidang people read: the catalogue label of a :data:`~rtplan.schema.PROPOSAL_BIDANG` id,
+    or the value as written (a city's *kamus usulan* entry)."""
+    text = "" if is_missing(value) else str(value)
+    return t(BIDANG_KEYS[text], lang) if text in BIDANG_KEYS else text
 
-    Money stays a whole Rupiah number (``perkiraan_biaya``); no names of residents,
-    no contacts: PIC names and resource holders are not part of the form.
+
+def proposals(plan: Plan, lang: str | None = None) -> pd.DataFrame:
+    """One row per stored proposal, in the decided order: every superset field plus
+    ``rt_rw`` and ``volume_satuan``.
+
+    ``no_prioritas`` is 1..n; ``skor_prioritas`` is the highest USG total of the needs a
+    proposal answers (a number; the writers show it with the plan's decimal comma). Money
+    stays a whole Rupiah number. No names of residents, no contacts.
     """
     from rtplan.documents.masking import masked_plan
     from rtplan.needs import usg_ranking
 
     lang = normalize_lang(lang or plan.lang)
     plan = masked_plan(plan, True)  # sent to the kelurahan (rtplan.privacy): residents' names in titles masked
-    order = _priority_needs(plan, top)
+    table = plan["proposals"]
     needs = plan["needs"].set_index("need_id")
     usg = usg_ranking(plan, lang=lang).table.set_index("need_id")
-    resources = plan["resources"].set_index("resource_id")
-    acts = plan["activities"]
-    acts = acts[acts["status"].fillna("") != "batal"]
-    used: set[str] = set()
     rt, rw = plan.area.get("rt", ""), plan.area.get("rw", "")
     rows = []
-    for number, need_id in enumerate(order, start=1):
-        need = needs.loc[need_id]
-        mine = [a for a in acts.itertuples(index=False)
-                if need_id in split_list(a.need_ids) and a.activity_id not in used]
-        category = str(need["category"])
-        base = {
+    for number, p in enumerate(table.itertuples(index=False), start=1):
+        need_ids = [n for n in split_list(p.need_ids) if n in needs.index]
+        scores = [float(usg.at[n, "total"]) for n in need_ids if n in usg.index and not is_missing(usg.at[n, "total"])]
+        rows.append({
             "no_prioritas": number,
-            "bidang": t(BIDANG[category], lang) if category in BIDANG else category,
-            "permasalahan": str(need["title"]),
-            "rt": rt, "rw": rw, "rt_rw": f"{rt}/{rw}",
-            "skor_prioritas": None if need_id not in usg.index else round(float(usg.at[need_id, "total"]), 1),
-        }
-        if not mine:
-            rows.append({**base, "usulan_kegiatan": t("musrenbang.need_only", lang, title=need["title"]),
-                         "lokasi": "" if is_missing(need["location"]) else str(need["location"]),
-                         "volume": None, "satuan": "", "perkiraan_biaya": None, "sumber_dana": "",
-                         "potensi_swadaya": "", "keterangan": t("musrenbang.no_activity", lang)})
-            continue
-        for a in mine:
-            used.add(a.activity_id)
-            swadaya = [str(resources.at[r, "name"]) for r in split_list(a.resource_ids) if r in resources.index]
-            volume = None if is_missing(a.target_participants) else int(a.target_participants)
-            rows.append({**base, "usulan_kegiatan": str(a.title),
-                         "lokasi": str(a.venue) if not is_missing(a.venue) else (
-                             "" if is_missing(need["location"]) else str(need["location"])),
-                         "volume": volume, "satuan": t("musrenbang.people", lang) if volume is not None else "",
-                         "perkiraan_biaya": None if is_missing(a.cost_idr) else int(a.cost_idr),
-                         "sumber_dana": "" if is_missing(a.funding_source) else str(a.funding_source),
-                         "potensi_swadaya": "; ".join(swadaya),
-                         "keterangan": "" if is_missing(a.indicator) else str(a.indicator)})
+            "bidang": bidang_label(p.bidang, lang),
+            "usulan_kegiatan": str(p.title),
+            "permasalahan": "; ".join(str(needs.at[n, "title"]) for n in need_ids),
+            "lokasi": "" if is_missing(p.location) else str(p.location),
+            "rt": rt, "rw": rw,
+            "volume": None if is_missing(p.volume) else int(p.volume),
+            "satuan": "" if is_missing(p.unit) else str(p.unit),
+            "perkiraan_biaya": None if is_missing(p.cost_idr) else int(p.cost_idr),
+            "sumber_dana": "",
+            "potensi_swadaya": "" if is_missing(p.swadaya) else str(p.swadaya),
+            "skor_prioritas": round(max(scores), 1) if scores else None,
+            "keterangan": "" if is_missing(p.answer) else str(p.answer),
+            "rt_rw": f"{rt}/{rw}",
+        })
     frame = pd.DataFrame(rows, columns=[*SUPERSET, "rt_rw"])
     frame["volume_satuan"] = [
         "" if is_missing(v) else f"{int(v)} {s}".strip() for v, s in zip(frame["volume"], frame["satuan"])]
@@ -202,9 +178,38 @@ def proposals(plan: Plan, lang: str | None = None, top: int = DEFAULT_TOP) -> pd
 
 
 def form_table(plan: Plan, columns: Sequence[Column], lang: str | None = None) -> pd.DataFrame:
-    """The proposal rows laid out in ``columns`` (headers as people read them)."""
+    """The proposal rows laid out in ``columns`` (headers as people read them), with a totals
+    row for the estimated cost when the form shows it.
+
+    Raises :class:`NoProposalsError` (a sentence saying what to do) when the plan has none.
+    """
+    lang = normalize_lang(lang or plan.lang)
     rows = proposals(plan, lang)
-    return pd.DataFrame({c.header: rows[c.field] for c in columns})
+    if rows.empty:
+        raise NoProposalsError(t("musrenbang.no_proposals", lang, plan=plan.title))
+    frame = pd.DataFrame({c.header: rows[c.field] for c in columns}).astype(object)
+    if any(c.field == TOTAL_FIELD for c in columns):
+        total: dict[str, object] = {c.header: None for c in columns}
+        label_col = next((c for c in columns if c.field == "usulan_kegiatan"),
+                         next((c for c in columns if c.field not in NUMERIC), columns[0]))
+        total[label_col.header] = t("musrenbang.total", lang)
+        for c in columns:
+            if c.field == TOTAL_FIELD:
+                total[c.header] = int(sum(v for v in rows[TOTAL_FIELD] if not is_missing(v)))
+        frame = pd.concat([frame, pd.DataFrame([total], columns=frame.columns).astype(object)],
+                          ignore_index=True)
+    return frame
+
+
+def decimal_text(frame: pd.DataFrame, columns: Sequence[Column], lang: str) -> pd.DataFrame:
+    """The frame with fractional numbers as text in ``lang`` (``13,6`` in Indonesian)."""
+    from rtplan.fmt import format_number
+
+    shown = frame.copy()
+    for col in columns:
+        if col.field == "skor_prioritas":
+            shown[col.header] = [format_number(v, lang, 1) if not is_missing(v) else "" for v in shown[col.header]]
+    return shown
 
 
 def _text_cell(value: object) -> object:
@@ -268,9 +273,11 @@ def write_xlsx(frame: pd.DataFrame, columns: Sequence[Column], path: Path, title
     atomic_write(path, buf.getvalue())
 
 
-def csv_bytes(frame: pd.DataFrame) -> bytes:
+def csv_bytes(frame: pd.DataFrame, columns: Sequence[Column] = (), lang: str = "id") -> bytes:
     """CSV with a UTF-8 BOM, so Excel shows Indonesian text right; text that a spreadsheet
-    would run as a formula is neutralised (:func:`rtplan.cellsafe.neutralize`)."""
+    would run as a formula is neutralised (:func:`rtplan.cellsafe.neutralize`). Scores are
+    written with the decimal sign of ``lang`` (``13,6``)."""
+    frame = decimal_text(frame, columns, lang)
     text = csv_text([str(c) for c in frame.columns],
                     ([_plain(v) for v in row] for row in frame.itertuples(index=False, name=None)), neutral=True)
     return ("\ufeff" + text).encode("utf-8")
@@ -293,7 +300,7 @@ def page_html(plan: Plan, frame: pd.DataFrame, columns: Sequence[Column], lang: 
     from rtplan.render import render
     from rtplan.render import table as html_table
 
-    shown = frame.copy()
+    shown = decimal_text(frame, columns, lang)
     for col in columns:
         if col.field == "perkiraan_biaya":
             shown[col.header] = [format_idr(v, lang) for v in shown[col.header]]
