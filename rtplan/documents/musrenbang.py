@@ -251,6 +251,8 @@ def write_xlsx(frame: pd.DataFrame, columns: Sequence[Column], path: Path, title
             cell.border = border
             if col.field == "perkiraan_biaya":
                 cell.number_format = "#,##0"
+            elif col.field == "skor_prioritas":
+                cell.number_format = "0.0"  # a number; the spreadsheet shows the reader's decimal sign
     for i, col in enumerate(columns, start=1):
         values = [len(str(col.header))] + [len(str(v)) for v in frame.iloc[:, i - 1] if not is_missing(v)]
         width = min(50, max(8, max(values) + 2)) if col.field not in NUMERIC else min(18, max(values) + 3)

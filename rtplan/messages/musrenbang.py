@@ -28,6 +28,33 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "en": "Plan '{plan}' has no Musrenbang proposals yet (proposals.csv is empty), so no list was made. "
               "Decide the proposals in a meeting (step 3, panel Musrenbang proposals), then export again.",
     },
+    "ui.proposals.heading": {"id": "Usulan ke Musrenbang", "en": "Proposals to the Musrenbang"},
+    "ui.proposals.help": {
+        "id": "Kebutuhan prioritas yang belum punya sumber daya dan belum didanai sendiri (kas RT, swadaya, CSR, "
+              "hibah). Centang yang diputuskan untuk diusulkan, isi volume, satuan, biaya dan bidang, pilih rapatnya, "
+              "lalu simpan. Urutan simpan adalah urutan prioritas.",
+        "en": "Prioritised needs with no resource and no local funding (kas RT, swadaya, CSR, grants). Tick the "
+              "ones the meeting decided to send, fill in volume, unit, cost and field, choose the meeting, then "
+              "save. The order saved is the priority order.",
+    },
+    "ui.proposals.meeting": {"id": "Diputuskan di", "en": "Decided at"},
+    "ui.proposals.title": {"id": "Jenis kegiatan", "en": "Proposed activity"},
+    "ui.proposals.location": {"id": "Lokasi (jalan/tetenger)", "en": "Location (street/landmark)"},
+    "ui.proposals.volume": {"id": "Volume", "en": "Volume"},
+    "ui.proposals.unit": {"id": "satuan", "en": "unit"},
+    "ui.proposals.cost": {"id": "Biaya (Rp)", "en": "Cost (IDR)"},
+    "ui.proposals.save": {"id": "Simpan usulan", "en": "Save proposals"},
+    "ui.proposals.none": {"id": "Tidak ada kandidat: setiap kebutuhan prioritas sudah punya sumber daya, dana "
+                                "sendiri, atau sudah diusulkan.",
+                          "en": "No candidates: every prioritised need has a resource, local funding, or is "
+                                "already proposed."},
+    "ui.proposals.current": {"id": "Usulan yang sudah diputuskan", "en": "Proposals decided so far"},
+    "ui.proposals.nothing_ticked": {"id": "Belum ada yang dicentang; tidak ada yang disimpan.",
+                                    "en": "Nothing ticked; nothing saved."},
+    "ui.proposals.no_meeting": {"id": "Belum ada rapat di rencana ini; isi daftar rapat dulu (langkah 0).",
+                                "en": "This plan has no meetings yet; add one first (step 0)."},
+    "ui.proposals.saved": {"id": "{n} usulan disimpan, diputuskan di {meeting}.",
+                           "en": "{n} proposals saved, decided at {meeting}."},
     "musrenbang.total": {"id": "Jumlah", "en": "Total"},
     "bidang.kesehatan": {"id": "Kesehatan", "en": "Health"},
     "bidang.pendidikan-kebudayaan": {"id": "Pendidikan dan kebudayaan", "en": "Education and culture"},
