@@ -14,8 +14,8 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from rtplan.schema import PROPOSAL_BIDANG, TABLES, join_list, split_list
 from rtplan.plan import Plan
+from rtplan.schema import PROPOSAL_BIDANG, TABLES, join_list, split_list
 from rtplan.tables import is_missing
 
 LOCAL_FUNDING = ("kas RT", "swadaya warga", "CSR", "hibah")
@@ -119,7 +119,7 @@ def add_proposals(plan: Plan, picks: Sequence[Mapping[str, object]], meeting_id:
     rows = []
     for pid, pick in zip(ids, picks):
         need_ids = pick.get("need_ids", "")
-        row: dict[str, object] = {c: pd.NA for c in table.column_names}
+        row: dict[str, object] = dict.fromkeys(table.column_names, pd.NA)
         row.update({
             "proposal_id": pid,
             "title": str(pick.get("title", "")).strip(),
@@ -142,5 +142,16 @@ def add_proposals(plan: Plan, picks: Sequence[Mapping[str, object]], meeting_id:
     return pd.concat([current, new], ignore_index=True) if len(current) else new
 
 
-__all__ = ["BIDANG_KEYS", "BIDANG_OF_CATEGORY", "LEVEL_KEYS", "STATE_KEYS", "LOCAL_FUNDING", "PROPOSAL_BIDANG", "add_proposals", "candidates",
-           "locally_funded_needs", "matched_needs", "next_ids"]
+__all__ = [
+    "BIDANG_KEYS",
+    "BIDANG_OF_CATEGORY",
+    "LEVEL_KEYS",
+    "LOCAL_FUNDING",
+    "PROPOSAL_BIDANG",
+    "STATE_KEYS",
+    "add_proposals",
+    "candidates",
+    "locally_funded_needs",
+    "matched_needs",
+    "next_ids",
+]

@@ -16,12 +16,11 @@ from rtplan import storage
 from rtplan.documents import musrenbang
 from rtplan.documents.musrenbang import ColumnsError, columns_for, form_table, proposals, write_xlsx
 
-
 # what each example's musyawarah decided at M02 (data/*/proposals.csv), in the decided order
 DECIDED = {
     "contoh-rt05-rw03": ["Paving dan saluran Gang Kenanga", "Bantuan alat produksi dan kemasan untuk UMKM warga"],
-    "contoh-rt02-rw07-banjir": ["Tanggul dan pompa air bantaran Kali Asri", "Perahu karet dan perlengkapan siaga banjir",
-                                "Ruang belajar darurat saat banjir"],
+    "contoh-rt02-rw07-banjir": ["Tanggul dan pompa air bantaran Kali Asri",
+                                "Perahu karet dan perlengkapan siaga banjir", "Ruang belajar darurat saat banjir"],
 }
 SEMARANG_FORM_RW1 = ["No urut prioritas", "Jenis kegiatan", "Lokasi", "RT/RW", "Volume",
                      "Potensi partisipasi masyarakat", "Bidang usulan"]
