@@ -11,9 +11,6 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "en": "{path} line {line}: unknown field '{field}'; choose from: {fields}",
     },
     "musrenbang.empty_mapping": {"id": "{path} tidak berisi kolom apa pun.", "en": "{path} lists no columns."},
-    "musrenbang.need_only": {"id": "Penanganan: {title}", "en": "Addressing: {title}"},
-    "musrenbang.no_activity": {"id": "belum ada kegiatan terjadwal", "en": "no activity scheduled yet"},
-    "musrenbang.people": {"id": "orang", "en": "people"},
     "musrenbang.title": {
         "id": "Daftar Usulan Kegiatan RT {rt}/RW {rw} Kelurahan {kelurahan}",
         "en": "Proposed Activities RT {rt}/RW {rw}, Kelurahan {kelurahan}",
