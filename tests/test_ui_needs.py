@@ -343,7 +343,7 @@ def test_clearing_the_final_order_falls_back_to_combined(tab, example_dir: Path)
     assert _csv(example_dir, "priorities") == before
     panel.confirm.yes.click()
     assert panel.status.kind == "ok"
-    assert _csv(example_dir, "priorities") == b"need_id,rank,method,note\n"
+    assert _csv(example_dir, "priorities") == b"need_id,rank,method,note,decided_in\n"
     result = final_order(storage.load_plan(example_dir))
     assert result.source == "combined"
     assert panel.order == []
