@@ -11,9 +11,9 @@ from pypdf import PdfReader
 
 from rtplan import storage
 from rtplan.cli import main
+from rtplan.documents.sheet_entry import enter_sheet
 from rtplan.documents.worksheets import (
     GridError,
-    enter_sheet,
     parse_code,
     plan_code,
     sheet_needs,

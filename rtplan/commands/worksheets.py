@@ -39,14 +39,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: str
 
 def cmd_worksheets(args: argparse.Namespace) -> int:
     from rtplan.commands import note_emptied
-    from rtplan.documents import worksheets
+    from rtplan.documents import sheet_entry, worksheets
 
     plan = storage.load_plan(args.plan_dir, lang=args.lang)
     lang = normalize_lang(args.lang or plan.lang)
     if args.enter:
         note_emptied(plan, lang, force=args.force)
         try:
-            done = worksheets.enter_sheet(plan, args.enter, args.scorer, args.values or "", top=args.top,
+            done = sheet_entry.enter_sheet(plan, args.enter, args.scorer, args.values or "", top=args.top,
                                           meeting_id=args.meeting, lang=lang, partial=args.partial)
         except worksheets.GridError as exc:
             print(t("paper.enter.refused", lang, code=args.enter), file=sys.stderr)

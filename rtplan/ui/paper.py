@@ -46,7 +46,8 @@ class SheetEntryPanel(SafetyNet, w.VBox):  # ipywidgets ships no type hints: VBo
 
     def refresh(self) -> None:
         """Show the grid of the chosen sheet kind (the same rows as the printed sheet)."""
-        from rtplan.documents.worksheets import latest_record, sheet_needs
+        from rtplan.documents.sheet_entry import latest_record
+        from rtplan.documents.worksheets import sheet_needs
 
         plan = self.session.plan
         people = [(f"{p} · {n}", str(p)) for p, n in zip(plan["participants"]["participant_id"],
@@ -96,13 +97,14 @@ class SheetEntryPanel(SafetyNet, w.VBox):  # ipywidgets ships no type hints: VBo
         self.grid_box.children = rows
 
     def grid(self) -> dict[str, object]:
-        """The values typed, as the grid :func:`rtplan.documents.worksheets.grid_update` takes."""
+        """The values typed, as the grid :func:`rtplan.documents.sheet_entry.grid_update` takes."""
         if self.kind.value == "usg":
             return {k: tuple(c.value for c in cells) for k, cells in self.cells.items()}
         return {k: cells[0].value for k, cells in self.cells.items()}
 
     def save(self) -> None:
-        from rtplan.documents.worksheets import GridError, grid_update
+        from rtplan.documents.sheet_entry import grid_update
+        from rtplan.documents.worksheets import GridError
 
         try:
             if self.kind.value == "pairwise" and self.record is None:

@@ -94,7 +94,7 @@ class RoomPanel(w.VBox):  # ipywidgets ships no type hints: VBox is Any
 
     def refresh(self) -> dict[str, Any] | None:
         """Ask the room for its status and show it; returns the status (``None`` when unreachable)."""
-        from rtplan.room.server import qr_data_url
+        from rtplan.room.pages import qr_data_url
 
         assert self.client is not None
         try:
