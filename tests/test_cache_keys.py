@@ -99,10 +99,10 @@ def test_an_edit_to_a_table_a_part_does_not_read_keeps_it(tmp_path: Path, monkey
     caches._SECTIONS.clear()
     first = handout.Handout(str(folder)).resources()
     plan = storage.load_plan(folder)
-    decisions = plan.copy_table("decisions")
-    decisions.loc[0, "decision"] = "Ralat kecil"
-    storage.save_tables(plan, {"decisions": decisions})
-    assert "decisions" not in handout.RESOURCES_READS
+    ledger = plan.copy_table("ledger")
+    ledger.loc[0, "description"] = "Ralat kecil"
+    storage.save_tables(plan, {"ledger": ledger})
+    assert "ledger" not in handout.RESOURCES_READS
     key = ("resources", None, True)
     calls: list[int] = []
     again = caches.cached_section(storage.load_plan(folder), key, lambda: calls.append(1) or first,

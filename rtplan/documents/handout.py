@@ -46,8 +46,10 @@ from rtplan.tables import is_missing
 NEEDS_CHART_READS = frozenset({"needs", "usg_scores", "votes"})
 # without priorities the Gantt orders activities by the ranking: it reads the scores then
 GANTT_READS = frozenset({"activities", "needs", "pairwise", "priorities", "resources", "usg_scores", "votes"})
-RESOURCES_READS = frozenset({"funds", "institutions", "matches", "needs", "pairwise", "participants", "priorities",
-                             "resources", "usg_scores", "votes"})
+# the privacy rule names whoever leads an activity, chairs a meeting or follows up a decision
+# (rtplan.privacy.People): who is masked in the partners' list depends on those tables too
+RESOURCES_READS = frozenset({"activities", "decisions", "funds", "institutions", "matches", "meetings", "needs",
+                             "pairwise", "participants", "priorities", "resources", "usg_scores", "votes"})
 
 class Handout:
     """The handout of one meeting: each method returns one displayable section.
