@@ -71,7 +71,9 @@ def test_handout_content(engine: str, nasty_plan: Path, tmp_path: Path, capsys) 
         pytest.skip("no Chromium-family browser (apt-get install chromium)")
     plan = storage.load_plan(nasty_plan)
     reader, text = make(capsys, nasty_plan, tmp_path / "handout.pdf", "--engine", engine)
-    one = flat(text)
+    # "RT 05/RW 03" carries a word joiner after its slash (documents.layout.keep_together) so it never
+    # breaks there; Chromium's text layer gives it back as a space, the page shows none (looked at)
+    one = flat(text).replace("/ RW", "/RW")
     for page in reader.pages:
         assert abs(float(page.mediabox.width) - 595.3) < 2
         assert abs(float(page.mediabox.height) - 841.9) < 2
@@ -201,7 +203,9 @@ def test_handout_text_is_the_same_as_before_the_speed_work(example: str, tmp_pat
     size: days without a leading zero, one term for dot voting, no file name, one status per
     activity (as of 2099 every activity with sessions is selesai), the schedule chart's words as
     text, the berita acara without a repeated "warga RT", and the follow-up section listing the
-    earlier meetings' decisions (this meeting's are printed once, in its berita acara)."""
+    earlier meetings' decisions (this meeting's are printed once, in its berita acara). Printed again
+    for the one privacy rule: the daftar hadir has a participant code column, and the residents who
+    declined consent (Kartini, Ani Susanti; Lilis Suryani) are a blank line to sign, not their names."""
     from conftest import copy_example
 
     plan = copy_example(example, tmp_path)
@@ -250,7 +254,13 @@ def test_full_handout_has_no_half_empty_page(example: str, lang: str, tmp_path: 
     plan = copy_example(example, tmp_path)
     reader, text = make(capsys, plan, tmp_path / "h.pdf", "--lang", lang)
     fills = page_fill(reader)
-    assert min(fills) >= FULL_ENOUGH, [round(f, 2) for f in fills]
+    # the berita acara and the daftar hadir each start a fresh page, to be signed and copied on their
+    # own: the page before one ends a part, like a document's last page (test_documents_large's rule)
+    texts = [page.extract_text() or "" for page in reader.pages]
+    parts = ("BERITA ACARA", "DAFTAR HADIR", "MINUTES (BERITA ACARA)", "ATTENDANCE LIST")
+    ends = {i for i in range(len(texts) - 1) if any(title in texts[i + 1] for title in parts)}
+    thin = [(i + 1, round(f, 2)) for i, f in enumerate(fills) if f < FULL_ENOUGH and i not in ends]
+    assert not thin, [round(f, 2) for f in fills]
     loaded = storage.load_plan(plan)
     area = loaded.area
     headings = [t(f"handout.h.{k}", lang) for k in
