@@ -322,9 +322,9 @@ def test_the_resources_section_is_made_once_per_state_of_what_it_reads(example_d
     caches._SECTIONS.clear()
     first = str(handout.Handout(str(example_dir)).resources())
     plan = storage.load_plan(example_dir)
-    decisions = plan.copy_table("decisions")
-    decisions.loc[0, "decision"] = "Ralat kecil"
-    storage.save_tables(plan, {"decisions": decisions})  # a table matching never reads
+    ledger = plan.copy_table("ledger")
+    ledger.loc[0, "description"] = "Ralat kecil"
+    storage.save_tables(plan, {"ledger": ledger})  # a table the partners list never reads
     assert str(handout.Handout(str(example_dir)).resources()) == first
     assert made == [1]
     resources = storage.load_plan(example_dir).copy_table("resources")
