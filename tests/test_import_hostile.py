@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import io
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -25,19 +24,17 @@ import pytest
 MEMORY = 300 * 1024 * 1024
 CPU_SECONDS = 10
 CLI = "import sys; from rtplan.cli import main; sys.exit(main(sys.argv[1:]))"
-
-
-def _limits() -> None:
-    resource.setrlimit(resource.RLIMIT_DATA, (MEMORY, MEMORY))
-    resource.setrlimit(resource.RLIMIT_CPU, (CPU_SECONDS, CPU_SECONDS))
+# the child sets its own limits before it imports anything: a preexec_fn would make Python fork the
+# whole pytest worker, and the child's peak RSS (wait4) would then count the worker's pages too
+LIMITED_CLI = (f"import resource; resource.setrlimit(resource.RLIMIT_DATA, ({MEMORY}, {MEMORY})); "
+               f"resource.setrlimit(resource.RLIMIT_CPU, ({CPU_SECONDS}, {CPU_SECONDS})); " + CLI)
 
 
 def run_limited(*args: str) -> tuple[int, str, int]:
     """``rtplan ARGS`` in a child under the limits: exit code, stderr, peak memory (bytes)."""
     env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        proc = subprocess.Popen([sys.executable, "-c", CLI, *args], stdout=out, stderr=err,
-                                preexec_fn=_limits, env=env)  # noqa: PLW1509 - setrlimit only, no threads here
+        proc = subprocess.Popen([sys.executable, "-c", LIMITED_CLI, *args], stdout=out, stderr=err, env=env)
         _, status, usage = os.wait4(proc.pid, 0)
         proc.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
