@@ -55,7 +55,7 @@ META_RULES = frozenset({"required", "int", "date", "allowed", "min", "newer_sche
                         "calendar_not_table", "bad_timezone", "ramadan_pair"})
 """The rules of ``plan.toml`` (:func:`rtplan.validation.check_meta` and the calendar's)."""
 READ_RULES = frozenset({"bad_csv", "not_utf8", "bad_toml", "missing_columns", "duplicate_header",
-                        "too_many_fields", "int", "money", "bool", "date", "time"})
+                        "too_many_fields", "int", "money", "bool", "date", "time", "emptied"})
 """The rules of reading a file and its cells (:mod:`rtplan.storage`, :func:`rtplan.tables.parse_rows`)."""
 COLUMN_ATTRIBUTES = frozenset({
     "name", "kind", "label_key", "suggested",  # no rule
