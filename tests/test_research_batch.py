@@ -106,7 +106,7 @@ VALID: dict[str, Callable[[Path], None]] = {
     "no_votes_no_pairs": _all(_drop_rows("votes"), _drop_rows("pairwise")),
     "no_scores_no_priorities": _all(_drop_rows("usg_scores"), _drop_rows("priorities")),
     "no_needs_at_all": _all(*(_drop_rows(t) for t in ("needs", "usg_scores", "votes", "pairwise", "priorities",
-                                                      "problem_tree", "matches")),
+                                                      "problem_tree", "matches", "proposals")),
                             _cell("activities", 1, "need_ids", ""), _cell("activities", 2, "need_ids", ""),
                             lambda p: [set_cell(p, "activities", r, "need_ids", "")
                                        for r in range(1, len(read_rows(p / "activities.csv")))]),
