@@ -83,7 +83,8 @@ def _csv(header: list[str], rows: list[list[object]]) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    # columns the generator leaves empty (decided_in: no meeting recorded, as in an older plan) are padded
+    writer.writerows([*row, *[""] * (len(header) - len(row))] for row in rows)
     return buf.getvalue()
 
 
@@ -234,12 +235,13 @@ def make_plan(folder: Path, index: int, rng: random.Random, invalid: str | None 
         "usg_scores.csv": _csv(["need_id", "scorer", "urgency", "seriousness", "growth"], usg),
         "votes.csv": _csv(["need_id", "participant_id", "dots"], votes),
         "pairwise.csv": _csv(["need_a", "need_b", "winner", "participant_id"], pairwise),
-        "priorities.csv": _csv(["need_id", "rank", "method", "note"], priorities),
+        "priorities.csv": _csv(["need_id", "rank", "method", "note", "decided_in"], priorities),
         "resources.csv": _csv(["resource_id", "name", "category", "holder", "description", "tags",
                                "availability", "capacity", "cost_idr", "contact", "location"], resources),
         "activities.csv": _csv(["activity_id", "title", "kind", "need_ids", "resource_ids", "pic", "start_date",
                                 "end_date", "recurrence", "recurrence_day", "start_time", "end_time", "venue",
-                                "target_participants", "cost_idr", "funding_source", "indicator", "status"],
+                                "target_participants", "cost_idr", "funding_source", "indicator", "status",
+                                "decided_in"],
                                activities),
         "funds.csv": _csv(["funding_source", "amount_idr", "note"], funds),
         "ledger.csv": _csv(["entry_id", "date", "description", "income_idr", "expense_idr", "activity_id",
