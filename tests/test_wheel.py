@@ -33,6 +33,8 @@ def test_wheel_in_a_fresh_venv_makes_a_handout_from_another_folder(tmp_path: Pat
     shutil.copytree(ROOT / "rtplan", source / "rtplan", ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("pyproject.toml", "README.md"):
         shutil.copy2(ROOT / name, source / name)
+    # data files the wheel installs beside the package (JupyterLab's page config)
+    shutil.copytree(ROOT / "jupyter-config", source / "jupyter-config")
     wheels = tmp_path / "wheels"
     run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(wheels),
          str(source)], tmp_path)
