@@ -152,6 +152,27 @@ def test_panel_asks_before_saving_over_an_emptied_table(example_dir: Path) -> No
     assert editor.emptied_note.value == ""
 
 
+def test_a_truncation_stamped_like_rtplans_own_write_is_still_flagged(example_dir: Path) -> None:
+    """The file system's clock is coarse: another program truncating the file a moment after a
+    save can leave it the save's own time stamp. An empty file is never rtplan's, whatever its time."""
+    from rtplan.storage.history import _stamp_time
+
+    rows = kept_version(example_dir)
+    path = example_dir / "participants.csv"
+    newest = max(v.path.name for v in storage.list_versions(example_dir, "participants"))
+    stamp = _stamp_time(newest)
+    assert stamp is not None and abs(path.stat().st_mtime - stamp) < 0.001  # rtplan's own mark
+    with open(path, "r+b") as fh:
+        fh.truncate(0)
+    os.utime(path, (stamp, stamp))  # what a coarse clock can leave
+    plan = storage.load_plan(example_dir)
+    assert plan.emptied == {"participants": rows}
+    # a header-only file with the stamp is rtplan's own emptying: not flagged
+    path.write_bytes(HEADER_ONLY)
+    os.utime(path, (stamp, stamp))
+    assert storage.load_plan(example_dir).emptied == {}
+
+
 def test_a_load_during_an_in_place_write_waits_for_the_rows(example_dir: Path) -> None:
     """An editor writing in blocks: at every pause the file is empty or ends inside a line."""
     kept_version(example_dir)

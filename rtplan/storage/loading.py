@@ -119,7 +119,7 @@ def _read_plan(folder: Path, lang: str | None) -> Plan:
             continue
         data, mtime, signature = _read_table_file(folder, table.filename, settle=False)
         reads[table.filename] = (data, mtime)
-        if mtime is not None and _written_just_now(folder, table.filename, mtime):
+        if mtime is not None and _written_just_now(folder, table.filename, mtime, data):
             recent[table.filename] = signature
     for filename in _settle_reads(folder, recent):
         reads[filename] = _read_table_file(folder, filename)[:2]
@@ -141,7 +141,7 @@ def _read_plan(folder: Path, lang: str | None) -> Plan:
             problems.append(problem(msg_lang, table.filename, None, None, "bad_csv", error=exc))
             continue
         if not rows:
-            last = _rows_in_history(folder, table.filename, mtime)
+            last = _rows_in_history(folder, table.filename, mtime, data)
             if last:
                 emptied[name] = last
                 problems.append(problem(msg_lang, table.filename, None, None, "emptied", level="warning",
@@ -210,10 +210,10 @@ def _read_table_file(folder: Path, filename: str, settle: bool = True,
         still = after is not None and data is not None and signature == (
             before.st_size, before.st_mtime_ns, before.st_ino) and after.st_size == len(data)
         if still and after is not None:
-            if not _written_just_now(folder, filename, after.st_mtime):
+            if not _written_just_now(folder, filename, after.st_mtime, data):
                 return data, after.st_mtime, signature
             suspect = _looks_unfinished(data) or (
-                _data_rows(data) == 0 and _rows_in_history(folder, filename, after.st_mtime) > 0)
+                _data_rows(data) == 0 and _rows_in_history(folder, filename, after.st_mtime, data) > 0)
             if not suspect and (not settle or previous == signature):
                 return data, after.st_mtime, signature
             previous = signature
@@ -222,15 +222,21 @@ def _read_table_file(folder: Path, filename: str, settle: bool = True,
         time.sleep(_READ_POLL)
 
 
-def _written_just_now(folder: Path, filename: str, mtime: float) -> bool:
+def _written_just_now(folder: Path, filename: str, mtime: float, data: bytes | None) -> bool:
     """Written less than :data:`READ_QUIET` seconds ago, and not by an rtplan save."""
     if time.time() - mtime >= READ_QUIET:
         return False
-    return not _own_write(folder, filename, mtime)
+    return not _own_write(folder, filename, mtime, data)
 
 
-def _own_write(folder: Path, filename: str, mtime: float) -> bool:
-    """The file is the one an rtplan save put there: its time is its newest kept version's stamp."""
+def _own_write(folder: Path, filename: str, mtime: float, data: bytes | None) -> bool:
+    """The file is the one an rtplan save put there: its time is its newest kept version's
+    stamp, and it holds what an rtplan save writes (a whole header at least, every line
+    ended). The bytes are checked too: the file system's clock is coarse (a few
+    milliseconds), so another program truncating the file just after a save can leave a
+    time within the slack of the stamp."""
+    if data is None or _looks_unfinished(data):
+        return False
     hist = folder / HISTORY_DIR / filename
     try:
         newest = max((e.name for e in os.scandir(hist) if not e.name.startswith(".")), default=None)
@@ -258,12 +264,13 @@ def _settle_reads(folder: Path, signatures: Mapping[str, _Signature | None]) -> 
     return changed
 
 
-def _rows_in_history(folder: Path, filename: str, mtime: float | None) -> int:
+def _rows_in_history(folder: Path, filename: str, mtime: float | None, data: bytes | None) -> int:
     """Rows of the newest kept version of ``filename`` that has any (0: none kept).
 
     0 as well when the newest kept version was archived by the save that wrote the file
-    as it is now (``mtime`` is that file's time): rtplan emptied it because someone
-    asked to, nothing to warn about.
+    as it is now (``mtime`` is that file's time, ``data`` its bytes: a header, every line
+    ended, as rtplan writes an empty table): rtplan emptied it because someone asked to,
+    nothing to warn about. A file with no bytes at all is never rtplan's.
     """
     hist = folder / HISTORY_DIR / filename
     try:
@@ -275,7 +282,8 @@ def _rows_in_history(folder: Path, filename: str, mtime: float | None) -> int:
     if not names:
         return 0
     stamp = _stamp_time(names[0])
-    if mtime is not None and stamp is not None and abs(mtime - stamp) <= _OWN_WRITE_SLACK:
+    if (mtime is not None and stamp is not None and abs(mtime - stamp) <= _OWN_WRITE_SLACK
+            and data is not None and not _looks_unfinished(data)):
         return 0
     for name in names[:HISTORY_KEEP]:
         path = hist / name
