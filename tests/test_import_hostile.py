@@ -25,21 +25,28 @@ MEMORY = 300 * 1024 * 1024
 CPU_SECONDS = 10
 CLI = "import sys; from rtplan.cli import main; sys.exit(main(sys.argv[1:]))"
 # the child sets its own limits before it imports anything: a preexec_fn would make Python fork the
-# whole pytest worker, and the child's peak RSS (wait4) would then count the worker's pages too
+# whole pytest worker. Its peak memory is the high-water mark of its own address space (VmHWM), which
+# it writes when it exits: the ru_maxrss that wait4 gives is no use here, as Linux carries the
+# parent's high-water mark over fork and exec, so a pytest worker grown to 300 MB would count.
 LIMITED_CLI = (f"import resource; resource.setrlimit(resource.RLIMIT_DATA, ({MEMORY}, {MEMORY})); "
-               f"resource.setrlimit(resource.RLIMIT_CPU, ({CPU_SECONDS}, {CPU_SECONDS})); " + CLI)
+               f"resource.setrlimit(resource.RLIMIT_CPU, ({CPU_SECONDS}, {CPU_SECONDS})); "
+               "import atexit, os, re; atexit.register(lambda: open(os.environ['RTPLAN_TEST_PEAK'], 'w').write("
+               "re.search(r'VmHWM:\\s*(\\d+) kB', open('/proc/self/status').read()).group(1))); " + CLI)
 
 
 def run_limited(*args: str) -> tuple[int, str, int]:
-    """``rtplan ARGS`` in a child under the limits: exit code, stderr, peak memory (bytes)."""
-    env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        proc = subprocess.Popen([sys.executable, "-c", LIMITED_CLI, *args], stdout=out, stderr=err, env=env)
-        _, status, usage = os.wait4(proc.pid, 0)
-        proc.returncode = os.waitstatus_to_exitcode(status)
+    """``rtplan ARGS`` in a child under the limits: exit code, stderr, peak memory (bytes; 0 when
+    the child ended without saying)."""
+    with tempfile.TemporaryDirectory() as tmp, tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        peak_file = Path(tmp) / "peak"
+        env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1",
+               "RTPLAN_TEST_PEAK": str(peak_file)}
+        proc = subprocess.run([sys.executable, "-c", LIMITED_CLI, *args], stdout=out, stderr=err, env=env,
+                              check=False, timeout=120)
         err.seek(0)
         text = err.read().decode("utf-8", "replace")
-    return proc.returncode, text, usage.ru_maxrss * 1024
+        peak = int(peak_file.read_text()) * 1024 if peak_file.exists() else 0
+    return proc.returncode, text, peak
 
 
 def digests(folder: Path) -> dict[str, str]:
