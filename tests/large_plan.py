@@ -40,8 +40,9 @@ def _read(folder: Path, name: str) -> list[dict[str, object]]:
     return list(frame.to_dict("records"))
 
 
-def make_large_plan(dest: Path, seed: int = 26) -> Path:
-    """Write the large plan to ``dest/besar`` and return its folder."""
+def make_large_plan(dest: Path, seed: int = 26, activities: int = SIZES["activities"]) -> Path:
+    """Write the large plan to ``dest/besar`` and return its folder (``activities``: how many;
+    60 and 100 check that the charts still hold every one)."""
     rng = random.Random(seed)
     folder = dest / "besar"
     shutil.copytree(EXAMPLE, folder, ignore=shutil.ignore_patterns(".history", ".rtplan.lock"))
@@ -88,10 +89,11 @@ def make_large_plan(dest: Path, seed: int = 26) -> Path:
              "growth": rng.randint(1, 5)} for n in need_ids[14:]]
     _write(folder, "usg_scores", usg)
 
+    n_activities = activities
     activities = _read(folder, "activities")
     for a in activities:
         a["end_date"] = a["end_date"] or a["start_date"]
-    while len(activities) < SIZES["activities"]:
+    while len(activities) < n_activities:
         n = len(activities) + 1
         first = day(0, days - 120)
         rec = rng.choice(("once", "weekly", "monthly", "monthly"))

@@ -6,8 +6,11 @@ day, no file name or plan.toml key."""
 
 from __future__ import annotations
 
+import functools
+import math
 import re
 import subprocess
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import numpy as np
@@ -66,6 +69,7 @@ def examples(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return out
 
 
+@functools.lru_cache(maxsize=32)
 def _pages(pdf: Path) -> list[str]:
     return [page.extract_text() or "" for page in PdfReader(pdf).pages]
 
@@ -196,3 +200,85 @@ def test_the_kas_summary_names_a_few_receipts_and_counts_the_rest(tmp_path: Path
     longest = max(summary.lines["keterangan"], key=lambda v: len(str(v)))
     assert str(longest).count("K0") <= REFERENCES_SHOWN
     assert "bukti lain (lihat buku kas)" in str(longest)
+
+
+# -- charts: labels never under 7 pt, every activity at 30, 60 and 100 ----------------------
+MIN_PT = 7.0
+TEXT_WIDTH_PT = (210 - 16 - 18) * 72 / 25.4  # the print CSS's A4 text width: a chart part prints this wide
+CHART_TITLES = {
+    "handout": ("Jadwal kegiatan (",),
+    "progress": ("Pertemuan: rencana dan realisasi", "Biaya: anggaran dan realisasi"),
+    "kas": ("Penerimaan dan pengeluaran per bulan",),
+}
+
+
+def _printed_sizes(page) -> list[tuple[float, str]]:  # type: ignore[no-untyped-def]
+    """Each piece of text on a PDF page with the size it prints at, in points (its font size
+    times the scale of the text and current matrices)."""
+    out: list[tuple[float, str]] = []
+
+    def visit(text, cm, tm, font, size) -> None:  # type: ignore[no-untyped-def]
+        a, b = tm[0] * cm[0] + tm[1] * cm[2], tm[0] * cm[1] + tm[1] * cm[3]
+        c, d = tm[2] * cm[0] + tm[3] * cm[2], tm[2] * cm[1] + tm[3] * cm[3]
+        if text.strip():
+            out.append((size * math.sqrt(abs(a * d - b * c)), text.strip()))
+
+    page.extract_text(visitor_text=visit)
+    return out
+
+
+@pytest.mark.parametrize("name", list(CHART_TITLES))
+def test_chart_labels_are_never_under_7_pt_in_the_pdf(large: dict[str, Path], name: str) -> None:
+    """The words of the schedule, progress and kas charts are text in the PDF (SVG), each
+    printed at 7 pt or more; the kas chart's month labels are there, not lost in a picture."""
+    reader, texts = PdfReader(large[name]), _pages(large[name])
+    chart = [i for i, text in enumerate(texts) if any(title in text for title in CHART_TITLES[name])]
+    assert chart, f"no chart's words in the text of {name}"
+    sizes = [s for i in chart for s in _printed_sizes(reader.pages[i])]
+    small = sorted({(round(size, 1), text) for size, text in sizes if size < MIN_PT})
+    assert not small, small[:10]
+    if name == "kas":
+        text = " ".join(texts[i] for i in chart)
+        assert re.search(r"\bDes\b", text) and "2027" in text, "the kas chart's month labels"
+
+
+def _svg_words(svg: str) -> list[tuple[float, str]]:
+    """Each text of a chart's SVG (matplotlib, words kept as text) with the size it prints at
+    when the chart fills the A4 text width, in points."""
+    root = ET.fromstring(svg)
+    width_pt = float(root.attrib["width"].removesuffix("pt"))
+    scale = TEXT_WIDTH_PT / width_pt
+    out = []
+    for node in root.iter("{http://www.w3.org/2000/svg}text"):
+        style = node.attrib.get("style", "")
+        m = re.search(r"font:[^;]*?([\d.]+)px", style) or re.search(r"font-size:\s*([\d.]+)px", style)
+        assert m, style
+        text = "".join(node.itertext()).strip()
+        out.append((float(m.group(1)) * scale, text))
+    return out
+
+
+# the schedule chart at both sizes, and one progress chart at each (the sessions and cost charts are
+# split by the same rule): drawing them is most of this test's time
+@pytest.mark.parametrize(("count", "progress_chart"), [(60, "cost_chart"), (100, "sessions_chart")])
+def test_gantt_and_progress_charts_hold_60_and_100_activities(count: int, progress_chart: str,
+                                                               tmp_path: Path) -> None:
+    """Only the charts are drawn (no document is printed): every activity id is in the schedule
+    chart's parts and in the progress bar chart's parts, and no word prints under 7 pt."""
+    from rtplan.documents.handout import Handout
+    from rtplan.documents.reports import Report
+
+    folder = make_large_plan(tmp_path, activities=count)
+    acts = storage.load_plan(folder)["activities"]
+    assert len(acts) == count
+    every = {str(a) for a in acts["activity_id"]}
+    kept = {str(a) for a, s in zip(acts["activity_id"], acts["status"]) if s != "batal"}  # the Gantt leaves these out
+    charts = {"gantt": (Handout(str(folder), meeting="M03").gantt(), kept),
+              progress_chart: (getattr(Report(str(folder), as_of=END), progress_chart)(), every)}
+    for label, (parts, ids) in charts.items():
+        assert len(parts.charts) > 1, label  # split over several printed charts
+        words = [w for chart in parts.charts for w in _svg_words(chart.svg_text())]
+        text = " ".join(w for _, w in words)
+        assert {a for a in ids if re.search(rf"\b{a}\b", text)} == ids, label
+        small = sorted({(round(size, 1), w) for size, w in words if size < MIN_PT})
+        assert not small, (label, small[:10])

@@ -161,10 +161,15 @@ class Report:
         book = book_view(self._kas(), self.lang, table_id="report-kas-book")
         return Html(_h2(t("report.h.book", self.lang)) + to_html(book, caption=False))
 
-    def balance_chart(self):  # type: ignore[no-untyped-def]
-        from rtplan.charts.monitoring import balance_figure
+    def balance_chart(self) -> ChartParts:
+        """The balance and monthly charts, printed as SVG whose words stay text (like the
+        progress charts), so every label can be read, and measured, in the PDF."""
+        def build():  # type: ignore[no-untyped-def]
+            from rtplan.charts.monitoring import balance_figure
 
-        return fit_for_print(balance_figure(self._kas(), self.lang))
+            return fit_for_print(balance_figure(self._kas(), self.lang))
+
+        return ChartParts([CachedChart(build)])
 
     # -- both ------------------------------------------------------------------------
     def document_date(self, kas: bool | None = None) -> dt.date:
