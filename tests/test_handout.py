@@ -309,3 +309,21 @@ def test_worksheets_daftar_hadir_ends_on_a_full_page(example: str, tmp_path: Pat
     fills = page_fill(reader)
     assert min(fills[i] for i in pages) >= FULL_ENOUGH, [round(fills[i], 2) for i in pages]
 
+
+
+def test_usg_chart_numbers_needs_as_the_priority_table_above_it(example_dir: Path) -> None:
+    """The handout's USG chart shows the needs of the priority table above it, numbered as the
+    table numbers them (the final priority), never by its own USG rank: no two different "4."s.
+    In the main example USG ranks N08 4th while the final order puts N05 4th."""
+    from rtplan.documents.handout import Handout
+    from rtplan.needs import final_order
+
+    doc = Handout(str(example_dir))
+    table = re.findall(r"<tr><td[^>]*>(\d+)</td><td[^>]*>([^<]+)</td>", str(doc.needs()))
+    assert len(table) == 5
+    labels = [t.get_text().replace("\n", " ") for t in doc.needs_chart().figure.axes[0].get_yticklabels()]
+    chart = [re.match(r"(\d+)\. (N\d+) · ", label).groups() for label in labels]  # type: ignore[union-attr]
+    final = final_order(storage.load_plan(example_dir), "id").table.head(5)
+    titles = dict(zip(final["need_id"], final["title"]))
+    assert [(rank, titles[need]) for rank, need in chart] == [(no, title.strip()) for no, title in table]
+    assert ("4", "N05") in chart

@@ -43,7 +43,7 @@ from rtplan.tables import is_missing
 # these tables only, so a typo fixed in a decision, the agenda or the kas finds the parts of the
 # last build. tests/test_cache_keys.py builds each part with a spy on the plan's tables and
 # fails when it reads a table not listed here (or no longer reads one that is).
-NEEDS_CHART_READS = frozenset({"needs", "usg_scores", "votes"})
+NEEDS_CHART_READS = frozenset({"needs", "pairwise", "priorities", "usg_scores", "votes"})
 # without priorities the Gantt orders activities by the ranking: it reads the scores then
 GANTT_READS = frozenset({"activities", "needs", "pairwise", "priorities", "resources", "usg_scores", "votes"})
 # the privacy rule names whoever leads an activity, chairs a meeting or follows up a decision
@@ -109,11 +109,20 @@ class Handout:
 
     def needs_chart(self):  # type: ignore[no-untyped-def]
         def build():  # type: ignore[no-untyped-def]
-            from rtplan.charts.needs import usg_stacked_figure  # matplotlib: only when the chart is drawn
-            from rtplan.needs import usg_ranking
+            import dataclasses
 
-            return fit_for_print(usg_stacked_figure(usg_ranking(self.plan, lang=self.lang), self.lang,
-                                                    top=NEEDS_TOP), 8.0)
+            from rtplan.charts.needs import usg_stacked_figure  # matplotlib: only when the chart is drawn
+            from rtplan.needs import final_order, usg_ranking
+
+            # the needs of the priority table above the chart, in its order and with its numbers
+            # (the final priority), not the USG ranking's own: one "4." on the page
+            usg = usg_ranking(self.plan, lang=self.lang)
+            top = final_order(self.plan, self.lang).table.head(NEEDS_TOP)
+            rows = usg.table.set_index("need_id")
+            shown = [(n, int(r)) for n, r in zip(top["need_id"], top["rank"]) if n in rows.index]
+            table = rows.loc[[n for n, _ in shown]].reset_index()
+            table["rank"] = [r for _, r in shown]
+            return fit_for_print(usg_stacked_figure(dataclasses.replace(usg, table=table), self.lang), 8.0)
 
         # 8 in keeps its one-row legend whole; printed at about 85 %. The needs the table shows
         # (NEEDS_TOP): about 10 cm high, the chart fits on the needs table's page
