@@ -15,12 +15,20 @@ BREAKDOWNS = ("sex", "age_band", "group")
 """The columns participation is broken down by (:func:`participation_by`)."""
 # message keys, written out so tools can extract them
 _SEX_KEYS = {"L": "sex.L", "P": "sex.P"}
+_SEX_SHORT_KEYS = {"L": "sex.short.L", "P": "sex.short.P"}
 BY_KEYS = {"sex": "chart.by_sex", "age_band": "chart.by_age_band", "group": "chart.by_group"}
 
 
 def sex_label(value: object, lang: str) -> str:
     """``P`` -> ``Perempuan`` / ``Women``; anything else as written."""
     key = _SEX_KEYS.get(str(value))
+    return t(key, lang) if key else str(value)
+
+
+def sex_short(value: object, lang: str) -> str:
+    """``L``/``P`` as a sheet's one-letter column says it: ``L``/``P``, in English ``M``/``F``;
+    anything else as written."""
+    key = _SEX_SHORT_KEYS.get(str(value))
     return t(key, lang) if key else str(value)
 
 

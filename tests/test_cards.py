@@ -108,6 +108,48 @@ def test_25_needs_and_40_activities_split_into_numbered_readable_cards(
         assert band.getextrema()[0] > 150  # the strip above the footer rule stays empty
     assert render_card(cards[0]).size == (1080, 1350)
     assert card_png(cards[0]) == card_png(cards[0])
+    assert not _thin_cards(cards)
+
+
+def card_fullness(card) -> float:  # type: ignore[no-untyped-def]
+    """How far down the card's text area (between the title band and the footer rule) the ink
+    goes, 0-1: the page-fullness measure of tests/test_documents_large.py (grayscale, ink
+    darker than 128), on the card's image."""
+    import numpy as np
+
+    from rtplan.documents.cards import FOOTER_H, HEADER_H
+
+    pixels = np.asarray(render_card(card).convert("L"))[HEADER_H:HEIGHT - FOOTER_H]
+    rows = np.flatnonzero(pixels.min(axis=1) < 128)
+    return 0.0 if not len(rows) else float(rows[-1]) / pixels.shape[0]
+
+
+def _thin_cards(cards) -> list[tuple[str, int, float]]:  # type: ignore[no-untyped-def]
+    """The cards under 40 % full that are not the last of their kind (a kind's cards are one document)."""
+    return [(c.kind, c.page, round(card_fullness(c), 2)) for c in cards
+            if c.page < c.pages and card_fullness(c) < 0.4]
+
+
+def test_no_card_is_under_40_percent_full_but_the_last_of_its_kind(tmp_path: Path) -> None:
+    """The large plan's cards (40 needs, 30 activities, 80 kas entries) in its busiest months, in
+    both languages, and the examples': every card but the last of its kind is at least 40 % full."""
+    from conftest import EXAMPLES, copy_example
+    from large_plan import make_large_plan
+
+    from rtplan.schedule import session_records
+
+    folders = [make_large_plan(tmp_path), *(copy_example(e, tmp_path) for e in EXAMPLES)]
+    for folder in folders:
+        plan = storage.load_plan(folder)
+        months: dict[dt.date, set[str]] = {}
+        for s in session_records(plan["activities"], plan.period):
+            months.setdefault(s.date.replace(day=1), set()).add(s.activity_id)
+        busiest = sorted(months, key=lambda m: (-len(months[m]), m))[:2]
+        for month in busiest:
+            for lang in ("id", "en"):
+                cards = build_cards(plan, month=month, kas_month=month, lang=lang, today=month)
+                assert folder != folders[0] or any(c.pages > 1 for c in cards)  # the large plan: several
+                assert not _thin_cards(cards), (folder.name, month, lang)
 
 
 def test_cli_cards(example_dir: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]

@@ -282,3 +282,22 @@ def test_gantt_and_progress_charts_hold_60_and_100_activities(count: int, progre
         assert {a for a in ids if re.search(rf"\b{a}\b", text)} == ids, label
         small = sorted({(round(size, 1), w) for size, w in words if size < MIN_PT})
         assert not small, (label, small[:10])
+
+
+# the plan's own Indonesian values of fixed columns (sex, unsur, funding source), which an English
+# document prints in English: none is a word of the examples' free texts (titles, decisions)
+INDONESIAN_VALUES = ("L/P", "pengurus RT", "kader posyandu", "tokoh agama", "tokoh masyarakat", "swadaya warga",
+                     "dana kelurahan", "kas RT")
+
+
+def test_english_handout_translates_every_fixed_value(examples: dict[str, Path]) -> None:
+    """The English handout says M/F (the daftar hadir's sex column and its values) and the
+    unsur, funding sources and statuses in English."""
+    for example in EXAMPLES:
+        pages = _pages(examples[f"{example}/handout-M02-en"])
+        text = "\n".join(pages)
+        assert not [v for v in INDONESIAN_VALUES if v in text], example
+        attendance = "\n".join(p for p in pages if "ATTENDANCE LIST" in p or "Participant code" in p)
+        assert "M/F" in attendance, example
+        assert not re.search(r"(?<![\w/])[LP](?![\w/])", attendance), (example, "a sex written L or P")
+        assert re.search(r"\bP001\b.*\b[MF]\b", attendance), example

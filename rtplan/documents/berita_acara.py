@@ -98,6 +98,7 @@ def blank_rows_to_fill(rows: list[tuple[str, str]], intro_chars: int, minimum: i
 def daftar_hadir(plan: Plan, meeting: pd.Series | None, lang: str, mask: bool = False,
                  extra_rows: int | None = None) -> Markup:
     """The attendance sheet to sign: No, kode peserta, Nama, L/P, unsur, signature, consent; blank rows for latecomers.
+    In English the sex column is M/F and the suggested unsur are named in English.
 
     Every registered participant is listed by name and code (phone numbers never), as the
     privacy rule says (:mod:`rtplan.privacy`): the daftar hadir is where residents sign, so
@@ -107,6 +108,7 @@ def daftar_hadir(plan: Plan, meeting: pd.Series | None, lang: str, mask: bool = 
     the last page: :func:`blank_rows_to_fill`).
     """
     from rtplan.privacy import People
+    from rtplan.profile import group_label, sex_short
 
     area = plan.area
     out = [fragment('<h2 class="rtplan-page-break">{{ title }}</h2>', title=t("handout.dh_title", lang))]
@@ -122,14 +124,15 @@ def daftar_hadir(plan: Plan, meeting: pd.Series | None, lang: str, mask: bool = 
             rows.append((i, "", "", "", "", "☐"))
             continue
         consent = "☑" if (not is_missing(p.consent) and bool(p.consent)) else "☐"
-        rows.append((i, pid, plain(p.name), plain(p.sex), plain(p.group), consent))
+        rows.append((i, pid, plain(p.name), sex_short(plain(p.sex), lang), group_label(plain(p.group), lang), consent))
     if extra_rows is None:
         intro = "" if meeting is None else str(out[-1])
         extra = blank_rows_to_fill([(r[2], r[4]) for r in rows], len(intro), max(10, math.ceil(len(people) / 3)))
     else:
         extra = extra_rows
     rows.extend((j, "", "", "", "", "☐") for j in range(len(rows) + 1, len(rows) + extra + 1))
-    head = ("No", t("handout.dh_code", lang), t("handout.dh_name", lang), "L/P", t("handout.dh_group", lang),
+    head = ("No", t("handout.dh_code", lang), t("handout.dh_name", lang), t("sex.short.head", lang),
+            t("handout.dh_group", lang),
             t("handout.dh_sign", lang), t("handout.dh_consent", lang))
     out.append(render("attendance.html.j2", head=head, rows=rows))
     out.append(fragment('<p class="rtplan-small">{{ text }}</p>', text=t("handout.dh_consent_note", lang)))

@@ -38,6 +38,9 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
 }
 MESSAGES.update({
     "sex.L": {"id": "Laki-laki", "en": "Men"},
+    "sex.short.L": {"id": "L", "en": "M"},
+    "sex.short.P": {"id": "P", "en": "F"},
+    "sex.short.head": {"id": "L/P", "en": "M/F"},
     "group.warga": {"id": "warga", "en": "residents"},
     "group.pengurus": {"id": "pengurus RT", "en": "RT officials"},
     "group.pkk": {"id": "PKK", "en": "PKK (women's group)"},
