@@ -254,3 +254,30 @@ def test_a3_poster_is_a_real_a3_page(example_dir: Path, tmp_path: Path) -> None:
         sizes.setdefault("DOTS" if "/DOTS" in page.extract_text() else "other", set()).add(mm)
     assert sizes["DOTS"] == {(297, 420)}
     assert sizes["other"] == {(210, 297)}
+
+
+def test_usg_cells_carry_the_numbers_to_ring_as_one_image(example_dir: Path) -> None:
+    """Every U, S and G cell of a USG sheet shows 1-5 in circles: one transparent PNG printed as
+    the cells' background (15 laid-out boxes a row were most of a large plan's print time)."""
+    import base64
+    import io
+    import re
+
+    import numpy as np
+    from PIL import Image
+
+    from rtplan.documents.worksheets import NUMS_MM, numbers_png, worksheets_html
+
+    plan = storage.load_plan(example_dir)
+    page = worksheets_html(plan, scorers=["P001"], blank=0)
+    usg = page.split('data-code="RT05RW03/M02/USG/P001"')[1].split("</section>")[0]
+    scored = usg.count("<tr>") - 1  # the head row
+    assert usg.count('<td class="ws-nums"></td>') == 3 * scored > 0
+    assert numbers_png() in page and 'ws-num"' not in page
+    with Image.open(io.BytesIO(base64.b64decode(numbers_png().split(",", 1)[1]))) as image:
+        assert image.mode == "LA"
+        assert abs(image.width / image.height - NUMS_MM[0] / NUMS_MM[1]) < 0.01
+        alpha = np.asarray(image.getchannel("A"))
+    # five rings side by side: a row through the rings' top stroke crosses each ring once, and no digit
+    top = alpha[4] > 0
+    assert len(re.findall("1+", "".join("1" if x else "0" for x in top))) == 5
