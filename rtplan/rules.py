@@ -46,6 +46,10 @@ OVERNIGHT_END = "06:00"
 _PHONE = re.compile(r"(?<!\d)(?:\+?62|0)8\d{7,11}(?!\d)")
 _NIK = re.compile(r"(?<!\d)\d{16}(?!\d)")
 _DIGIT_RUN = re.compile(r"\d")
+_SQUEEZE = re.compile(r"(?<=\d)[\s.-](?=\d)")  # a space, dot or dash between two digits
+# joins a column's texts into one string for the private-number search (neither a digit nor a
+# space, dot or dash: no match and no squeeze crosses it)
+_JOIN = "\x00"
 # free-text tables that end up in shared documents
 SHARED_TEXT_TABLES = ("needs", "resources", "activities", "meetings", "decisions", "ledger", "problem_tree")
 
@@ -71,8 +75,34 @@ def time_ok(start: str, end: str) -> bool:
 
 def looks_private(text: str) -> bool:
     """True when ``text`` seems to hold a phone number or a 16-digit NIK."""
-    squeezed = re.sub(r"(?<=\d)[\s.-](?=\d)", "", text)
+    squeezed = _SQUEEZE.sub("", text)
     return bool(_PHONE.search(squeezed) or _NIK.search(squeezed))
+
+
+def private_texts(texts: Sequence[str]) -> np.ndarray:
+    """:func:`looks_private` of each text, for a whole column at once.
+
+    The texts are joined by a character that is neither a digit nor a space, dot or
+    dash, so the squeeze and the two searches run once over the joined string and
+    each match falls inside one text; a match's position says which. A column where
+    a text holds that character is checked text by text. (10,000 cells: a few ms
+    rather than about 0.1 s of a call per cell.)
+    """
+    n = len(texts)
+    out = np.zeros(n, dtype=bool)
+    if not n:
+        return out
+    joined = _JOIN.join(texts)
+    if joined.count(_JOIN) != n - 1:
+        return np.fromiter((looks_private(text) for text in texts), dtype=bool, count=n)
+    if not _DIGIT_RUN.search(joined):
+        return out
+    squeezed = _SQUEEZE.sub("", joined)
+    starts = [m.start() for m in _PHONE.finditer(squeezed)] + [m.start() for m in _NIK.finditer(squeezed)]
+    if starts:
+        ends = np.cumsum([len(part) + 1 for part in squeezed.split(_JOIN)])  # each text's end, past its joint
+        out[np.searchsorted(ends, starts, side="right")] = True
+    return out
 
 
 def fmt_value(value: object) -> str:
@@ -295,9 +325,12 @@ def _semicolon(col: Column) -> tuple[Check, Explain]:
 
 
 def _private(col: Column) -> tuple[Check, Explain]:
-    # a cell without a digit cannot hold a number: the regexes run on the others only
-    return ((lambda r: _mask(len(r), [k for k, v in r.present(col.name)
-                                      if _DIGIT_RUN.search(str(v)) and looks_private(str(v))])), _no_fields)
+    def check(r: Rows) -> np.ndarray:
+        at = np.flatnonzero(~r.missing(col.name))
+        values = r.columns[col.name]
+        return _mask(len(r), at[private_texts([str(values[k]) for k in at.tolist()])].tolist())
+
+    return check, _no_fields
 
 
 def _cell_rules(table: Table, col: Column) -> Iterator[Rule]:
@@ -516,6 +549,35 @@ RULES_OF: dict[str, tuple[Rule, ...]] = {name: tuple(r for r in TABLE_RULES if r
 # --------------------------------------------------------------------------- the executors
 
 
+class _Columns(Mapping[str, list[Any]]):
+    """A frame's columns as lists of Python values, each made when a rule first reads it
+    (the key rules read one column of a table: the others are not converted for them)."""
+
+    def __init__(self, frame: pd.DataFrame, names: list[str], where: np.ndarray | None) -> None:
+        self._frame = frame
+        self._names = names
+        self._where = where
+        self._done: dict[str, list[Any]] = {}
+
+    def __getitem__(self, name: str) -> list[Any]:
+        got = self._done.get(name)
+        if got is None:
+            if name not in self._names:
+                raise KeyError(name)
+            series = self._frame[name] if self._where is None else self._frame[name].iloc[self._where]
+            got = self._done[name] = series.tolist()
+        return got
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._names
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+
 def plan_rows(
     table: Table,
     frame: pd.DataFrame,
@@ -527,11 +589,11 @@ def plan_rows(
     the rows at ``positions``; ``tables`` are the plan's tables references point at."""
     cols = [c.name for c in table.columns if c.name in frame.columns]
     if positions is None:
-        columns = {n: frame[n].tolist() for n in cols}
+        columns = _Columns(frame, cols, None)
         where = np.arange(len(frame))
     else:
         where = np.asarray(sorted(positions), dtype=np.int64)
-        columns = {n: frame[n].iloc[where].tolist() for n in cols}
+        columns = _Columns(frame, cols, where)
     cache: dict[tuple[str, str], set[tuple[int, str]]] = {}
 
     def known(ref: tuple[str, str]) -> set[tuple[int, str]]:
@@ -613,5 +675,6 @@ __all__ = [
     "fmt_value",
     "looks_private",
     "plan_rows",
+    "private_texts",
     "time_ok",
 ]
