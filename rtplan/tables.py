@@ -10,6 +10,7 @@ import csv
 import datetime as dt
 import io
 import math
+import operator
 import re
 from collections.abc import Iterable, Sequence
 
@@ -174,7 +175,7 @@ def parse_rows(
         if at is None:
             return [""] * n
         if at < shortest:
-            return [r[at].strip() for r in records]
+            return list(map(str.strip, map(operator.itemgetter(at), records)))
         return [r[at].strip() if at < len(r) else "" for r in records]
 
     data: dict[str, list[object]] = {}
@@ -223,7 +224,7 @@ def frame_to_rows(table: Table, frame: pd.DataFrame) -> tuple[list[str], list[li
         at = last.get(col.name)
         columns.append([""] * n if at is None else column_texts(col, frame.iloc[:, at]))
     columns.extend(_extra_texts(frame.iloc[:, last[name]]) for name in extras)
-    return header, [list(row) for row in zip(*columns)] if columns else [[] for _ in range(n)]
+    return header, list(map(list, zip(*columns))) if columns else [[] for _ in range(n)]
 
 
 def column_texts(column: Column, series: pd.Series) -> list[str]:
@@ -265,7 +266,10 @@ def column_texts(column: Column, series: pd.Series) -> list[str]:
 
 def _plain_texts(series: pd.Series) -> list[str]:
     """A text column's cells, stripped ("" when missing or blank)."""
-    return ["" if v is None else v.strip() for v in series.to_numpy(dtype=object, na_value=None)]
+    values = series.to_numpy(dtype=object, na_value=None)
+    if not series.hasnans:
+        return list(map(str.strip, values))
+    return ["" if v is None else v.strip() for v in values]
 
 
 def _extra_texts(series: pd.Series) -> list[str]:

@@ -65,17 +65,24 @@ def _check(plan: Plan, prepared: Sequence[Prepared]) -> tuple[list[str], Checked
     before = known_errors(plan, lang)
     report = build_report(tables, plan.meta, lang)
     found = [p for p in report.problems() if p.is_error]
-    # which added rows sit where in the merged tables
-    where: dict[tuple[str, int], tuple[Prepared, int]] = {}
+    # which added rows sit where in the merged tables: (file, first row there, prepared, its file rows)
+    spans: list[tuple[str, int, Prepared, list[int]]] = []
     offsets = {name: len(plan.tables[name]) for name in updates}
     for p in prepared:
-        good = [r for r in p.rows if r not in p.bad_rows]
-        for i, r in enumerate(good):
-            where[(TABLES[p.table].filename, offsets[p.table] + i + 2)] = (p, r)
+        bad = p.bad_rows
+        good = [r for r in p.rows if r not in bad]
+        spans.append((TABLES[p.table].filename, offsets[p.table] + 2, p, good))
         offsets[p.table] += len(good)
+
+    def added_row(file: str, row: int | None) -> tuple[Prepared, int] | None:
+        for filename, first, prep, good in spans:
+            if row is not None and filename == file and first <= row < first + len(good):
+                return prep, good[row - first]
+        return None
+
     other: list[str] = []
     for prob in found:
-        hit = where.get((prob.file, prob.row)) if prob.row is not None else None
+        hit = added_row(prob.file, prob.row)
         if hit is None:
             if (prob.file, prob.row, prob.column, prob.rule, prob.message) not in before:
                 other.append(prob.message)
