@@ -17,9 +17,12 @@ break, ``Ekonomi``-style categories, ``1.200``-style numbers). Timed, not assert
 
 Target: the whole import within 5x of ``read_csv``. Run: ``python benchmarks/bench_import.py``.
 
-Measured (2 shared cores, 3 runs each, see the README's section on ``import``): before the
+Measured with this script on 2 cores shared with other work, load average 7-11: before the
 import's save reused its validation, parsed the table back column by column and searched a whole
-column for private numbers at once, 47-63x at load average 7-15; after, FIGURE.
+column for private numbers at once, 41-44x (3 runs; read_csv 26-30 ms, the import 1.14-1.31 s);
+after, 17-26x (5 runs; read_csv 20-45 ms, the import 0.62-0.94 s). Not yet the 5x target: about
+half of the import is the save (CSV text, writing, reading the bytes back and parsing them,
+archive and fsync), the rest validation, typing and reading; the README says more.
 """
 
 from __future__ import annotations
