@@ -26,6 +26,7 @@ and :data:`READ_RULES`.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -46,6 +47,12 @@ OVERNIGHT_END = "06:00"
 _PHONE = re.compile(r"(?<!\d)(?:\+?62|0)8\d{7,11}(?!\d)")
 _NIK = re.compile(r"(?<!\d)\d{16}(?!\d)")
 _DIGIT_RUN = re.compile(r"\d")
+_LONG_RUN = re.compile(r"\d{9,}")
+_PHONE_RUN = re.compile(r"(?:62|0)8\d{7,11}")  # _PHONE's digits
+_SQUEEZE = re.compile(r"(?<=\d)[\s.-](?=\d)")  # a space, dot or dash between two digits
+# joins a column's texts into one string for the private-number search (neither a digit nor a
+# space, dot or dash: no match and no squeeze crosses it)
+_JOIN = "\x00"
 # free-text tables that end up in shared documents
 SHARED_TEXT_TABLES = ("needs", "resources", "activities", "meetings", "decisions", "ledger", "problem_tree")
 
@@ -71,8 +78,37 @@ def time_ok(start: str, end: str) -> bool:
 
 def looks_private(text: str) -> bool:
     """True when ``text`` seems to hold a phone number or a 16-digit NIK."""
-    squeezed = re.sub(r"(?<=\d)[\s.-](?=\d)", "", text)
+    squeezed = _SQUEEZE.sub("", text)
     return bool(_PHONE.search(squeezed) or _NIK.search(squeezed))
+
+
+def private_texts(texts: Sequence[str]) -> np.ndarray:
+    """:func:`looks_private` of each text, for a whole column at once.
+
+    The texts are joined by a character that is neither a digit nor a space, dot or
+    dash, so the squeeze and the search run once over the joined string and each
+    match falls inside one text; a match's position says which. A column where a text
+    holds that character is checked text by text. (10,000 cells: a few ms rather than
+    about 0.1 s of a call per cell; a test compares both on generated texts.)
+    """
+    n = len(texts)
+    out = np.zeros(n, dtype=bool)
+    if not n:
+        return out
+    joined = _JOIN.join(texts)
+    if joined.count(_JOIN) != n - 1:
+        return np.fromiter((looks_private(text) for text in texts), dtype=bool, count=n)
+    if not _DIGIT_RUN.search(joined):
+        return out
+    squeezed = _SQUEEZE.sub("", joined)
+    # both numbers are a whole run of digits (their lookarounds say so): a phone number's run
+    # is 9-14 digits, a NIK's 16, so only the runs of 9 or more are tried
+    starts = [m.start() for m in _LONG_RUN.finditer(squeezed)
+              if len(m.group()) == 16 or _PHONE_RUN.fullmatch(m.group())]
+    if starts:
+        ends = np.cumsum([len(part) + 1 for part in squeezed.split(_JOIN)])  # each text's end, past its joint
+        out[np.searchsorted(ends, starts, side="right")] = True
+    return out
 
 
 def fmt_value(value: object) -> str:
@@ -134,7 +170,7 @@ class Rows:
             values = self.columns[name]
             n = len(self.plans)
             if n >= MANY_ROWS and self.all_text(name):
-                got = np.fromiter(map(_blank, values), dtype=bool, count=n)
+                got = np.fromiter(map(operator.not_, map(str.strip, values)), dtype=bool, count=n)
             elif n >= MANY_ROWS and set(map(type, values)) <= _NEVER_MISSING | _ALWAYS_MISSING:
                 got = np.fromiter(map(_ALWAYS_MISSING.__contains__, map(type, values)), dtype=bool, count=n)
             else:
@@ -154,10 +190,6 @@ _NEVER_MISSING = frozenset({int, bool, pd.Timestamp})  # types is_missing always
 _ALWAYS_MISSING = frozenset({type(pd.NA), type(pd.NaT), type(None)})
 MANY_ROWS = 500
 """From this many rows (many plans pooled) a column of texts is checked by whole-column operations."""
-
-
-def _blank(text: str) -> bool:
-    return not text.strip()
 
 
 def _mask(n: int, rows: Iterator[int] | list[int]) -> np.ndarray:
@@ -295,9 +327,14 @@ def _semicolon(col: Column) -> tuple[Check, Explain]:
 
 
 def _private(col: Column) -> tuple[Check, Explain]:
-    # a cell without a digit cannot hold a number: the regexes run on the others only
-    return ((lambda r: _mask(len(r), [k for k, v in r.present(col.name)
-                                      if _DIGIT_RUN.search(str(v)) and looks_private(str(v))])), _no_fields)
+    def check(r: Rows) -> np.ndarray:
+        at = np.flatnonzero(~r.missing(col.name))
+        values = r.columns[col.name]
+        if len(at) == len(values) and r.all_text(col.name):  # every cell a text: the column as it is
+            return private_texts(values)
+        return _mask(len(r), at[private_texts([str(values[k]) for k in at.tolist()])].tolist())
+
+    return check, _no_fields
 
 
 def _cell_rules(table: Table, col: Column) -> Iterator[Rule]:
@@ -516,6 +553,35 @@ RULES_OF: dict[str, tuple[Rule, ...]] = {name: tuple(r for r in TABLE_RULES if r
 # --------------------------------------------------------------------------- the executors
 
 
+class _Columns(Mapping[str, list[Any]]):
+    """A frame's columns as lists of Python values, each made when a rule first reads it
+    (the key rules read one column of a table: the others are not converted for them)."""
+
+    def __init__(self, frame: pd.DataFrame, names: list[str], where: np.ndarray | None) -> None:
+        self._frame = frame
+        self._names = names
+        self._where = where
+        self._done: dict[str, list[Any]] = {}
+
+    def __getitem__(self, name: str) -> list[Any]:
+        got = self._done.get(name)
+        if got is None:
+            if name not in self._names:
+                raise KeyError(name)
+            series = self._frame[name] if self._where is None else self._frame[name].iloc[self._where]
+            got = self._done[name] = series.tolist()
+        return got
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._names
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+
 def plan_rows(
     table: Table,
     frame: pd.DataFrame,
@@ -527,11 +593,11 @@ def plan_rows(
     the rows at ``positions``; ``tables`` are the plan's tables references point at."""
     cols = [c.name for c in table.columns if c.name in frame.columns]
     if positions is None:
-        columns = {n: frame[n].tolist() for n in cols}
+        columns = _Columns(frame, cols, None)
         where = np.arange(len(frame))
     else:
         where = np.asarray(sorted(positions), dtype=np.int64)
-        columns = {n: frame[n].iloc[where].tolist() for n in cols}
+        columns = _Columns(frame, cols, where)
     cache: dict[tuple[str, str], set[tuple[int, str]]] = {}
 
     def known(ref: tuple[str, str]) -> set[tuple[int, str]]:
@@ -613,5 +679,6 @@ __all__ = [
     "fmt_value",
     "looks_private",
     "plan_rows",
+    "private_texts",
     "time_ok",
 ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -19,6 +20,9 @@ from rtplan.importing.problems import RowProblem
 from rtplan.messages import normalize_lang, t
 from rtplan.plan import Plan
 from rtplan.schema import TABLES
+
+if TYPE_CHECKING:
+    from rtplan.storage import Checked
 
 # validation rule -> the catalogue key of its fix (a required field no column gives: --set or --map)
 RULE_FIXES = {"required": "import.fix.set", "allowed": "import.fix.values", "ref": "import.fix.map"}
@@ -40,29 +44,45 @@ def check(plan: Plan, prepared: Sequence[Prepared]) -> list[str]:
     Problems of added rows go to their :class:`Prepared` (by file row); problems that
     belong to no added row are returned (they block the import).
     """
+    return _check(plan, prepared)[0]
+
+
+def _check(plan: Plan, prepared: Sequence[Prepared]) -> tuple[list[str], Checked | None]:
+    """:func:`check`, and the state it validated (the save reuses its report when it
+    writes exactly those tables)."""
+    from rtplan.storage import Checked as Validated
     from rtplan.storage import known_errors
-    from rtplan.validation import validate_tables
+    from rtplan.validation import build_report
 
     if not prepared:
-        return []
+        return [], None
     lang = prepared[0].lang
     updates = _merged(plan, prepared)
     # the new rows are typed like the plan's tables already (convert.typed_values): validated as they
-    # are, without a CSV round trip; the save validates the files it writes once more
+    # are, without a CSV round trip; the save parses the bytes it writes back and runs the rules
+    # again only when that gives other tables than these
     tables = {**plan.tables, **updates}
     before = known_errors(plan, lang)
-    found = [p for p in validate_tables(tables, plan.meta, lang) if p.is_error]
-    # which added rows sit where in the merged tables
-    where: dict[tuple[str, int], tuple[Prepared, int]] = {}
+    report = build_report(tables, plan.meta, lang)
+    found = [p for p in report.problems() if p.is_error]
+    # which added rows sit where in the merged tables: (file, first row there, prepared, its file rows)
+    spans: list[tuple[str, int, Prepared, list[int]]] = []
     offsets = {name: len(plan.tables[name]) for name in updates}
     for p in prepared:
-        good = [r for r in p.rows if r not in p.bad_rows]
-        for i, r in enumerate(good):
-            where[(TABLES[p.table].filename, offsets[p.table] + i + 2)] = (p, r)
+        bad = p.bad_rows
+        good = [r for r in p.rows if r not in bad]
+        spans.append((TABLES[p.table].filename, offsets[p.table] + 2, p, good))
         offsets[p.table] += len(good)
+
+    def added_row(file: str, row: int | None) -> tuple[Prepared, int] | None:
+        for filename, first, prep, good in spans:
+            if row is not None and filename == file and first <= row < first + len(good):
+                return prep, good[row - first]
+        return None
+
     other: list[str] = []
     for prob in found:
-        hit = where.get((prob.file, prob.row)) if prob.row is not None else None
+        hit = added_row(prob.file, prob.row)
         if hit is None:
             if (prob.file, prob.row, prob.column, prob.rule, prob.message) not in before:
                 other.append(prob.message)
@@ -80,7 +100,7 @@ def check(plan: Plan, prepared: Sequence[Prepared]) -> list[str]:
                                         fix=RULE_FIXES.get(rule, ""), field=prob.column or ""))
     for p in prepared:
         p.problems.sort(key=lambda x: (x.row or 0))
-    return other
+    return other, Validated(tables, plan.meta, lang, report)
 
 
 @dataclass
@@ -110,11 +130,11 @@ def commit(plan: Plan, prepared: Sequence[Prepared], skip_invalid: bool = False,
     from rtplan.storage import save_tables
 
     prepared = list(prepared)
-    blocked = check(plan, prepared)
+    blocked, checked = _check(plan, prepared)
     if skip_invalid:  # dropping rows can orphan others (a reference to a dropped row)
         for _ in range(3):
             before = sum(len(p.problems) for p in prepared)
-            blocked = check(plan, prepared)
+            blocked, checked = _check(plan, prepared)
             if sum(len(p.problems) for p in prepared) == before:
                 break
     has_bad = any(p.problems for p in prepared)
@@ -123,7 +143,7 @@ def commit(plan: Plan, prepared: Sequence[Prepared], skip_invalid: bool = False,
     if dry_run or not any(len(p.to_add()) for p in prepared):
         return Outcome(prepared, False, blocked)
     try:
-        save_tables(plan, _merged(plan, prepared))
+        save_tables(plan, _merged(plan, prepared), checked=checked)
     except ValidationError as exc:  # pragma: no cover - check() saw the same rules
         return Outcome(prepared, False, [p.message for p in exc.problems])
     return Outcome(prepared, True, [])

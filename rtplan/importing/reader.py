@@ -208,6 +208,11 @@ def _blank(record: Sequence[object]) -> bool:
     return not any(c is not None and str(c).strip() for c in record)
 
 
+def _blank_text(record: list[str]) -> bool:
+    """:func:`_blank` of a record of text cells (the csv module's)."""
+    return not any(map(str.strip, record))
+
+
 def _check_width(record: Sequence[object], row: int, source: str, lang: str | None) -> None:
     if len(record) > MAX_COLUMNS:
         last = max(i for i, c in enumerate(record) if c is not None and str(c).strip()) if not _blank(record) else 0
@@ -260,10 +265,12 @@ def _finish(header: list[str], body: list[list[str]], numbers: list[int], source
 
 
 def _collect(records: Iterable[Sequence[object]], source: str, score: Callable[[Sequence[str]], int] | None,
-             lang: str | None, max_rows: int | None, as_text: Callable[[object], str],
+             lang: str | None, max_rows: int | None, as_text: Callable[[object], str] | None,
              above: list[int] | None = None) -> tuple[list[str], list[list[str]], list[int]]:
     """Header and non-blank body records from one stream of records, numbered 1, 2, ...
 
+    ``as_text`` turns a cell into text; ``None``: the records are lists of text already
+    (the csv module's), kept as they are.
     Stops reading once the body has ``max_rows + 1`` rows past any total row.
     """
     head: list[list[str]] = []
@@ -275,14 +282,16 @@ def _collect(records: Iterable[Sequence[object]], source: str, score: Callable[[
     row = 0
     # blank rows are skipped, but not without end: a sheet of a million empty rows is refused too
     most = None if max_rows is None else 2 * max_rows + SLACK_ROWS + HEADER_SCAN_ROWS
+    blank: Callable[[Sequence[object]], bool] = _blank if as_text is not None else _blank_text  # type: ignore[assignment]
     for record in records:
         row += 1
         if most is not None and row > most:
             raise ImportFileError(t("import.too_many_rows_stopped", lang, file=source, row=row, max=max_rows))
-        _check_width(record, row, source, lang)
+        if len(record) > MAX_COLUMNS:
+            _check_width(record, row, source, lang)
         if index is None:
             if not _blank(record) or head:
-                head.append([as_text(c) for c in record])
+                head.append([(as_text or str)(c) for c in record])
                 head_numbers.append(row)
             if len(head) >= HEADER_SCAN_ROWS:
                 index = find_header(head, score)
@@ -294,9 +303,9 @@ def _collect(records: Iterable[Sequence[object]], source: str, score: Callable[[
                         body.append(rec)
                         numbers.append(num)
             continue
-        if _blank(record):
+        if blank(record):
             continue
-        body.append([as_text(c) for c in record])
+        body.append(record if as_text is None else [as_text(c) for c in record])  # type: ignore[arg-type]
         numbers.append(row)
         if max_rows is not None and len(body) > max_rows + 1:
             raise ImportFileError(t("import.too_many_rows_stopped", lang, file=source, row=row, max=max_rows))
@@ -331,7 +340,7 @@ def read_csv_bytes(data: bytes, source: str, score: Callable[[Sequence[str]], in
     above: list[int] = []
     old_limit = csv.field_size_limit(MAX_FIELD_CHARS)
     try:
-        header, body, numbers = _collect(reader, source, score, lang, max_rows, str, above)
+        header, body, numbers = _collect(reader, source, score, lang, max_rows, None, above)
     except csv.Error as exc:
         raise ImportFileError(t("import.bad_csv", lang, file=source, row=reader.line_num,
                                 max=MAX_FIELD_CHARS, error=exc)) from exc

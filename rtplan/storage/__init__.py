@@ -46,7 +46,7 @@ from rtplan.exceptions import (
     ValidationError,
 )
 from rtplan.plan import Plan
-from rtplan.storage.checking import known_errors
+from rtplan.storage.checking import Checked, known_errors
 from rtplan.storage.files import (
     HISTORY_DIR,
     JOURNAL_FILE,
@@ -77,6 +77,7 @@ __all__ = [
     "PLAN_FILE",
     "PLAN_FILES",
     "TMP_SUFFIX",
+    "Checked",
     "ConcurrentChangeError",
     "DiskError",
     "HistoryError",

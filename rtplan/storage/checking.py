@@ -8,7 +8,9 @@ plan keeps its report between saves.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -44,7 +46,7 @@ def _canonical(name: str, frame: pd.DataFrame, lang: str) -> tuple[bytes, pd.Dat
 def _canonical_full(table: Table, frame: pd.DataFrame, lang: str) -> _Canonical:
     header, rows = frame_to_rows(table, frame)
     # a row with every cell empty is no row (reading skips it): it is not written either
-    rows = [r for r in rows if any(cell.strip() for cell in r)]
+    rows = [r for r in rows if any(map(str.strip, r))]
     data = rows_to_csv(header, rows)
     back_header, back_rows = read_csv_text(data)
     parsed, problems = parse_rows(table, back_header, back_rows, lang)
@@ -130,6 +132,45 @@ def _canonical_update(plan: Plan, name: str, frame: pd.DataFrame, lang: str, who
         if found is not None:
             return found
     return _canonical_full(table, frame, lang)
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A state of a plan its caller has validated already (the tables, the settings and
+    the language of the report): a save of exactly these tables reuses the report
+    rather than running the rules again (an import checks its rows, then saves them)."""
+
+    tables: Mapping[str, pd.DataFrame]
+    meta: Mapping[str, Any]
+    lang: str
+    report: Report
+
+
+def _same_frame(a: pd.DataFrame, b: pd.DataFrame) -> bool:
+    """The same columns, dtypes and values in the same order (what the rules read)."""
+    return (list(a.columns) == list(b.columns) and list(a.dtypes) == list(b.dtypes)
+            and bool(a.reset_index(drop=True).equals(b.reset_index(drop=True))))
+
+
+def reuse_report(checked: Checked | None, tables: Mapping[str, pd.DataFrame], meta: Mapping[str, Any],
+                 lang: str, updated: Mapping[str, object]) -> Report | None:
+    """``checked.report`` when it describes ``tables`` and ``meta`` (the tables as parsed
+    back from the bytes to write), else ``None`` (then the save checks them itself).
+
+    The tables not in ``updated`` must be the very objects that were checked; the
+    updated ones equal in columns, dtypes and values.
+    """
+    if checked is None or checked.lang != lang or checked.meta is not meta \
+            or set(checked.tables) != set(tables):
+        return None
+    for name, frame in tables.items():
+        seen = checked.tables[name]
+        if name in updated:
+            if not _same_frame(frame, seen):
+                return None
+        elif frame is not seen:
+            return None
+    return checked.report
 
 
 def _problem_key(p: Problem) -> tuple[object, ...]:

@@ -19,7 +19,15 @@ from rtplan.messages import t
 from rtplan.plan import Plan
 from rtplan.problems import Problem
 from rtplan.schema import TABLES
-from rtplan.storage.checking import _canonical_update, _content_key, _problem_key, _report, _state_key
+from rtplan.storage.checking import (
+    Checked,
+    _canonical_update,
+    _content_key,
+    _problem_key,
+    _report,
+    _state_key,
+    reuse_report,
+)
 from rtplan.storage.files import (
     HISTORY_DIR,
     JOURNAL_FILE,
@@ -48,6 +56,7 @@ def save_tables(
     *,
     whole: bool = False,
     force: bool = False,
+    checked: Checked | None = None,
 ) -> Plan:
     """Validate and save one or more tables (and optionally ``plan.toml``) together.
 
@@ -70,6 +79,10 @@ def save_tables(
     ``whole=True`` validates the whole plan and serialises every updated table in full
     (how saves worked before scoped validation; ``benchmarks/bench_save.py`` compares both,
     a test checks both give the same files and refusals).
+
+    ``checked``: the caller validated these tables already (an import checks its rows
+    before saving them): when the tables parsed back from the bytes to write equal the
+    checked ones, their report is used instead of running the rules a second time.
     """
     lang = plan.message_lang
     for name in updates:
@@ -99,13 +112,17 @@ def save_tables(
         # parse back so the checked settings are exactly what is written
         new_meta = tomllib.loads(blobs[PLAN_FILE].decode("utf-8"))
     touched = set(blobs)
-    if whole:
+    reused = None if whole or meta is not None else reuse_report(checked, new_tables, plan.meta, lang, updates)
+    if reused is not None:
+        new_report = reused
+        checked_problems = new_report.problems(affected_files(touched))
+    elif whole:
         new_report = build_report(new_tables, new_meta, lang)
-        checked = new_report.problems()
+        checked_problems = new_report.problems()
     else:
         new_report = update_report(old_report, new_tables, new_meta, lang, changed, meta is not None)
-        checked = new_report.problems(affected_files(touched))
-    after = without_echoes(cell_problems + checked)
+        checked_problems = new_report.problems(affected_files(touched))
+    after = without_echoes(cell_problems + checked_problems)
     before: set[tuple[object, ...]] | None = None
     added = []
     for p in after:
