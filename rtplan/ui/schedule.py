@@ -282,14 +282,15 @@ def step3(plan: str | Path | Plan | PlanSession, lang: str | None = None, charts
     session = open_session(plan, lang)
     lang = session.lang
     panels = [
-        ("activities", t("ui.schedule.tab.activities", lang), ActivityEditor(session)),
-        ("funds", t("ui.schedule.tab.funds", lang), TableEditor(session, "funds")),
-        ("conflicts", t("ui.schedule.tab.conflicts", lang), ConflictsPanel(session)),
-        ("budget", t("ui.schedule.tab.budget", lang), BudgetPanel(session, chart=charts)),
+        ("activities", t("ui.schedule.tab.activities", lang), lambda: ActivityEditor(session)),
+        ("funds", t("ui.schedule.tab.funds", lang), lambda: TableEditor(session, "funds")),
+        ("conflicts", t("ui.schedule.tab.conflicts", lang), lambda: ConflictsPanel(session)),
+        ("budget", t("ui.schedule.tab.budget", lang), lambda: BudgetPanel(session, chart=charts)),
     ]
     # the conflicts and the money beside the activity form and the funds: they appear as activities are saved
     watched = ConflictsPanel.WATCH | BudgetPanel.WATCH
-    return step_tabs(session, panels, 3, beside={key: LiveResult(session, schedule_glance, watched)
+    # each tab redraws only when open (a hidden one when it is opened)
+    return step_tabs(session, panels, 3, beside={key: lambda: LiveResult(session, schedule_glance, watched)
                                                  for key in ("activities", "funds")})
 
 

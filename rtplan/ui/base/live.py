@@ -10,7 +10,7 @@ from pathlib import Path
 import ipywidgets as w
 
 from rtplan.plan import Plan
-from rtplan.ui.base.session import PlanSession, open_session
+from rtplan.ui.base.session import Gate, PlanSession, open_session
 
 
 class LiveResult(w.Output):
@@ -101,19 +101,48 @@ def beside_its_result(form: w.Widget, result: LiveResult, chart: bool = False) -
                                                   width="100%"))
 
 
-def step_tabs(session: PlanSession, panels: Sequence[tuple[str, str, w.Widget]], step: int,
-              beside: Mapping[str, LiveResult] | None = None, chart: bool = False) -> w.Tab:
-    """A step's panels as tabs: ``panels`` are ``(key, title, widget)``.
+Made = w.Widget | Callable[[], w.Widget]
+
+
+def step_tabs(session: PlanSession, panels: Sequence[tuple[str, str, Made]], step: int,
+              beside: Mapping[str, Made] | None = None, chart: bool = False) -> w.Tab:
+    """A step's panels as tabs: ``panels`` are ``(key, title, panel)``.
 
     ``beside`` puts a live result beside the panel of its key (:func:`beside_its_result`;
-    ``chart``: the results are charts). The tab keeps ``session`` and ``panels`` (key -> the
-    panel itself, not its box) for tests and notebooks, and has the class ``rtplan-step<N>``
+    ``chart``: the results are charts). A panel or a result given as a function (no
+    argument) is built here behind its tab's :class:`~rtplan.ui.base.session.Gate`: after a
+    save only the open tab redraws; a hidden tab redraws what changed when it is opened.
+    The tab keeps ``session``, ``panels`` (key -> the panel itself, not its box) and
+    ``gates`` (key -> gate) for tests and notebooks, and has the class ``rtplan-step<N>``
     for browser tests.
     """
     beside = beside or {}
-    shown = [beside_its_result(p, beside[key], chart) if key in beside else p for key, _, p in panels]
+    gates = {key: Gate(shown=i == 0) for i, (key, _, _) in enumerate(panels)}
+
+    def made(key: str, thing: Made) -> w.Widget:
+        if isinstance(thing, w.Widget):
+            return thing
+        with session.behind(gates[key]):
+            return thing()
+
+    built = {key: made(key, p) for key, _, p in panels}
+    results = {key: made(key, r) for key, r in beside.items()}
+    shown = [beside_its_result(built[key], results[key], chart) if key in results else built[key]
+             for key, _, _ in panels]
     tab = w.Tab(children=shown, titles=[title for _, title, _ in panels])
     tab.add_class(f"rtplan-step{step}")
     tab.session = session
-    tab.panels = {key: p for key, _, p in panels}
+    tab.panels = built
+    tab.gates = gates
+    order = list(gates)
+
+    def opened(change: dict[str, object]) -> None:
+        index = change["new"]
+        for i, key in enumerate(order):
+            if i != index:
+                gates[key].hide()
+        if isinstance(index, int) and 0 <= index < len(order):
+            gates[order[index]].show()
+
+    tab.observe(opened, names="selected_index")
     return tab
