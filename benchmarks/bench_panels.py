@@ -53,7 +53,6 @@ def kernel_shell() -> Any:
     km = InProcessKernelManager()
     km.start_kernel()
     shell = km.kernel.shell
-    shell.run_cell("%matplotlib inline", silent=True)
     return km, shell
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import pytest
 
 from rtplan.schedule import conflicts as conflict_checks
@@ -126,7 +127,8 @@ def test_one_save_runs_one_conflict_check(example_dir: Path, counted_checks: lis
     editor.fields["venue"].value = "Balai RW 03"
     _open(tab, "activities")
     assert editor.save()
-    assert below.renders == renders[0] + 1 and glance.renders > renders[1]  # both show the new conflicts
+    assert below.renders == renders[0] + 1  # the list below the tabs and the glance show the new conflicts
+    assert glance.renders > renders[1]
     assert len(counted_checks) == 1
     _open(tab, "conflicts")  # the conflicts tab, hidden during the save, is drawn from the same check
     assert len(counted_checks) == 1
@@ -142,9 +144,8 @@ def test_the_conflict_check_follows_each_save(example_dir: Path, counted_checks:
     twin = activities.iloc[[0]].copy()
     twin["activity_id"] = "A99"
     twin["title"] = "Rapat kembar"
-    import pandas as pd
-
     assert session.save({"activities": pd.concat([activities, twin], ignore_index=True)}) == []
     after = conflict_checks.find_conflicts(session.plan)
     assert len(counted_checks) == runs + 1
-    assert any("A99" in c.activity_ids for c in after) and not any("A99" in c.activity_ids for c in before)
+    assert any("A99" in c.activity_ids for c in after)
+    assert not any("A99" in c.activity_ids for c in before)

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
+from rtplan.memo import once_per_state
 from rtplan.messages import t
 from rtplan.needs.base import METHODS, Tables, _floats, _get, _ids, _lang, _listed, _Memo, _needs
 from rtplan.needs.combined import combined_view
@@ -111,6 +112,11 @@ def priority_order(plan: Tables) -> list[str]:
     ranking's order (the combined ranking alone when nothing is stored). Later steps
     (schedule, handout) use this.
     """
+    return list(_priority_order(plan))
+
+
+@once_per_state  # the schedule checks, the problem tree and the order panel ask after each save: computed once
+def _priority_order(plan: Tables) -> list[str]:
     return final_order(plan).order
 
 
@@ -143,6 +149,11 @@ def all_rankings(
     lang: str | None = None,
 ) -> dict[str, Ranking]:
     """Every ranking at once (each computed once): what a panel refreshes after an edit."""
+    return dict(_all_rankings(tables, aggregate, use_consensus, lang))
+
+
+@once_per_state  # the ranking panel, the final order and the cells below the tabs: computed once per save
+def _all_rankings(tables: Tables, aggregate: str, use_consensus: bool, lang: str | None) -> dict[str, Ranking]:
     lang = _lang(tables, lang)
     tables = _Memo(tables)
     out: dict[str, Ranking] = {

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
+from typing import Any, TypeAlias
 
 import ipywidgets as w
 
@@ -101,7 +102,8 @@ def beside_its_result(form: w.Widget, result: LiveResult, chart: bool = False) -
                                                   width="100%"))
 
 
-Made = w.Widget | Callable[[], w.Widget]
+# a panel, or a function (no argument) that builds one (ipywidgets ships no type hints: a widget is Any)
+Made: TypeAlias = Any
 
 
 def step_tabs(session: PlanSession, panels: Sequence[tuple[str, str, Made]], step: int,
