@@ -2,9 +2,10 @@
 the save alone, and each listener that redraws something.
 
 Each step notebook is executed cell by cell in an in-process IPython kernel
-(``ipykernel.inprocess``), as Voila executes a page, so every result is shown through
-the kernel's display formatter (charts drawn, HTML rendered), not the fallback the
-headless tests use. Then the facilitator's clicks are made in Python on the panels the
+(``ipykernel.inprocess``), as Voila executes a page, with ``RTPLAN_WORKSHOP=1`` as
+``rtplan workshop`` sets it (charts as PNG, outputs as widget state), so every result is
+shown through the kernel's display formatter (charts drawn, HTML rendered), not the
+fallback the headless tests use. Then the facilitator's clicks are made in Python on the panels the
 notebook built, with the tab of that panel open:
 
 * the example plan ``data/contoh-rt05-rw03``: a USG score saved (step 1, tab USG) and an
@@ -219,6 +220,9 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--only", choices=("example", "needs", "activities"))
     args = parser.parse_args()
+    # the pages as the workshop serves them: charts as PNG, outputs set as widget state
+    os.environ["RTPLAN_WORKSHOP"] = "1"
+    os.environ["RTPLAN_CONFIG_DIR"] = tempfile.mkdtemp(prefix="rtplan-bench-config-")  # no recent-plans entry
     km, shell = kernel_shell()
     from bench_conflicts import make_plan as activities_plan
     from bench_save import build as needs_plan

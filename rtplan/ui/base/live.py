@@ -78,12 +78,15 @@ def show_in(out: w.Output, obj: object) -> None:
 
 
 def live(plan: Plan | PlanSession | str | Path | None, build: Callable[[Plan], object],
-         lang: str | None = None) -> LiveResult:
+         lang: str | None = None, tables: Collection[str] | None = None) -> LiveResult:
     """Show ``build(plan)`` in a notebook and keep it current as panels save.
+
+    ``tables``: the tables ``build`` reads (and ``plan.toml``); a save of other tables does
+    not draw it again (default: every save does).
 
     Example (a notebook cell): ``live(PLAN, lambda plan: all_rankings(plan)["final"])``.
     """
-    return LiveResult(open_session(plan, lang), build)
+    return LiveResult(open_session(plan, lang), build, tables)
 
 
 def beside_its_result(form: w.Widget, result: LiveResult, chart: bool = False) -> w.Box:
