@@ -18,7 +18,6 @@ def opened(tab, key: str):  # type: ignore[no-untyped-def]
     return tab.panels[key]
 
 
-
 @pytest.fixture
 def tab(example_dir: Path):  # type: ignore[no-untyped-def]
     return step1(example_dir)
@@ -263,25 +262,24 @@ def test_pairwise_candidates_follow_the_scores_until_the_facilitator_picks(examp
     plan = storage.load_plan(example_dir)
     storage.save_tables(plan, {"pairwise": plan.copy_table("pairwise").iloc[:0]})  # nothing compared yet
     tab = step1(example_dir)
-    runner, grid = opened(tab, "pairwise"), opened(tab, "usg")
     top = tuple(combined_view(tab.session.plan).order[:5])
-    assert set(runner.candidates.value) == set(top)
+    assert set(opened(tab, "pairwise").candidates.value) == set(top)
     # the room scores a need outside the top five as the most urgent: it joins the candidates at once
     outside = next(n for n in combined_view(tab.session.plan).order if n not in top)
-    for box in grid.boxes[outside]:
+    for box in opened(tab, "usg").boxes[outside]:
         box.value = "5"
-    grid.save_button.click()
-    assert grid.status.kind == "ok", grid.status.text
+    opened(tab, "usg").save_button.click()
+    assert opened(tab, "usg").status.kind == "ok", opened(tab, "usg").status.text
     now = tuple(combined_view(tab.session.plan).order[:5])
     assert outside in now
-    assert set(runner.candidates.value) == set(now)
+    assert set(opened(tab, "pairwise").candidates.value) == set(now)
     # the facilitator's own choice is kept whatever the scores do
-    runner.candidates.value = now[:3]
-    for box in grid.boxes[top[0]]:
+    opened(tab, "pairwise").candidates.value = now[:3]
+    for box in opened(tab, "usg").boxes[top[0]]:
         box.value = "1"
-    grid.save_button.click()
-    assert grid.status.kind == "ok", grid.status.text
-    assert runner.candidates.value == now[:3]
+    opened(tab, "usg").save_button.click()
+    assert opened(tab, "usg").status.kind == "ok", opened(tab, "usg").status.text
+    assert opened(tab, "pairwise").candidates.value == now[:3]
 
 
 def test_pairwise_runner_changes_an_answer_and_refuses_too_few_needs(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]

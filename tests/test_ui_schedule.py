@@ -18,7 +18,6 @@ def opened(tab, key: str):  # type: ignore[no-untyped-def]
     return tab.panels[key]
 
 
-
 @pytest.fixture
 def tab(example_dir: Path):  # type: ignore[no-untyped-def]
     return step3(example_dir, charts=False)
@@ -72,10 +71,9 @@ def test_add_monthly_first_sunday_activity_with_needs_and_resources(tab, example
 
 
 def test_conflicts_panel_refreshes_after_every_save(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    panel = opened(tab, "conflicts")
     editor = opened(tab, "activities")
     assert _clashes(tab) == [("A03", "A06")]
-    assert "Balai Warga RT 05" in panel.body.value
+    assert "Balai Warga RT 05" in opened(tab, "conflicts").body.value
     # move the bank sampah to Monday: the clash disappears
     editor.rows.value = "A06"
     assert editor.builder.kind.value == "weekly"
@@ -86,7 +84,7 @@ def test_conflicts_panel_refreshes_after_every_save(tab, example_dir: Path) -> N
     assert editor.status.kind == "ok", editor.status.text
     assert _row(example_dir, "A06")["recurrence_day"] == "senin"
     assert _clashes(tab) == []
-    assert "Tempat dipakai bersamaan" not in panel.body.value
+    assert "Tempat dipakai bersamaan" not in opened(tab, "conflicts").body.value
     # a new activity in the same hall on Saturday morning clashes with the sewing class
     editor.new_button.click()
     editor.fields["title"].value = "Rapat Karang Taruna"
@@ -97,7 +95,7 @@ def test_conflicts_panel_refreshes_after_every_save(tab, example_dir: Path) -> N
     editor.save_button.click()
     assert editor.status.kind == "ok", editor.status.text
     assert _clashes(tab) == [("A01", "A13")]
-    assert "A13 Rapat Karang Taruna" in panel.body.value
+    assert "A13 Rapat Karang Taruna" in opened(tab, "conflicts").body.value
 
 
 def test_only_errors_when_warnings_are_hidden(tab) -> None:  # type: ignore[no-untyped-def]
@@ -168,23 +166,21 @@ def test_preview_warns_about_holidays(tab) -> None:  # type: ignore[no-untyped-d
 
 
 def test_raising_a_fund_removes_the_shortfall(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    funds = opened(tab, "funds")
-    budget = opened(tab, "budget")
-    assert "dana kelurahan kurang Rp 1.300.000" in budget.tables.value
-    funds.rows.value = "dana kelurahan"
-    funds.fields["amount_idr"].value = "7300000"
-    funds.save_button.click()
-    assert funds.status.kind == "ok", funds.status.text
+    assert "dana kelurahan kurang Rp 1.300.000" in opened(tab, "budget").tables.value
+    opened(tab, "funds").rows.value = "dana kelurahan"
+    opened(tab, "funds").fields["amount_idr"].value = "7300000"
+    opened(tab, "funds").save_button.click()
+    assert opened(tab, "funds").status.kind == "ok", opened(tab, "funds").status.text
     assert int(storage.load_plan(example_dir)["funds"].set_index("funding_source").loc["dana kelurahan",
                                                                                         "amount_idr"]) == 7_300_000
-    assert "dana kelurahan kurang" not in budget.tables.value
-    assert "Setiap sumber dana mencukupi rencana biayanya." in budget.tables.value
+    assert "dana kelurahan kurang" not in opened(tab, "budget").tables.value
+    assert "Setiap sumber dana mencukupi rencana biayanya." in opened(tab, "budget").tables.value
     # a new funding source is offered in the activity form
-    funds.new_button.click()
-    funds.fields["funding_source"].value = "Baznas"
-    funds.fields["amount_idr"].value = "500000"
-    funds.save_button.click()
-    assert funds.status.kind == "ok", funds.status.text
+    opened(tab, "funds").new_button.click()
+    opened(tab, "funds").fields["funding_source"].value = "Baznas"
+    opened(tab, "funds").fields["amount_idr"].value = "500000"
+    opened(tab, "funds").save_button.click()
+    assert opened(tab, "funds").status.kind == "ok", opened(tab, "funds").status.text
     assert "Baznas" in opened(tab, "activities").fields["funding_source"].options
 
 
