@@ -71,29 +71,28 @@ def test_add_monthly_first_sunday_activity_with_needs_and_resources(tab, example
 
 
 def test_conflicts_panel_refreshes_after_every_save(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    editor = opened(tab, "activities")
     assert _clashes(tab) == [("A03", "A06")]
     assert "Balai Warga RT 05" in opened(tab, "conflicts").body.value
     # move the bank sampah to Monday: the clash disappears
-    editor.rows.value = "A06"
-    assert editor.builder.kind.value == "weekly"
-    assert editor.builder.weekday.value == 6
-    editor.builder.weekday.value = 0
-    assert editor.fields["recurrence_day"].value == "senin"
-    editor.save_button.click()
-    assert editor.status.kind == "ok", editor.status.text
+    opened(tab, "activities").rows.value = "A06"
+    assert opened(tab, "activities").builder.kind.value == "weekly"
+    assert opened(tab, "activities").builder.weekday.value == 6
+    opened(tab, "activities").builder.weekday.value = 0
+    assert opened(tab, "activities").fields["recurrence_day"].value == "senin"
+    opened(tab, "activities").save_button.click()
+    assert opened(tab, "activities").status.kind == "ok", opened(tab, "activities").status.text
     assert _row(example_dir, "A06")["recurrence_day"] == "senin"
     assert _clashes(tab) == []
     assert "Tempat dipakai bersamaan" not in opened(tab, "conflicts").body.value
     # a new activity in the same hall on Saturday morning clashes with the sewing class
-    editor.new_button.click()
-    editor.fields["title"].value = "Rapat Karang Taruna"
-    editor.fields["start_date"].value = dt.date(2027, 1, 9)
-    editor.fields["venue"].value = "Balai Warga RT 05"
-    editor.fields["start_time"].value = "09:00"
-    editor.fields["end_time"].value = "10:00"
-    editor.save_button.click()
-    assert editor.status.kind == "ok", editor.status.text
+    opened(tab, "activities").new_button.click()
+    opened(tab, "activities").fields["title"].value = "Rapat Karang Taruna"
+    opened(tab, "activities").fields["start_date"].value = dt.date(2027, 1, 9)
+    opened(tab, "activities").fields["venue"].value = "Balai Warga RT 05"
+    opened(tab, "activities").fields["start_time"].value = "09:00"
+    opened(tab, "activities").fields["end_time"].value = "10:00"
+    opened(tab, "activities").save_button.click()
+    assert opened(tab, "activities").status.kind == "ok", opened(tab, "activities").status.text
     assert _clashes(tab) == [("A01", "A13")]
     assert "A13 Rapat Karang Taruna" in opened(tab, "conflicts").body.value
 
