@@ -15,6 +15,7 @@ in place is not seen: edit a copy (``plan.copy_table``) and save it, as every pa
 from __future__ import annotations
 
 import functools
+import inspect
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar, cast
 
@@ -35,27 +36,34 @@ def once_per_state(func: F) -> F:
     """Cache ``func(plan, *args, **kwargs)`` on the plan until its state changes.
 
     Calls whose arguments cannot be hashed (a list of priorities, say), or on a mapping of
-    tables rather than a :class:`~rtplan.plan.Plan`, are not cached.
+    tables rather than a :class:`~rtplan.plan.Plan`, are not cached. A wrapper that keeps
+    its plan as ``.tables`` (the rankings' shared reading of the needs) counts as that plan.
+    The arguments are keyed as the function binds them, defaults filled in, so
+    ``f(plan, "id")`` and ``f(plan, lang="id")`` share one result.
     The tables of the state are kept with the entry, so an ``id`` is never reused while
     the entry lives.
     """
     name = f"{func.__module__}.{func.__qualname__}"
+    signature = inspect.signature(func)
 
     @functools.wraps(func)
-    def cached(plan: Plan, *args: Any, **kwargs: Any) -> Any:
+    def cached(tables: Any, *args: Any, **kwargs: Any) -> Any:
+        plan = tables if isinstance(tables, Plan) else getattr(tables, "tables", None)
         if not isinstance(plan, Plan):  # a mapping of tables: nothing to keep the result on
-            return func(plan, *args, **kwargs)
-        key: Hashable = (name, args, tuple(sorted(kwargs.items())))
+            return func(tables, *args, **kwargs)
+        bound = signature.bind(tables, *args, **kwargs)
+        bound.apply_defaults()
+        key: Hashable = (name, tuple(bound.arguments.items())[1:])
         try:
             hash(key)
         except TypeError:
-            return func(plan, *args, **kwargs)
+            return func(tables, *args, **kwargs)
         cache: dict[Hashable, tuple[object, tuple[Any, ...], Any]] = plan.result_cache
         state = state_of(plan)
         hit = cache.get(key)
         if hit is not None and hit[0] == state:
             return hit[2]
-        result = func(plan, *args, **kwargs)
+        result = func(tables, *args, **kwargs)
         cache[key] = (state, tuple(plan.tables.values()), result)
         return result
 

@@ -149,3 +149,77 @@ def test_the_conflict_check_follows_each_save(example_dir: Path, counted_checks:
     assert len(counted_checks) == runs + 1
     assert any("A99" in c.activity_ids for c in after)
     assert not any("A99" in c.activity_ids for c in before)
+
+
+def _page_below_the_tabs(notebook: str, plan: Path) -> list[LiveResult]:
+    """The live results a step notebook shows below its tabs, built by the notebook's own cells."""
+    import ast
+    import json
+
+    cells = json.loads((Path(__file__).parent.parent / "notebooks" / notebook).read_text(encoding="utf-8"))["cells"]
+    shown: list[Any] = []
+    scope: dict[str, Any] = {"PLAN": str(plan), "LANG": None, "display": shown.append}
+    for cell in cells:
+        source = "".join(cell["source"])
+        if cell["cell_type"] != "code" or "live(" not in source:
+            continue
+        body = ast.parse(source).body
+        last = body.pop() if isinstance(body[-1], ast.Expr) else None
+        exec(compile(ast.Module(body, []), notebook, "exec"), scope)
+        if last is not None:  # the cell's value, shown below it
+            shown.append(eval(compile(ast.Expression(last.value), notebook, "eval"), scope))
+    return [r for r in shown if isinstance(r, LiveResult)]
+
+
+@pytest.fixture
+def counted_rankings(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
+    """Counts the USG rankings and the combined rankings actually computed (spies on their core step)."""
+    from rtplan.needs import combined, usg
+
+    runs = {"usg": 0, "combined": 0}
+
+    def spy(name: str, real: Any) -> Any:
+        def counted(*args: Any, **kwargs: Any) -> Any:
+            runs[name] += 1
+            return real(*args, **kwargs)
+        return counted
+
+    monkeypatch.setattr(usg, "usg_scores", spy("usg", usg.usg_scores))
+    monkeypatch.setattr(combined, "combined_ranks", spy("combined", combined.combined_ranks))
+    return runs
+
+
+def test_one_save_computes_each_ranking_once(example_dir: Path, counted_rankings: dict[str, int]) -> None:
+    tab = step1(str(example_dir))
+    below = _page_below_the_tabs("01_kebutuhan.ipynb", example_dir)
+    assert len(below) >= 6  # the tree, the final order, the combined table and chart, both USG charts, ...
+    assert all(r.session is tab.session for r in below)  # one session for the page
+    _open(tab, "usg")
+    _open(tab, "ranking")  # the ranking panel open: it reads every ranking too
+    _open(tab, "usg")
+    renders = [r.renders for r in below]
+    counted_rankings.update(usg=0, combined=0)
+    _score(tab)
+    redrawn = sum(r.renders > n for r, n in zip(below, renders))
+    assert redrawn >= 5  # every result that reads the USG scores was drawn again ...
+    assert counted_rankings == {"usg": 1, "combined": 1}  # ... from one USG ranking and one combined ranking
+    _open(tab, "ranking")  # the hidden ranking panel brought up to date from the same rankings
+    assert counted_rankings == {"usg": 1, "combined": 1}
+
+
+def test_results_below_the_tabs_redraw_only_when_a_table_they_read_changes(example_dir: Path) -> None:
+    tab = step3(str(example_dir), charts=False)
+    below = _page_below_the_tabs("03_jadwal.ipynb", example_dir)
+    budget = [r for r in below if r.tables == {"activities", "funds", "plan"}]
+    schedule = [r for r in below if r not in budget]
+    assert len(budget) == 2 and len(schedule) == 3  # the budget table and chart; the Gantt, calendars, conflicts
+    before = [r.renders for r in below]
+    funds = tab.session.table("funds")
+    funds.loc[0, "amount_idr"] = float(funds.loc[0, "amount_idr"]) + 1000
+    assert tab.session.save({"funds": funds}) == []
+    assert all(r.renders == n + 1 for r, n in zip(below, before) if r in budget)
+    assert all(r.renders == n for r, n in zip(below, before) if r in schedule)  # a fund moves no activity
+    activities = tab.session.table("activities")
+    activities.loc[0, "title"] = "Kerja bakti besar"
+    assert tab.session.save({"activities": activities}) == []
+    assert all(r.renders == n + (2 if r in budget else 1) for r, n in zip(below, before))

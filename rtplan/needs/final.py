@@ -16,6 +16,7 @@ from rtplan.needs.methods import agreed_order, final_ids
 from rtplan.needs.pairwise import pairwise_ranking
 from rtplan.needs.results import CombinedView, FinalOrder, Ranking
 from rtplan.needs.usg import usg_ranking
+from rtplan.plan import Plan
 
 
 def stored_priorities(tables: Tables, known: Iterable[str] | None = None) -> pd.DataFrame:
@@ -161,7 +162,9 @@ def _all_rankings(tables: Tables, aggregate: str, use_consensus: bool, lang: str
         "dots": dot_ranking(tables, lang),
         "pairwise": pairwise_ranking(tables, lang=lang),
     }
-    comb = combined_view(tables, aggregate, use_consensus, lang=lang, rankings=out)
+    # on a plan, combined_view finds the three rankings kept for this state (rtplan.memo), and is kept itself
+    comb = combined_view(tables, aggregate, use_consensus, lang=lang,
+                         rankings=None if isinstance(tables.tables, Plan) else out)
     out["combined"] = comb
     out["final"] = final_order(tables, lang, comb)
     return out

@@ -35,6 +35,9 @@ from rtplan.schedule.sessions import Session, _as_date, _minutes, session_record
 from rtplan.schema import split_list
 
 _MAX_DATES_IN_MESSAGE = 5
+# the tables find_conflicts reads (and plan.toml): the activities, the resources they use, the needs
+# they serve and the rankings that order those needs (a live result: ``live(..., tables=CONFLICT_TABLES)``)
+CONFLICT_TABLES = frozenset({"activities", "resources", "needs", "priorities", "usg_scores", "votes", "pairwise"})
 
 # kind -> its message key (static keys, so tools can extract them)
 CONFLICT_MESSAGES: dict[str, str] = {

@@ -17,7 +17,7 @@ from typing import Any
 
 import ipywidgets as w
 
-from rtplan.budget import budget_summary, monthly_table
+from rtplan.budget import BUDGET_TABLES, budget_summary, monthly_table
 from rtplan.charts.schedule import budget_figure
 from rtplan.fmt import day_names
 from rtplan.messages import t
@@ -25,6 +25,7 @@ from rtplan.plan import Plan
 from rtplan.render import fragment
 from rtplan.render.schedule import budget_html, conflicts_html, session_preview
 from rtplan.schedule import (
+    CONFLICT_TABLES,
     NTH_LABELS,
     Conflict,
     Recurrence,
@@ -220,7 +221,7 @@ class ActivityEditor(TableEditor):
 class ConflictsPanel(w.VBox):
     """Schedule conflicts of the plan, recomputed after every saved change."""
 
-    WATCH = frozenset({"activities", "resources", "needs", "priorities", "plan"})
+    WATCH = CONFLICT_TABLES | {"plan"}
 
     def __init__(self, session: PlanSession) -> None:
         self.session = session
@@ -245,7 +246,7 @@ class ConflictsPanel(w.VBox):
 class BudgetPanel(w.VBox):
     """Planned cost against available funds per funding source, with a chart; live."""
 
-    WATCH = frozenset({"activities", "funds", "plan"})
+    WATCH = BUDGET_TABLES | {"plan"}
 
     def __init__(self, session: PlanSession, chart: bool = True) -> None:
         self.session = session
