@@ -7,6 +7,7 @@ import datetime as dt
 import textwrap
 
 import matplotlib.dates as mdates
+import numpy as np
 from matplotlib.artist import Artist
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
@@ -130,9 +131,15 @@ def gantt_figure(plan: Plan, lang: str | None = None, width: float = 13,
     clashes = _clash_dates(plan, lang)
     categories_seen: list[str] = []
     labels = []
+    # each activity's sessions, found once (not one filter of every session per activity)
+    by_activity = {str(aid): frame for aid, frame in sessions.groupby("activity_id", sort=False)}
+    empty = sessions.iloc[0:0]
+    # every session's mark, drawn at the end as one collection (hundreds of lines, one artist)
+    mark_x: list[float] = []
+    mark_y: list[float] = []
     for y, row in enumerate(acts.itertuples(index=False)):
         aid = str(row.activity_id)
-        own = sessions[sessions["activity_id"] == aid]
+        own = by_activity.get(aid, empty)
         category = str(own["category"].iloc[0]) if len(own) else ""
         if not len(own):
             from rtplan.schedule import _first_category
@@ -149,13 +156,16 @@ def gantt_figure(plan: Plan, lang: str | None = None, width: float = 13,
             b = own["date"].max().date() + dt.timedelta(days=1)
             ax.barh(y, mdates.date2num(b) - mdates.date2num(a), left=mdates.date2num(a), height=0.62,
                     color=colour, alpha=0.45, hatch=hatch, edgecolor="black", linewidth=0.6, zorder=2)
-            for day in own["date"]:
-                x = mdates.date2num(day.date()) + 0.5
-                ax.plot([x, x], [y - 0.31, y + 0.31], color="black", lw=1.4, zorder=3)
+            days = own["date"].dt.normalize().to_numpy()
+            mark_x.extend((mdates.date2num(days) + 0.5).tolist())
+            mark_y.extend([y] * len(days))
             bad = sorted(clashes.get(aid, ()))
             if bad:
                 ax.plot([mdates.date2num(d) + 0.5 for d in bad], [y] * len(bad), "x", color=CLASH_COLOUR,
                         markersize=11, mew=2.6, zorder=4)
+    if mark_x:
+        ys = np.asarray(mark_y, dtype=float)
+        ax.vlines(mark_x, ys - 0.31, ys + 0.31, color="black", lw=1.4, zorder=3, capstyle="projecting")
     ax.set_yticks(range(len(labels)), labels, fontsize=10)
     ax.set_ylim(len(labels) - 0.5, -0.6)
     _month_axis(ax, start, end, lang, short=narrow)
