@@ -223,3 +223,30 @@ def test_results_below_the_tabs_redraw_only_when_a_table_they_read_changes(examp
     activities.loc[0, "title"] = "Kerja bakti besar"
     assert tab.session.save({"activities": activities}) == []
     assert all(r.renders == n + (2 if r in budget else 1) for r, n in zip(below, before))
+
+
+def test_a_save_draws_again_only_the_calendar_months_it_changes(example_dir: Path) -> None:
+    import datetime as dt
+
+    from rtplan.charts.schedule import month_calendar_figures
+    from rtplan.fmt import format_month
+    from rtplan.schedule import plan_sessions
+
+    session = PlanSession(example_dir)
+    before = month_calendar_figures(session.plan, "id")
+    sessions = plan_sessions(session.plan)
+    months = {(d.year, d.month) for d in sessions["date"]}
+    one_month = next(a for a, dates in sessions.groupby("activity_id")["date"]
+                     if len({(d.year, d.month) for d in dates}) == 1)  # an activity within one month
+    (year, month), = {(d.year, d.month) for d in sessions.loc[sessions["activity_id"] == one_month, "date"]}
+    activities = session.table("activities")
+    activities.loc[activities["activity_id"] == one_month, "title"] = "Senam pagi"
+    assert session.save({"activities": activities}) == []
+    after = month_calendar_figures(session.plan, "id")
+    assert len(before) == len(after) >= len(months) > 1
+    redrawn = [str(new.get_suptitle()) for old, new in zip(before, after) if old is not new]
+    assert redrawn == [format_month(dt.date(year, month, 1), "id")]  # that month alone is drawn again ...
+    texts = [t.get_text() for f in after if str(f.get_suptitle()) == redrawn[0] for t in f.axes[0].texts]
+    assert any("Senam pagi" in text for text in texts)  # ... with the new title
+    assert not any("Senam pagi" in t.get_text() for f in after if f.get_suptitle() != redrawn[0]
+                   for t in f.axes[0].texts)
