@@ -29,7 +29,9 @@ _ATTR = "result_cache"
 
 def state_of(plan: Plan) -> tuple[str, tuple[tuple[str, int], ...]]:
     """The plan's settings and the identity of each of its tables (see the module's text)."""
-    return repr(plan.meta), tuple((name, id(frame)) for name, frame in sorted(plan.tables.items()))
+    # the identities only, not the contents: taken past any wrapper that notes which tables are read
+    # (the handout's cache keys on what a part reads, and this reads no table)
+    return repr(plan.meta), tuple((name, id(frame)) for name, frame in sorted(dict.items(plan.tables)))
 
 
 def once_per_state(func: F) -> F:
@@ -64,7 +66,7 @@ def once_per_state(func: F) -> F:
         if hit is not None and hit[0] == state:
             return hit[2]
         result = func(tables, *args, **kwargs)
-        cache[key] = (state, tuple(plan.tables.values()), result)
+        cache[key] = (state, tuple(dict.values(plan.tables)), result)
         return result
 
     cached.uncached = func  # type: ignore[attr-defined]
