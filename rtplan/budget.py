@@ -23,6 +23,8 @@ from rtplan.plan import Plan
 from rtplan.schedule import session_records
 from rtplan.tables import is_missing
 
+# the tables the budget reads (and plan.toml): a live result of it: ``live(..., tables=BUDGET_TABLES)``
+BUDGET_TABLES = frozenset({"activities", "funds"})
 SWADAYA_WORDS = ("swadaya",)  # a funding source whose name holds one of these is residents' own
 
 

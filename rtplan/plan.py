@@ -51,6 +51,9 @@ class Plan:
     # lets a save serialise only the rows that changed (rtplan.storage)
     text_cache: dict[str, tuple[str, tuple[list[str], list[list[str]]]]] = field(
         default_factory=dict, repr=False, compare=False)
+    # results computed once per state of the plan (rtplan.memo): a copy made with
+    # dataclasses.replace starts without them
+    result_cache: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         return self.tables[name]

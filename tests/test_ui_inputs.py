@@ -20,6 +20,12 @@ from rtplan.ui.monitoring import step4
 RUPIAH_FORMS = ("50000", "50.000", "Rp 50.000", "Rp50.000,00", "50rb", "50 ribu")
 MILLION_FORMS = ("1,5 jt", "1.5jt")
 
+def opened(tab, key: str):  # type: ignore[no-untyped-def]
+    """Open the tab of ``key`` (as the facilitator does before typing or reading) and return its panel:
+    a tab not open is redrawn when it is opened."""
+    tab.selected_index = list(tab.panels).index(key)
+    return tab.panels[key]
+
 
 def _bytes(folder: Path, name: str) -> bytes:
     return (folder / f"{name}.csv").read_bytes()
@@ -33,7 +39,7 @@ def _ledger_row(folder: Path, entry: str) -> pd.Series:
 
 
 def _new_expense(tab, amount: str, date: str = "30/01/2027"):  # type: ignore[no-untyped-def]
-    editor = tab.panels["kas"].editor
+    editor = opened(tab, "kas").editor
     editor.new_button.click()
     assert editor.fields["entry_id"].value == "K030"
     editor.fields["date"].text.value = date
@@ -134,7 +140,7 @@ def tab(example_dir: Path):  # type: ignore[no-untyped-def]
 def test_every_rupiah_form_saves_the_same_integer(tab, example_dir: Path, text: str) -> None:  # type: ignore[no-untyped-def]
     editor = _new_expense(tab, text)
     assert "Rp 50.000" in editor.fields["expense_idr"].echo.value  # shown before saving
-    assert "saldo setelah catatan ini Rp 3.290.000" in tab.panels["kas"].preview.value
+    assert "saldo setelah catatan ini Rp 3.290.000" in opened(tab, "kas").preview.value
     editor.save_button.click()
     assert editor.status.kind == "ok", editor.status.text
     row = _ledger_row(example_dir, "K030")
@@ -208,7 +214,7 @@ def test_english_plan_reads_english_month_names(example_dir: Path) -> None:
 
 # -- a panel's own fields: the session form ------------------------------------------------
 def test_session_form_reads_rupiah_and_typed_date(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    panel = tab.panels["record"]
+    panel = opened(tab, "record")
     panel.activity.value = "A04"
     panel.date.text.value = "16 Januari 2027"
     panel.men.value, panel.women.value, panel.cost.text.value = "3", "4", "Rp 150.000"
@@ -221,7 +227,7 @@ def test_session_form_reads_rupiah_and_typed_date(tab, example_dir: Path) -> Non
 
 
 def test_session_form_refuses_garbage_cost_once(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    panel = tab.panels["record"]
+    panel = opened(tab, "record")
     before = _bytes(example_dir, "realizations")
     panel.activity.value = "A04"
     panel.date.text.value = "16/01/2027"

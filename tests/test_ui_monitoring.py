@@ -13,6 +13,12 @@ from rtplan.ui.monitoring import step4
 
 D = dt.date
 
+def opened(tab, key: str):  # type: ignore[no-untyped-def]
+    """Open the tab of ``key`` (as the facilitator does before typing or reading) and return its panel:
+    a tab not open is redrawn when it is opened."""
+    tab.selected_index = list(tab.panels).index(key)
+    return tab.panels[key]
+
 
 @pytest.fixture
 def tab(example_dir: Path):  # type: ignore[no-untyped-def]
@@ -29,7 +35,7 @@ def _sessions(folder: Path, activity: str) -> pd.DataFrame:
 
 
 def test_record_a_session_saves_it_and_updates_progress(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    panel = tab.panels["record"]
+    panel = opened(tab, "record")
     panel.activity.value = "A01"
     assert "3 dari 12 pertemuan terlaksana" in panel.info.value
     # the form offers the first planned Saturday without a record
@@ -46,12 +52,12 @@ def test_record_a_session_saves_it_and_updates_progress(tab, example_dir: Path) 
     assert "4 dari 12 pertemuan terlaksana" in panel.info.value
     assert panel.sessions.value == "2026-12-26"
     # the progress panel of the same session follows
-    assert "rtplan-progress-activities" in tab.panels["progress"].tables.value
-    assert tab.panels["progress"].report.totals.held_sessions == 16
+    assert "rtplan-progress-activities" in opened(tab, "progress").tables.value
+    assert opened(tab, "progress").report.totals.held_sessions == 16
 
 
 def test_saving_the_same_date_again_corrects_the_session(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    panel = tab.panels["record"]
+    panel = opened(tab, "record")
     panel.activity.value = "A01"
     panel.sessions.value = "2026-12-19"  # load a recorded session
     assert panel.women.value == "12"
@@ -66,7 +72,7 @@ def test_saving_the_same_date_again_corrects_the_session(tab, example_dir: Path)
 
 
 def test_rejected_session_leaves_disk_and_screen_as_they_were(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    panel = tab.panels["record"]
+    panel = opened(tab, "record")
     before = _csv(example_dir, "realizations")
     panel.activity.value = "A04"
     before_options = panel.sessions.options
@@ -88,7 +94,7 @@ def test_rejected_session_leaves_disk_and_screen_as_they_were(tab, example_dir: 
 
 
 def test_session_without_a_date_is_refused(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    panel = tab.panels["record"]
+    panel = opened(tab, "record")
     before = _csv(example_dir, "realizations")
     panel.activity.value = "A09"  # nothing due yet: no date suggested
     assert panel.date.value is None
@@ -99,7 +105,7 @@ def test_session_without_a_date_is_refused(tab, example_dir: Path) -> None:  # t
 
 
 def test_delete_a_session(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    panel = tab.panels["record"]
+    panel = opened(tab, "record")
     panel.activity.value = "A03"
     panel.sessions.value = "2027-01-10"
     panel.delete_button.click()
@@ -110,7 +116,7 @@ def test_delete_a_session(tab, example_dir: Path) -> None:  # type: ignore[no-un
 
 
 def test_cash_entry_previews_then_saves_and_updates_the_balance(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    panel = tab.panels["kas"]
+    panel = opened(tab, "kas")
     editor = panel.editor
     assert "Saldo kas sekarang: Rp 3.340.000" in panel.balance.value
     before = _csv(example_dir, "ledger")
@@ -136,23 +142,23 @@ def test_cash_entry_previews_then_saves_and_updates_the_balance(tab, example_dir
     assert "K030" in panel.recent.value
     assert "Rp 3.200.000" in panel.recent.value
     # the cash report tab follows
-    assert tab.panels["report"].summary.closing_balance_idr == 3_200_000
+    assert opened(tab, "report").summary.closing_balance_idr == 3_200_000
 
 
 def test_cash_entry_going_below_zero_warns_before_saving(tab) -> None:  # type: ignore[no-untyped-def]
-    editor = tab.panels["kas"].editor
+    editor = opened(tab, "kas").editor
     editor.new_button.click()
     editor.fields["date"].value = D(2027, 1, 30)
     editor.fields["description"].value = "Mesin jahit"
     editor.fields["expense_idr"].value = "5000000"
     editor.fields["proof"].value = "kwitansi 50"
-    preview = tab.panels["kas"].preview.value
+    preview = opened(tab, "kas").preview.value
     assert "-Rp 1.660.000" in preview
     assert "Saldo kas minus mulai K030" in preview
 
 
 def test_rejected_cash_entry_leaves_disk_and_screen_as_they_were(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    panel = tab.panels["kas"]
+    panel = opened(tab, "kas")
     editor = panel.editor
     before = _csv(example_dir, "ledger")
     balance_before = panel.balance.value
@@ -170,7 +176,7 @@ def test_rejected_cash_entry_leaves_disk_and_screen_as_they_were(tab, example_di
 
 
 def test_progress_panel_follows_the_as_of_date(tab) -> None:  # type: ignore[no-untyped-def]
-    panel = tab.panels["progress"]
+    panel = opened(tab, "progress")
     panel.as_of.value = D(2026, 12, 15)
     assert panel.report.totals.held_sessions == 3
     assert "Per 15 Desember 2026" in panel.tables.value
@@ -179,7 +185,7 @@ def test_progress_panel_follows_the_as_of_date(tab) -> None:  # type: ignore[no-
 
 
 def test_cash_report_panel_period_and_refused_period(tab) -> None:  # type: ignore[no-untyped-def]
-    panel = tab.panels["report"]
+    panel = opened(tab, "report")
     assert "Laporan kas RT 1 Desember 2026 s.d. 31 Mei 2027" in panel.report.value
     panel.start.value = D(2027, 1, 1)
     panel.end.value = D(2027, 1, 31)
@@ -194,16 +200,16 @@ def test_cash_report_panel_period_and_refused_period(tab) -> None:  # type: igno
 def test_panels_speak_english(example_dir: Path) -> None:
     tab = step4(example_dir, "en")
     assert tab.titles == ("Record a session", "Cash book", "Progress", "Cash report")
-    assert "Current cash balance: Rp 3,340,000" in tab.panels["kas"].balance.value
-    assert "RT cash report December 1, 2026 to May 31, 2027" in tab.panels["report"].report.value
+    assert "Current cash balance: Rp 3,340,000" in opened(tab, "kas").balance.value
+    assert "RT cash report December 1, 2026 to May 31, 2027" in opened(tab, "report").report.value
 
 
 def test_panels_on_a_new_empty_plan(make_plan) -> None:  # type: ignore[no-untyped-def]
     tab = step4(make_plan())
-    assert "Buat kegiatan dulu" in tab.panels["record"].info.value
-    tab.panels["record"].save_button.click()
-    assert tab.panels["record"].status.kind == "error"
-    assert "Pilih kegiatan." in tab.panels["record"].status.text
-    assert "Saldo kas sekarang: Rp 0" in tab.panels["kas"].balance.value
-    assert tab.panels["progress"].report.totals.activities == 0
-    assert tab.panels["report"].summary.closing_balance_idr == 0
+    assert "Buat kegiatan dulu" in opened(tab, "record").info.value
+    opened(tab, "record").save_button.click()
+    assert opened(tab, "record").status.kind == "error"
+    assert "Pilih kegiatan." in opened(tab, "record").status.text
+    assert "Saldo kas sekarang: Rp 0" in opened(tab, "kas").balance.value
+    assert opened(tab, "progress").report.totals.activities == 0
+    assert opened(tab, "report").summary.closing_balance_idr == 0

@@ -11,6 +11,13 @@ from rtplan.needs import final_order, usg_ranking
 from rtplan.ui.needs import step1
 
 
+def opened(tab, key: str):  # type: ignore[no-untyped-def]
+    """Open the tab of ``key`` (as the facilitator does before typing or reading) and return its panel:
+    a tab not open is redrawn when it is opened."""
+    tab.selected_index = list(tab.panels).index(key)
+    return tab.panels[key]
+
+
 @pytest.fixture
 def tab(example_dir: Path):  # type: ignore[no-untyped-def]
     return step1(example_dir)
@@ -26,7 +33,7 @@ def _disk(folder: Path, name: str):  # type: ignore[no-untyped-def]
 
 # -- needs ------------------------------------------------------------------------------------
 def test_add_need_saves_it_and_every_panel_offers_it(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    editor = tab.panels["needs"]
+    editor = opened(tab, "needs")
     editor.new_button.click()
     assert editor.fields["need_id"].value == "N15"
     editor.fields["title"].value = "Posyandu lansia belum punya alat tensi"
@@ -37,13 +44,13 @@ def test_add_need_saves_it_and_every_panel_offers_it(tab, example_dir: Path) -> 
     saved = _disk(example_dir, "needs").set_index("need_id")
     assert saved.loc["N15", "title"] == "Posyandu lansia belum punya alat tensi"
     assert saved.loc["N15", "households_affected"] == 12
-    assert "N15" in tab.panels["usg"].boxes
-    assert "N15" in tab.panels["dots"].boxes
-    assert "N15" in {v: k for k, v in tab.panels["pairwise"].candidates.options}
+    assert "N15" in opened(tab, "usg").boxes
+    assert "N15" in opened(tab, "dots").boxes
+    assert "N15" in {v: k for k, v in opened(tab, "pairwise").candidates.options}
 
 
 def test_deleting_a_scored_need_is_refused(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    editor = tab.panels["needs"]
+    editor = opened(tab, "needs")
     before = _csv(example_dir, "needs")
     editor.rows.value = "N07"
     editor.delete_button.click()
@@ -56,7 +63,7 @@ def test_deleting_a_scored_need_is_refused(tab, example_dir: Path) -> None:  # t
 
 # -- USG grid -------------------------------------------------------------------------------------
 def test_usg_grid_saves_one_scorers_scores_and_the_ranking_follows(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    grid, board = tab.panels["usg"], tab.panels["ranking"]
+    grid, board = opened(tab, "usg"), opened(tab, "ranking")
     assert board.current.order[0] == "N07"
     grid.scorer.value = "P001"
     assert [b.value for b in grid.boxes["N12"]] == ["2", "2", "2"]  # saved scores shown
@@ -78,14 +85,14 @@ def test_usg_and_dots_tabs_show_their_ranking_chart_beside_the_form(tab, example
     from rtplan.ui.base import LiveResult
 
     usg_box, dots_box = tab.children[1], tab.children[2]
-    assert usg_box.children[0] is tab.panels["usg"]
-    assert dots_box.children[0] is tab.panels["dots"]
+    assert usg_box.children[0] is opened(tab, "usg")
+    assert dots_box.children[0] is opened(tab, "dots")
     usg_chart, dots_chart = usg_box.children[1], dots_box.children[1]
     assert isinstance(usg_chart, LiveResult)
     assert isinstance(dots_chart, LiveResult)
     assert usg_box.layout.flex_flow == "row wrap"  # beside on a projector, below on a narrow page
     before = (usg_chart.renders, dots_chart.renders)
-    grid = tab.panels["usg"]
+    grid = opened(tab, "usg")
     grid.scorer.value = "P001"
     for box in grid.boxes["N12"]:
         box.value = "5"
@@ -115,13 +122,13 @@ def test_charts_beside_the_forms_are_drawn_at_the_size_they_are_shown(example_di
 
 
 def test_usg_consensus_scorer_adds_consensus_rows(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    grid = tab.panels["usg"]
+    grid = opened(tab, "usg")
     assert grid.scorer.value == "konsensus"
     # the dropdown shows it too (index and label follow the value in the browser)
     assert grid.scorer.label == "konsensus (hasil musyawarah)"
     assert grid.scorer.index == 0
-    assert tab.panels["dots"].participant.label == "P001 · Bambang Hartono"
-    assert tab.panels["tree"].need.label.startswith("N07 · ")
+    assert opened(tab, "dots").participant.label == "P001 · Bambang Hartono"
+    assert opened(tab, "tree").need.label.startswith("N07 · ")
     assert all(b.value == "" for boxes in grid.boxes.values() for b in boxes)
     for box, value in zip(grid.boxes["N03"], ("5", "5", "5")):
         box.value = value
@@ -130,11 +137,11 @@ def test_usg_consensus_scorer_adds_consensus_rows(tab, example_dir: Path) -> Non
     result = usg_ranking(storage.load_plan(example_dir))
     assert result.order[0] == "N03"
     assert result.consensus == ("N03",)
-    assert tab.panels["ranking"].rankings["usg"].order[0] == "N03"
+    assert opened(tab, "ranking").rankings["usg"].order[0] == "N03"
 
 
 def test_usg_out_of_range_is_refused_and_nothing_is_lost(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    grid = tab.panels["usg"]
+    grid = opened(tab, "usg")
     grid.scorer.value = "P005"
     before = _csv(example_dir, "usg_scores")
     grid.boxes["N01"][0].value = "7"
@@ -150,7 +157,7 @@ def test_usg_out_of_range_is_refused_and_nothing_is_lost(tab, example_dir: Path)
 
 
 def test_usg_emptying_a_row_removes_that_score(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    grid = tab.panels["usg"]
+    grid = opened(tab, "usg")
     grid.scorer.value = "P015"
     for box in grid.boxes["N14"]:
         box.value = ""
@@ -162,7 +169,7 @@ def test_usg_emptying_a_row_removes_that_score(tab, example_dir: Path) -> None: 
 
 
 def test_usg_save_refused_when_the_file_changed_on_disk(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    grid = tab.panels["usg"]
+    grid = opened(tab, "usg")
     path = example_dir / "usg_scores.csv"
     outside = path.read_text(encoding="utf-8") + "N14,P020,1,1,1\n"
     path.write_text(outside, encoding="utf-8")
@@ -179,7 +186,7 @@ def test_usg_save_refused_when_the_file_changed_on_disk(tab, example_dir: Path) 
 
 # -- dot voting -----------------------------------------------------------------------------------
 def test_dot_votes_of_one_participant_are_saved(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    panel = tab.panels["dots"]
+    panel = opened(tab, "dots")
     panel.participant.value = "P003"
     assert panel.boxes["N01"].value == "2"
     assert panel.boxes["N07"].value == "1"
@@ -192,11 +199,11 @@ def test_dot_votes_of_one_participant_are_saved(tab, example_dir: Path) -> None:
     votes = _disk(example_dir, "votes")
     mine = votes[votes["participant_id"] == "P003"].set_index("need_id")["dots"].to_dict()
     assert mine == {"N07": 2, "N12": 1}
-    assert tab.panels["ranking"].rankings["dots"].table.set_index("need_id").loc["N12", "dots"] == 1
+    assert opened(tab, "ranking").rankings["dots"].table.set_index("need_id").loc["N12", "dots"] == 1
 
 
 def test_bad_dot_count_is_refused(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    panel = tab.panels["dots"]
+    panel = opened(tab, "dots")
     before = _csv(example_dir, "votes")
     panel.participant.value = "P010"
     panel.boxes["N05"].value = "dua"
@@ -210,7 +217,7 @@ def test_bad_dot_count_is_refused(tab, example_dir: Path) -> None:  # type: igno
 
 
 def test_more_dots_than_suggested_warns_but_saves(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    panel = tab.panels["dots"]
+    panel = opened(tab, "dots")
     panel.participant.value = "P030"
     panel.boxes["N09"].value = "6"
     assert "lebih dari saran 3" in panel.used.value
@@ -222,7 +229,7 @@ def test_more_dots_than_suggested_warns_but_saves(tab, example_dir: Path) -> Non
 
 # -- pairwise runner ---------------------------------------------------------------------------
 def test_pairwise_runner_presents_each_pair_and_saves_answers(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    runner = tab.panels["pairwise"]
+    runner = opened(tab, "pairwise")
     assert set(runner.candidates.value) == {"N01", "N03", "N05", "N07", "N08"}  # those already compared
     runner.candidates.value = ("N02", "N04", "N06")
     runner.judge.value = "P002"
@@ -255,29 +262,28 @@ def test_pairwise_candidates_follow_the_scores_until_the_facilitator_picks(examp
     plan = storage.load_plan(example_dir)
     storage.save_tables(plan, {"pairwise": plan.copy_table("pairwise").iloc[:0]})  # nothing compared yet
     tab = step1(example_dir)
-    runner, grid = tab.panels["pairwise"], tab.panels["usg"]
     top = tuple(combined_view(tab.session.plan).order[:5])
-    assert set(runner.candidates.value) == set(top)
+    assert set(opened(tab, "pairwise").candidates.value) == set(top)
     # the room scores a need outside the top five as the most urgent: it joins the candidates at once
     outside = next(n for n in combined_view(tab.session.plan).order if n not in top)
-    for box in grid.boxes[outside]:
+    for box in opened(tab, "usg").boxes[outside]:
         box.value = "5"
-    grid.save_button.click()
-    assert grid.status.kind == "ok", grid.status.text
+    opened(tab, "usg").save_button.click()
+    assert opened(tab, "usg").status.kind == "ok", opened(tab, "usg").status.text
     now = tuple(combined_view(tab.session.plan).order[:5])
     assert outside in now
-    assert set(runner.candidates.value) == set(now)
+    assert set(opened(tab, "pairwise").candidates.value) == set(now)
     # the facilitator's own choice is kept whatever the scores do
-    runner.candidates.value = now[:3]
-    for box in grid.boxes[top[0]]:
+    opened(tab, "pairwise").candidates.value = now[:3]
+    for box in opened(tab, "usg").boxes[top[0]]:
         box.value = "1"
-    grid.save_button.click()
-    assert grid.status.kind == "ok", grid.status.text
-    assert runner.candidates.value == now[:3]
+    opened(tab, "usg").save_button.click()
+    assert opened(tab, "usg").status.kind == "ok", opened(tab, "usg").status.text
+    assert opened(tab, "pairwise").candidates.value == now[:3]
 
 
 def test_pairwise_runner_changes_an_answer_and_refuses_too_few_needs(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    runner = tab.panels["pairwise"]
+    runner = opened(tab, "pairwise")
     runner.candidates.value = ("N01",)
     before = _csv(example_dir, "pairwise")
     runner.start_button.click()
@@ -294,12 +300,12 @@ def test_pairwise_runner_changes_an_answer_and_refuses_too_few_needs(tab, exampl
     assert row["winner"].tolist() == ["N01"]
     assert len(pw) == 10
     assert "N01 > N07" not in runner.result.value  # result table refreshed: N01 now first among them
-    assert tab.panels["ranking"].rankings["pairwise"].order[0] in ("N01", "N07")
+    assert opened(tab, "ranking").rankings["pairwise"].order[0] in ("N01", "N07")
 
 
 # -- ranking, final order --------------------------------------------------------------------
 def test_ranking_panel_switches_method_and_aggregate(tab) -> None:  # type: ignore[no-untyped-def]
-    board = tab.panels["ranking"]
+    board = opened(tab, "ranking")
     board.method.value = "dots"
     assert "Voting titik" in board.table.value
     assert "titik terbanyak" in board.table.value
@@ -312,7 +318,7 @@ def test_ranking_panel_switches_method_and_aggregate(tab) -> None:  # type: igno
 
 
 def test_final_order_taken_from_usg_reordered_and_saved(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    panel = tab.panels["final"]
+    panel = opened(tab, "final")
     assert panel.order == ["N07", "N01", "N03", "N05", "N08"]  # the saved order
     panel.take_from.value = "usg"
     panel.top_k.value = 3
@@ -331,11 +337,11 @@ def test_final_order_taken_from_usg_reordered_and_saved(tab, example_dir: Path) 
     assert set(pri["method"]) == {"usg"}
     assert pri.loc[1, "note"] == "Disepakati musyawarah"
     assert final_order(storage.load_plan(example_dir)).order[:4] == ["N07", "N03", "N01", "N13"]
-    assert tab.panels["ranking"].rankings["final"].order[:4] == ["N07", "N03", "N01", "N13"]
+    assert opened(tab, "ranking").rankings["final"].order[:4] == ["N07", "N03", "N01", "N13"]
 
 
 def test_clearing_the_final_order_falls_back_to_combined(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    panel = tab.panels["final"]
+    panel = opened(tab, "final")
     before = _csv(example_dir, "priorities")
     panel.clear_button.click()
     assert panel.confirm.asking  # asked first, naming how many go
@@ -354,7 +360,7 @@ def test_clearing_the_final_order_falls_back_to_combined(tab, example_dir: Path)
 
 # -- problem tree --------------------------------------------------------------------------
 def test_build_a_problem_tree_for_another_need(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    panel = tab.panels["tree"]
+    panel = opened(tab, "tree")
     assert panel.need.value == "N07"
     assert len(panel.nodes.options) == 8
     panel.need.value = "N03"
@@ -377,7 +383,7 @@ def test_build_a_problem_tree_for_another_need(tab, example_dir: Path) -> None: 
 
 
 def test_deleting_a_node_with_children_is_refused(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    panel = tab.panels["tree"]
+    panel = opened(tab, "tree")
     before = _csv(example_dir, "problem_tree")
     panel.nodes.value = "T02"  # T05 hangs from it
     panel.delete_button.click()
@@ -394,7 +400,7 @@ def test_deleting_a_node_with_children_is_refused(tab, example_dir: Path) -> Non
 
 
 def test_empty_tree_text_is_refused(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    panel = tab.panels["tree"]
+    panel = opened(tab, "tree")
     before = _csv(example_dir, "problem_tree")
     panel.new_button.click()
     panel.text.value = "  "
@@ -406,15 +412,15 @@ def test_empty_tree_text_is_refused(tab, example_dir: Path) -> None:  # type: ig
 
 def test_summary_and_english_panels(example_dir: Path) -> None:
     tab = step1(example_dir, "en")
-    assert "Needs by category" in tab.panels["summary"].children[0].value
-    assert "environment" in tab.panels["summary"].table.value
-    assert tab.panels["usg"].save_button.description == "Save"
-    assert "Order: highest total U+S+G" in tab.panels["ranking"].table.value
+    assert "Needs by category" in opened(tab, "summary").children[0].value
+    assert "environment" in opened(tab, "summary").table.value
+    assert opened(tab, "usg").save_button.description == "Save"
+    assert "Order: highest total U+S+G" in opened(tab, "ranking").table.value
 
 
 def test_dots_of_many_participants_are_typed_at_once_from_the_poster(  # type: ignore[no-untyped-def]
         tab, example_dir: Path) -> None:
-    grid = tab.panels["dotgrid"]
+    grid = opened(tab, "dotgrid")
     assert grid.boxes["P003"]["N01"].value == "2"  # the saved dots are shown
     assert grid.boxes["P003"]["N02"].value == ""
     before = _disk(example_dir, "votes")
@@ -433,14 +439,14 @@ def test_dots_of_many_participants_are_typed_at_once_from_the_poster(  # type: i
     after = votes[~votes["participant_id"].isin(["P003", "P010", "P030"])]
     assert after.reset_index(drop=True).equals(untouched.reset_index(drop=True))
     # the per-person panel and the ranking follow
-    tab.panels["dots"].participant.value = "P010"
-    assert tab.panels["dots"].boxes["N05"].value == "2"
-    assert tab.panels["ranking"].rankings["dots"].table.set_index("need_id").loc["N09", "dots"] >= 3
+    opened(tab, "dots").participant.value = "P010"
+    assert opened(tab, "dots").boxes["N05"].value == "2"
+    assert opened(tab, "ranking").rankings["dots"].table.set_index("need_id").loc["N09", "dots"] >= 3
 
 
 def test_a_wrong_box_in_the_dot_grid_saves_nothing_and_names_person_and_need(  # type: ignore[no-untyped-def]
         tab, example_dir: Path) -> None:
-    grid = tab.panels["dotgrid"]
+    grid = opened(tab, "dotgrid")
     before = _csv(example_dir, "votes")
     grid.boxes["P010"]["N05"].value = "2"
     grid.boxes["P011"]["N02"].value = "dua"

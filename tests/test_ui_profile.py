@@ -11,6 +11,13 @@ from rtplan import storage
 from rtplan.ui.profile import step0
 
 
+def opened(tab, key: str):  # type: ignore[no-untyped-def]
+    """Open the tab of ``key`` (as the facilitator does before typing or reading) and return its panel:
+    a tab not open is redrawn when it is opened."""
+    tab.selected_index = list(tab.panels).index(key)
+    return tab.panels[key]
+
+
 @pytest.fixture
 def tab(example_dir: Path):  # type: ignore[no-untyped-def]
     return step0(example_dir)
@@ -21,7 +28,7 @@ def _csv(folder: Path, name: str) -> bytes:
 
 
 def test_add_participant_saves_it(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    editor = tab.panels["participants"]
+    editor = opened(tab, "participants")
     editor.new_button.click()
     assert editor.fields["participant_id"].value == "P031"
     editor.fields["name"].value = "Yuliani Prasetyo"
@@ -37,11 +44,11 @@ def test_add_participant_saves_it(tab, example_dir: Path) -> None:  # type: igno
         "Yuliani Prasetyo", "P", "kader posyandu", True)
     assert ("P031 · Yuliani Prasetyo", "P031") in editor.rows.options
     # the attendance panel offers the new participant at once
-    assert "P031" in tab.panels["attendance"].boxes
+    assert "P031" in opened(tab, "attendance").boxes
 
 
 def test_rejected_edit_leaves_disk_and_screen_as_they_were(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    editor = tab.panels["meetings"]
+    editor = opened(tab, "meetings")
     before_disk = _csv(example_dir, "meetings")
     before_rows = editor.rows.options
     editor.rows.value = "M01"
@@ -60,7 +67,7 @@ def test_rejected_edit_leaves_disk_and_screen_as_they_were(tab, example_dir: Pat
 
 
 def test_edit_participant_name(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    editor = tab.panels["participants"]
+    editor = opened(tab, "participants")
     editor.rows.value = "P002"
     assert editor.fields["participant_id"].disabled
     editor.fields["name"].value = "Dewi Lestari Putri"
@@ -72,7 +79,7 @@ def test_edit_participant_name(tab, example_dir: Path) -> None:  # type: ignore[
 
 
 def test_delete_participant_who_attended_is_refused(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    editor = tab.panels["participants"]
+    editor = opened(tab, "participants")
     before = _csv(example_dir, "participants")
     attended = tab.session.plan["attendance"]["participant_id"].iloc[0]
     editor.rows.value = attended
@@ -87,7 +94,7 @@ def test_delete_participant_who_attended_is_refused(tab, example_dir: Path) -> N
 
 
 def test_delete_new_participant(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    editor = tab.panels["participants"]
+    editor = opened(tab, "participants")
     editor.new_button.click()
     editor.fields["name"].value = "Tamu Sementara"
     editor.fields["sex"].value = "L"
@@ -102,8 +109,8 @@ def test_delete_new_participant(tab, example_dir: Path) -> None:  # type: ignore
 
 
 def test_attendance_ticks_are_saved_and_summary_updates(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    panel = tab.panels["attendance"]
-    summary = tab.panels["summary"]
+    panel = opened(tab, "attendance")
+    summary = opened(tab, "summary")
     panel.meeting.value = "M02"
     present_before = {pid for pid, b in panel.boxes.items() if b.value}
     absent = next(pid for pid in panel.boxes if pid not in present_before)
@@ -116,7 +123,7 @@ def test_attendance_ticks_are_saved_and_summary_updates(tab, example_dir: Path) 
 
 
 def test_profile_rejects_bad_numbers_then_saves(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    form = tab.panels["profile"]
+    form = opened(tab, "profile")
     before = (example_dir / "plan.toml").read_bytes()
     form.fields["households"].value = "enam puluh"
     form.save_button.click()
@@ -138,7 +145,7 @@ def test_change_on_disk_meanwhile_is_not_overwritten(tab, example_dir: Path) -> 
     people.loc[0, "name"] = "Diubah di kernel lain"
     storage.save_table(other, "participants", people)
     theirs = _csv(example_dir, "participants")
-    editor = tab.panels["participants"]
+    editor = opened(tab, "participants")
     editor.rows.value = "P003"
     editor.fields["name"].value = "Diubah di sini"
     editor.save_button.click()
@@ -152,7 +159,7 @@ def test_change_on_disk_meanwhile_is_not_overwritten(tab, example_dir: Path) -> 
 def test_english_panels(example_dir: Path) -> None:
     tab = step0(example_dir, lang="en")
     assert tab.titles[1] == "Participants"
-    editor = tab.panels["participants"]
+    editor = opened(tab, "participants")
     editor.new_button.click()
     editor.fields["name"].value = "X"
     editor.fields["consent"].value = "tidak"
@@ -162,7 +169,7 @@ def test_english_panels(example_dir: Path) -> None:
 
 # -- consent is asked, never a silent default ------------------------------------------------
 def test_new_participant_must_answer_the_consent_question(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    editor = tab.panels["participants"]
+    editor = opened(tab, "participants")
     consent = editor.fields["consent"]
     assert "Bersedia nama" in consent.question.value
     assert "daftar hadir" in consent.question.value
@@ -196,7 +203,7 @@ def test_new_participant_must_answer_the_consent_question(tab, example_dir: Path
 
 def test_consent_in_english_and_an_old_row_without_it(example_dir: Path) -> None:
     tab = step0(example_dir, lang="en")
-    editor = tab.panels["participants"]
+    editor = opened(tab, "participants")
     consent = editor.fields["consent"]
     assert "agree" in consent.question.value
     people = tab.session.plan["participants"]

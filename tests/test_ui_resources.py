@@ -10,6 +10,13 @@ from rtplan import storage
 from rtplan.ui.resources import step2
 
 
+def opened(tab, key: str):  # type: ignore[no-untyped-def]
+    """Open the tab of ``key`` (as the facilitator does before typing or reading) and return its panel:
+    a tab not open is redrawn when it is opened."""
+    tab.selected_index = list(tab.panels).index(key)
+    return tab.panels[key]
+
+
 @pytest.fixture
 def tab(example_dir: Path):  # type: ignore[no-untyped-def]
     return step2(example_dir)
@@ -27,7 +34,7 @@ def _gap_ids(board) -> set[str]:  # type: ignore[no-untyped-def]
 
 def test_add_resource_saves_it_and_hint_follows_category(  # type: ignore[no-untyped-def]
         tab, example_dir: Path) -> None:
-    panel = tab.panels["resources"]
+    panel = opened(tab, "resources")
     editor = panel.editor
     editor.new_button.click()
     assert editor.fields["resource_id"].value == "R21"
@@ -52,14 +59,14 @@ def test_add_resource_saves_it_and_hint_follows_category(  # type: ignore[no-unt
         "Pembuat kue", "individu", "kue;pemasaran", 25000)
     # the crosswalk under the form follows at once, and the board suggests the new resource
     assert ">13<" in panel.crosswalk.value  # sosial: 12 + 1
-    board = tab.panels["board"]
+    board = opened(tab, "board")
     board.need.value = "N02"
     assert "R21" in board.cards
     assert "081299998888" not in board.overview.value + board.gaps.value + board.cards["R21"].info.value
 
 
 def test_rejected_resource_edit_leaves_disk_and_screen(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    editor = tab.panels["resources"].editor
+    editor = opened(tab, "resources").editor
     before = _csv(example_dir, "resources")
     options = editor.rows.options
     editor.rows.value = "R05"
@@ -80,7 +87,7 @@ def test_rejected_resource_edit_leaves_disk_and_screen(tab, example_dir: Path) -
 
 
 def test_delete_resource_used_by_a_match_is_refused(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    editor = tab.panels["resources"].editor
+    editor = opened(tab, "resources").editor
     before = _csv(example_dir, "resources")
     editor.rows.value = "R01"  # accepted for N01 in matches.csv
     editor.delete_button.click()
@@ -92,7 +99,7 @@ def test_delete_resource_used_by_a_match_is_refused(tab, example_dir: Path) -> N
 # -- matching board ----------------------------------------------------------------------
 
 def test_board_shows_needs_in_priority_order_with_reasons(tab) -> None:  # type: ignore[no-untyped-def]
-    board = tab.panels["board"]
+    board = opened(tab, "board")
     assert [o[1] for o in board.need.options][:5] == ["N07", "N01", "N03", "N05", "N08"]
     board.need.value = "N01"
     assert list(board.cards)[:2] == ["R01", "R05"]  # accepted first
@@ -104,7 +111,7 @@ def test_board_shows_needs_in_priority_order_with_reasons(tab) -> None:  # type:
 
 
 def test_accept_saves_the_decision_and_closes_the_gap(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    board = tab.panels["board"]
+    board = opened(tab, "board")
     assert "N02" in _gap_ids(board)
     board.need.value = "N02"
     card = board.cards["R17"]
@@ -124,7 +131,7 @@ def test_accept_saves_the_decision_and_closes_the_gap(tab, example_dir: Path) ->
 
 
 def test_reject_then_undo(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    board = tab.panels["board"]
+    board = opened(tab, "board")
     before = _csv(example_dir, "matches")
     board.need.value = "N04"
     board.cards["R09"].reject.click()
@@ -137,7 +144,7 @@ def test_reject_then_undo(tab, example_dir: Path) -> None:  # type: ignore[no-un
 
 
 def test_refused_decision_leaves_disk_and_screen(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    board = tab.panels["board"]
+    board = opened(tab, "board")
     board.need.value = "N02"
     # someone edits matches.csv in a spreadsheet meanwhile: the board must not overwrite it
     changed = _csv(example_dir, "matches") + b"N02,R04,ditolak,,,dari rapat RW\n"
@@ -154,7 +161,7 @@ def test_refused_decision_leaves_disk_and_screen(tab, example_dir: Path) -> None
 
 
 def test_settings_drop_unavailable_and_costly_suggestions(tab) -> None:  # type: ignore[no-untyped-def]
-    board = tab.panels["board"]
+    board = opened(tab, "board")
     board.need.value = "N02"
     assert {"R04", "R05"} <= set(board.cards)
     board.max_cost.value = "Rp 50.000"
@@ -177,7 +184,7 @@ def test_settings_drop_unavailable_and_costly_suggestions(tab) -> None:  # type:
 
 
 def test_board_never_shows_contacts(tab) -> None:  # type: ignore[no-untyped-def]
-    board = tab.panels["board"]
+    board = opened(tab, "board")
     contacts = [c for c in tab.session.plan["resources"]["contact"] if c]
     for need in [o[1] for o in board.need.options]:
         board.need.value = need
@@ -188,7 +195,7 @@ def test_board_never_shows_contacts(tab) -> None:  # type: ignore[no-untyped-def
 # -- institution diagram -------------------------------------------------------------------
 
 def test_slider_moves_the_chart_live_without_saving(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    venn = tab.panels["venn"]
+    venn = opened(tab, "venn")
     before = _csv(example_dir, "institutions")
     venn.rows.value = "I06"
     assert (venn.importance.value, venn.closeness.value) == (3, 2)
@@ -207,7 +214,7 @@ def test_slider_moves_the_chart_live_without_saving(tab, example_dir: Path) -> N
 
 
 def test_add_and_delete_an_institution(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    venn = tab.panels["venn"]
+    venn = opened(tab, "venn")
     venn.new_button.click()
     assert venn.ident.value == "I09"
     assert not venn.ident.disabled
@@ -223,7 +230,7 @@ def test_add_and_delete_an_institution(tab, example_dir: Path) -> None:  # type:
     assert venn.rows.value == "I09"
     assert venn.ident.disabled
     # the gap list now names the university for education needs
-    board = tab.panels["board"]
+    board = opened(tab, "board")
     gap = next(g for g in board.result.gaps if g.need_id == "N06")
     assert "Universitas Negeri (KKN)" in gap.institutions
     venn.delete_button.click()
@@ -233,7 +240,7 @@ def test_add_and_delete_an_institution(tab, example_dir: Path) -> None:  # type:
 
 
 def test_rejected_institution_leaves_disk_and_screen(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    venn = tab.panels["venn"]
+    venn = opened(tab, "venn")
     before = _csv(example_dir, "institutions")
     options = venn.rows.options
     venn.rows.value = "I03"
@@ -255,11 +262,11 @@ def test_rejected_institution_leaves_disk_and_screen(tab, example_dir: Path) -> 
 def test_step2_speaks_english(example_dir: Path) -> None:
     tab = step2(example_dir, "en")
     assert tab.titles == ("Resources", "Matching", "Institution diagram")
-    board = tab.panels["board"]
+    board = opened(tab, "board")
     board.need.value = "N01"
     assert "can do modal" in board.cards["R16"].info.value
     assert "Whom to ask" in board.gaps.value
-    assert "Importance" in tab.panels["venn"].importance.description
+    assert "Importance" in opened(tab, "venn").importance.description
 
 
 def test_live_results_follow_a_decision_on_the_board(example_dir: Path) -> None:
@@ -271,7 +278,7 @@ def test_live_results_follow_a_decision_on_the_board(example_dir: Path) -> None:
     shown = live(example_dir, lambda plan: gaps_view(match_needs(plan)))
     assert shown.renders == 1
     assert "N02" in {g.need_id for g in match_needs(tab.session.plan).gaps}
-    board = tab.panels["board"]
+    board = opened(tab, "board")
     board.need.value = "N02"
     board.cards["R17"].accept.click()
     assert board.status.kind == "ok", board.status.text

@@ -14,6 +14,13 @@ from rtplan.ui.needs import step1
 from rtplan.ui.profile import step0
 
 
+def opened(tab, key: str):  # type: ignore[no-untyped-def]
+    """Open the tab of ``key`` (as the facilitator does before typing or reading) and return its panel:
+    a tab not open is redrawn when it is opened."""
+    tab.selected_index = list(tab.panels).index(key)
+    return tab.panels[key]
+
+
 def _csv(folder: Path, name: str) -> bytes:
     return (folder / f"{name}.csv").read_bytes()
 
@@ -49,7 +56,7 @@ def test_dependents_count_rows_through_references(example_dir: Path) -> None:
 def test_delete_asks_first_and_undo_brings_the_row_back(example_dir: Path) -> None:
     pid = _add_guest(example_dir)
     tab = step0(example_dir)
-    editor = tab.panels["participants"]
+    editor = opened(tab, "participants")
     original = _csv(example_dir, "participants")
     name = tab.session.plan["participants"].set_index("participant_id").loc[pid, "name"]
     editor.rows.value = pid
@@ -86,7 +93,7 @@ def test_delete_asks_first_and_undo_brings_the_row_back(example_dir: Path) -> No
 
 def test_delete_of_a_used_row_names_what_uses_it_and_asks_nothing(example_dir: Path) -> None:
     tab = step1(example_dir)
-    editor = tab.panels["needs"]
+    editor = opened(tab, "needs")
     before = _csv(example_dir, "needs")
     n_scores = int((tab.session.plan["usg_scores"]["need_id"] == "N07").sum())
     editor.rows.value = "N07"
@@ -101,7 +108,7 @@ def test_delete_of_a_used_row_names_what_uses_it_and_asks_nothing(example_dir: P
 def test_undo_is_refused_when_the_table_changed_again(example_dir: Path) -> None:
     pid = _add_guest(example_dir)
     tab = step0(example_dir)
-    editor = tab.panels["participants"]
+    editor = opened(tab, "participants")
     editor.rows.value = pid
     editor.delete_button.click()
     editor.confirm.yes.click()
@@ -120,7 +127,7 @@ def test_undo_is_refused_when_the_table_changed_again(example_dir: Path) -> None
 # -- drafts when switching ----------------------------------------------------------------
 def test_switching_scorer_keeps_unsaved_scores_as_a_draft(example_dir: Path) -> None:
     tab = step1(example_dir)
-    grid = tab.panels["usg"]
+    grid = opened(tab, "usg")
     scorers = [v for _, v in grid.scorer.options]
     first, second = scorers[1], scorers[2]
     grid.scorer.value = first
@@ -153,7 +160,7 @@ def test_switching_scorer_keeps_unsaved_scores_as_a_draft(example_dir: Path) -> 
 
 def test_switching_meeting_keeps_unsaved_ticks(example_dir: Path) -> None:
     tab = step0(example_dir)
-    panel = tab.panels["attendance"]
+    panel = opened(tab, "attendance")
     panel.meeting.value = "M02"
     absent = next(pid for pid, b in panel.boxes.items() if not b.value)
     panel.boxes[absent].value = True
@@ -174,7 +181,7 @@ def test_switching_meeting_keeps_unsaved_ticks(example_dir: Path) -> None:
 # -- reload after a concurrent change -------------------------------------------------------
 def test_reload_after_a_concurrent_change_keeps_the_typing(example_dir: Path) -> None:
     tab = step0(example_dir)
-    editor = tab.panels["participants"]
+    editor = opened(tab, "participants")
     editor.new_button.click()
     new_id = editor.fields["participant_id"].value
     editor.fields["name"].value = "Bu Warsini"
@@ -226,7 +233,7 @@ def test_an_empty_form_is_refused_naming_the_field_and_nothing_is_written(exampl
 
 def test_switching_participant_keeps_unsaved_dots_as_a_draft(example_dir: Path) -> None:
     tab = step1(example_dir)
-    panel = tab.panels["dots"]
+    panel = opened(tab, "dots")
     panel.participant.value = "P003"
     saved_n12 = panel.boxes["N12"].value
     panel.boxes["N12"].value = "4"

@@ -11,6 +11,13 @@ from rtplan import storage
 from rtplan.ui.schedule import RecurrenceBuilder, step3
 
 
+def opened(tab, key: str):  # type: ignore[no-untyped-def]
+    """Open the tab of ``key`` (as the facilitator does before typing or reading) and return its panel:
+    a tab not open is redrawn when it is opened."""
+    tab.selected_index = list(tab.panels).index(key)
+    return tab.panels[key]
+
+
 @pytest.fixture
 def tab(example_dir: Path):  # type: ignore[no-untyped-def]
     return step3(example_dir, charts=False)
@@ -26,11 +33,11 @@ def _row(folder: Path, aid: str):  # type: ignore[no-untyped-def]
 
 
 def _clashes(tab) -> list[tuple[str, ...]]:  # type: ignore[no-untyped-def]
-    return [c.activity_ids for c in tab.panels["conflicts"].findings if c.kind == "venue_clash"]
+    return [c.activity_ids for c in opened(tab, "conflicts").findings if c.kind == "venue_clash"]
 
 
 def test_add_monthly_first_sunday_activity_with_needs_and_resources(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    editor = tab.panels["activities"]
+    editor = opened(tab, "activities")
     editor.new_button.click()
     assert editor.fields["activity_id"].value == "A13"
     editor.fields["title"].value = "Senam lansia"
@@ -57,43 +64,41 @@ def test_add_monthly_first_sunday_activity_with_needs_and_resources(tab, example
     assert row["start_date"] == dt.datetime(2026, 12, 1)
     assert int(row["cost_idr"]) == 600_000
     # the budget panel follows at once
-    swadaya = next(s for s in tab.panels["budget"].summary.sources if s.funding_source == "swadaya warga")
+    swadaya = next(s for s in opened(tab, "budget").summary.sources if s.funding_source == "swadaya warga")
     assert swadaya.planned_idr == 3_600_000
     assert swadaya.shortfall_idr == 400_000
-    assert "swadaya warga kurang Rp 400.000" in tab.panels["budget"].tables.value
+    assert "swadaya warga kurang Rp 400.000" in opened(tab, "budget").tables.value
 
 
 def test_conflicts_panel_refreshes_after_every_save(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    panel = tab.panels["conflicts"]
-    editor = tab.panels["activities"]
     assert _clashes(tab) == [("A03", "A06")]
-    assert "Balai Warga RT 05" in panel.body.value
+    assert "Balai Warga RT 05" in opened(tab, "conflicts").body.value
     # move the bank sampah to Monday: the clash disappears
-    editor.rows.value = "A06"
-    assert editor.builder.kind.value == "weekly"
-    assert editor.builder.weekday.value == 6
-    editor.builder.weekday.value = 0
-    assert editor.fields["recurrence_day"].value == "senin"
-    editor.save_button.click()
-    assert editor.status.kind == "ok", editor.status.text
+    opened(tab, "activities").rows.value = "A06"
+    assert opened(tab, "activities").builder.kind.value == "weekly"
+    assert opened(tab, "activities").builder.weekday.value == 6
+    opened(tab, "activities").builder.weekday.value = 0
+    assert opened(tab, "activities").fields["recurrence_day"].value == "senin"
+    opened(tab, "activities").save_button.click()
+    assert opened(tab, "activities").status.kind == "ok", opened(tab, "activities").status.text
     assert _row(example_dir, "A06")["recurrence_day"] == "senin"
     assert _clashes(tab) == []
-    assert "Tempat dipakai bersamaan" not in panel.body.value
+    assert "Tempat dipakai bersamaan" not in opened(tab, "conflicts").body.value
     # a new activity in the same hall on Saturday morning clashes with the sewing class
-    editor.new_button.click()
-    editor.fields["title"].value = "Rapat Karang Taruna"
-    editor.fields["start_date"].value = dt.date(2027, 1, 9)
-    editor.fields["venue"].value = "Balai Warga RT 05"
-    editor.fields["start_time"].value = "09:00"
-    editor.fields["end_time"].value = "10:00"
-    editor.save_button.click()
-    assert editor.status.kind == "ok", editor.status.text
+    opened(tab, "activities").new_button.click()
+    opened(tab, "activities").fields["title"].value = "Rapat Karang Taruna"
+    opened(tab, "activities").fields["start_date"].value = dt.date(2027, 1, 9)
+    opened(tab, "activities").fields["venue"].value = "Balai Warga RT 05"
+    opened(tab, "activities").fields["start_time"].value = "09:00"
+    opened(tab, "activities").fields["end_time"].value = "10:00"
+    opened(tab, "activities").save_button.click()
+    assert opened(tab, "activities").status.kind == "ok", opened(tab, "activities").status.text
     assert _clashes(tab) == [("A01", "A13")]
-    assert "A13 Rapat Karang Taruna" in panel.body.value
+    assert "A13 Rapat Karang Taruna" in opened(tab, "conflicts").body.value
 
 
 def test_only_errors_when_warnings_are_hidden(tab) -> None:  # type: ignore[no-untyped-def]
-    panel = tab.panels["conflicts"]
+    panel = opened(tab, "conflicts")
     assert "Hari libur" in panel.body.value
     panel.show_warnings.value = False
     assert "Hari libur" not in panel.body.value
@@ -101,8 +106,8 @@ def test_only_errors_when_warnings_are_hidden(tab) -> None:  # type: ignore[no-u
 
 
 def test_rejected_edit_leaves_disk_and_screen_as_they_were(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    editor = tab.panels["activities"]
-    panel = tab.panels["conflicts"]
+    editor = opened(tab, "activities")
+    panel = opened(tab, "conflicts")
     before_disk = _csv(example_dir, "activities")
     before_panel = panel.body.value
     editor.rows.value = "A03"
@@ -122,7 +127,7 @@ def test_rejected_edit_leaves_disk_and_screen_as_they_were(tab, example_dir: Pat
 
 
 def test_recurrence_builder_shows_stored_rows(tab) -> None:  # type: ignore[no-untyped-def]
-    editor = tab.panels["activities"]
+    editor = opened(tab, "activities")
     editor.rows.value = "A11"  # monthly, 3-rabu
     b = editor.builder
     assert (b.kind.value, b.mode.value, b.nth.value, b.weekday.value) == ("monthly", "nth", 3, 2)
@@ -154,37 +159,35 @@ def test_builder_day_of_month_and_last_weekday() -> None:
 
 
 def test_preview_warns_about_holidays(tab) -> None:  # type: ignore[no-untyped-def]
-    editor = tab.panels["activities"]
+    editor = opened(tab, "activities")
     editor.rows.value = "A07"  # Wednesdays, including Idul Fitri 2027 and the Waisak cuti bersama
     assert "jatuh pada hari libur: 10 Mar 2027, 19 Mei 2027" in editor.preview.value
 
 
 def test_raising_a_fund_removes_the_shortfall(tab, example_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    funds = tab.panels["funds"]
-    budget = tab.panels["budget"]
-    assert "dana kelurahan kurang Rp 1.300.000" in budget.tables.value
-    funds.rows.value = "dana kelurahan"
-    funds.fields["amount_idr"].value = "7300000"
-    funds.save_button.click()
-    assert funds.status.kind == "ok", funds.status.text
+    assert "dana kelurahan kurang Rp 1.300.000" in opened(tab, "budget").tables.value
+    opened(tab, "funds").rows.value = "dana kelurahan"
+    opened(tab, "funds").fields["amount_idr"].value = "7300000"
+    opened(tab, "funds").save_button.click()
+    assert opened(tab, "funds").status.kind == "ok", opened(tab, "funds").status.text
     assert int(storage.load_plan(example_dir)["funds"].set_index("funding_source").loc["dana kelurahan",
                                                                                         "amount_idr"]) == 7_300_000
-    assert "dana kelurahan kurang" not in budget.tables.value
-    assert "Setiap sumber dana mencukupi rencana biayanya." in budget.tables.value
+    assert "dana kelurahan kurang" not in opened(tab, "budget").tables.value
+    assert "Setiap sumber dana mencukupi rencana biayanya." in opened(tab, "budget").tables.value
     # a new funding source is offered in the activity form
-    funds.new_button.click()
-    funds.fields["funding_source"].value = "Baznas"
-    funds.fields["amount_idr"].value = "500000"
-    funds.save_button.click()
-    assert funds.status.kind == "ok", funds.status.text
-    assert "Baznas" in tab.panels["activities"].fields["funding_source"].options
+    opened(tab, "funds").new_button.click()
+    opened(tab, "funds").fields["funding_source"].value = "Baznas"
+    opened(tab, "funds").fields["amount_idr"].value = "500000"
+    opened(tab, "funds").save_button.click()
+    assert opened(tab, "funds").status.kind == "ok", opened(tab, "funds").status.text
+    assert "Baznas" in opened(tab, "activities").fields["funding_source"].options
 
 
 def test_english_panels(example_dir: Path) -> None:
     tab = step3(example_dir, lang="en", charts=False)
     assert tab.titles == ("Activities", "Funds", "Conflicts", "Budget")
-    assert "both use Balai Warga RT 05" in tab.panels["conflicts"].body.value
-    assert "Every week" in [label for label, _ in tab.panels["activities"].builder.kind.options]
+    assert "both use Balai Warga RT 05" in opened(tab, "conflicts").body.value
+    assert "Every week" in [label for label, _ in opened(tab, "activities").builder.kind.options]
 
 
 def test_builder_shows_the_right_choices_for_each_kind() -> None:
@@ -215,7 +218,7 @@ def test_monthly_calendar_follows_a_save_without_a_reload(tab, monkeypatch) -> N
     calendar = LiveResult(tab.session, lambda plan: month_calendar_figures(plan, plan.message_lang))
     before = [o["data"].get("image/svg+xml") for o in calendar.outputs]
     assert len(before) == 6 and all(before), "one calendar per month of the plan period"
-    editor = tab.panels["activities"]
+    editor = opened(tab, "activities")
     editor.rows.value = "A01"
     editor.fields["title"].value = "Kerja bakti besar sekali"
     editor.save_button.click()

@@ -48,7 +48,23 @@ class ChartFigure(charts.Chart, Figure):
         self.savefig(buf, format="svg", metadata={"Date": None})
         return buf.getvalue().decode("utf-8")
 
+    # the PNG drawn at each resolution, once keep_png() said the figure is finished
+    _kept_png: dict[int, tuple[bytes, dict[str, int]]] | None = None
+
+    def keep_png(self) -> None:
+        """This figure is finished (nothing is drawn on it any more): its PNG is drawn once
+        per resolution and shown again as it is (a month's calendar kept over saves)."""
+        self._kept_png = {}
+
     def chart_png(self, dpi: int) -> tuple[bytes, dict[str, int]] | None:
+        if self._kept_png is not None and dpi in self._kept_png:
+            return self._kept_png[dpi]
+        png = self._draw_png(dpi)
+        if self._kept_png is not None:
+            self._kept_png[dpi] = png
+        return png
+
+    def _draw_png(self, dpi: int) -> tuple[bytes, dict[str, int]]:
         buf = io.BytesIO()
         self.savefig(buf, format="png", dpi=dpi, metadata={"Software": None})
         # the size to show it at (CSS pixels, 96 per inch), whatever its resolution

@@ -7,6 +7,7 @@ import datetime as dt
 import textwrap
 
 import matplotlib.dates as mdates
+import numpy as np
 from matplotlib.artist import Artist
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
@@ -130,9 +131,15 @@ def gantt_figure(plan: Plan, lang: str | None = None, width: float = 13,
     clashes = _clash_dates(plan, lang)
     categories_seen: list[str] = []
     labels = []
+    # each activity's sessions, found once (not one filter of every session per activity)
+    by_activity = {str(aid): frame for aid, frame in sessions.groupby("activity_id", sort=False)}
+    empty = sessions.iloc[0:0]
+    # every session's mark, drawn at the end as one collection (hundreds of lines, one artist)
+    mark_x: list[float] = []
+    mark_y: list[float] = []
     for y, row in enumerate(acts.itertuples(index=False)):
         aid = str(row.activity_id)
-        own = sessions[sessions["activity_id"] == aid]
+        own = by_activity.get(aid, empty)
         category = str(own["category"].iloc[0]) if len(own) else ""
         if not len(own):
             from rtplan.schedule import _first_category
@@ -149,13 +156,16 @@ def gantt_figure(plan: Plan, lang: str | None = None, width: float = 13,
             b = own["date"].max().date() + dt.timedelta(days=1)
             ax.barh(y, mdates.date2num(b) - mdates.date2num(a), left=mdates.date2num(a), height=0.62,
                     color=colour, alpha=0.45, hatch=hatch, edgecolor="black", linewidth=0.6, zorder=2)
-            for day in own["date"]:
-                x = mdates.date2num(day.date()) + 0.5
-                ax.plot([x, x], [y - 0.31, y + 0.31], color="black", lw=1.4, zorder=3)
+            days = own["date"].dt.normalize().to_numpy()
+            mark_x.extend((mdates.date2num(days) + 0.5).tolist())
+            mark_y.extend([y] * len(days))
             bad = sorted(clashes.get(aid, ()))
             if bad:
                 ax.plot([mdates.date2num(d) + 0.5 for d in bad], [y] * len(bad), "x", color=CLASH_COLOUR,
                         markersize=11, mew=2.6, zorder=4)
+    if mark_x:
+        ys = np.asarray(mark_y, dtype=float)
+        ax.vlines(mark_x, ys - 0.31, ys + 0.31, color="black", lw=1.4, zorder=3, capstyle="projecting")
     ax.set_yticks(range(len(labels)), labels, fontsize=10)
     ax.set_ylim(len(labels) - 0.5, -0.6)
     _month_axis(ax, start, end, lang, short=narrow)
@@ -191,13 +201,42 @@ def month_calendar_figure(plan: Plan, year: int, month: int, lang: str | None = 
     sessions that clash with another activity are marked ``!`` in dark red. A day with
     more than ``max_lines`` sessions shows ``+n``.
     """
-    lang = normalize_lang(lang or plan.lang)
+    return _draw_month(_month_content(plan, year, month, normalize_lang(lang or plan.lang), max_lines))
+
+
+# what one month's calendar shows: year, month, language, lines a day, the days off (day, names),
+# the Ramadan ranges, and each day's sessions (day, ((time, activity, title, category, clashes), ...))
+_MonthContent = tuple[int, int, str, int, tuple[tuple[dt.date, tuple[str, ...]], ...],
+                      tuple[tuple[dt.date, dt.date], ...],
+                      tuple[tuple[dt.date, tuple[tuple[str, str, str, str, bool], ...]], ...]]
+
+
+def _month_content(plan: Plan, year: int, month: int, lang: str, max_lines: int) -> _MonthContent:
+    """Everything :func:`_draw_month` draws for one month (equal contents draw equal charts)."""
     sessions = plan_sessions(plan)
     first = dt.date(year, month, 1)
     last = dt.date(year, month, _calendar.monthrange(year, month)[1])
     days_off = holidays_id.holidays_between(first, last, lang)
     ramadan = holidays_id.ramadan_ranges(first, last, holidays_id.calendar_settings(plan.meta))
     clashes = _clash_dates(plan, lang)
+    month_sessions = sessions[(sessions["date"] >= str(first)) & (sessions["date"] <= str(last))]
+    month_sessions = month_sessions.sort_values(["date", "start_time", "activity_id"])
+    by_day: dict[dt.date, list[tuple[str, str, str, str, bool]]] = {}
+    for row in month_sessions.itertuples(index=False):
+        day, aid = row.date.date(), str(row.activity_id)
+        by_day.setdefault(day, []).append((str(row.start_time or ""), aid, str(row.title), str(row.category or ""),
+                                           day in clashes.get(aid, set())))
+    return (year, month, lang, max_lines,
+            tuple((day, tuple(h.name for h in days_off[day])) for day in sorted(days_off)),
+            tuple((a, b) for a, b in ramadan),
+            tuple((day, tuple(items)) for day, items in sorted(by_day.items())))
+
+
+def _draw_month(content: _MonthContent) -> Figure:
+    year, month, lang, max_lines, off, ramadan, sessions = content
+    days_off = dict(off)
+    by_day = dict(sessions)
+    first = dt.date(year, month, 1)
     weeks = _calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
     # shown about 1200 px wide at 1280x720: type of 10 pt and more is 13 px and more there
     fig = new_figure(13, 1.4 + 1.75 * len(weeks))
@@ -208,12 +247,6 @@ def month_calendar_figure(plan: Plan, year: int, month: int, lang: str | None = 
     for d, name in enumerate(day_names(lang)):
         ax.text(d + 0.5, 0.17, name, ha="center", va="center", fontsize=15, fontweight="bold",
                 color=HOLIDAY_COLOUR if d == 6 else "black")
-    month_sessions = sessions[(sessions["date"] >= str(first)) & (sessions["date"] <= str(last))]
-    month_sessions = month_sessions.sort_values(["date", "start_time", "activity_id"])
-    by_day: dict[dt.date, list[tuple[str, str, str, str]]] = {}
-    for row in month_sessions.itertuples(index=False):
-        by_day.setdefault(row.date.date(), []).append(
-            (str(row.start_time or ""), str(row.activity_id), str(row.title), str(row.category or "")))
     for w, week in enumerate(weeks):
         top = w + 0.35
         for d, day in enumerate(week):
@@ -233,7 +266,7 @@ def month_calendar_figure(plan: Plan, year: int, month: int, lang: str | None = 
             y = top + 0.36
             limit = max_lines
             if day in days_off:
-                name = "; ".join(h.name for h in days_off[day])
+                name = "; ".join(days_off[day])
                 wrapped = textwrap.wrap(name, 20)[:2]
                 if len(textwrap.wrap(name, 20)) > 2:
                     wrapped[1] = _shorten(wrapped[1], 19)
@@ -241,11 +274,10 @@ def month_calendar_figure(plan: Plan, year: int, month: int, lang: str | None = 
                         color=HOLIDAY_COLOUR, linespacing=1.0)
                 y += 0.11 * len(wrapped)
                 limit = max_lines - 1
-            items = by_day.get(day, [])
+            items = by_day.get(day, ())
             shown = items if len(items) <= limit else items[: limit - 1]
-            for clock, aid, title, category in shown:
+            for clock, _, title, category, bad in shown:
                 colour, _ = category_style(category)
-                bad = day in clashes.get(aid, set())
                 # no id: the time and the title fill the day's width at a size the room can read
                 text = f"{'! ' if bad else ''}{clock} {_shorten(title, 11 if bad else 13)}".strip()
                 ax.add_patch(Rectangle((d + 0.04, y - 0.07), 0.035, 0.14, facecolor=colour, edgecolor="none"))
@@ -255,13 +287,13 @@ def month_calendar_figure(plan: Plan, year: int, month: int, lang: str | None = 
             if len(items) > len(shown):
                 ax.text(d + 0.1, y, t("chart.schedule.more", lang, n=len(items) - len(shown)), ha="left",
                         va="center", fontsize=10.5, style="italic")
-    present = sorted({c for *_, c in (x for items in by_day.values() for x in items)},
+    present = sorted({x[3] for items in by_day.values() for x in items},
                      key=lambda c: NEED_CATEGORIES.index(c) if c in NEED_CATEGORIES else len(NEED_CATEGORIES))
     handles = [Patch(facecolor=category_style(c)[0], label=_category_label(c, lang)) for c in present]
     handles += [Patch(facecolor="#fbd5d8", edgecolor="#888888", label=t("chart.schedule.holiday", lang))]
     if ramadan:
         handles.append(Patch(facecolor="#d8efec", edgecolor="#888888", label=t("chart.schedule.ramadan", lang)))
-    if any(day in clashes.get(aid, set()) for day, items in by_day.items() for _, aid, _, _ in items):
+    if any(x[4] for items in by_day.values() for x in items):
         handles.append(Patch(facecolor="white", edgecolor="white", label=t("chart.schedule.clash_mark", lang)))
     fig.legend(handles=handles, loc="outside lower center", ncols=min(5, len(handles)), fontsize=13,
                frameon=False)
@@ -284,12 +316,30 @@ def month_calendar_figures(plan: Plan, lang: str | None = None) -> Figures:
     out = Figures()
     if plan.period is None:
         return out
+    lang = normalize_lang(lang or plan.lang)
+    # a month that shows what it showed before is not drawn again: after a save, the months the
+    # change touches are drawn, the others keep their chart (and its PNG, see ChartFigure.keep_png)
+    before: dict[_MonthContent, Figure] = plan.result_cache.get(_MONTHS_KEY, {})
+    kept: dict[_MonthContent, Figure] = {}
     start, end = plan.period
     year, month = start.year, start.month
     while (year, month) <= (end.year, end.month):
-        out.append(month_calendar_figure(plan, year, month, lang))
+        content = _month_content(plan, year, month, lang, 4)
+        figure = kept[content] = before.get(content) or _kept_png(_draw_month(content))
+        out.append(figure)
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    plan.result_cache[_MONTHS_KEY] = kept
     return out
+
+
+_MONTHS_KEY = "rtplan.charts.schedule.month_calendar_figures"  # the charts of the last call, by content
+
+
+def _kept_png(figure: Figure) -> Figure:
+    keep = getattr(figure, "keep_png", None)
+    if keep is not None:
+        keep()
+    return figure
 
 
 def _short_idr(value: float, lang: str) -> str:

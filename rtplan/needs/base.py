@@ -24,6 +24,8 @@ AGGREGATES = ("mean", "median")
 METHODS = ("usg", "dots", "pairwise", "combined", "final")
 BASE_METHODS = ("usg", "dots", "pairwise")
 STEP1_TABLES = frozenset({"needs", "usg_scores", "votes", "pairwise", "priorities", "problem_tree"})
+# the tables every ranking and the final order read (a live result of them: ``live(..., tables=RANKING_TABLES)``)
+RANKING_TABLES = STEP1_TABLES - {"problem_tree"}
 MAX_LISTED = 10  # needs/pairs listed by name in a note before "and N more"
 
 # -- labels (static message keys, so tools can extract them) ------------------------

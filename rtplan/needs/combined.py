@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from rtplan.fmt import format_number
+from rtplan.memo import once_per_state
 from rtplan.messages import t
 from rtplan.needs.base import BASE_METHODS, METHOD_LABELS, Tables, _lang, _listed, _needs, _positions
 from rtplan.needs.dots import dot_ranking
@@ -46,6 +47,7 @@ def kendall_tau_b(x: Sequence[float], y: Sequence[float]) -> float | None:
     return float((dx * dy).sum() / denom)
 
 
+@once_per_state  # asked by several panels and charts after each save: computed once
 def combined_view(
     tables: Tables,
     aggregate: str = "mean",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from rtplan.memo import once_per_state
 from rtplan.messages import t
 from rtplan.needs.base import Tables, _floats, _get, _ids, _lang, _needs, _positions
 from rtplan.needs.methods import dot_totals, rank_order
@@ -23,6 +24,7 @@ def suggested_dots(n_needs: int) -> int:
     return max(1, round(n_needs / 4.5))
 
 
+@once_per_state  # asked by several panels and charts after each save: computed once
 def dot_ranking(tables: Tables, lang: str | None = None) -> DotRanking:
     """Rank needs by dot votes.
 

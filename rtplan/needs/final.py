@@ -7,6 +7,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
+from rtplan.memo import once_per_state
 from rtplan.messages import t
 from rtplan.needs.base import METHODS, Tables, _floats, _get, _ids, _lang, _listed, _Memo, _needs
 from rtplan.needs.combined import combined_view
@@ -15,6 +16,7 @@ from rtplan.needs.methods import agreed_order, final_ids
 from rtplan.needs.pairwise import pairwise_ranking
 from rtplan.needs.results import CombinedView, FinalOrder, Ranking
 from rtplan.needs.usg import usg_ranking
+from rtplan.plan import Plan
 
 
 def stored_priorities(tables: Tables, known: Iterable[str] | None = None) -> pd.DataFrame:
@@ -111,6 +113,11 @@ def priority_order(plan: Tables) -> list[str]:
     ranking's order (the combined ranking alone when nothing is stored). Later steps
     (schedule, handout) use this.
     """
+    return list(_priority_order(plan))
+
+
+@once_per_state  # the schedule checks, the problem tree and the order panel ask after each save: computed once
+def _priority_order(plan: Tables) -> list[str]:
     return final_order(plan).order
 
 
@@ -143,6 +150,11 @@ def all_rankings(
     lang: str | None = None,
 ) -> dict[str, Ranking]:
     """Every ranking at once (each computed once): what a panel refreshes after an edit."""
+    return dict(_all_rankings(tables, aggregate, use_consensus, lang))
+
+
+@once_per_state  # the ranking panel, the final order and the cells below the tabs: computed once per save
+def _all_rankings(tables: Tables, aggregate: str, use_consensus: bool, lang: str | None) -> dict[str, Ranking]:
     lang = _lang(tables, lang)
     tables = _Memo(tables)
     out: dict[str, Ranking] = {
@@ -150,7 +162,9 @@ def all_rankings(
         "dots": dot_ranking(tables, lang),
         "pairwise": pairwise_ranking(tables, lang=lang),
     }
-    comb = combined_view(tables, aggregate, use_consensus, lang=lang, rankings=out)
+    # on a plan, combined_view finds the three rankings kept for this state (rtplan.memo), and is kept itself
+    comb = combined_view(tables, aggregate, use_consensus, lang=lang,
+                         rankings=None if isinstance(tables.tables, Plan) else out)
     out["combined"] = comb
     out["final"] = final_order(tables, lang, comb)
     return out

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from rtplan.memo import once_per_state
 from rtplan.messages import t
 from rtplan.needs.base import MAX_LISTED, Tables, _get, _ids, _lang, _listed, _needs, _positions
 from rtplan.needs.methods import pair_shares, pairwise_points, rank_order
@@ -97,6 +98,7 @@ def _example_cycle(beats: np.ndarray, members: list[int]) -> list[int]:
     return members  # pragma: no cover - a strongly connected group always has a cycle
 
 
+@once_per_state  # asked by several panels and charts after each save: computed once
 def pairwise_ranking(
     tables: Tables,
     candidates: Sequence[str] | None = None,

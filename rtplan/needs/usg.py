@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from rtplan.memo import once_per_state
 from rtplan.messages import t
 from rtplan.needs.base import (
     AGGREGATES,
@@ -31,6 +32,7 @@ from rtplan.needs.results import UsgRanking
 from rtplan.schema import CONSENSUS
 
 
+@once_per_state  # asked by several panels and charts after each save: computed once
 def usg_ranking(
     tables: Tables,
     aggregate: str = "mean",

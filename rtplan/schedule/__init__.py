@@ -17,7 +17,7 @@ The tables people read (activities, sessions, conflicts) are declared in
 :mod:`rtplan.views.schedule`.
 """
 
-from rtplan.schedule.conflicts import CONFLICT_MESSAGES, _overlapping_pairs, find_conflicts
+from rtplan.schedule.conflicts import CONFLICT_MESSAGES, CONFLICT_TABLES, _overlapping_pairs, find_conflicts
 from rtplan.schedule.priorities import prioritised_needs, priority_order
 from rtplan.schedule.recurrence import (
     NTH_LABELS,
@@ -43,8 +43,9 @@ from rtplan.schedule.sessions import (
 )
 
 __all__ = [
-    "CONFLICT_KINDS", "CONFLICT_MESSAGES", "DEFAULT_SESSION_MINUTES", "NTH_LABELS", "SESSION_COLUMNS", "Conflict",
-    "ConflictSettings", "Recurrence", "Session", "_first_category", "_overlapping_pairs", "activity_dates",
+    "CONFLICT_KINDS", "CONFLICT_MESSAGES", "CONFLICT_TABLES", "DEFAULT_SESSION_MINUTES", "NTH_LABELS",
+    "SESSION_COLUMNS", "Conflict", "ConflictSettings", "Recurrence", "Session", "_first_category", "_overlapping_pairs",
+    "activity_dates",
     "activity_range", "check_recurrence", "describe_recurrence", "expand_dates", "expand_sessions",
     "find_conflicts", "nth_weekday", "parse_recurrence", "plan_sessions", "prioritised_needs", "priority_order",
     "recurrence_day_rule", "session_records", "sort_conflicts",

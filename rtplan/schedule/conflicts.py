@@ -20,6 +20,7 @@ import pandas as pd
 from rtplan import holidays_id
 from rtplan.availability import parse_availability
 from rtplan.fmt import day_names, format_date
+from rtplan.memo import once_per_state
 from rtplan.messages import normalize_lang, t
 from rtplan.plan import Plan
 from rtplan.schedule.priorities import (
@@ -34,6 +35,9 @@ from rtplan.schedule.sessions import Session, _as_date, _minutes, session_record
 from rtplan.schema import split_list
 
 _MAX_DATES_IN_MESSAGE = 5
+# the tables find_conflicts reads (and plan.toml): the activities, the resources they use, the needs
+# they serve and the rankings that order those needs (a live result: ``live(..., tables=CONFLICT_TABLES)``)
+CONFLICT_TABLES = frozenset({"activities", "resources", "needs", "priorities", "usg_scores", "votes", "pairwise"})
 
 # kind -> its message key (static keys, so tools can extract them)
 CONFLICT_MESSAGES: dict[str, str] = {
@@ -280,7 +284,13 @@ def find_conflicts(
     list of Conflict, errors first, then by date.
     """
     lang = normalize_lang(lang or plan.message_lang or plan.lang)
-    settings = settings or ConflictSettings()
+    return list(_conflicts(plan, lang, settings or ConflictSettings(),
+                           None if priorities is None else tuple(priorities)))
+
+
+@once_per_state  # a page asks several times after each save (panel, glance, Gantt, calendar): computed once
+def _conflicts(plan: Plan, lang: str, settings: ConflictSettings,
+               priorities: tuple[str, ...] | None) -> list[Conflict]:
     activities = plan["activities"]
     ctx = _Context(lang, {_text(a): _text(x) for a, x in zip(activities["activity_id"], activities["title"])},
                    settings)

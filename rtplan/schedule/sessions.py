@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from rtplan.memo import once_per_state
 from rtplan.plan import Plan
 from rtplan.schedule.recurrence import _text, expand_dates, parse_recurrence
 from rtplan.schema import split_list
@@ -177,4 +178,9 @@ def expand_sessions(
 
 def plan_sessions(plan: Plan, include_cancelled: bool = False) -> pd.DataFrame:
     """:func:`expand_sessions` for a loaded plan (its period and need categories)."""
+    return _plan_sessions(plan, include_cancelled).copy()  # a copy: the kept one is shared
+
+
+@once_per_state  # the Gantt chart and every month's calendar ask after each save: expanded once
+def _plan_sessions(plan: Plan, include_cancelled: bool) -> pd.DataFrame:
     return expand_sessions(plan["activities"], plan.period, plan["needs"], include_cancelled)

@@ -429,13 +429,13 @@ def step4(plan: str | Path | Plan | PlanSession, lang: str | None = None) -> w.T
     session = open_session(plan, lang)
     lang = session.lang
     return step_tabs(session, [
-        ("record", t("ui.mon.tab.record", lang), RecordSessionPanel(session)),
-        ("kas", t("ui.mon.tab.kas", lang), CashBookPanel(session)),
-        ("progress", t("ui.mon.tab.progress", lang), ProgressPanel(session)),
-        ("report", t("ui.mon.tab.report", lang), KasReportPanel(session)),
+        ("record", t("ui.mon.tab.record", lang), lambda: RecordSessionPanel(session)),
+        ("kas", t("ui.mon.tab.kas", lang), lambda: CashBookPanel(session)),
+        ("progress", t("ui.mon.tab.progress", lang), lambda: ProgressPanel(session)),
+        ("report", t("ui.mon.tab.report", lang), lambda: KasReportPanel(session)),
     ], 4, beside={  # how far the plan is beside the record of a session, the balance beside the cash book
-        "record": LiveResult(session, progress_glance, ("realizations", "activities", "meetings")),
-        "kas": LiveResult(session, kas_glance, ("ledger",)),
+        "record": lambda: LiveResult(session, progress_glance, ("realizations", "activities", "meetings")),
+        "kas": lambda: LiveResult(session, kas_glance, ("ledger",)),
     })
 
 

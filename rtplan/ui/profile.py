@@ -256,14 +256,14 @@ def step0(plan: str | Path | Plan | PlanSession, lang: str | None = None) -> w.T
     session = open_session(plan, lang)
     lang = session.lang
     return step_tabs(session, [
-        ("profile", t("ui.tab.profile", lang), ProfileForm(session)),
-        ("participants", t("ui.tab.participants", lang), TableEditor(session, "participants", id_prefix="P")),
-        ("meetings", t("ui.tab.meetings", lang), TableEditor(session, "meetings", id_prefix="M", id_width=2)),
-        ("attendance", t("ui.tab.attendance", lang), AttendancePanel(session)),
-        ("summary", t("ui.tab.summary", lang), ParticipationSummary(session)),
+        ("profile", t("ui.tab.profile", lang), lambda: ProfileForm(session)),
+        ("participants", t("ui.tab.participants", lang), lambda: TableEditor(session, "participants", id_prefix="P")),
+        ("meetings", t("ui.tab.meetings", lang), lambda: TableEditor(session, "meetings", id_prefix="M", id_width=2)),
+        ("attendance", t("ui.tab.attendance", lang), lambda: AttendancePanel(session)),
+        ("summary", t("ui.tab.summary", lang), lambda: ParticipationSummary(session)),
     ], 0, beside={  # who is listed beside the participants form, who came beside the daftar hadir
-        "participants": LiveResult(session, participants_glance, ("participants",)),
-        "attendance": LiveResult(session, attendance_glance, ("attendance", "meetings", "participants")),
+        "participants": lambda: LiveResult(session, participants_glance, ("participants",)),
+        "attendance": lambda: LiveResult(session, attendance_glance, ("attendance", "meetings", "participants")),
     })
 
 

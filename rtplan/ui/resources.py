@@ -341,12 +341,12 @@ def step2(plan: str | Path | Plan | PlanSession, lang: str | None = None) -> w.T
     session = open_session(plan, lang)
     lang = session.lang
     panels = [
-        ("resources", t("res.ui.tab.resources", lang), ResourcePanel(session)),
-        ("board", t("res.ui.tab.board", lang), MatchingBoard(session)),
-        ("venn", t("res.ui.tab.venn", lang), VennEditor(session)),
+        ("resources", t("res.ui.tab.resources", lang), lambda: ResourcePanel(session)),
+        ("board", t("res.ui.tab.board", lang), lambda: MatchingBoard(session)),
+        ("venn", t("res.ui.tab.venn", lang), lambda: VennEditor(session)),
     ]
     # the needs still without a resource beside the resources and the board
-    return step_tabs(session, panels, 2, beside={key: LiveResult(session, matching_glance)
+    return step_tabs(session, panels, 2, beside={key: lambda: LiveResult(session, matching_glance)
                                                  for key in ("resources", "board")})
 
 

@@ -17,7 +17,7 @@ from typing import Any
 
 import ipywidgets as w
 
-from rtplan.budget import budget_summary, monthly_table
+from rtplan.budget import BUDGET_TABLES, budget_summary, monthly_table
 from rtplan.charts.schedule import budget_figure
 from rtplan.fmt import day_names
 from rtplan.messages import t
@@ -25,6 +25,7 @@ from rtplan.plan import Plan
 from rtplan.render import fragment
 from rtplan.render.schedule import budget_html, conflicts_html, session_preview
 from rtplan.schedule import (
+    CONFLICT_TABLES,
     NTH_LABELS,
     Conflict,
     Recurrence,
@@ -220,7 +221,7 @@ class ActivityEditor(TableEditor):
 class ConflictsPanel(w.VBox):
     """Schedule conflicts of the plan, recomputed after every saved change."""
 
-    WATCH = frozenset({"activities", "resources", "needs", "priorities", "plan"})
+    WATCH = CONFLICT_TABLES | {"plan"}
 
     def __init__(self, session: PlanSession) -> None:
         self.session = session
@@ -245,7 +246,7 @@ class ConflictsPanel(w.VBox):
 class BudgetPanel(w.VBox):
     """Planned cost against available funds per funding source, with a chart; live."""
 
-    WATCH = frozenset({"activities", "funds", "plan"})
+    WATCH = BUDGET_TABLES | {"plan"}
 
     def __init__(self, session: PlanSession, chart: bool = True) -> None:
         self.session = session
@@ -282,14 +283,15 @@ def step3(plan: str | Path | Plan | PlanSession, lang: str | None = None, charts
     session = open_session(plan, lang)
     lang = session.lang
     panels = [
-        ("activities", t("ui.schedule.tab.activities", lang), ActivityEditor(session)),
-        ("funds", t("ui.schedule.tab.funds", lang), TableEditor(session, "funds")),
-        ("conflicts", t("ui.schedule.tab.conflicts", lang), ConflictsPanel(session)),
-        ("budget", t("ui.schedule.tab.budget", lang), BudgetPanel(session, chart=charts)),
+        ("activities", t("ui.schedule.tab.activities", lang), lambda: ActivityEditor(session)),
+        ("funds", t("ui.schedule.tab.funds", lang), lambda: TableEditor(session, "funds")),
+        ("conflicts", t("ui.schedule.tab.conflicts", lang), lambda: ConflictsPanel(session)),
+        ("budget", t("ui.schedule.tab.budget", lang), lambda: BudgetPanel(session, chart=charts)),
     ]
     # the conflicts and the money beside the activity form and the funds: they appear as activities are saved
     watched = ConflictsPanel.WATCH | BudgetPanel.WATCH
-    return step_tabs(session, panels, 3, beside={key: LiveResult(session, schedule_glance, watched)
+    # each tab redraws only when open (a hidden one when it is opened)
+    return step_tabs(session, panels, 3, beside={key: lambda: LiveResult(session, schedule_glance, watched)
                                                  for key in ("activities", "funds")})
 
 

@@ -27,11 +27,12 @@ from rtplan.ui.base.forms import (
     widget_value,
 )
 from rtplan.ui.base.live import LiveResult, beside_its_result, live, show_in, step_tabs
-from rtplan.ui.base.session import Listener, PlanSession, UndoPoint, open_session
+from rtplan.ui.base.session import Gate, Listener, PlanSession, UndoPoint, open_session
 
 __all__ = [
     "_STYLE",
     "ConfirmBar",
+    "Gate",
     "Listener",
     "LiveResult",
     "PlanSession",

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
+from typing import Any, TypeAlias
 
 import ipywidgets as w
 
 from rtplan.plan import Plan
-from rtplan.ui.base.session import PlanSession, open_session
+from rtplan.ui.base.session import Gate, PlanSession, open_session
 
 
 class LiveResult(w.Output):
@@ -77,12 +78,15 @@ def show_in(out: w.Output, obj: object) -> None:
 
 
 def live(plan: Plan | PlanSession | str | Path | None, build: Callable[[Plan], object],
-         lang: str | None = None) -> LiveResult:
+         lang: str | None = None, tables: Collection[str] | None = None) -> LiveResult:
     """Show ``build(plan)`` in a notebook and keep it current as panels save.
+
+    ``tables``: the tables ``build`` reads (and ``plan.toml``); a save of other tables does
+    not draw it again (default: every save does).
 
     Example (a notebook cell): ``live(PLAN, lambda plan: all_rankings(plan)["final"])``.
     """
-    return LiveResult(open_session(plan, lang), build)
+    return LiveResult(open_session(plan, lang), build, tables)
 
 
 def beside_its_result(form: w.Widget, result: LiveResult, chart: bool = False) -> w.Box:
@@ -101,19 +105,49 @@ def beside_its_result(form: w.Widget, result: LiveResult, chart: bool = False) -
                                                   width="100%"))
 
 
-def step_tabs(session: PlanSession, panels: Sequence[tuple[str, str, w.Widget]], step: int,
-              beside: Mapping[str, LiveResult] | None = None, chart: bool = False) -> w.Tab:
-    """A step's panels as tabs: ``panels`` are ``(key, title, widget)``.
+# a panel, or a function (no argument) that builds one (ipywidgets ships no type hints: a widget is Any)
+Made: TypeAlias = Any
+
+
+def step_tabs(session: PlanSession, panels: Sequence[tuple[str, str, Made]], step: int,
+              beside: Mapping[str, Made] | None = None, chart: bool = False) -> w.Tab:
+    """A step's panels as tabs: ``panels`` are ``(key, title, panel)``.
 
     ``beside`` puts a live result beside the panel of its key (:func:`beside_its_result`;
-    ``chart``: the results are charts). The tab keeps ``session`` and ``panels`` (key -> the
-    panel itself, not its box) for tests and notebooks, and has the class ``rtplan-step<N>``
+    ``chart``: the results are charts). A panel or a result given as a function (no
+    argument) is built here behind its tab's :class:`~rtplan.ui.base.session.Gate`: after a
+    save only the open tab redraws; a hidden tab redraws what changed when it is opened.
+    The tab keeps ``session``, ``panels`` (key -> the panel itself, not its box) and
+    ``gates`` (key -> gate) for tests and notebooks, and has the class ``rtplan-step<N>``
     for browser tests.
     """
     beside = beside or {}
-    shown = [beside_its_result(p, beside[key], chart) if key in beside else p for key, _, p in panels]
+    gates = {key: Gate(shown=i == 0) for i, (key, _, _) in enumerate(panels)}
+
+    def made(key: str, thing: Made) -> w.Widget:
+        if isinstance(thing, w.Widget):
+            return thing
+        with session.behind(gates[key]):
+            return thing()
+
+    built = {key: made(key, p) for key, _, p in panels}
+    results = {key: made(key, r) for key, r in beside.items()}
+    shown = [beside_its_result(built[key], results[key], chart) if key in results else built[key]
+             for key, _, _ in panels]
     tab = w.Tab(children=shown, titles=[title for _, title, _ in panels])
     tab.add_class(f"rtplan-step{step}")
     tab.session = session
-    tab.panels = {key: p for key, _, p in panels}
+    tab.panels = built
+    tab.gates = gates
+    order = list(gates)
+
+    def opened(change: dict[str, object]) -> None:
+        index = change["new"]
+        for i, key in enumerate(order):
+            if i != index:
+                gates[key].hide()
+        if isinstance(index, int) and 0 <= index < len(order):
+            gates[order[index]].show()
+
+    tab.observe(opened, names="selected_index")
     return tab

@@ -5,7 +5,8 @@
 from __future__ import annotations
 
 import weakref
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,50 @@ from rtplan.plan import Plan
 from rtplan.schema import TABLES
 
 Listener = Callable[[set[str]], None]
+
+
+class Gate:
+    """The listeners of something that can be out of sight (a tab not open).
+
+    While shown, a listener is called at once. While hidden, the tables that changed
+    are only noted; :meth:`show` then calls each listener that missed a change once,
+    with every table that changed meanwhile, in the order they were registered. So a
+    save redraws only what is on screen, and a tab is brought up to date when opened.
+    """
+
+    def __init__(self, shown: bool = True) -> None:
+        self.shown = shown
+        self._listeners: list[Listener] = []
+        self._pending: dict[int, set[str]] = {}
+
+    def add(self, listener: Listener) -> Listener:
+        """``listener``, called now when shown, later when hidden."""
+        index = len(self._listeners)
+        self._listeners.append(listener)
+
+        def gated(changed: set[str]) -> None:
+            if self.shown:
+                listener(changed)
+            else:
+                self._pending.setdefault(index, set()).update(changed)
+
+        gated.listener = listener  # type: ignore[attr-defined]  # the panel's own listener (benchmarks)
+        return gated
+
+    @property
+    def pending(self) -> bool:
+        """Some listener missed a change while hidden."""
+        return bool(self._pending)
+
+    def show(self) -> None:
+        """Shown again: call every listener that missed a change."""
+        self.shown = True
+        pending, self._pending = self._pending, {}
+        for index in sorted(pending):
+            self._listeners[index](pending[index])
+
+    def hide(self) -> None:
+        self.shown = False
 
 
 class PlanSession:
@@ -40,10 +85,21 @@ class PlanSession:
         self.refused_concurrent = False
         #: the last refusal was a save over tables found empty (table -> rows of their last version)
         self.refused_emptied: dict[str, int] = {}
+        self._gate: Gate | None = None
 
     def on_change(self, listener: Listener) -> None:
-        """Call ``listener(changed_table_names)`` after every successful save."""
-        self._listeners.append(listener)
+        """Call ``listener(changed_table_names)`` after every successful save (while a
+        :meth:`behind` block is open: only when its gate is shown, see :class:`Gate`)."""
+        self._listeners.append(self._gate.add(listener) if self._gate is not None else listener)
+
+    @contextmanager
+    def behind(self, gate: Gate) -> Iterator[Gate]:
+        """Panels built in this block listen through ``gate`` (a tab: redrawn when open)."""
+        outer, self._gate = self._gate, gate
+        try:
+            yield gate
+        finally:
+            self._gate = outer
 
     def table(self, name: str) -> pd.DataFrame:
         """A copy of a table to edit."""

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import ipywidgets as w
@@ -79,19 +80,19 @@ def step1(plan: str | Path | Plan | PlanSession, lang: str | None = None) -> w.T
     """
     session = open_session(plan, lang)
     lang = session.lang
-    panels: dict[str, w.Widget] = {
-        "needs": TableEditor(session, "needs", id_prefix="N", id_width=2),
-        "usg": UsgGrid(session),
-        "dots": DotVotePanel(session),
-        "dotgrid": DotGridPanel(session),
-        "pairwise": PairwiseRunner(session),
-        "ranking": RankingPanel(session),
-        "final": FinalOrderPanel(session),
-        "tree": ProblemTreePanel(session),
-        "summary": NeedsSummary(session),
+    panels: dict[str, Callable[[], w.Widget]] = {
+        "needs": lambda: TableEditor(session, "needs", id_prefix="N", id_width=2),
+        "usg": lambda: UsgGrid(session),
+        "dots": lambda: DotVotePanel(session),
+        "dotgrid": lambda: DotGridPanel(session),
+        "pairwise": lambda: PairwiseRunner(session),
+        "ranking": lambda: RankingPanel(session),
+        "final": lambda: FinalOrderPanel(session),
+        "tree": lambda: ProblemTreePanel(session),
+        "summary": lambda: NeedsSummary(session),
     }
-    # the USG grid and the dot votes with their ranking chart beside them
+    # the USG grid and the dot votes with their ranking chart beside them; each tab redraws only when open
     return step_tabs(session, [(k, t(TAB_LABELS[k], lang), p) for k, p in panels.items()], 1, beside={
-        "usg": LiveResult(session, _usg_chart, _RANKED_BY["usg"]),
-        "dots": LiveResult(session, _dots_chart, _RANKED_BY["dots"]),
+        "usg": lambda: LiveResult(session, _usg_chart, _RANKED_BY["usg"]),
+        "dots": lambda: LiveResult(session, _dots_chart, _RANKED_BY["dots"]),
     }, chart=True)
