@@ -170,3 +170,24 @@ def test_export_musrenbang_without_proposals_writes_nothing_and_says_why(
     err = capsys.readouterr().err
     assert code != 0 and "belum punya usulan ke Musrenbang" in err and "Traceback" not in err
     assert not out.exists() and not out.with_suffix(".csv").exists()
+
+
+def test_the_list_is_signed_on_the_day_its_proposals_were_decided(example_dir: Path) -> None:
+    """Not today: the date of the meeting that decided the proposals, or ``--as-of``."""
+    import datetime as dt
+
+    from rtplan.documents.musrenbang import list_date
+    from rtplan.fmt import format_date
+
+    plan = storage.load_plan(example_dir)
+    decided = set(plan["proposals"]["decided_in"].dropna())
+    meetings = plan["meetings"]
+    expected = max(dt.date.fromisoformat(str(d)[:10])
+                   for d in meetings.loc[meetings["meeting_id"].isin(decided), "date"])
+    assert expected != dt.date.today()
+    assert list_date(plan) == expected
+    assert list_date(plan, dt.date(2027, 1, 5)) == dt.date(2027, 1, 5)
+    html = musrenbang.page_html(plan, musrenbang.form_table(plan, musrenbang.columns_for("semarang", "id"), "id"),
+                                musrenbang.columns_for("semarang", "id"), "id")
+    assert f"{format_date(expected, 'id', 'long')}<" in html.replace("\u00a0", " ")
+    assert format_date(dt.date.today(), "id", "long") not in html.replace("\u00a0", " ")

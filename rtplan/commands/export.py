@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rtplan.commands import open_plan
+from rtplan.commands.plan import _date
 from rtplan.messages import t, tn
 from rtplan.plan import Plan
 
@@ -69,7 +70,7 @@ def _write_musrenbang(plan: Plan, path: Path, args: argparse.Namespace) -> str:
     musrenbang.write_xlsx(frame, columns, written[0], title)
     atomic_write(written[1], musrenbang.csv_bytes(frame, columns, lang))
     if args.engine != "none":
-        pdf = html_to_pdf(musrenbang.page_html(plan, frame, columns, lang), engine=args.engine, lang=lang,
+        pdf = html_to_pdf(musrenbang.page_html(plan, frame, columns, lang, args.as_of), engine=args.engine, lang=lang,
                           header=title)
         written.append(stem.with_suffix(".pdf"))
         atomic_write(written[2], pdf)
@@ -113,6 +114,8 @@ def register(sub: argparse._SubParsersAction, lang: str) -> None:  # type: ignor
                            help=t(kind.help_key, lang))
     p.add_argument("-o", "--output", metavar="FILE", help=t("cli.export.output", lang))
     p.add_argument("--tz", metavar="TZ", help=t("cli.export.tz", lang))
+    p.add_argument("--as-of", dest="as_of", type=_date, metavar=t("cli.date_metavar", lang),
+                   help=t("cli.export.as_of", lang))
     p.add_argument("--include-private", action="store_true", help=t("cli.export.include_private", lang))
     p.add_argument("--columns", default="superset", metavar="semarang|superset|FILE",
                    help=t("cli.export.columns", lang))

@@ -14,6 +14,7 @@ forms and of the bidang list: ``docs/musrenbang.md``.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import tomllib
 from collections.abc import Sequence
@@ -292,10 +293,27 @@ def _plain(value: object) -> object:
     return value
 
 
-def page_html(plan: Plan, frame: pd.DataFrame, columns: Sequence[Column], lang: str) -> str:
-    """A one-page A4 landscape document of the list with the signature line (``musrenbang.html.j2``)."""
-    import datetime as dt
+def list_date(plan: Plan, as_of: dt.date | None = None) -> dt.date:
+    """The date the list is signed with: ``as_of`` when given, else the date of the latest
+    meeting that decided one of its proposals (``decided_in``), else the plan's latest
+    meeting; today only for a plan with no meeting dated at all."""
+    if as_of is not None:
+        return as_of
+    meetings = plan["meetings"]
+    dates = pd.to_datetime(meetings["date"], errors="coerce") if not meetings.empty else pd.Series(dtype=object)
+    decided = set(plan["proposals"].get("decided_in", pd.Series(dtype=object)).dropna().astype(str))
+    for chosen in (meetings["meeting_id"].astype(str).isin(decided) if not meetings.empty else None, None):
+        pick = dates if chosen is None else dates[chosen]
+        pick = pick.dropna()
+        if not pick.empty:
+            return pick.max().date()
+    return dt.date.today()
 
+
+def page_html(plan: Plan, frame: pd.DataFrame, columns: Sequence[Column], lang: str,
+              as_of: dt.date | None = None) -> str:
+    """A one-page A4 landscape document of the list with the signature line (``musrenbang.html.j2``),
+    dated :func:`list_date`."""
     from rtplan.documents.layout import signature_blocks
     from rtplan.export.exporters import print_css
     from rtplan.fmt import format_date, format_idr
@@ -316,7 +334,7 @@ def page_html(plan: Plan, frame: pd.DataFrame, columns: Sequence[Column], lang: 
     return str(render(
         "musrenbang.html.j2", lang=lang, title=title, css=css, plan_title=plan.title,
         table=html_table(shown, table_id="musrenbang", numeric=[c.header for c in columns if c.field in NUMERIC]),
-        place=area.get("kelurahan") or area.get("city") or "", today=format_date(dt.date.today(), lang, "long"),
+        place=area.get("kelurahan") or area.get("city") or "", today=format_date(list_date(plan, as_of), lang, "long"),
         signatures=signature_blocks([(t("musrenbang.sig_ketua", lang, rt=area.get("rt", "")),
                                       plan.people.get("ketua_rt", "")),
                                      (t("musrenbang.sig_rw", lang, rw=area.get("rw", "")), "")])))

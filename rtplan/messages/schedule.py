@@ -201,6 +201,12 @@ MESSAGES.update({
         "id": "berkas tujuan (bawaan: folder exports/)",
         "en": "the file to write (default: the exports/ folder)",
     },
+    "cli.export.as_of": {
+        "id": "Tanggal tanda tangan daftar usulan Musrenbang (TTTT-BB-HH); bawaan: tanggal rapat "
+              "yang memutuskan usulan itu.",
+        "en": "The date the Musrenbang proposal list is signed (YYYY-MM-DD); default: the date of the "
+              "meeting that decided the proposals.",
+    },
     "cli.export.tz": {
         "id": "zona waktu kalender: WIB (bawaan), WITA, WIT atau nama seperti Asia/Makassar",
         "en": "calendar time zone: WIB (default), WITA, WIT or a name such as Asia/Makassar",
