@@ -97,3 +97,10 @@ def gen_plans_module():  # type: ignore[no-untyped-def]
     module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
     spec.loader.exec_module(module)  # type: ignore[union-attr]
     return module
+
+
+def opened(tab, key: str):  # type: ignore[no-untyped-def]
+    """Open the tab of ``key`` (as the facilitator does before typing or reading) and return its panel:
+    a tab not open is redrawn when it is opened."""
+    tab.selected_index = list(tab.panels).index(key)
+    return tab.panels[key]

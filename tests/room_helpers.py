@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -43,6 +44,22 @@ def post(url: str, form: dict[str, str], timeout: float = 60) -> tuple[int, str]
         return exc.code, exc.read().decode("utf-8")
 
 
+def post_from(source: str, url: str, form: dict[str, str], timeout: float = 120) -> tuple[int, str]:
+    """A form post from the loopback address ``source`` (127.0.0.x): a phone of its own, as
+    phones on the hotspot each have their address."""
+    parts = urllib.parse.urlsplit(url)
+    conn = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=timeout,
+                                      source_address=(source, 0))
+    try:
+        body = urllib.parse.urlencode(form)
+        path = parts.path + (f"?{parts.query}" if parts.query else "")
+        conn.request("POST", path, body, {"Content-Type": "application/x-www-form-urlencoded"})
+        resp = conn.getresponse()
+        return resp.status, resp.read().decode("utf-8")
+    finally:
+        conn.close()
+
+
 def get(url: str, timeout: float = 60) -> tuple[int, str]:
     try:
         with urllib.request.urlopen(url, timeout=timeout) as resp:
@@ -51,13 +68,19 @@ def get(url: str, timeout: float = 60) -> tuple[int, str]:
         return exc.code, exc.read().decode("utf-8")
 
 
-def vote(phone_url: str, code: str, ballot: dict[str, str], lang: str = "") -> tuple[int, str]:
+def vote(phone_url: str, code: str, ballot: dict[str, str], lang: str = "",
+         source: str | None = None) -> tuple[int, str]:
     """What a phone does: open the address the QR code carries (``phone_url``, with the round key
-    ``?r=`` as the projector shows it), type the code (join), then send the ballot."""
+    ``?r=`` as the projector shows it), type the code (join), then send the ballot; from the
+    loopback address ``source`` when given (see :func:`post_from`)."""
     base, _, query = phone_url.partition("?")
     key = urllib.parse.parse_qs(query).get("r", [""])[0]
     query = f"?lang={lang}" if lang else ""
-    status, page = post(base + query, {"code": code, "r": key})
+
+    def send(url: str, form: dict[str, str]) -> tuple[int, str]:
+        return post(url, form) if source is None else post_from(source, url, form)
+
+    status, page = send(base + query, {"code": code, "r": key})
     if 'id="ballot"' not in page:
         return status, page
-    return post(base + "kirim" + query, {"code": code, "r": key, **ballot})
+    return send(base + "kirim" + query, {"code": code, "r": key, **ballot})

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import opened
 
 from rtplan import storage
 from rtplan.render.glance import glance_html
@@ -242,7 +243,7 @@ def test_step0_participants_and_attendance_show_their_count_beside_the_form(exam
     tab = step0(example_dir)
     people, came = _beside(tab, "participants"), _beside(tab, "attendance")
     before = (people.renders, came.renders)
-    editor = tab.panels["participants"]
+    editor = opened(tab, "participants")
     editor.new_button.click()
     editor.fields["name"].value = "Wulan Sari"
     editor.fields["sex"].value = "P"
@@ -251,8 +252,9 @@ def test_step0_participants_and_attendance_show_their_count_beside_the_form(exam
     assert editor.status.kind == "ok", editor.status.text
     assert people.renders == before[0] + 1
     assert people.build(tab.session.plan).big == "31 orang"
-    assert came.renders == before[1] + 1  # it counts "of 31" now
-    attendance = tab.panels["attendance"]
+    assert came.renders == before[1]  # its tab is not open: redrawn when it is
+    attendance = opened(tab, "attendance")
+    assert came.renders == before[1] + 1  # opened: it counts "of 31" now
     latest = came.build(tab.session.plan).big.split(":")[0]
     attendance.meeting.value = latest
     ticked = [pid for pid, box in attendance.boxes.items() if box.value]
@@ -269,7 +271,7 @@ def test_step3_a_saved_activity_on_a_holiday_shows_beside_the_form(example_dir: 
     result = _beside(tab, "activities")
     assert _beside(tab, "funds") is not result
     before = result.renders
-    editor = tab.panels["activities"]
+    editor = opened(tab, "activities")
     editor.new_button.click()
     editor.fields["title"].value = "Senam pagi bersama lansia"
     editor.fields["start_date"].value = dt.date(2027, 1, 1)
@@ -288,14 +290,14 @@ def test_step4_record_and_kas_show_progress_and_balance_beside_the_form(example_
     tab = step4(example_dir)
     progress_result, kas_result = _beside(tab, "record"), _beside(tab, "kas")
     held = int(progress_result.build(tab.session.plan).big.split()[0])
-    panel = tab.panels["record"]
+    panel = opened(tab, "record")
     panel.activity.value = "A01"  # the form offers its next planned date without a record
     panel.men.value, panel.women.value = "0", "10"
     panel.save_button.click()
     assert panel.status.kind == "ok", panel.status.text
     assert progress_result.build(tab.session.plan).big.startswith(f"{held + 1} dari ")
     renders = kas_result.renders
-    editor = tab.panels["kas"].editor
+    editor = opened(tab, "kas").editor
     editor.new_button.click()
     editor.fields["date"].value = dt.date(2027, 1, 30)
     editor.fields["description"].value = "Benang dan jarum tahap 3"
@@ -319,7 +321,7 @@ def test_step2_resources_and_board_show_the_needs_without_a_resource(example_dir
     beside_board = _beside(tab, "board")
     _beside(tab, "resources")
     covered = int(beside_board.build(tab.session.plan).big.split()[0])
-    board = tab.panels["board"]
+    board = opened(tab, "board")
     renders = beside_board.renders
     # a need still without a resource: accept its first suggestion on the board
     gap = next(n for n in board.need.options if n[1] and not _accepted(tab, n[1]))[1]

@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from room_helpers import plan_with_people, post, vote
+from room_helpers import plan_with_people, post, post_from, vote
 
 from rtplan.cli import main
 from rtplan.room import server as room_server
@@ -48,21 +48,6 @@ def _other_code(codes: list[str]) -> Iterator[str]:
     taken = set(codes)
     while True:
         yield new_code(taken)
-
-
-def _post_from(source: str, url: str, form: dict[str, str], timeout: float = 120) -> tuple[int, str]:
-    """A form post from the loopback address ``source`` (127.0.0.x)."""
-    parts = urllib.parse.urlsplit(url)
-    conn = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=timeout,
-                                      source_address=(source, 0))
-    try:
-        body = urllib.parse.urlencode(form)
-        path = parts.path + (f"?{parts.query}" if parts.query else "")
-        conn.request("POST", path, body, {"Content-Type": "application/x-www-form-urlencoded"})
-        resp = conn.getresponse()
-        return resp.status, resp.read().decode("utf-8")
-    finally:
-        conn.close()
 
 
 # -- the arithmetic and the engine -------------------------------------------------------------
@@ -199,7 +184,7 @@ def test_300_wrong_codes_from_60_addresses_never_pass_the_room_wide_limit(tmp_pa
 
         def guesser(i: int) -> None:
             for guess in guesses[i]:
-                got = _post_from(f"127.0.0.{i + 2}", url, {"code": guess, "r": url.rsplit("r=", 1)[1]})
+                got = post_from(f"127.0.0.{i + 2}", url, {"code": guess, "r": url.rsplit("r=", 1)[1]})
                 with lock:
                     answers.append(got)
 

@@ -13,19 +13,13 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import opened
 
 from rtplan.ui.inputs import DateInput, MoneyInput, read_date, read_money
 from rtplan.ui.monitoring import step4
 
 RUPIAH_FORMS = ("50000", "50.000", "Rp 50.000", "Rp50.000,00", "50rb", "50 ribu")
 MILLION_FORMS = ("1,5 jt", "1.5jt")
-
-def opened(tab, key: str):  # type: ignore[no-untyped-def]
-    """Open the tab of ``key`` (as the facilitator does before typing or reading) and return its panel:
-    a tab not open is redrawn when it is opened."""
-    tab.selected_index = list(tab.panels).index(key)
-    return tab.panels[key]
-
 
 def _bytes(folder: Path, name: str) -> bytes:
     return (folder / f"{name}.csv").read_bytes()

@@ -7,18 +7,12 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import opened
 
 from rtplan import storage
 from rtplan.ui.monitoring import step4
 
 D = dt.date
-
-def opened(tab, key: str):  # type: ignore[no-untyped-def]
-    """Open the tab of ``key`` (as the facilitator does before typing or reading) and return its panel:
-    a tab not open is redrawn when it is opened."""
-    tab.selected_index = list(tab.panels).index(key)
-    return tab.panels[key]
-
 
 @pytest.fixture
 def tab(example_dir: Path):  # type: ignore[no-untyped-def]

@@ -7,18 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+from conftest import opened
 
 from rtplan import storage
 from rtplan.dependents import dependents, total
 from rtplan.ui.needs import step1
 from rtplan.ui.profile import step0
-
-
-def opened(tab, key: str):  # type: ignore[no-untyped-def]
-    """Open the tab of ``key`` (as the facilitator does before typing or reading) and return its panel:
-    a tab not open is redrawn when it is opened."""
-    tab.selected_index = list(tab.panels).index(key)
-    return tab.panels[key]
 
 
 def _csv(folder: Path, name: str) -> bytes:

@@ -6,16 +6,10 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from conftest import opened
 
 from rtplan import storage
 from rtplan.ui.schedule import RecurrenceBuilder, step3
-
-
-def opened(tab, key: str):  # type: ignore[no-untyped-def]
-    """Open the tab of ``key`` (as the facilitator does before typing or reading) and return its panel:
-    a tab not open is redrawn when it is opened."""
-    tab.selected_index = list(tab.panels).index(key)
-    return tab.panels[key]
 
 
 @pytest.fixture

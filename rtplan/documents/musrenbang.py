@@ -306,7 +306,8 @@ def list_date(plan: Plan, as_of: dt.date | None = None) -> dt.date:
         pick = dates if chosen is None else dates[chosen]
         pick = pick.dropna()
         if not pick.empty:
-            return pick.max().date()
+            latest: pd.Timestamp = pick.max()
+            return dt.date(latest.year, latest.month, latest.day)
     return dt.date.today()
 
 
