@@ -29,6 +29,7 @@ from rtplan.documents.sections import (
     earlier_decisions,
     needs_section,
     participation,
+    proposals_section,
     proposed_activities,
     proposed_priorities,
     resources_section,
@@ -158,6 +159,11 @@ class Handout:
 
     def budget(self) -> Html:
         return Html(self._h2("handout.h.budget") + budget_section(self.plan, self.lang))
+
+    def proposals(self) -> Html:
+        """What became of the RT's proposals to the Musrenbang; nothing when it has none."""
+        section = proposals_section(self.plan, self.lang, self.mask)
+        return Html(self._h2("handout.h.proposals") + section if section else section)
 
     def decisions(self) -> Html:
         # this meeting's decisions are printed once, in the berita acara; here: the earlier ones to follow up
