@@ -150,6 +150,9 @@ def cmd_send_back(args: argparse.Namespace) -> int:
     from rtplan.rw import send_back
 
     rw, lang = _open(args)
-    for item in send_back(rw, lang):
-        print(t("rw.sent_back", lang, rt=item.rt, path=item.path, n=item.updated))
+
+    def written(item) -> None:  # type: ignore[no-untyped-def]
+        print(t("rw.sent_back", lang, rt=item.rt, path=item.path, n=item.updated), flush=True)
+
+    send_back(rw, lang, written)
     return 0

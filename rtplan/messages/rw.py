@@ -145,6 +145,12 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "en": "RT plan {rts} changed since it was taken in, so nothing was sent back. Run 'rtplan rw status' "
               "first to see and take in the changes.",
     },
+    "rw.send_back_stopped": {
+        "id": "Berhenti di RT {rt}: {error} Rencana RT {rt} tidak berubah; RT yang tercetak di atas sudah diperbarui. "
+              "Atasi masalahnya lalu jalankan send-back lagi.",
+        "en": "Stopped at RT {rt}: {error} RT {rt}'s plan was not changed; the RTs printed above were updated. "
+              "Fix the problem, then run send-back again.",
+    },
     "rw.sent_back": {"id": "RT {rt}: {n} usulan diperbarui di {path}", "en": "RT {rt}: {n} proposals updated in {path}"},
     # the RT handout
     "handout.h.proposals": {"id": "Usulan ke Musrenbang", "en": "Proposals to the Musrenbang"},

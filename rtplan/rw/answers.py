@@ -12,6 +12,7 @@ holds as they were.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +21,8 @@ import pandas as pd
 from rtplan import storage
 from rtplan.messages import t
 from rtplan.proposals import ACCEPTED_STATES, STATE_KEYS
-from rtplan.rw.folder import RwError, RwFolder, RwProposal, save_rw
+from rtplan.exceptions import RtplanError
+from rtplan.rw.folder import RtRef, RwError, RwFolder, RwProposal, save_rw
 from rtplan.rw.gather import PROPOSALS_FILE, read_rt
 from rtplan.storage.files import PLAN_FILE
 
@@ -72,12 +74,13 @@ def changed_rts(rw: RwFolder, lang: str) -> list[str]:
     return out
 
 
-def send_back(rw: RwFolder, lang: str) -> list[SentBack]:
+def send_back(rw: RwFolder, lang: str, on_written: Callable[[SentBack], None] | None = None) -> list[SentBack]:
     """Write every answer into its RT plan; the RW folder records the new digests of those written.
 
     Refuses (nothing written) when any RT plan changed since it was taken in. A failure
     while writing one RT leaves that RT as it was; the RTs written before it stay written
-    and are recorded, and the error is raised.
+    and are recorded (``on_written`` is called after each), and an :class:`RwError` naming the
+    RT it stopped at and the cause is raised.
     """
     changed = changed_rts(rw, lang)
     if changed:
@@ -86,35 +89,48 @@ def send_back(rw: RwFolder, lang: str) -> list[SentBack]:
     done: list[SentBack] = []
     try:
         for ref in rw.rts:
-            plan = storage.load_plan(ref.path)
-            if (plan.fingerprints.get(PROPOSALS_FILE) or "", plan.fingerprints.get(PLAN_FILE) or "") != \
-                    (ref.proposals_sha256, ref.plan_sha256):
-                raise RwError(t("rw.send_back_changed", lang, rts=ref.rt))
-            frame = plan["proposals"].copy()
-            updated = 0
-            for i, pid in enumerate(frame["proposal_id"].tolist()):
-                found = answers.get(f"{ref.rt}/{pid}")
-                if found is None:
-                    continue
-                state, text = found
-                old_state = "" if pd.isna(frame.at[i, "state"]) else str(frame.at[i, "state"])
-                old_answer = "" if pd.isna(frame.at[i, "answer"]) else str(frame.at[i, "answer"])
-                if (old_state, old_answer) == (state, text):
-                    continue
-                frame.at[i, "state"] = state
-                frame.at[i, "answer"] = text if text else pd.NA
-                updated += 1
-            if updated:
-                storage.save_tables(plan, {"proposals": frame})
-                ref.proposals_sha256 = plan.fingerprints.get(PROPOSALS_FILE) or ""
-                for p in rw.rt_proposals:
-                    if p.rt == ref.rt and p.source in answers:
-                        p.state, p.answer = answers[p.source]
-            done.append(SentBack(ref.rt, str(Path(ref.path)), updated))
+            try:
+                item = _send_one(rw, ref, answers, lang)
+            except RwError:
+                raise
+            except RtplanError as exc:
+                raise RwError(t("rw.send_back_stopped", lang, rt=ref.rt, error=exc)) from exc
+            done.append(item)
+            if on_written is not None:
+                on_written(item)
     finally:
         if done:
             save_rw(rw)
     return done
+
+
+def _send_one(rw: RwFolder, ref: RtRef, answers: dict[str, tuple[str, str]], lang: str) -> SentBack:
+    """Write one RT's answers (one journaled save of its proposals table)."""
+    plan = storage.load_plan(ref.path)
+    if (plan.fingerprints.get(PROPOSALS_FILE) or "", plan.fingerprints.get(PLAN_FILE) or "") != \
+            (ref.proposals_sha256, ref.plan_sha256):
+        raise RwError(t("rw.send_back_changed", lang, rts=ref.rt))
+    frame = plan["proposals"].copy()
+    updated = 0
+    for i, pid in enumerate(frame["proposal_id"].tolist()):
+        found = answers.get(f"{ref.rt}/{pid}")
+        if found is None:
+            continue
+        state, text = found
+        old_state = "" if pd.isna(frame.at[i, "state"]) else str(frame.at[i, "state"])
+        old_answer = "" if pd.isna(frame.at[i, "answer"]) else str(frame.at[i, "answer"])
+        if (old_state, old_answer) == (state, text):
+            continue
+        frame.at[i, "state"] = state
+        frame.at[i, "answer"] = text if text else pd.NA
+        updated += 1
+    if updated:
+        storage.save_tables(plan, {"proposals": frame})
+        ref.proposals_sha256 = plan.fingerprints.get(PROPOSALS_FILE) or ""
+        for p in rw.rt_proposals:
+            if p.rt == ref.rt and p.source in answers:
+                p.state, p.answer = answers[p.source]
+    return SentBack(ref.rt, str(Path(ref.path)), updated)
 
 
 __all__ = ["ACCEPTED", "ANSWER_STATES", "SentBack", "answer", "changed_rts", "send_back", "state_label"]
