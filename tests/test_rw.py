@@ -170,9 +170,9 @@ def test_rw_changed_rt_plan_is_noticed_with_a_diff(tmp_path: Path, capsys) -> No
     code, out, _ = run(capsys, "status", str(rw))
     assert code == 0
     assert "RT 05: rencana berubah sejak diambil; 3 perubahan usulan" in out
-    assert "~ diubah: RT 05 P01 \"Paving dan saluran Gang Kenanga\" (cost_idr); usulan RW U01 diperbarui" in out
-    assert "+ ditambah: RT 05 P03 \"Tempat sampah terpilah\" -> usulan RW U06" in out
-    assert "- dihapus: RT 05 P02 \"Bantuan alat produksi dan kemasan untuk UMKM warga\" (dari usulan RW U02)" in out
+    assert '~ diubah: RT 05 P01 "Paving dan saluran Gang Kenanga" (cost_idr); usulan RW U01 diperbarui' in out
+    assert '+ ditambah: RT 05 P03 "Tempat sampah terpilah" -> usulan RW U06' in out
+    assert '- dihapus: RT 05 P02 "Bantuan alat produksi dan kemasan untuk UMKM warga" (dari usulan RW U02)' in out
     assert "RT 02: tidak berubah" in out
     folder = load_rw(rw)
     assert folder.proposal("U01").cost_idr == "70000000"  # type: ignore[union-attr]
@@ -197,13 +197,13 @@ def test_rw_diff_in_english_for_an_english_folder(tmp_path: Path, capsys) -> Non
     code, out, _ = run(capsys, "add", str(rw), str(rt05))
     assert code == 0
     assert "RT 05: the plan changed since it was taken in; 1 proposal changes" in out
-    assert "~ changed: RT 05 P02 \"Alat produksi UMKM\" (title); RW proposal U02 updated" in out
+    assert '~ changed: RT 05 P02 "Alat produksi UMKM" (title); RW proposal U02 updated' in out
     code, _, err = run(capsys, "answer", str(rw), "U02", "--state", "ditolak")
     assert code == 2 and "Proposal U02 rejected: give the reason with --reason" in err
 
 
 def test_rw_send_back_is_all_or_nothing_per_rt(tmp_path: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import rtplan.storage.saving as saving
+    from rtplan.storage import saving
 
     rt05 = copy_example("contoh-rt05-rw03", tmp_path)
     rt02 = copy_example("contoh-rt02-rw07-banjir", tmp_path)
@@ -257,8 +257,9 @@ def test_rw_bad_input_is_refused_clearly(tmp_path: Path, capsys, lang: str) -> N
     words = {
         "id": ["tidak ada", "Tidak ada usulan RW 'U99'", "tulis alasannya", "milik RW 07, Kelurahan Kali Asri",
                "milik RW 03, Kelurahan Sukamakmur", "Folder rencana RT", "sudah ada dan tidak kosong"],
-        "en": ["does not exist", "There is no RW proposal 'U99'", "give the reason", "belongs to RW 07, Kelurahan "
-               "Kali Asri", "belongs to RW 03, Kelurahan Sukamakmur", "RT plan folder", "already exists"],
+        "en": ["does not exist", "There is no RW proposal 'U99'", "give the reason",
+               "belongs to RW 07, Kelurahan Kali Asri", "belongs to RW 03, Kelurahan Sukamakmur",
+               "RT plan folder", "already exists"],
     }[lang]
     cases = [
         ["status", str(tmp_path / "nowhere"), *extra],  # no folder, so no folder language: --lang says it
@@ -270,7 +271,7 @@ def test_rw_bad_input_is_refused_clearly(tmp_path: Path, capsys, lang: str) -> N
         ["new", str(rw), "--rw", "3", "--kelurahan", "Sukamaju", *extra],
     ]
     for args, word in zip(cases, words):
-        code, out, err = run(capsys, *args)
+        code, _, err = run(capsys, *args)
         assert code == 2, args
         assert word in err, (args, err)
         assert "Traceback" not in err
@@ -294,3 +295,36 @@ def test_merge_suggestions_need_other_rts_and_the_same_bidang(tmp_path: Path) ->
     pairs = {(s.first, s.second) for s in suggest_merges(folder)}
     assert pairs == {("U01", "U04"), ("U02", "U04")}
     assert similarity("Paving dan saluran Gang Kenanga", "saluran dan PAVING gang kenanga!") == 100.0
+
+
+def test_research_pools_proposals_and_their_outcomes(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from rtplan.research.pooling import pool
+
+    rt05 = copy_example("contoh-rt05-rw03", tmp_path)
+    rt02 = copy_example("contoh-rt02-rw07-banjir", tmp_path)
+    set_area(rt02, rw="03", kelurahan="Sukamaju")
+    rw = tmp_path / "rw"
+    ketua = storage.load_plan(rt05).people["ketua_rt"]
+    for args in (["new", str(rw), "--rw", "3", "--kelurahan", "Sukamaju"], ["add", str(rw), str(rt05), str(rt02)],
+                 ["answer", str(rw), "U01", "--state", "dianggarkan"],
+                 ["answer", str(rw), "U02", "--state", "ditolak", "--reason", f"Sudah dibahas dengan {ketua}"],
+                 ["send-back", str(rw)]):
+        assert run(capsys, *args)[0] == 0, args
+    secret = b"k" * 32
+    tables = pool([rt05, rt02], secret).tables
+    found = tables["proposals"]
+    assert "title" not in found.columns and "answer" not in found.columns  # free text only when asked
+    assert "location" not in found.columns and "swadaya" not in found.columns
+    rows = {(r.rt, r.proposal_id): r for r in found.itertuples()}
+    assert sorted(rows) == [("02", "P01"), ("02", "P02"), ("02", "P03"), ("05", "P01"), ("05", "P02")]
+    paving = rows[("05", "P01")]
+    assert (paving.bidang, paving.level, paving.state, paving.accepted, paving.priority) == (
+        "infrastruktur", "kelurahan", "dianggarkan", True, 1)
+    assert paving.need_categories == "infrastruktur;lingkungan" and paving.households_affected > 0
+    umkm = rows[("05", "P02")]
+    assert (umkm.state, umkm.accepted, umkm.has_reason) == ("ditolak", False, True)
+    assert rows[("02", "P01")].state == "diusulkan" and not rows[("02", "P01")].accepted
+    assert found["plan_id"].nunique() == 2 and set(found["plan_id"]) == set(tables["plans"]["plan_id"])
+    text = pool([rt05], secret, include_text=True).tables["proposals"]
+    answer = text.loc[text["proposal_id"] == "P02", "answer"].iloc[0]
+    assert ketua not in answer and "[nama]" in answer  # a registered name is masked, as in every free text

@@ -128,7 +128,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
         return 0
     if len(args.ids) != 2:
         raise RwError(t("rw.merge_usage", lang))
-    merged, notes = merge(rw, args.ids[0], args.ids[1], lang)
+    _, notes = merge(rw, args.ids[0], args.ids[1], lang)
     save_rw(rw)
     print("\n".join(notes))
     return 0

@@ -63,7 +63,10 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "rw.rt_no_plan": {"id": "'{path}' bukan folder rencana RT: tidak ada {file}.",
                       "en": "'{path}' is not an RT plan folder: it has no {file}."},
     "rw.rt_bad_toml": {"id": "{path} tidak bisa dibaca: {error}", "en": "{path} cannot be read: {error}"},
-    "rw.rt_no_number": {"id": "{path}: nomor RT ([area] rt) kosong.", "en": "{path}: the RT number ([area] rt) is empty."},
+    "rw.rt_no_number": {
+        "id": "{path}: nomor RT ([area] rt) kosong.",
+        "en": "{path}: the RT number ([area] rt) is empty.",
+    },
     "rw.rt_bad_proposals": {
         "id": "{path} punya masalah, jadi tidak diambil: {problems}. Perbaiki dulu (rtplan validate).",
         "en": "{path} has problems, so it was not taken in: {problems}. Fix them first (rtplan validate).",
@@ -86,19 +89,22 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
                          "en": "RT {rt}: the plan changed since it was taken in; {n} proposal changes"},
     "rw.change_none": {"id": "usulan tidak berubah (hanya bagian lain rencana)",
                        "en": "proposals unchanged (only other parts of the plan)"},
-    "rw.change_added": {"id": "ditambah: RT {rt} {pid} \"{title}\" -> usulan RW {uid}",
-                        "en": "added: RT {rt} {pid} \"{title}\" -> RW proposal {uid}"},
-    "rw.change_removed": {"id": "dihapus: RT {rt} {pid} \"{title}\" (dari usulan RW {uid})",
-                          "en": "removed: RT {rt} {pid} \"{title}\" (from RW proposal {uid})"},
-    "rw.change_changed": {"id": "diubah: RT {rt} {pid} \"{title}\" ({fields}); usulan RW {uid} diperbarui",
-                          "en": "changed: RT {rt} {pid} \"{title}\" ({fields}); RW proposal {uid} updated"},
+    "rw.change_added": {"id": 'ditambah: RT {rt} {pid} "{title}" -> usulan RW {uid}',
+                        "en": 'added: RT {rt} {pid} "{title}" -> RW proposal {uid}'},
+    "rw.change_removed": {"id": 'dihapus: RT {rt} {pid} "{title}" (dari usulan RW {uid})',
+                          "en": 'removed: RT {rt} {pid} "{title}" (from RW proposal {uid})'},
+    "rw.change_changed": {"id": 'diubah: RT {rt} {pid} "{title}" ({fields}); usulan RW {uid} diperbarui',
+                          "en": 'changed: RT {rt} {pid} "{title}" ({fields}); RW proposal {uid} updated'},
     "rw.change_changed_merged": {
-        "id": "diubah: RT {rt} {pid} \"{title}\" ({fields}); usulan RW {uid} adalah gabungan, isinya tidak diubah "
+        "id": 'diubah: RT {rt} {pid} "{title}" ({fields}); usulan RW {uid} adalah gabungan, isinya tidak diubah '
               "otomatis: periksa",
-        "en": "changed: RT {rt} {pid} \"{title}\" ({fields}); RW proposal {uid} is a merge, its text was not "
+        "en": 'changed: RT {rt} {pid} "{title}" ({fields}); RW proposal {uid} is a merge, its text was not '
               "changed automatically: check it",
     },
-    "rw.list_heading": {"id": "Usulan RW: {n} usulan dari {rts} RT", "en": "RW proposals: {n} proposals from {rts} RTs"},
+    "rw.list_heading": {
+        "id": "Usulan RW: {n} usulan dari {rts} RT",
+        "en": "RW proposals: {n} proposals from {rts} RTs",
+    },
     "rw.list_line": {"id": "{id} [RT {rts}] {title} - {location}: {state}",
                      "en": "{id} [RT {rts}] {title} - {location}: {state}"},
     # merging
@@ -106,7 +112,10 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
                       "en": "There is no RW proposal '{id}'. There are: {ids}."},
     "rw.merge_usage": {"id": "Sebut dua ID usulan (rtplan rw merge RW_DIR ID1 ID2), atau --suggest saja.",
                        "en": "Give two proposal IDs (rtplan rw merge RW_DIR ID1 ID2), or --suggest alone."},
-    "rw.merge_same": {"id": "{id} tidak bisa digabung dengan dirinya sendiri.", "en": "{id} cannot be merged with itself."},
+    "rw.merge_same": {
+        "id": "{id} tidak bisa digabung dengan dirinya sendiri.",
+        "en": "{id} cannot be merged with itself.",
+    },
     "rw.merge_answered": {"id": "{id} sudah dijawab ({state}); hanya usulan yang belum dijawab yang digabung.",
                           "en": "{id} has been answered ({state}); only proposals not answered yet are merged."},
     "rw.merged_sources": {"id": "{other} digabung ke {id}; {id} kini dari RT {rts}.",
@@ -120,7 +129,7 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     },
     "rw.merged_cost": {"id": "Perkiraan biaya dijumlahkan: Rp {cost}.", "en": "Estimated costs added: IDR {cost}."},
     "rw.merged_kept_text": {
-        "id": "Judul dan lokasi {id} dipakai: \"{title}\" - {location} (bukan \"{other_title}\").",
+        "id": 'Judul dan lokasi {id} dipakai: "{title}" - {location} (bukan "{other_title}").',
         "en": "{id}'s title and location kept: \"{title}\" - {location} (not \"{other_title}\").",
     },
     "rw.suggest_none": {"id": "Tidak ada usulan yang mirip dari RT yang berbeda.",
@@ -136,9 +145,9 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     # answers
     "rw.bad_state": {"id": "Status '{state}' tidak dikenal; pilihan: {states}.",
                      "en": "Unknown state '{state}'; choose from: {states}."},
-    "rw.reason_required": {"id": "Usulan {id} ditolak: tulis alasannya dengan --reason \"...\". Tidak ada yang disimpan.",
-                           "en": "Proposal {id} rejected: give the reason with --reason \"...\". Nothing was saved."},
-    "rw.answered": {"id": "{id} \"{title}\" (RT {rts}): {state}", "en": "{id} \"{title}\" (RT {rts}): {state}"},
+    "rw.reason_required": {"id": 'Usulan {id} ditolak: tulis alasannya dengan --reason "...". Tidak ada yang disimpan.',
+                           "en": 'Proposal {id} rejected: give the reason with --reason "...". Nothing was saved.'},
+    "rw.answered": {"id": '{id} "{title}" (RT {rts}): {state}', "en": '{id} "{title}" (RT {rts}): {state}'},
     "rw.send_back_changed": {
         "id": "Rencana RT {rts} berubah sejak diambil, jadi tidak ada yang dikirim balik. Jalankan 'rtplan rw status' "
               "dulu untuk melihat dan mengambil perubahannya.",
@@ -151,7 +160,10 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "en": "Stopped at RT {rt}: {error} RT {rt}'s plan was not changed; the RTs printed above were updated. "
               "Fix the problem, then run send-back again.",
     },
-    "rw.sent_back": {"id": "RT {rt}: {n} usulan diperbarui di {path}", "en": "RT {rt}: {n} proposals updated in {path}"},
+    "rw.sent_back": {
+        "id": "RT {rt}: {n} usulan diperbarui di {path}",
+        "en": "RT {rt}: {n} proposals updated in {path}",
+    },
     # the RT handout
     "handout.h.proposals": {"id": "Usulan ke Musrenbang", "en": "Proposals to the Musrenbang"},
     "handout.proposals_fate": {"id": "Usulan ke Musrenbang: {accepted} dari {total} diterima",

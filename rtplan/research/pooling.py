@@ -415,7 +415,7 @@ def plan_rows(plan: Plan, get_ranks: Callable[[], Ranks], secret: bytes, include
                                       "state", "title", "answer"]), start=1):
         answered = split_list(need_ids)
         cats = sorted({cat_of.get(n, "") for n in answered} - {""})
-        households = [hh_of[n] for n in answered if hh_of.get(n) is not None]
+        households = [h for h in (hh_of.get(n) for n in answered) if h is not None]
         rows.add("proposals", key, proposal_id=_s(raw_pid), priority=priority,
                  bidang=_known(_s(bidang), PROPOSAL_BIDANG),
                  need_categories=";".join(cats), households_affected=sum(households) if households else None,

@@ -19,9 +19,9 @@ from pathlib import Path
 import pandas as pd
 
 from rtplan import storage
+from rtplan.exceptions import RtplanError
 from rtplan.messages import t
 from rtplan.proposals import ACCEPTED_STATES, STATE_KEYS
-from rtplan.exceptions import RtplanError
 from rtplan.rw.folder import RtRef, RwError, RwFolder, RwProposal, save_rw
 from rtplan.rw.gather import PROPOSALS_FILE, read_rt
 from rtplan.storage.files import PLAN_FILE

@@ -75,13 +75,16 @@ def _int(text: str) -> int | None:
     return int(text) if text.strip().isdigit() else None
 
 
+def _find(rw: RwFolder, usulan_id: str, lang: str) -> RwProposal:
+    found = rw.proposal(usulan_id)
+    if found is None:
+        raise RwError(t("rw.unknown_id", lang, id=usulan_id, ids=", ".join(q.usulan_id for q in rw.proposals) or "-"))
+    return found
+
+
 def merge(rw: RwFolder, first: str, second: str, lang: str) -> tuple[RwProposal, list[str]]:
     """Fold ``second`` into ``first`` (in memory); the notes say what was done to each field."""
-    a, b = rw.proposal(first), rw.proposal(second)
-    for uid, p in ((first, a), (second, b)):
-        if p is None:
-            raise RwError(t("rw.unknown_id", lang, id=uid, ids=", ".join(q.usulan_id for q in rw.proposals) or "-"))
-    assert a is not None and b is not None
+    a, b = _find(rw, first, lang), _find(rw, second, lang)
     if a is b:
         raise RwError(t("rw.merge_same", lang, id=a.usulan_id))
     for p in (a, b):
