@@ -249,6 +249,11 @@ def test_rw_bad_input_is_refused_clearly(tmp_path: Path, capsys, lang: str) -> N
         if f.is_file():
             (other_kel / f.name).write_bytes(f.read_bytes())
     set_area(other_kel, rt="06", kelurahan="Sukamakmur")
+    twin = tmp_path / "twin"  # a second folder claiming RT 05
+    twin.mkdir()
+    for f in rt05.iterdir():
+        if f.is_file():
+            (twin / f.name).write_bytes(f.read_bytes())
     rw = tmp_path / "rw"
     extra = ["--lang", "en"] if lang == "en" else []
     assert run(capsys, "new", str(rw), "--rw", "3", "--kelurahan", "Sukamaju", *extra)[0] == 0
@@ -256,10 +261,11 @@ def test_rw_bad_input_is_refused_clearly(tmp_path: Path, capsys, lang: str) -> N
     rw_before = digests(rw)
     words = {
         "id": ["tidak ada", "Tidak ada usulan RW 'U99'", "tulis alasannya", "milik RW 07, Kelurahan Kali Asri",
-               "milik RW 03, Kelurahan Sukamakmur", "Folder rencana RT", "sudah ada dan tidak kosong"],
+               "milik RW 03, Kelurahan Sukamakmur", "Folder rencana RT", "sudah ada dan tidak kosong",
+               "RT 05 sudah diambil dari"],
         "en": ["does not exist", "There is no RW proposal 'U99'", "give the reason",
                "belongs to RW 07, Kelurahan Kali Asri", "belongs to RW 03, Kelurahan Sukamakmur",
-               "RT plan folder", "already exists"],
+               "RT plan folder", "already exists", "RT 05 was already taken in from"],
     }[lang]
     cases = [
         ["status", str(tmp_path / "nowhere"), *extra],  # no folder, so no folder language: --lang says it
@@ -269,7 +275,9 @@ def test_rw_bad_input_is_refused_clearly(tmp_path: Path, capsys, lang: str) -> N
         ["add", str(rw), str(other_kel)],
         ["add", str(rw), str(tmp_path / "no-such-rt")],
         ["new", str(rw), "--rw", "3", "--kelurahan", "Sukamaju", *extra],
+        ["add", str(rw), str(twin)],
     ]
+    assert len(cases) == len(words)
     for args, word in zip(cases, words):
         code, _, err = run(capsys, *args)
         assert code == 2, args
