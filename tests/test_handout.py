@@ -219,7 +219,9 @@ def test_handout_text_is_the_same_as_before_the_speed_work(example: str, tmp_pat
     text, the berita acara without a repeated "warga RT", and the follow-up section listing the
     earlier meetings' decisions (this meeting's are printed once, in its berita acara). Printed again
     for the one privacy rule: the daftar hadir has a participant code column, and the residents who
-    declined consent (Kartini, Ani Susanti; Lilis Suryani) are a blank line to sign, not their names."""
+    declined consent (Kartini, Ani Susanti; Lilis Suryani) are a blank line to sign, not their names.
+    Printed again when the handout learnt what became of the RT's Musrenbang proposals (a section
+    after the resources; a repeated table head moved with it)."""
     from conftest import copy_example
 
     plan = copy_example(example, tmp_path)

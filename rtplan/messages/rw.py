@@ -165,7 +165,7 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "en": "RT {rt}: {n} proposals updated in {path}",
     },
     # the RT handout
-    "handout.h.proposals": {"id": "Usulan ke Musrenbang", "en": "Proposals to the Musrenbang"},
+    "handout.h.proposals": {"id": "Usulan RT dan jawabannya", "en": "The RT's proposals and their answers"},
     "handout.proposals_fate": {"id": "Usulan ke Musrenbang: {accepted} dari {total} diterima",
                                "en": "Proposals to the Musrenbang: {accepted} of {total} accepted"},
     "handout.proposals_refused": {"id": "{n} ditolak", "en": "{n} rejected"},
