@@ -221,7 +221,7 @@ def test_handout_text_is_the_same_as_before_the_speed_work(example: str, tmp_pat
     for the one privacy rule: the daftar hadir has a participant code column, and the residents who
     declined consent (Kartini, Ani Susanti; Lilis Suryani) are a blank line to sign, not their names.
     Printed again when the handout learnt what became of the RT's Musrenbang proposals (a section
-    after the resources; a repeated table head moved with it)."""
+    after the decisions to follow up)."""
     from conftest import copy_example
 
     plan = copy_example(example, tmp_path)

@@ -129,9 +129,11 @@ def test_rw_four_rts_end_to_end(tmp_path: Path, capsys) -> None:  # type: ignore
     for plan_dir in rts:
         assert main(["validate", str(plan_dir)]) in (0, 1)
         assert not [p for p in storage.load_plan(plan_dir).load_problems if p.file == "proposals.csv"]
-    # the send-back itself is no change of the RT plans: status finds them unchanged
+    # the send-back itself is no change of the RT plans: status finds them unchanged, and reads only
+    sent = {p: digests(p) for p in rts}
     code, out, _ = run(capsys, "status", str(rw))
     assert code == 0 and out.count("tidak berubah") == 4
+    assert {p: digests(p) for p in rts} == sent
 
     from rtplan.documents.handout import Handout
 
@@ -283,6 +285,7 @@ def test_rw_bad_input_is_refused_clearly(tmp_path: Path, capsys, lang: str) -> N
         assert code == 2, args
         assert word in err, (args, err)
         assert "Traceback" not in err
+        assert err.startswith({"id": "Kesalahan: ", "en": "Error: "}[lang]), err
         assert digests(rw) == rw_before, args
     # a refused RT among good ones: nothing is taken in
     code, _, err = run(capsys, "add", str(rw), str(rt05), str(other_rw))

@@ -62,7 +62,8 @@ def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from rtplan.rw import load_rw
 
     rw = load_rw(args.rw_dir, args.lang)
-    return rw, normalize_lang(args.lang or rw.lang)
+    args.lang = normalize_lang(args.lang or rw.lang)  # a refusal's "Kesalahan:"/"Error:" in the folder's language too
+    return rw, args.lang
 
 
 def cmd_new(args: argparse.Namespace) -> int:
