@@ -54,6 +54,8 @@ STATE_KEYS = {
     "dianggarkan": "proposal.state.dianggarkan",
     "dilaksanakan": "proposal.state.dilaksanakan",
 }
+# the states of a proposal that count as accepted ("2 dari 5 diterima")
+ACCEPTED_STATES = ("diterima-rw", "diterima-kelurahan", "dianggarkan", "dilaksanakan")
 CANDIDATE_COLUMNS = ("need_id", "rank", "title", "location", "bidang")
 
 
@@ -143,6 +145,7 @@ def add_proposals(plan: Plan, picks: Sequence[Mapping[str, object]], meeting_id:
 
 
 __all__ = [
+    "ACCEPTED_STATES",
     "BIDANG_KEYS",
     "BIDANG_OF_CATEGORY",
     "LEVEL_KEYS",

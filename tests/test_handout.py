@@ -112,6 +112,18 @@ def test_handout_content(engine: str, nasty_plan: Path, tmp_path: Path, capsys) 
 
 def test_handout_in_english_with_masked_names(example_dir: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     plan = storage.load_plan(example_dir)
+    from rtplan.privacy import People
+
+    # the answers came back through an RW folder: the fate line, the reasons (a resident's name masked)
+    resident = sorted(People.of(plan).residents)[0]
+    rw = tmp_path / "rw"
+    for args in (["new", str(rw), "--rw", "3", "--kelurahan", "Sukamaju"], ["add", str(rw), str(example_dir)],
+                 ["answer", str(rw), "U01", "--state", "diterima-rw"],
+                 ["answer", str(rw), "U02", "--state", "ditolak", "--reason", f"Sudah dibantu dinas lewat {resident}"],
+                 ["send-back", str(rw)]):
+        assert main(["rw", *args]) == 0, args
+    capsys.readouterr()
+    plan = storage.load_plan(example_dir)
     _, text = make(capsys, example_dir, tmp_path / "h-en.pdf", "--lang", "en", "--mask-names", "--meeting", "M01")
     one = flat(text)
     for heading in ("Prioritised needs", "Activity schedule", "Budget by funding source",
@@ -119,7 +131,9 @@ def test_handout_in_english_with_masked_names(example_dir: Path, tmp_path: Path,
         assert heading in one, heading
     assert "Halaman 1 dari" not in one
     assert "Kebutuhan prioritas" not in one
-    from rtplan.privacy import People
+    assert "Proposals to the Musrenbang: 1 of 2 accepted (1 rejected)" in one
+    assert "Accepted by the RW" in one
+    assert "Sudah dibantu dinas lewat" in one  # the reason as the RW wrote it, the name masked (below)
 
     people = People.of(plan)  # the privacy rule: residents masked, except in the daftar hadir where they sign
     residents = sorted(people.residents)
@@ -205,7 +219,9 @@ def test_handout_text_is_the_same_as_before_the_speed_work(example: str, tmp_pat
     text, the berita acara without a repeated "warga RT", and the follow-up section listing the
     earlier meetings' decisions (this meeting's are printed once, in its berita acara). Printed again
     for the one privacy rule: the daftar hadir has a participant code column, and the residents who
-    declined consent (Kartini, Ani Susanti; Lilis Suryani) are a blank line to sign, not their names."""
+    declined consent (Kartini, Ani Susanti; Lilis Suryani) are a blank line to sign, not their names.
+    Printed again when the handout learnt what became of the RT's Musrenbang proposals (a section
+    after the decisions to follow up)."""
     from conftest import copy_example
 
     plan = copy_example(example, tmp_path)

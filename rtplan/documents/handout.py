@@ -29,6 +29,7 @@ from rtplan.documents.sections import (
     earlier_decisions,
     needs_section,
     participation,
+    proposals_section,
     proposed_activities,
     proposed_priorities,
     resources_section,
@@ -159,10 +160,17 @@ class Handout:
     def budget(self) -> Html:
         return Html(self._h2("handout.h.budget") + budget_section(self.plan, self.lang))
 
+    def proposals(self) -> Html:
+        """What became of the RT's proposals to the Musrenbang (empty when it has none); printed
+        after the earlier decisions to follow up (:meth:`decisions`, in its cell), so a plan
+        without proposals prints as before."""
+        section = proposals_section(self.plan, self.lang, self.mask)
+        return Html(self._h2("handout.h.proposals") + section if section else section)
+
     def decisions(self) -> Html:
         # this meeting's decisions are printed once, in the berita acara; here: the earlier ones to follow up
         return Html(self._h2("handout.h.decisions")
-                    + earlier_decisions(self.plan, self.meeting, self.lang, self.mask))
+                    + earlier_decisions(self.plan, self.meeting, self.lang, self.mask) + self.proposals())
 
     def berita_acara(self) -> Html:
         return Html(berita_acara(self.plan, self.meeting, self.lang, self.mask))

@@ -208,3 +208,35 @@ def proposed_activities(rows: pd.DataFrame, lang: str) -> Markup:
     items = [f"{r['activity_id']} {r['title']}" for _, r in rows.iterrows()]
     return join([h3(t("handout.proposed_activities", lang)),
                  render("list.html.j2", items=items, ordered=False, css_class=None)])
+
+
+def proposals_section(plan: Plan, lang: str, mask: bool = False) -> Markup:
+    """What became of the RT's Musrenbang proposals: "2 dari 5 diterima", the refused and
+    waiting counts, and each proposal's state and answer (the reasons of those refused);
+    empty when the plan has no proposals."""
+    from rtplan.proposals import ACCEPTED_STATES, STATE_KEYS
+
+    rows = plan["proposals"]
+    if rows.empty:
+        return Markup("")
+    states = ["" if pd.isna(s) else str(s) for s in rows["state"]]
+    accepted = sum(s in ACCEPTED_STATES for s in states)
+    refused = sum(s == "ditolak" for s in states)
+    waiting = len(states) - accepted - refused
+    line = t("handout.proposals_fate", lang, accepted=accepted, total=len(states))
+    extra = [t("handout.proposals_refused", lang, n=refused)] if refused else []
+    extra += [t("handout.proposals_waiting", lang, n=waiting)] if waiting else []
+    if extra:
+        line += " (" + ", ".join(extra) + ")"
+    m = masker(plan, mask)
+    frame = pd.DataFrame({
+        "no": range(1, len(rows) + 1),
+        "title": [str(x) for x in rows["title"]],
+        "state": [t(STATE_KEYS[s], lang) if s in STATE_KEYS else s for s in states],
+        "answer": ["" if pd.isna(a) else m(str(a)) for a in rows["answer"]],
+    })
+    table = render_table(frame, {"no": "No", "title": t("handout.proposal", lang),
+                                 "state": t("handout.proposal_state", lang),
+                                 "answer": t("handout.proposal_answer", lang)},
+                         table_id="handout-proposals", numeric=["no"])
+    return join([para(line), table])

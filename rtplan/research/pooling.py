@@ -32,6 +32,7 @@ from rtplan.exceptions import RtplanError
 from rtplan.messages import t, tn
 from rtplan.needs import CombinedView, all_rankings
 from rtplan.plan import Plan
+from rtplan.proposals import ACCEPTED_STATES
 from rtplan.research.anonymise import Masker, pseudonym
 from rtplan.research.codebook import KEY, OTHER, TABLES, columns
 from rtplan.schema import (
@@ -40,6 +41,7 @@ from rtplan.schema import (
     GROUPS,
     LEDGER_CATEGORIES,
     NEED_SOURCES,
+    PROPOSAL_BIDANG,
     split_list,
 )
 from rtplan.storage import PLAN_FILE, load_plan
@@ -405,6 +407,21 @@ def plan_rows(plan: Plan, get_ranks: Callable[[], Ranks], secret: bytes, include
         avail, planned, realized = budget[source]
         rows.add("budget", key, funding_source=source, available_idr=avail, planned_idr=planned,
                  realized_idr=realized)
+
+    # proposals to the Musrenbang and what became of them (location and swadaya text never copied)
+    hh_of = {_s(n): _i(h) for n, h in zip(needs["need_id"].tolist(), needs["households_affected"].tolist())}
+    for priority, (raw_pid, need_ids, bidang, volume, cost, swadaya, level, state, title, answer) in enumerate(
+            _records(T["proposals"], ["proposal_id", "need_ids", "bidang", "volume", "cost_idr", "swadaya", "level",
+                                      "state", "title", "answer"]), start=1):
+        answered = split_list(need_ids)
+        cats = sorted({cat_of.get(n, "") for n in answered} - {""})
+        households = [h for h in (hh_of.get(n) for n in answered) if h is not None]
+        rows.add("proposals", key, proposal_id=_s(raw_pid), priority=priority,
+                 bidang=_known(_s(bidang), PROPOSAL_BIDANG),
+                 need_categories=";".join(cats), households_affected=sum(households) if households else None,
+                 volume=_i(volume), cost_idr=_i(cost), has_swadaya=bool(_s(swadaya)), level=_s(level),
+                 state=_s(state), accepted=_s(state) in ACCEPTED_STATES, has_reason=bool(_s(answer)),
+                 title=masker(title) if masker else None, answer=masker(answer) if masker else None)
 
     # kas RT by category, and totals on the plan row
     kas: dict[str, list[int]] = {}

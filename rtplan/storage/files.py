@@ -26,6 +26,8 @@ HISTORY_DIR = ".history"
 JOURNAL_FILE = ".rtplan.journal"
 TMP_SUFFIX = ".tmp"
 PLAN_FILES = frozenset([PLAN_FILE, *(table.filename for table in TABLES.values())])
+# an RW folder's files (rtplan.rw, docs/rw-format.md): committed through the same journal
+RW_FILES = frozenset(["rw.toml", "rts.csv", "rt_proposals.csv", "rw_proposals.csv"])
 
 _DISK_MESSAGES = {
     errno.ENOSPC: "storage.disk_full",
@@ -233,7 +235,7 @@ def _journal_entries(data: bytes) -> list[tuple[str, str, str]] | None:
     except (ValueError, KeyError, TypeError, UnicodeDecodeError):
         return None
     for target, tmp, _ in entries:
-        if target not in PLAN_FILES or "/" in tmp or os.sep in tmp or not tmp.startswith(f".{target}.") \
+        if target not in PLAN_FILES | RW_FILES or "/" in tmp or os.sep in tmp or not tmp.startswith(f".{target}.") \
                 or not tmp.endswith(TMP_SUFFIX):
             return None
     return entries
