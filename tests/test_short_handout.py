@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
 import pytest
 from conftest import EXAMPLES, copy_example
+from test_documents_large import _printed_sizes
 from test_handout import flat, make
 
 from rtplan import storage
@@ -49,3 +51,12 @@ def test_short_handout_fits_two_a4_pages(example: str, tmp_path: Path, capsys) -
     # the full handout's berita acara and daftar hadir are not in it
     assert "DAFTAR HADIR" not in one
     assert "BERITA ACARA" not in one
+    # large enough for older readers after a B/W photocopy: every word of the content prints at
+    # 10.5 pt or more (the running header and the page number in the margins are smaller)
+    furniture = ("Halaman ", f"RT {plan.area['rt']} / RW")
+    small = sorted({(round(size, 1), word) for page in reader.pages for size, word in _printed_sizes(page)
+                    if size < 10.45 and not word.startswith(furniture)})
+    assert not small, small[:10]
+    # what comes next says when, at what time, how often and where
+    upcoming = one[one.index("Yang akan datang"):]
+    assert re.search(r"\d{2}:\d{2}", upcoming[:400]) and re.search(r"setiap|sekali", upcoming[:600])
