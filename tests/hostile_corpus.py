@@ -11,8 +11,9 @@ import csv
 import hashlib
 import io
 import os
+import random
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -65,6 +66,27 @@ def write_rows(path: Path, rows: list[list[str]], encoding: str = "utf-8") -> No
     buf = io.StringIO()
     csv.writer(buf, lineterminator="\n").writerows(rows)
     path.write_bytes(buf.getvalue().encode(encoding))
+
+
+def mutate_one_cell(path: Path, rng: random.Random, values: Sequence[str],
+                    cuts: tuple[float, float, float] = (0.55, 0.85, 0.93)) -> None:
+    """One random change to a data row of the CSV at ``path``: a cell set to one of ``values``
+    (below ``cuts[0]``), a cell copied from another row (below ``cuts[1]``), a row doubled
+    (below ``cuts[2]``) or a row dropped. A file with no data row is left as it is."""
+    rows = read_rows(path)
+    if len(rows) < 2:
+        return
+    r, c = rng.randrange(1, len(rows)), rng.randrange(len(rows[0]))
+    op = rng.random()
+    if op < cuts[0]:
+        rows[r][c] = rng.choice(values)
+    elif op < cuts[1]:
+        rows[r][c] = rows[rng.randrange(1, len(rows))][c]
+    elif op < cuts[2]:
+        rows.insert(r, list(rows[r]))
+    else:
+        del rows[r]
+    write_rows(path, rows)
 
 
 def set_cell(plan: Path, table: str, row: int, column: str, value: str) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from conftest import EXAMPLES, copy_example, gen_plans_module
-from hostile_corpus import CASES, build, duplicate_row, read_rows, set_cell, write_rows
+from hostile_corpus import CASES, build, duplicate_row, mutate_one_cell, read_rows, set_cell, write_rows
 
 from rtplan.research import batch
 from rtplan.research.pooling import Pooled, _Rows, discover, pool
@@ -232,21 +232,7 @@ def test_batch_equals_the_one_plan_way_after_random_changes(tmp_path: Path) -> N
         toml = folder / "plan.toml"
         toml.write_text(toml.read_text(encoding="utf-8").replace('rt = "', f'rt = "{k:03d}', 1), encoding="utf-8")
         for _ in range(rng.choice((1, 1, 2))):
-            path = rng.choice(sorted(folder.glob("*.csv")))
-            rows = read_rows(path)
-            if len(rows) < 2:
-                continue
-            r, c = rng.randrange(1, len(rows)), rng.randrange(len(rows[0]))
-            op = rng.random()
-            if op < 0.5:
-                rows[r][c] = rng.choice(FUZZ_VALUES)
-            elif op < 0.8:
-                rows[r][c] = rows[rng.randrange(1, len(rows))][c]
-            elif op < 0.9:
-                rows.insert(r, list(rows[r]))
-            else:
-                del rows[r]
-            write_rows(path, rows)
+            mutate_one_cell(rng.choice(sorted(folder.glob("*.csv"))), rng, FUZZ_VALUES, (0.5, 0.8, 0.9))
     slow = pool([out], SECRET, workers=1, progress=False, fast=False)
     fast = pool([out], SECRET, workers=1, progress=False, fast=True)
     _assert_same(slow, fast)

@@ -24,7 +24,7 @@ from typing import Any
 
 import pytest
 from conftest import EXAMPLES, copy_example, gen_plans_module
-from hostile_corpus import read_rows, set_cell, write_rows
+from hostile_corpus import mutate_one_cell, read_rows, set_cell, write_rows
 from test_research_batch import BROKEN, VALID
 
 from rtplan import rules, storage, validation
@@ -107,21 +107,7 @@ def _mutate(folder: Path, rng: random.Random) -> None:
                 text = text.replace(line, f"{line.split('=')[0]}= {rng.choice(('2026-03-01', '2027-02-28'))}", 1)
                 toml.write_text(text, encoding="utf-8")
             continue
-        path = rng.choice(sorted(folder.glob("*.csv")))
-        rows = read_rows(path)
-        if len(rows) < 2:
-            continue
-        r, c = rng.randrange(1, len(rows)), rng.randrange(len(rows[0]))
-        op = rng.random()
-        if op < 0.55:
-            rows[r][c] = rng.choice(FUZZ)
-        elif op < 0.85:
-            rows[r][c] = rows[rng.randrange(1, len(rows))][c]
-        elif op < 0.93:
-            rows.insert(r, list(rows[r]))
-        else:
-            del rows[r]
-        write_rows(path, rows)
+        mutate_one_cell(rng.choice(sorted(folder.glob("*.csv"))), rng, FUZZ)
 
 
 def _mutate_scores(folder: Path, rng: random.Random) -> None:
