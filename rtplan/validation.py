@@ -22,7 +22,8 @@ from rtplan import rules
 from rtplan.messages import languages, t
 from rtplan.plan import Plan
 from rtplan.problems import Problem, problem
-from rtplan.rules import Rows, check_plan_rows, plan_rows
+from rtplan.rule_runs import check_plan_rows, plan_rows
+from rtplan.rules import Rows
 from rtplan.schema import META_FIELDS, SCHEMA_VERSION, TABLES, Table
 
 looks_private = rules.looks_private  # declared with the rules; importable from here as before

@@ -48,7 +48,8 @@ from rtplan.needs.methods import (
 )
 from rtplan.plan import Plan
 from rtplan.research.pooling import Ranks, Skipped, _extract, _Rows, plan_rows
-from rtplan.rules import Rows, broken_rows
+from rtplan.rule_runs import broken_rows
+from rtplan.rules import Rows
 from rtplan.schema import CONSENSUS, TABLES
 from rtplan.storage import HISTORY_DIR, JOURNAL_FILE, PLAN_FILE, TMP_SUFFIX
 from rtplan.storage.files import pending_save, plan_lock
