@@ -80,8 +80,13 @@ def jupyter_server(root: Path, app: str = "lab", timeout: float = 90) -> Iterato
     """Start ``jupyter lab`` (or ``voila``) serving ``root``; stop it afterwards."""
     port, token = free_port(), secrets.token_hex(16)
     home = root.parent / f".jupyter-{app}-{port}"
-    for sub in ("config", "runtime", "data", "workspaces"):
+    for sub in ("config", "runtime", "data", "workspaces", "settings"):
         (home / sub).mkdir(parents=True, exist_ok=True)
+    # JupyterLab's own setting: start the notebook's preferred kernel (Python) instead of asking
+    # "Select Kernel" when, on a loaded machine, it opens the notebook before it has the kernel list
+    tracker = home / "settings" / "@jupyterlab" / "notebook-extension" / "tracker.jupyterlab-settings"
+    tracker.parent.mkdir(parents=True, exist_ok=True)
+    tracker.write_text('{"autoStartDefaultKernel": true}', encoding="utf-8")
     env = dict(os.environ, JUPYTER_CONFIG_DIR=str(home / "config"), JUPYTER_RUNTIME_DIR=str(home / "runtime"),
                JUPYTER_DATA_DIR=str(home / "data"), JUPYTER_PLATFORM_DIRS="1", MPLBACKEND="Agg",
                PYTHONPATH=str(ROOT), JUPYTER_NO_CONFIG="1")
@@ -89,7 +94,7 @@ def jupyter_server(root: Path, app: str = "lab", timeout: float = 90) -> Iterato
     if app == "lab":
         cmd = [sys.executable, "-m", "jupyterlab", "--no-browser", f"--port={port}", "--ip=127.0.0.1",
                f"--ServerApp.token={token}", f"--ServerApp.root_dir={root}",
-               f"--LabApp.workspaces_dir={home / 'workspaces'}",
+               f"--LabApp.workspaces_dir={home / 'workspaces'}", f"--LabApp.user_settings_dir={home / 'settings'}",
                "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
                "--LabApp.news_url=None", *root_flag]
     else:
